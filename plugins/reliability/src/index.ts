@@ -1,0 +1,1 @@
+export { reliabilityPlugin, ReliabilityPage } from './plugin';
