@@ -14,7 +14,6 @@ import {
   storageApiRef,
 } from '@backstage/core-plugin-api';
 import { UserSettingsStorage } from '@backstage/plugin-user-settings';
-import { signalApiRef } from '@backstage/plugin-signals-react';
 
 export const apis: AnyApiFactory[] = [
   createApiFactory({
@@ -29,7 +28,6 @@ export const apis: AnyApiFactory[] = [
       errorApi: errorApiRef,
       fetchApi: fetchApiRef,
       identityApi: identityApiRef,
-      signalApi: signalApiRef,
     },
     factory: deps => UserSettingsStorage.create(deps),
   }),

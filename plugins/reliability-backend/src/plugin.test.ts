@@ -1,129 +1,180 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { reliabilityPlugin } from './plugin';
-import request from 'supertest';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { reliabilitySliSourcesExtensionPoint } from '@reliability-hub/plugin-reliability-node';
+import request from 'supertest';
+import { reliabilityPlugin } from './plugin';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
+const catalog = catalogServiceMock.factory({
+  entities: [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'checkout' },
+      spec: { type: 'service', owner: 'group:default/team-checkout' },
+    },
+  ],
+});
+
+const demoConfig = mockServices.rootConfig.factory({
+  data: { reliability: { demoData: { enabled: true } } },
+});
+
+describe('reliability backend plugin', () => {
+  it('answers health without a token and lists the SLI sources modules added', async () => {
+    const sliModule = createBackendModule({
+      pluginId: 'reliability',
+      moduleId: 'test-source',
+      register(reg) {
+        reg.registerInit({
+          deps: { sources: reliabilitySliSourcesExtensionPoint },
+          async init({ sources }) {
+            sources.addSliSource({
+              type: 'Datadog',
+              queryRatio: async () => ({ good: 1, total: 1 }),
+            });
+          },
+        });
+      },
+    });
     const { server } = await startTestBackend({
-      features: [reliabilityPlugin],
+      features: [reliabilityPlugin, catalog, sliModule],
     });
 
-    await request(server).get('/api/reliability/todos').expect(200, {
-      items: [],
+    const res = await request(server)
+      .get('/api/reliability/health')
+      .set('authorization', mockCredentials.none.header());
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'ok',
+      sliSources: ['Datadog'],
     });
+  });
 
-    const createRes = await request(server)
-      .post('/api/reliability/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/reliability/todos')
-      .expect(200, {
-        items: [createdTodoItem],
+  it.each(['/entity-summary?entityRef=component:default/checkout', '/incidents'])(
+    'answers 401 to %s without a token',
+    async path => {
+      const { server } = await startTestBackend({
+        features: [reliabilityPlugin, catalog],
       });
+      const res = await request(server)
+        .get(`/api/reliability${path}`)
+        .set('authorization', mockCredentials.none.header());
+      expect(res.status).toBe(401);
+    },
+  );
 
-    await request(server)
-      .get(`/api/reliability/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
+  it('serves the seeded demo incidents in the entity summary', async () => {
+    const { server } = await startTestBackend({
+      features: [reliabilityPlugin, catalog, demoConfig],
+    });
+
+    const res = await request(server).get(
+      '/api/reliability/entity-summary?entityRef=Component:default/Checkout',
+    );
+
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('component:default/checkout');
+    expect(res.body.incidents.recent.map((i: any) => i.title)).toContain(
+      'Checkout API errors: database connection pool exhausted',
+    );
+    expect(res.body.incidents.last90Days).toEqual(
+      expect.arrayContaining([{ severity: 'SEV2', count: 1 }]),
+    );
   });
 
-  it('should create TODO item with catalog information', async () => {
+  it('pages through incidents with the cursor and filters by status', async () => {
     const { server } = await startTestBackend({
-      features: [
-        reliabilityPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
-            },
-          ],
-        }),
-      ],
+      features: [reliabilityPlugin, catalog, demoConfig],
     });
 
-    const createRes = await request(server)
-      .post('/api/reliability/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await request(server)
+        .get('/api/reliability/incidents')
+        .query({ limit: 10, ...(cursor ? { cursor } : {}) });
+      expect(res.status).toBe(200);
+      res.body.items.forEach((i: { id: string }) => seen.add(i.id));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
 
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
+    expect(seen.size).toBe(28);
+    expect(pages).toBe(3);
+
+    const open = await request(server).get('/api/reliability/incidents?status=open');
+    expect(open.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/fraud-detector',
+    ]);
   });
 
-  it('should forward errors from the TodoListService', async () => {
+  it('returns one incident with its timeline, and 404 for an unknown id', async () => {
     const { server } = await startTestBackend({
-      features: [
-        reliabilityPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
-      ],
+      features: [reliabilityPlugin, catalog, demoConfig],
     });
+    const list = await request(server).get(
+      '/api/reliability/incidents?entityRef=component:default/checkout&severity=SEV2',
+    );
+    expect(list.body.items).toHaveLength(1);
 
-    const createRes = await request(server)
-      .post('/api/reliability/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
+    const res = await request(server).get(
+      `/api/reliability/incidents/${list.body.items[0].id}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.timeline.map((e: any) => e.type)).toEqual([
+      'alert_firing',
+      'status_change',
+      'note',
+      'status_change',
+      'status_change',
+      'alert_resolved',
+      'status_change',
+    ]);
 
-    const listRes = await request(server).get('/api/reliability/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
+    const missing = await request(server).get(
+      '/api/reliability/incidents/00000000-0000-4000-8000-000000000000',
+    );
+    expect(missing.status).toBe(404);
+  });
 
-    const getRes = await request(server).get('/api/reliability/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
+  it.each([
+    ['/entity-summary', /entityRef/],
+    ['/entity-summary?entityRef=checkout', /entityRef: not an entity ref/],
+    ['/incidents?limit=1000', /limit/],
+    ['/incidents?status=closed', /status/],
+    ['/incidents?from=yesterday', /from/],
+    ['/incidents?cursor=garbage', /Invalid cursor/],
+    ['/incidents?colour=red', /colour/],
+    ['/incidents/not-a-uuid', /id/],
+  ])('answers 400 naming the problem for %s', async (path, message) => {
+    const { server } = await startTestBackend({
+      features: [reliabilityPlugin, catalog],
     });
+    const res = await request(server).get(`/api/reliability${path}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('registers its permissions with the permission system', async () => {
+    const { server } = await startTestBackend({
+      features: [reliabilityPlugin, catalog],
+    });
+    const res = await request(server).get(
+      '/api/reliability/.well-known/backstage/permissions/metadata',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.permissions.map((p: any) => p.name)).toEqual([
+      'reliability.incident.create',
+      'reliability.incident.update',
+    ]);
+    expect(res.body.rules.map((r: any) => r.name)).toEqual(['IS_ENTITY_OWNER']);
   });
 });

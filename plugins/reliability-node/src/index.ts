@@ -1,18 +1,8 @@
-/***/
 /**
- * Node.js library for the reliability plugin.
+ * Extension points of the Reliability Hub backend, for adopters who add their
+ * own SLI sources.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './sli';

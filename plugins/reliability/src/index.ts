@@ -1,1 +1,15 @@
-export { reliabilityPlugin, ReliabilityPage } from './plugin';
+/**
+ * Reliability Hub for Backstage: incidents, postmortems, SLOs, on-call and
+ * runbooks on the entity page, and the organisation's reliability pages.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  reliabilityPlugin,
+  ReliabilityPage,
+  EntityIncidentHistoryCard,
+  EntityIncidentsContent,
+} from './plugin';
+export * from './api';
+export { isReliabilityAvailable } from './conditions';

@@ -1,5 +1,6 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
+/** The organisation's reliability page. */
 export const rootRouteRef = createRouteRef({
   id: 'reliability',
 });

@@ -1,0 +1,306 @@
+import { ConflictError } from '@backstage/errors';
+import {
+  EntityIncidentSummary,
+  Incident,
+  IncidentSource,
+  IncidentStatus,
+  Page,
+  SeverityCount,
+} from '@reliability-hub/plugin-reliability-common';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { recordAudit } from '../audit/AuditLog';
+import { secondsBetweenSql, toIso, toNumber } from '../database/sql';
+import { decodeCursor, encodeCursor } from './cursor';
+import {
+  IncidentEvent,
+  IncidentFilter,
+  IncidentStore,
+  NewIncident,
+  NewIncidentEvent,
+} from './IncidentStore';
+
+type Timestamp = Date | number | string;
+
+interface IncidentRow {
+  id: string;
+  entity_ref: string;
+  title: string;
+  severity: string;
+  status: string;
+  summary: string | null;
+  commander: string | null;
+  source: string;
+  external_id: string | null;
+  runbook_url: string | null;
+  started_at: Timestamp;
+  detected_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  mitigated_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+interface EventRow {
+  id: string;
+  incident_id: string;
+  type: string;
+  at: Timestamp;
+  author: string | null;
+  message: string;
+  data: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function toIncident(row: IncidentRow): Incident {
+  return {
+    id: row.id,
+    title: row.title,
+    entityRef: row.entity_ref,
+    severity: row.severity,
+    status: row.status as IncidentStatus,
+    summary: row.summary,
+    commander: row.commander,
+    source: row.source as IncidentSource,
+    externalId: row.external_id,
+    runbookUrl: row.runbook_url,
+    startedAt: toIso(row.started_at),
+    detectedAt: toIso(row.detected_at),
+    acknowledgedAt: toIso(row.acknowledged_at),
+    mitigatedAt: toIso(row.mitigated_at),
+    resolvedAt: toIso(row.resolved_at),
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    version: toNumber(row.version),
+  };
+}
+
+function toEvent(row: EventRow): IncidentEvent {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    type: row.type,
+    at: toIso(row.at),
+    author: row.author,
+    message: row.message,
+    data: row.data ? JSON.parse(row.data) : null,
+  };
+}
+
+/**
+ * Incidents in the plugin's database (SQLite or PostgreSQL).
+ *
+ * @internal
+ */
+export class DatabaseIncidentStore implements IncidentStore {
+  static create(options: { knex: Knex }): DatabaseIncidentStore {
+    return new DatabaseIncidentStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async listIncidents(
+    filter: IncidentFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Incident>> {
+    const query = this.knex<IncidentRow>('incidents');
+    if (filter.entityRefs) {
+      query.whereIn('entity_ref', filter.entityRefs);
+    }
+    if (filter.status === 'open') {
+      query.whereNot('status', 'resolved');
+    } else if (filter.status) {
+      query.where('status', filter.status);
+    }
+    if (filter.severities) {
+      query.whereIn('severity', filter.severities);
+    }
+    if (filter.startedAfter) {
+      query.where('started_at', '>=', filter.startedAfter);
+    }
+    if (filter.startedBefore) {
+      query.where('started_at', '<', filter.startedBefore);
+    }
+    if (page.cursor) {
+      const { startedAt, id } = decodeCursor(page.cursor);
+      const at = new Date(startedAt);
+      query.where(inner =>
+        inner
+          .where('started_at', '<', at)
+          .orWhere(same => same.where('started_at', at).andWhere('id', '<', id)),
+      );
+    }
+    const rows = await query
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(page.limit + 1);
+
+    const items = rows.slice(0, page.limit).map(toIncident);
+    if (rows.length <= page.limit) {
+      return { items };
+    }
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: encodeCursor({
+        startedAt: Date.parse(last.startedAt),
+        id: last.id,
+      }),
+    };
+  }
+
+  async getIncident(id: string): Promise<Incident | undefined> {
+    const row = await this.knex<IncidentRow>('incidents').where({ id }).first();
+    return row ? toIncident(row) : undefined;
+  }
+
+  async listEvents(incidentId: string): Promise<IncidentEvent[]> {
+    const rows = await this.knex<EventRow>('incident_events')
+      .where({ incident_id: incidentId })
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toEvent);
+  }
+
+  async createIncident(
+    incident: NewIncident,
+    events: NewIncidentEvent[],
+    actor: string,
+  ): Promise<Incident> {
+    const id = incident.id ?? randomUUID();
+    const now = new Date();
+    const row = {
+      id,
+      entity_ref: incident.entityRef,
+      title: incident.title,
+      severity: incident.severity,
+      status: incident.status,
+      summary: incident.summary ?? null,
+      commander: incident.commander ?? null,
+      source: incident.source,
+      external_id: incident.externalId ?? null,
+      runbook_url: incident.runbookUrl ?? null,
+      started_at: incident.startedAt,
+      detected_at: incident.detectedAt ?? null,
+      acknowledged_at: incident.acknowledgedAt ?? null,
+      mitigated_at: incident.mitigatedAt ?? null,
+      resolved_at: incident.resolvedAt ?? null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    };
+
+    await this.knex.transaction(async tx => {
+      const duplicate = tx('incidents').where({ id });
+      if (incident.externalId) {
+        duplicate.orWhere({
+          source: incident.source,
+          external_id: incident.externalId,
+        });
+      }
+      const existing = await duplicate.first('id');
+      if (existing) {
+        throw new ConflictError(`Incident ${existing.id} already exists`);
+      }
+      await tx('incidents').insert(row);
+      if (events.length) {
+        await tx('incident_events').insert(
+          events.map(event => ({
+            id: randomUUID(),
+            incident_id: id,
+            type: event.type,
+            at: event.at,
+            author: event.author ?? null,
+            message: event.message,
+            data: event.data ? JSON.stringify(event.data) : null,
+          })),
+        );
+      }
+      await recordAudit(tx, {
+        actor,
+        action: 'incident.create',
+        resourceType: 'incident',
+        resourceId: id,
+        entityRef: incident.entityRef,
+        after: { ...incident, id },
+        at: now,
+      });
+    });
+
+    return (await this.getIncident(id))!;
+  }
+
+  async getEntitySummary(
+    entityRef: string,
+    options: { now: Date; recentLimit: number },
+  ): Promise<EntityIncidentSummary> {
+    const { knex } = this;
+    const since30 = new Date(options.now.getTime() - 30 * DAY_MS);
+    const since90 = new Date(options.now.getTime() - 90 * DAY_MS);
+
+    const [open, bySeverity, means, recent] = await Promise.all([
+      knex('incidents')
+        .where({ entity_ref: entityRef })
+        .whereNot('status', 'resolved')
+        .count({ count: '*' })
+        .first(),
+      knex('incidents')
+        .where({ entity_ref: entityRef })
+        .where('started_at', '>=', since90)
+        .select('severity')
+        .count({ last90: '*' })
+        .sum({
+          last30: knex.raw('CASE WHEN started_at >= ? THEN 1 ELSE 0 END', [
+            since30,
+          ]),
+        })
+        .groupBy('severity')
+        .orderBy('severity'),
+      knex('incidents')
+        .where({ entity_ref: entityRef })
+        .where('started_at', '>=', since90)
+        .select({
+          mtta: knex.raw('AVG(?)', [
+            secondsBetweenSql(knex, 'started_at', 'acknowledged_at'),
+          ]),
+          mttr: knex.raw('AVG(?)', [
+            secondsBetweenSql(knex, 'started_at', 'resolved_at'),
+          ]),
+        })
+        .first(),
+      knex<IncidentRow>('incidents')
+        .where({ entity_ref: entityRef })
+        .orderBy([
+          { column: 'started_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(options.recentLimit),
+    ]);
+
+    const counts = (key: 'last30' | 'last90'): SeverityCount[] =>
+      bySeverity
+        .map((row: Record<string, unknown>) => ({
+          severity: String(row.severity),
+          count: toNumber(row[key]),
+        }))
+        .filter(entry => entry.count > 0);
+    const mean = (value: unknown) =>
+      value === null || value === undefined ? null : Math.round(toNumber(value));
+
+    return {
+      openCount: toNumber(open?.count),
+      last30Days: counts('last30'),
+      last90Days: counts('last90'),
+      mttaSeconds: mean(means?.mtta),
+      mttrSeconds: mean(means?.mttr),
+      recent: recent.map(toIncident),
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { RELATION_OWNED_BY, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ReliabilityEntityResource } from './resource';
+
+/**
+ * Loads the facts permission rules need about entities, from the catalog.
+ * Unknown entities resolve to undefined, which denies conditional decisions.
+ *
+ * @internal
+ */
+export async function loadEntityResources(
+  options: { catalog: CatalogService; auth: AuthService },
+  entityRefs: string[],
+): Promise<Array<ReliabilityEntityResource | undefined>> {
+  const { items } = await options.catalog.getEntitiesByRefs(
+    {
+      entityRefs,
+      fields: ['kind', 'metadata.namespace', 'metadata.name', 'relations'],
+    },
+    { credentials: await options.auth.getOwnServiceCredentials() },
+  );
+  return items.map(entity =>
+    entity
+      ? {
+          entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          ownerRefs: (entity.relations ?? [])
+            .filter(relation => relation.type === RELATION_OWNED_BY)
+            .map(relation => relation.targetRef),
+        }
+      : undefined,
+  );
+}

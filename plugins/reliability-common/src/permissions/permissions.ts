@@ -1,0 +1,42 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The resource type of permissions on data that belongs to a catalog entity.
+ * The resource ref is the entity ref of the component, so a policy can
+ * decide with catalog facts such as ownership.
+ *
+ * @public
+ */
+export const RELIABILITY_ENTITY_RESOURCE_TYPE = 'reliability-entity';
+
+/**
+ * Declare an incident on an entity.
+ *
+ * @public
+ */
+export const reliabilityIncidentCreatePermission = createPermission({
+  name: 'reliability.incident.create',
+  attributes: { action: 'create' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Change an incident of an entity: status, times, roles, timeline notes.
+ *
+ * @public
+ */
+export const reliabilityIncidentUpdatePermission = createPermission({
+  name: 'reliability.incident.update',
+  attributes: { action: 'update' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Every permission of the reliability plugin.
+ *
+ * @public
+ */
+export const reliabilityPermissions = [
+  reliabilityIncidentCreatePermission,
+  reliabilityIncidentUpdatePermission,
+];

@@ -1,0 +1,2 @@
+export * from './ReliabilityApi';
+export * from './ReliabilityClient';

@@ -1,0 +1,1 @@
+export { EntityIncidentHistoryCard } from './EntityIncidentHistoryCard';

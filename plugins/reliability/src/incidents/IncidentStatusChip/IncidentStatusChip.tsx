@@ -1,0 +1,33 @@
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+} from '@backstage/core-components';
+import { IncidentStatus } from '@reliability-hub/plugin-reliability-common';
+
+const LABELS: Record<IncidentStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
+
+/**
+ * An incident's lifecycle status with the matching status light.
+ *
+ * @public
+ */
+export function IncidentStatusChip(props: { status: IncidentStatus }) {
+  const label = LABELS[props.status] ?? props.status;
+  switch (props.status) {
+    case 'investigating':
+      return <StatusError>{label}</StatusError>;
+    case 'identified':
+      return <StatusWarning>{label}</StatusWarning>;
+    case 'monitoring':
+      return <StatusPending>{label}</StatusPending>;
+    default:
+      return <StatusOK>{label}</StatusOK>;
+  }
+}
