@@ -15,10 +15,11 @@ import {
 import { RELIABILITY_ENTITY_RESOURCE_TYPE } from '@reliability-hub/plugin-reliability-common';
 
 /**
- * The portal's policy: everyone signed in may read everything; reliability
- * records of an entity may be written by its owners and by the reliability
- * admins (e.g. the SRE group); other plugins' actions stay open, as in the
- * stock app.
+ * The portal's policy. Reliability records of an entity may be written by the
+ * entity's owners (a conditional decision the reliability backend resolves
+ * against the catalog) and by the reliability admins, e.g. the SRE group.
+ * Reads need only a signed-in user, which the backends enforce themselves.
+ * Other plugins' actions stay open, as in the stock app.
  */
 export class ReliabilityHubPermissionPolicy implements PermissionPolicy {
   constructor(private readonly options: { adminRefs: string[] }) {}
@@ -30,9 +31,6 @@ export class ReliabilityHubPermissionPolicy implements PermissionPolicy {
     const { permission } = request;
     if (!isResourcePermission(permission, RELIABILITY_ENTITY_RESOURCE_TYPE)) {
       return { result: AuthorizeResult.ALLOW };
-    }
-    if (permission.attributes.action === 'read') {
-      return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     const claims = user?.info.ownershipEntityRefs ?? [];
     if (claims.length === 0) {

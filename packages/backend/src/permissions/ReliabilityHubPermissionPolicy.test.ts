@@ -1,0 +1,72 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  reliabilityIncidentCreatePermission,
+  reliabilityIncidentUpdatePermission,
+} from '@reliability-hub/plugin-reliability-common';
+import { ReliabilityHubPermissionPolicy } from './ReliabilityHubPermissionPolicy';
+
+const policy = new ReliabilityHubPermissionPolicy({
+  adminRefs: ['group:default/sre'],
+});
+
+const user = (ownershipEntityRefs: string[]) => ({
+  credentials: mockCredentials.user('user:default/someone'),
+  info: { userEntityRef: 'user:default/someone', ownershipEntityRefs },
+});
+
+describe('ReliabilityHubPermissionPolicy', () => {
+  it.each([reliabilityIncidentCreatePermission, reliabilityIncidentUpdatePermission])(
+    'lets only owners of the entity do %s, by a condition on the entity',
+    async permission => {
+      const decision = await policy.handle(
+        { permission },
+        user(['user:default/lena.hoffmann', 'group:default/team-checkout']),
+      );
+      expect(decision).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'reliability',
+        resourceType: 'reliability-entity',
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'reliability-entity',
+          params: {
+            claims: ['user:default/lena.hoffmann', 'group:default/team-checkout'],
+          },
+        },
+      });
+    },
+  );
+
+  it('lets the reliability admins write everywhere', async () => {
+    const decision = await policy.handle(
+      { permission: reliabilityIncidentUpdatePermission },
+      user(['user:default/daniel.reyes', 'group:default/sre']),
+    );
+    expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('denies reliability writes without a user', async () => {
+    const decision = await policy.handle({
+      permission: reliabilityIncidentCreatePermission,
+    });
+    expect(decision).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('leaves other plugins open, as the stock app does', async () => {
+    const decision = await policy.handle(
+      {
+        permission: createPermission({
+          name: 'catalog.entity.read',
+          attributes: { action: 'read' },
+          resourceType: 'catalog-entity',
+        }),
+      },
+      user(['user:default/someone']),
+    );
+    expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+});

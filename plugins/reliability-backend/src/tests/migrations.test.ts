@@ -1,0 +1,80 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { migrationsDir } from '../database/migrations';
+
+jest.setTimeout(60_000);
+
+async function migrateUpOnce(knex: Knex) {
+  await knex.migrate.up({ directory: migrationsDir });
+}
+
+async function migrateDownOnce(knex: Knex) {
+  await knex.migrate.down({ directory: migrationsDir });
+}
+
+describe('migrations', () => {
+  const databases = TestDatabases.create();
+
+  it.each(databases.eachSupportedId())(
+    '20261122120000_incidents goes up and down, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+
+      await migrateUpOnce(knex);
+      await knex('incidents').insert({
+        id: '6a1f0000-0000-4000-8000-000000000001',
+        entity_ref: 'component:default/checkout',
+        title: 'Pool exhausted',
+        severity: 'SEV2',
+        status: 'resolved',
+        source: 'portal',
+        started_at: new Date('2026-10-20T10:00:00Z'),
+        created_at: new Date(),
+        updated_at: new Date(),
+      });
+      await knex('incident_events').insert({
+        id: '6a1f0000-0000-4000-8000-000000000002',
+        incident_id: '6a1f0000-0000-4000-8000-000000000001',
+        type: 'note',
+        at: new Date(),
+        message: 'hello',
+      });
+      expect(
+        await knex('incidents').select('version', 'title').first(),
+      ).toEqual({ version: 1, title: 'Pool exhausted' });
+
+      // The same source and external id cannot be stored twice.
+      const withExternalId = {
+        entity_ref: 'component:default/checkout',
+        title: 'From Alertmanager',
+        severity: 'SEV3',
+        status: 'investigating',
+        source: 'alertmanager',
+        external_id: 'group-1',
+        started_at: new Date(),
+        created_at: new Date(),
+        updated_at: new Date(),
+      };
+      await knex('incidents').insert({
+        ...withExternalId,
+        id: '6a1f0000-0000-4000-8000-000000000003',
+      });
+      await expect(
+        knex('incidents').insert({
+          ...withExternalId,
+          id: '6a1f0000-0000-4000-8000-000000000004',
+        }),
+      ).rejects.toMatchObject({
+        // unique violation, as SQLite and PostgreSQL name it
+        code: expect.stringMatching(/^(SQLITE_CONSTRAINT_UNIQUE|23505)$/),
+      });
+
+      await migrateDownOnce(knex);
+      expect(await knex.schema.hasTable('incidents')).toBe(false);
+      expect(await knex.schema.hasTable('incident_events')).toBe(false);
+      expect(await knex.schema.hasTable('audit_log')).toBe(false);
+
+      await knex.destroy();
+    },
+  );
+});

@@ -1,0 +1,112 @@
+/**
+ * Reliability Hub for Backstage, for apps on the new frontend system.
+ *
+ * @packageDocumentation
+ */
+
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import WhatshotIcon from '@material-ui/icons/Whatshot';
+import { ReliabilityClient, reliabilityApiRef } from './api';
+import { isReliabilityAvailable } from './conditions';
+import { rootRouteRef as legacyRootRouteRef } from './routes';
+
+/**
+ * The reliability page's route, usable by both frontend systems: the legacy
+ * ref is upgraded in place, so `useRouteRef` keeps working in shared code.
+ */
+const rootRouteRef = convertLegacyRouteRef(legacyRootRouteRef);
+
+/** The Reliability Hub client: `api:reliability`. */
+const reliabilityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The incident history card on the overview of every Component:
+ * `entity-card:reliability/incident-history`.
+ */
+const incidentHistoryEntityCard = EntityCardBlueprint.make({
+  name: 'incident-history',
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('./incidents/EntityIncidentHistoryCard').then(m => (
+        <m.EntityIncidentHistoryCard />
+      )),
+  },
+});
+
+/**
+ * The "Incidents" tab of every Component, at `.../incidents` (where the card's
+ * "All incidents" link leads): `entity-content:reliability/incidents`.
+ */
+const incidentsEntityContent = EntityContentBlueprint.make({
+  name: 'incidents',
+  params: {
+    path: 'incidents',
+    title: 'Incidents',
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('./incidents/EntityIncidentsContent').then(m => (
+        <m.EntityIncidentsContent />
+      )),
+  },
+});
+
+/**
+ * The organisation's reliability page at `/reliability`: `page:reliability`.
+ * Its title and icon also make the app's navigation item; the page draws its
+ * own header, so the plugin page header is off.
+ */
+const reliabilityPage = PageBlueprint.make({
+  params: {
+    path: '/reliability',
+    title: 'Reliability',
+    icon: <WhatshotIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./page/ReliabilityPage').then(m => <m.ReliabilityPage />),
+  },
+});
+
+/**
+ * The Reliability Hub frontend plugin for the new frontend system: the
+ * Reliability Hub API client, the incident history card and the "Incidents"
+ * tab of Component entity pages, and the reliability page with its
+ * navigation item.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'reliability',
+  title: 'Reliability',
+  icon: <WhatshotIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  routes: {
+    root: rootRouteRef,
+  },
+  extensions: [
+    reliabilityApi,
+    incidentHistoryEntityCard,
+    incidentsEntityContent,
+    reliabilityPage,
+  ],
+});
