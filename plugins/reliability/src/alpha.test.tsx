@@ -7,11 +7,7 @@ import {
   Page,
 } from '@reliability-hub/plugin-reliability-common';
 import { screen } from '@testing-library/react';
-import {
-  IncidentListRequest,
-  ReliabilityApi,
-  reliabilityApiRef,
-} from './api';
+import { IncidentListRequest, ReliabilityApi, reliabilityApiRef } from './api';
 import reliabilityPlugin from './alpha';
 
 const incidentHistoryCard = reliabilityPlugin.getExtension(
@@ -82,7 +78,16 @@ function fakeReliabilityApi() {
   return api;
 }
 
+/**
+ * The extensions load their components lazily, and on a cold Jest cache that
+ * first load (transpiling core-components and friends) can outlast the 1 s
+ * default of `findBy*`: wait longer for the first thing each test expects.
+ */
+const lazyLoaded = { timeout: 10_000 };
+
 describe('reliability plugin (new frontend system)', () => {
+  jest.setTimeout(30_000);
+
   describe('entity-card:reliability/incident-history', () => {
     it('shows the incident history of a Component', async () => {
       const api = fakeReliabilityApi();
@@ -94,7 +99,9 @@ describe('reliability plugin (new frontend system)', () => {
         apis: [[reliabilityApiRef, api]],
       });
 
-      expect(await screen.findByText('Incident history')).toBeInTheDocument();
+      expect(
+        await screen.findByText('Incident history', undefined, lazyLoaded),
+      ).toBeInTheDocument();
       expect(
         await screen.findByText(
           'Checkout API errors: database connection pool exhausted',
@@ -116,7 +123,7 @@ describe('reliability plugin (new frontend system)', () => {
       });
 
       expect(
-        await screen.findByTestId('empty-entity-page'),
+        await screen.findByTestId('empty-entity-page', undefined, lazyLoaded),
       ).toBeInTheDocument();
       expect(screen.queryByText('Incident history')).not.toBeInTheDocument();
       expect(api.getEntitySummary).not.toHaveBeenCalled();
@@ -134,7 +141,9 @@ describe('reliability plugin (new frontend system)', () => {
         apis: [[reliabilityApiRef, api]],
       });
 
-      expect(await screen.findByText('Open incidents')).toBeInTheDocument();
+      expect(
+        await screen.findByText('Open incidents', undefined, lazyLoaded),
+      ).toBeInTheDocument();
       expect(await screen.findByText('Incident history')).toBeInTheDocument();
       expect(
         await screen.findByText(
@@ -169,7 +178,7 @@ describe('reliability plugin (new frontend system)', () => {
       });
 
       expect(
-        await screen.findByTestId('empty-entity-page'),
+        await screen.findByTestId('empty-entity-page', undefined, lazyLoaded),
       ).toBeInTheDocument();
       expect(api.listIncidents).not.toHaveBeenCalled();
     });
@@ -185,7 +194,11 @@ describe('reliability plugin (new frontend system)', () => {
       });
 
       expect(
-        await screen.findByRole('heading', { level: 1, name: 'Reliability' }),
+        await screen.findByRole(
+          'heading',
+          { level: 1, name: 'Reliability' },
+          lazyLoaded,
+        ),
       ).toBeInTheDocument();
       expect(await screen.findByText('Open now')).toBeInTheDocument();
       expect(await screen.findByText('All incidents')).toBeInTheDocument();

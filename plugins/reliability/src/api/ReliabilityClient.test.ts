@@ -48,7 +48,10 @@ describe('ReliabilityClient', () => {
     await expect(client.getEntitySummary('bad')).rejects.toMatchObject({
       name: 'ResponseError',
       statusCode: 400,
-      message: expect.stringContaining('Invalid summary query: entityRef'),
+      cause: {
+        name: 'InputError',
+        message: 'Invalid summary query: entityRef',
+      },
     });
   });
 });

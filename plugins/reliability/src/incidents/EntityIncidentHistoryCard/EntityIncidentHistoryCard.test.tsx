@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntityReliabilitySummary,
@@ -208,7 +211,8 @@ describe('<EntityIncidentHistoryCard />', () => {
         answer = resolve;
       }),
     );
-    await renderCard();
+    // Without the annotation, so the hint about alerts could show.
+    await renderCard(makeEntity());
 
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     expect(screen.queryByText('Open now')).not.toBeInTheDocument();
@@ -219,6 +223,7 @@ describe('<EntityIncidentHistoryCard />', () => {
 
     expect(await screen.findByText('Open now')).toBeInTheDocument();
     expect(screen.queryByTestId('progress')).not.toBeInTheDocument();
+    expect(screen.getByText(ALERT_SELECTOR)).toBeInTheDocument();
   });
 
   it('explains how to map alerts when the alert-selector annotation is missing', async () => {
