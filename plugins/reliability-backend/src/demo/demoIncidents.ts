@@ -205,7 +205,7 @@ export function demoIncidents(now: Date): DemoIncident[] {
 }
 
 const OLDER = [
-  ['cart', 'Cart badge count stale after login', 'tobias.brandt'],
+  ['cart', 'Cart badge count stale after login', 'marcus.bell'],
   ['catalog-search', 'Search suggestions slow for long queries', 'sofia.marquez'],
   ['checkout', 'Gift card balance shown as zero', 'priya.raman'],
   ['payments-api', 'Refund webhook retries piling up', 'grace.liang'],
@@ -213,13 +213,29 @@ const OLDER = [
   ['fraud-detector', 'Model drift alert on weekend traffic', 'haruto.mori'],
   ['catalog-search', 'Index refresh lagging behind product feed', 'kenji.sato'],
   ['cart', 'Promo code validation intermittently 502', 'lena.hoffmann'],
+  ['checkout', 'Address autocomplete timing out in Safari', 'marcus.bell'],
+  ['payments-api', 'Card processor sandbox keys used in canary', 'daniel.reyes'],
+  ['ledger', 'Duplicate journal entries for split refunds', 'anna.kowalska'],
+  ['catalog-search', 'Facet counts wrong after reindex', 'amara.okafor'],
+  ['cart', 'Saved carts lost on session renewal', 'jonas.weber'],
+  ['checkout', 'Shipping estimate missing for island postcodes', 'priya.raman'],
+  ['fraud-detector', 'Feature store read latency spike', 'haruto.mori'],
+  ['payments-api', 'Settlement report generated twice', 'grace.liang'],
+  ['ledger', 'Currency rounding differs from processor', 'yuki.tanaka'],
+  ['catalog-search', 'Synonym list not applied in German locale', 'kenji.sato'],
+  ['cart', 'Quantity stepper allows zero items', 'priya.raman'],
+  ['checkout', 'Order confirmation emails delayed 20 min', 'lena.hoffmann'],
+  ['fraud-detector', 'Rule engine config reload failed', 'daniel.reyes'],
+  ['payments-api', 'PayPal callbacks rejected by WAF rule', 'anna.kowalska'],
+  ['ledger', 'Month-end close job out of memory', 'yuki.tanaka'],
+  ['catalog-search', 'Typo tolerance disabled by a flag flip', 'sofia.marquez'],
 ] as const;
 
 /** Smaller incidents over the last year, so history tables have pages. */
 function olderIncidents(now: Date): DemoIncident[] {
   const result: DemoIncident[] = [];
-  for (let i = 0; i < 24; i++) {
-    const [component, title, commander] = OLDER[i % OLDER.length];
+  for (let i = 0; i < OLDER.length; i++) {
+    const [component, title, commander] = OLDER[i];
     const start = new Date(now.getTime() - (9 + i * 14.5) * DAY - (i % 7) * HOUR);
     const minutes = 12 + ((i * 17) % 90);
     result.push({

@@ -41,7 +41,10 @@ describe('ReliabilityClient', () => {
 
   it('turns an error answer into a ResponseError with the server message', async () => {
     const { client } = clientAnswering(400, {
-      error: { name: 'InputError', message: 'Invalid summary query: entityRef' },
+      error: {
+        name: 'InputError',
+        message: 'Invalid summary query: entityRef',
+      },
       request: { method: 'GET', url: '/entity-summary' },
       response: { statusCode: 400 },
     });

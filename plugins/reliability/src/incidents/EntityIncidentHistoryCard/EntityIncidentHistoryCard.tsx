@@ -32,7 +32,12 @@ const useStyles = makeStyles(theme => ({
     backgroundColor: theme.palette.background.default,
     height: '100%',
   },
-  statValue: { fontSize: '1.6rem', fontWeight: 600, lineHeight: 1.3 },
+  statValue: {
+    fontSize: '1.4rem',
+    fontWeight: 600,
+    lineHeight: 1.3,
+    whiteSpace: 'nowrap',
+  },
   alarm: { color: theme.palette.error.main },
   chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
   incident: {
@@ -127,7 +132,11 @@ function SummaryBody(props: { summary: EntityIncidentSummary }) {
         {summary.last90Days.length ? (
           <span className={classes.chips}>
             {summary.last90Days.map(c => (
-              <SeverityChip key={c.severity} severity={c.severity} count={c.count} />
+              <SeverityChip
+                key={c.severity}
+                severity={c.severity}
+                count={c.count}
+              />
             ))}
           </span>
         ) : (
@@ -189,7 +198,9 @@ export function EntityIncidentHistoryCard(props: {
   if (loading) {
     body = <Progress />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} title="Could not load incidents" />;
+    body = (
+      <ResponseErrorPanel error={error} title="Could not load incidents" />
+    );
   } else if (value) {
     body = <SummaryBody summary={value.incidents} />;
   }

@@ -93,7 +93,7 @@ describe('<IncidentsTable />', () => {
     expect(screen.getByText('Card payments slow')).toBeInTheDocument();
     expect(screen.getByText('SEV1')).toBeInTheDocument();
     expect(screen.getByText('Resolved')).toBeInTheDocument();
-    expect(screen.getByText('1 h 15 min')).toBeInTheDocument();
+    expect(screen.getByText('lasted 1 h 15 min')).toBeInTheDocument();
     expect(screen.getByText('jane').closest('a')).toHaveAttribute(
       'href',
       '/catalog/default/user/jane',

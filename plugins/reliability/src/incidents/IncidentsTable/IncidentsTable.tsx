@@ -17,29 +17,44 @@ import { IncidentStatusChip } from '../IncidentStatusChip';
 import { SeverityChip } from '../SeverityChip';
 
 const PAGE_SIZE = 20;
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const SUMMARY_CLAMP = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+} as const;
 
 function columns(showEntity: boolean): TableColumn<Incident>[] {
   const result: TableColumn<Incident>[] = [
     {
       title: 'Severity',
       field: 'severity',
-      width: '7%',
+      width: '8%',
       render: incident => <SeverityChip severity={incident.severity} />,
     },
     {
       title: 'Incident',
       field: 'title',
+      width: showEntity ? '34%' : '44%',
       render: incident => (
-        <>
+        // A floor for the width: the table lays out automatically and would
+        // otherwise squeeze the text column to make room for the others.
+        <div style={{ minWidth: 240 }}>
           <Typography variant="body2" style={{ fontWeight: 500 }}>
             {incident.title}
           </Typography>
           {incident.summary && (
-            <Typography variant="caption" color="textSecondary">
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              title={incident.summary}
+              style={SUMMARY_CLAMP}
+            >
               {incident.summary}
             </Typography>
           )}
-        </>
+        </div>
       ),
     },
   ];
@@ -47,6 +62,7 @@ function columns(showEntity: boolean): TableColumn<Incident>[] {
     result.push({
       title: 'Component',
       field: 'entityRef',
+      width: '12%',
       render: incident => (
         <EntityRefLink entityRef={incident.entityRef} defaultKind="component" />
       ),
@@ -56,27 +72,33 @@ function columns(showEntity: boolean): TableColumn<Incident>[] {
     {
       title: 'Status',
       field: 'status',
+      width: '11%',
+      cellStyle: NO_WRAP,
       render: incident => <IncidentStatusChip status={incident.status} />,
     },
     {
       title: 'Started',
       field: 'startedAt',
+      width: '14%',
       render: incident => {
         const started = startedText(incident);
         return (
-          <Tooltip title={started.exact}>
-            <span>{started.relative}</span>
-          </Tooltip>
+          <>
+            <Tooltip title={started.exact}>
+              <Typography variant="body2">{started.relative}</Typography>
+            </Tooltip>
+            <Typography variant="caption" color="textSecondary">
+              {incident.resolvedAt ? 'lasted' : 'ongoing,'}{' '}
+              {durationText(incident)}
+            </Typography>
+          </>
         );
       },
     },
     {
-      title: 'Duration',
-      render: incident => durationText(incident),
-    },
-    {
       title: 'Commander',
       field: 'commander',
+      width: '13%',
       render: incident =>
         incident.commander ? (
           <EntityRefLink entityRef={incident.commander} defaultKind="user" />
@@ -120,7 +142,9 @@ export function IncidentsTable(props: {
           limit: PAGE_SIZE,
           cursor: after,
         });
-        setRows(previous => (after ? [...previous, ...page.items] : page.items));
+        setRows(previous =>
+          after ? [...previous, ...page.items] : page.items,
+        );
         setCursor(page.nextCursor);
       } catch (e) {
         setError(e as Error);
@@ -138,7 +162,12 @@ export function IncidentsTable(props: {
   }, [load]);
 
   if (error && rows.length === 0) {
-    return <ResponseErrorPanel error={error} title={`Could not load ${title.toLocaleLowerCase('en-US')}`} />;
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title={`Could not load ${title.toLocaleLowerCase('en-US')}`}
+      />
+    );
   }
 
   return (
@@ -158,7 +187,10 @@ export function IncidentsTable(props: {
         }
       />
       {error && rows.length > 0 && (
-        <ResponseErrorPanel error={error} title="Could not load more incidents" />
+        <ResponseErrorPanel
+          error={error}
+          title="Could not load more incidents"
+        />
       )}
       {cursor && (
         <Box display="flex" justifyContent="center" mt={1}>

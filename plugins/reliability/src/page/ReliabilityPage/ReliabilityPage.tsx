@@ -20,10 +20,7 @@ export function ReliabilityPage() {
     useApi(configApiRef).getOptionalString('organization.name') ?? 'Backstage';
   return (
     <Page themeId="tool">
-      <Header
-        title="Reliability"
-        subtitle={`Incidents across ${orgName}`}
-      />
+      <Header title="Reliability" subtitle={`Incidents across ${orgName}`} />
       <Content>
         <ContentHeader title="Incidents">
           <SupportButton>

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs Debian packages that are missing, with one `apt-get update` at most per run.
+# Source after scripts/lib/common.sh.
+
+APT_UPDATED=${APT_UPDATED:-0}
+
+# apt_install PACKAGE... : installs the given packages (no recommends), non-interactively.
+apt_install() {
+  [ $# -gt 0 ] || return 0
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install $* by hand"
+  local opts=(-o DPkg::Lock::Timeout=300 -o Dpkg::Use-Pty=0 -q)
+  if [ "$APT_UPDATED" != 1 ]; then
+    log "apt-get update (to install: $*)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${opts[@]}" update
+    APT_UPDATED=1
+  fi
+  log "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${opts[@]}" install -y --no-install-recommends "$@"
+}
+
+# Newest installed PostgreSQL server's bin directory (/usr/lib/postgresql/<major>/bin), or nothing.
+postgres_bin_dir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+    echo "$dir"
+  fi
+}
+
+chromium_path() {
+  local p
+  for p in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+    if [ -n "$p" ] && [ -x "$p" ]; then
+      echo "$p"
+      return
+    fi
+  done
+}
+
+# ensure_system_packages [postgres] [chromium] : installs what is missing, in one apt-get run.
+ensure_system_packages() {
+  local missing=() want
+  for want in "$@"; do
+    case "$want" in
+      postgres) [ -n "$(postgres_bin_dir)" ] || missing+=(postgresql) ;;
+      chromium) [ -n "$(chromium_path)" ] || missing+=(chromium) ;;
+      *) die "ensure_system_packages: unknown package $want" ;;
+    esac
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt_install "${missing[@]}"
+  fi
+  case " $* " in *" postgres "*) [ -n "$(postgres_bin_dir)" ] || die "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin" ;; esac
+  case " $* " in *" chromium "*) [ -n "$(chromium_path)" ] || die "Chromium not found (set CHROMIUM_PATH)" ;; esac
+  return 0
+}
