@@ -1,23 +1,7 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import path from 'node:path';
 import { test, expect, Page } from '@playwright/test';
 
-// Kept out of the HTML report so that a person (or a later session) can look at it.
+// Kept out of the HTML report so that a person can look at them after a run.
 const SCREENSHOT_DIR = path.resolve(
   __dirname,
   '../../../node_modules/.cache/e2e-screenshots',

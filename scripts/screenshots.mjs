@@ -1,0 +1,66 @@
+// Takes the README's screenshots of a running portal (scripts/start.sh) in
+// Debian Chromium:  node scripts/screenshots.mjs [http://localhost:3000]
+// Writes docs/screenshots/*.png.
+import { chromium } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+const baseUrl = process.argv[2] ?? 'http://localhost:3000';
+const outDir = path.resolve(import.meta.dirname, '../docs/screenshots');
+
+const shots = [
+  {
+    file: 'entity-page.png',
+    url: '/catalog/default/component/checkout',
+    ready: 'Recent incidents',
+    height: 1250,
+  },
+  {
+    file: 'entity-incidents-tab.png',
+    url: '/catalog/default/component/checkout/incidents',
+    ready: 'Incident history',
+    height: 1100,
+  },
+  {
+    file: 'reliability-page.png',
+    url: '/reliability',
+    ready: 'All incidents',
+    height: 1100,
+  },
+];
+
+await mkdir(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+try {
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 900 },
+  });
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Home' }).first().waitFor();
+  for (const shot of shots) {
+    await page.setViewportSize({ width: 1400, height: shot.height });
+    await page.goto(baseUrl + shot.url);
+    await page
+      .getByText(shot.ready, { exact: true })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    // Let entity titles and relative times settle.
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(outDir, shot.file) });
+    console.log(`wrote docs/screenshots/${shot.file}`);
+  }
+} finally {
+  await browser.close();
+}
