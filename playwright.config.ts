@@ -1,36 +1,9 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { defineConfig } from '@playwright/test';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
-// Playwright cannot download its own browsers here: use Debian's Chromium
-// (`apt-get install chromium`; scripts/test.sh installs it when missing).
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+// Debian's Chromium, launched as scripts/lib/chromium.cjs says.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const launchOptions = require('./scripts/lib/chromium.cjs');
 
 // scripts/test.sh starts the portal itself (on free ports) and passes its URL in
 // PLAYWRIGHT_URL; without it, `yarn test:e2e` starts the dev servers, or reuses

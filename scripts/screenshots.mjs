@@ -4,6 +4,9 @@
 import { chromium } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const launchOptions = createRequire(import.meta.url)('./lib/chromium.cjs');
 
 const baseUrl = process.argv[2] ?? 'http://localhost:3000';
 const outDir = path.resolve(import.meta.dirname, '../docs/screenshots');
@@ -30,18 +33,7 @@ const shots = [
 ];
 
 await mkdir(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(launchOptions);
 try {
   const page = await browser.newPage({
     viewport: { width: 1400, height: 900 },

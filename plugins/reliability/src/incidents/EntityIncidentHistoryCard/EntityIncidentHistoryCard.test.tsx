@@ -6,11 +6,11 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntityReliabilitySummary,
-  Incident,
 } from '@reliability-hub/plugin-reliability-common';
 import { screen, waitFor } from '@testing-library/react';
 import { ReliabilityApi, reliabilityApiRef } from '../../api';
 import { EntityIncidentHistoryCard } from './EntityIncidentHistoryCard';
+import { makeIncident } from '../../testing/fixtures';
 
 const ALERT_SELECTOR = 'reliability-hub.io/alert-selector';
 
@@ -24,30 +24,6 @@ function makeEntity(annotations: Record<string, string> = {}): Entity {
 }
 
 const mappedEntity = makeEntity({ [ALERT_SELECTOR]: 'service="checkout"' });
-
-function makeIncident(overrides: Partial<Incident>): Incident {
-  return {
-    id: 'inc-0',
-    title: 'Some incident',
-    entityRef: 'component:default/checkout',
-    severity: 'SEV3',
-    status: 'investigating',
-    summary: null,
-    commander: null,
-    source: 'portal',
-    externalId: null,
-    runbookUrl: null,
-    startedAt: '2024-05-01T10:00:00.000Z',
-    detectedAt: null,
-    acknowledgedAt: null,
-    mitigatedAt: null,
-    resolvedAt: null,
-    createdAt: '2024-05-01T10:00:00.000Z',
-    updatedAt: '2024-05-01T10:00:00.000Z',
-    version: 1,
-    ...overrides,
-  };
-}
 
 const resolvedIncident = makeIncident({
   id: 'inc-1',

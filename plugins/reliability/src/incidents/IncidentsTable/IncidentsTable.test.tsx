@@ -1,48 +1,21 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { Incident, Page } from '@reliability-hub/plugin-reliability-common';
+import { Incident } from '@reliability-hub/plugin-reliability-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  IncidentListRequest,
-  ReliabilityApi,
-  reliabilityApiRef,
-} from '../../api';
+import { reliabilityApiRef } from '../../api';
 import { IncidentsTable } from './IncidentsTable';
+import {
+  makeIncident as baseIncident,
+  mockReliabilityApi,
+} from '../../testing/fixtures';
 
-function makeIncident(id: string, overrides: Partial<Incident> = {}): Incident {
-  return {
-    id,
-    title: `Incident ${id}`,
-    entityRef: 'component:default/checkout',
-    severity: 'SEV3',
-    status: 'investigating',
-    summary: null,
-    commander: null,
-    source: 'portal',
-    externalId: null,
-    runbookUrl: null,
-    startedAt: '2024-05-01T10:00:00.000Z',
-    detectedAt: null,
-    acknowledgedAt: null,
-    mitigatedAt: null,
-    resolvedAt: null,
-    createdAt: '2024-05-01T10:00:00.000Z',
-    updatedAt: '2024-05-01T10:00:00.000Z',
-    version: 1,
-    ...overrides,
-  };
-}
+const makeIncident = (id: string, overrides: Partial<Incident> = {}) =>
+  baseIncident({ id, title: `Incident ${id}`, ...overrides });
 
 describe('<IncidentsTable />', () => {
-  const listIncidents = jest.fn<
-    Promise<Page<Incident>>,
-    [IncidentListRequest]
-  >();
-  const api: ReliabilityApi = {
-    getEntitySummary: jest.fn(),
-    listIncidents,
-  };
+  const api = mockReliabilityApi();
+  const { listIncidents } = api;
 
   beforeEach(() => {
     jest.resetAllMocks();

@@ -2,24 +2,14 @@ import { ConfigReader } from '@backstage/core-app-api';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { Incident, Page } from '@reliability-hub/plugin-reliability-common';
 import { screen, waitFor } from '@testing-library/react';
-import {
-  IncidentListRequest,
-  ReliabilityApi,
-  reliabilityApiRef,
-} from '../../api';
+import { reliabilityApiRef } from '../../api';
 import { ReliabilityPage } from './ReliabilityPage';
+import { mockReliabilityApi } from '../../testing/fixtures';
 
 describe('<ReliabilityPage />', () => {
-  const listIncidents = jest.fn<
-    Promise<Page<Incident>>,
-    [IncidentListRequest]
-  >();
-  const api: ReliabilityApi = {
-    getEntitySummary: jest.fn(),
-    listIncidents,
-  };
+  const api = mockReliabilityApi();
+  const { listIncidents } = api;
 
   beforeEach(() => {
     jest.resetAllMocks();
