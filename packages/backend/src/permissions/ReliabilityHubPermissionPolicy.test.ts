@@ -1,4 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogEntityDeletePermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   createPermission,
@@ -19,7 +20,10 @@ const user = (ownershipEntityRefs: string[]) => ({
 });
 
 describe('ReliabilityHubPermissionPolicy', () => {
-  it.each([reliabilityIncidentCreatePermission, reliabilityIncidentUpdatePermission])(
+  it.each([
+    reliabilityIncidentCreatePermission,
+    reliabilityIncidentUpdatePermission,
+  ])(
     'lets only owners of the entity do %s, by a condition on the entity',
     async permission => {
       const decision = await policy.handle(
@@ -34,7 +38,10 @@ describe('ReliabilityHubPermissionPolicy', () => {
           rule: 'IS_ENTITY_OWNER',
           resourceType: 'reliability-entity',
           params: {
-            claims: ['user:default/lena.hoffmann', 'group:default/team-checkout'],
+            claims: [
+              'user:default/lena.hoffmann',
+              'group:default/team-checkout',
+            ],
           },
         },
       });
@@ -56,7 +63,25 @@ describe('ReliabilityHubPermissionPolicy', () => {
     expect(decision).toEqual({ result: AuthorizeResult.DENY });
   });
 
-  it('leaves other plugins open, as the stock app does', async () => {
+  it('lets only owners unregister a catalog entity', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityDeletePermission },
+      user(['user:default/lena.hoffmann', 'group:default/team-checkout']),
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        params: {
+          claims: ['user:default/lena.hoffmann', 'group:default/team-checkout'],
+        },
+      },
+    });
+  });
+
+  it('leaves other actions open, as the stock app does', async () => {
     const decision = await policy.handle(
       {
         permission: createPermission({

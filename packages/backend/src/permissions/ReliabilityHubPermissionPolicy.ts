@@ -9,6 +9,11 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import { catalogEntityDeletePermission } from '@backstage/plugin-catalog-common/alpha';
+import {
   createReliabilityEntityConditionalDecision,
   reliabilityEntityConditions,
 } from '@reliability-hub/plugin-reliability-backend';
@@ -18,8 +23,9 @@ import { RELIABILITY_ENTITY_RESOURCE_TYPE } from '@reliability-hub/plugin-reliab
  * The portal's policy. Reliability records of an entity may be written by the
  * entity's owners (a conditional decision the reliability backend resolves
  * against the catalog) and by the reliability admins, e.g. the SRE group.
+ * Unregistering a catalog entity is likewise for its owners and the admins.
  * Reads need only a signed-in user, which the backends enforce themselves.
- * Other plugins' actions stay open, as in the stock app.
+ * Other actions stay open, as in the stock app.
  */
 export class ReliabilityHubPermissionPolicy implements PermissionPolicy {
   constructor(private readonly options: { adminRefs: string[] }) {}
@@ -29,7 +35,10 @@ export class ReliabilityHubPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (!isResourcePermission(permission, RELIABILITY_ENTITY_RESOURCE_TYPE)) {
+    const ownersOnly =
+      isResourcePermission(permission, RELIABILITY_ENTITY_RESOURCE_TYPE) ||
+      permission.name === catalogEntityDeletePermission.name;
+    if (!ownersOnly) {
       return { result: AuthorizeResult.ALLOW };
     }
     const claims = user?.info.ownershipEntityRefs ?? [];
@@ -39,9 +48,15 @@ export class ReliabilityHubPermissionPolicy implements PermissionPolicy {
     if (claims.some(ref => this.options.adminRefs.includes(ref))) {
       return { result: AuthorizeResult.ALLOW };
     }
-    return createReliabilityEntityConditionalDecision(
-      permission,
-      reliabilityEntityConditions.isEntityOwner({ claims }),
+    if (isResourcePermission(permission, RELIABILITY_ENTITY_RESOURCE_TYPE)) {
+      return createReliabilityEntityConditionalDecision(
+        permission,
+        reliabilityEntityConditions.isEntityOwner({ claims }),
+      );
+    }
+    return createCatalogConditionalDecision(
+      catalogEntityDeletePermission,
+      catalogConditions.isEntityOwner({ claims }),
     );
   }
 }
