@@ -57,18 +57,18 @@ describe('reliability backend plugin', () => {
     });
   });
 
-  it.each(['/entity-summary?entityRef=component:default/checkout', '/incidents'])(
-    'answers 401 to %s without a token',
-    async path => {
-      const { server } = await startTestBackend({
-        features: [reliabilityPlugin, catalog],
-      });
-      const res = await request(server)
-        .get(`/api/reliability${path}`)
-        .set('authorization', mockCredentials.none.header());
-      expect(res.status).toBe(401);
-    },
-  );
+  it.each([
+    '/entity-summary?entityRef=component:default/checkout',
+    '/incidents',
+  ])('answers 401 to %s without a token', async path => {
+    const { server } = await startTestBackend({
+      features: [reliabilityPlugin, catalog],
+    });
+    const res = await request(server)
+      .get(`/api/reliability${path}`)
+      .set('authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
 
   it('serves the seeded demo incidents in the entity summary', async () => {
     const { server } = await startTestBackend({
@@ -110,7 +110,9 @@ describe('reliability backend plugin', () => {
     expect(seen.size).toBe(28);
     expect(pages).toBe(3);
 
-    const open = await request(server).get('/api/reliability/incidents?status=open');
+    const open = await request(server).get(
+      '/api/reliability/incidents?status=open',
+    );
     expect(open.body.items.map((i: any) => i.entityRef)).toEqual([
       'component:default/fraud-detector',
     ]);
@@ -174,6 +176,10 @@ describe('reliability backend plugin', () => {
     expect(res.body.permissions.map((p: any) => p.name)).toEqual([
       'reliability.incident.create',
       'reliability.incident.update',
+      'reliability.postmortem.create',
+      'reliability.postmortem.update',
+      'reliability.actionItem.create',
+      'reliability.actionItem.update',
     ]);
     expect(res.body.rules.map((r: any) => r.name)).toEqual(['IS_ENTITY_OWNER']);
   });

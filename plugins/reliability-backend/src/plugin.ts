@@ -8,9 +8,16 @@ import {
   reliabilitySliSourcesExtensionPoint,
   SliSourceRegistry,
 } from '@reliability-hub/plugin-reliability-node';
+import { EntityAccess } from './access/EntityAccess';
+import { ActionItemService } from './actionItems/ActionItemService';
+import { DatabaseActionItemStore } from './actionItems/DatabaseActionItemStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
+import { IncidentService } from './incidents/IncidentService';
+import { readSeverityLevels } from './incidents/severities';
+import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
+import { PostmortemService } from './postmortems/PostmortemService';
 import { loadEntityResources } from './permissions/loadEntityResources';
 import {
   reliabilityEntityResourceRef,
@@ -34,23 +41,29 @@ export const reliabilityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
+        auditor,
         auth,
         catalog,
         config,
         database,
+        httpAuth,
         httpRouter,
         lifecycle,
         logger,
+        permissions,
         permissionsRegistry,
       }) {
         const knex = await database.getClient();
@@ -59,6 +72,9 @@ export const reliabilityPlugin = createBackendPlugin({
         }
 
         const incidents = DatabaseIncidentStore.create({ knex });
+        const postmortems = DatabasePostmortemStore.create({ knex });
+        const actionItems = DatabaseActionItemStore.create({ knex });
+        const severities = readSeverityLevels(config);
 
         permissionsRegistry.addResourceType({
           resourceRef: reliabilityEntityResourceRef,
@@ -75,7 +91,34 @@ export const reliabilityPlugin = createBackendPlugin({
         }
 
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        httpRouter.use(await createRouter({ knex, incidents, sliSources }));
+        httpRouter.use(
+          await createRouter({
+            knex,
+            sliSources,
+            severities,
+            access: EntityAccess.create({ httpAuth, permissions, auditor }),
+            incidents: {
+              store: incidents,
+              service: IncidentService.create({ store: incidents, severities }),
+            },
+            postmortems: {
+              store: postmortems,
+              service: PostmortemService.create({
+                postmortems,
+                incidents,
+                actionItems,
+              }),
+            },
+            actionItems: {
+              store: actionItems,
+              service: ActionItemService.create({
+                store: actionItems,
+                catalog,
+                auth,
+              }),
+            },
+          }),
+        );
       },
     });
   },

@@ -2,25 +2,73 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
+import { SeverityLevel } from '@reliability-hub/plugin-reliability-common';
+import { EntityAccess } from './access/EntityAccess';
+import { ActionItemService } from './actionItems/ActionItemService';
+import { ActionItemStore } from './actionItems/ActionItemStore';
+import { createActionItemsRouter } from './actionItems/router';
 import { createHealthRouter } from './health/router';
-import { createIncidentsRouter } from './incidents/router';
+import { IncidentService } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
+import { createIncidentsRouter } from './incidents/router';
+import { PostmortemService } from './postmortems/PostmortemService';
+import { PostmortemStore } from './postmortems/PostmortemStore';
+import { createPostmortemsRouter } from './postmortems/router';
 import { createSummaryRouter } from './summary/router';
+
+/**
+ * Everything the routers need, wired once by the plugin.
+ *
+ * @internal
+ */
+export interface RouterContext {
+  knex: Knex;
+  sliSources: SliSourceRegistry;
+  access: EntityAccess;
+  severities: SeverityLevel[];
+  incidents: { store: IncidentStore; service: IncidentService };
+  postmortems: { store: PostmortemStore; service: PostmortemService };
+  actionItems: { store: ActionItemStore; service: ActionItemService };
+  /** Routers of features that bring their own (e.g. the Alertmanager webhook). */
+  extraRouters?: express.Router[];
+}
 
 /**
  * The plugin's HTTP API: one router per feature.
  *
  * @internal
  */
-export async function createRouter(options: {
-  knex: Knex;
-  incidents: IncidentStore;
-  sliSources: SliSourceRegistry;
-}): Promise<express.Router> {
+export async function createRouter(
+  ctx: RouterContext,
+): Promise<express.Router> {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
-  router.use(createHealthRouter(options));
-  router.use(createSummaryRouter({ incidents: options.incidents }));
-  router.use(createIncidentsRouter({ store: options.incidents }));
+  router.use(createHealthRouter(ctx));
+  router.use(
+    createSummaryRouter({
+      incidents: ctx.incidents.store,
+      actionItems: ctx.actionItems.store,
+    }),
+  );
+  router.use(
+    createIncidentsRouter({
+      ...ctx.incidents,
+      access: ctx.access,
+      severities: ctx.severities,
+    }),
+  );
+  router.use(
+    createPostmortemsRouter({ ...ctx.postmortems, access: ctx.access }),
+  );
+  router.use(
+    createActionItemsRouter({
+      ...ctx.actionItems,
+      postmortems: ctx.postmortems.store,
+      access: ctx.access,
+    }),
+  );
+  for (const extra of ctx.extraRouters ?? []) {
+    router.use(extra);
+  }
   return router;
 }

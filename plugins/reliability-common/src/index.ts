@@ -8,3 +8,5 @@ export * from './annotations';
 export * from './incidents';
 export * from './permissions';
 export * from './summary';
+export * from './postmortems';
+export * from './requests';

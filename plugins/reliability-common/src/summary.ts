@@ -1,4 +1,5 @@
 import { EntityIncidentSummary } from './incidents';
+import { ActionItem } from './postmortems';
 
 /**
  * Everything the entity page shows about one entity, answered by one call
@@ -9,4 +10,20 @@ import { EntityIncidentSummary } from './incidents';
 export interface EntityReliabilitySummary {
   entityRef: string;
   incidents: EntityIncidentSummary;
+  actionItems: EntityActionItemSummary;
+}
+
+/**
+ * The action items of an entity at a glance.
+ *
+ * @public
+ */
+export interface EntityActionItemSummary {
+  /** Open or in progress. */
+  openCount: number;
+  overdueCount: number;
+  /** Done among all that were decided (done + won't do + open), 0..1; null without items. */
+  completionRate: number | null;
+  /** Overdue first, then by due date: the items to show on the card. */
+  items: ActionItem[];
 }

@@ -88,7 +88,9 @@ describe('DatabaseIncidentStore', () => {
         ),
       ).rejects.toMatchObject({ name: 'ConflictError' });
       expect(Number((await knex('incidents').count({ n: '*' }))[0].n)).toBe(1);
-      expect(Number((await knex('incident_events').count({ n: '*' }))[0].n)).toBe(0);
+      expect(
+        Number((await knex('incident_events').count({ n: '*' }))[0].n),
+      ).toBe(0);
       expect(Number((await knex('audit_log').count({ n: '*' }))[0].n)).toBe(1);
     });
 
@@ -156,16 +158,27 @@ describe('DatabaseIncidentStore', () => {
         resolvedAt: ago(40 * DAY - 45 * MINUTE),
       });
       // open now, not acknowledged: counts as open, not in the means
-      await add({ severity: 'SEV3', status: 'investigating', startedAt: ago(MINUTE * 30) });
+      await add({
+        severity: 'SEV3',
+        status: 'investigating',
+        startedAt: ago(MINUTE * 30),
+      });
       // too old for the 90-day window
-      await add({ severity: 'SEV1', startedAt: ago(120 * DAY), resolvedAt: ago(119 * DAY) });
+      await add({
+        severity: 'SEV1',
+        startedAt: ago(120 * DAY),
+        resolvedAt: ago(119 * DAY),
+      });
       // another entity
       await add({ entityRef: 'component:default/cart', status: 'identified' });
 
-      const summary = await store.getEntitySummary('component:default/checkout', {
-        now: NOW,
-        recentLimit: 3,
-      });
+      const summary = await store.getEntitySummary(
+        'component:default/checkout',
+        {
+          now: NOW,
+          recentLimit: 3,
+        },
+      );
 
       expect(summary.openCount).toBe(1);
       expect(summary.last30Days).toEqual([
@@ -198,6 +211,7 @@ describe('DatabaseIncidentStore', () => {
         last90Days: [],
         mttaSeconds: null,
         mttrSeconds: null,
+        repeatCount: 0,
         recent: [],
       });
     });

@@ -1,7 +1,8 @@
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   EntityIncidentSummary,
   Incident,
+  IncidentEvent,
   IncidentSource,
   IncidentStatus,
   Page,
@@ -13,7 +14,7 @@ import { recordAudit } from '../audit/AuditLog';
 import { secondsBetweenSql, toIso, toNumber } from '../database/sql';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
-  IncidentEvent,
+  IncidentChanges,
   IncidentFilter,
   IncidentStore,
   NewIncident,
@@ -30,6 +31,8 @@ interface IncidentRow {
   status: string;
   summary: string | null;
   commander: string | null;
+  communications: string | null;
+  scribe: string | null;
   source: string;
   external_id: string | null;
   runbook_url: string | null;
@@ -55,6 +58,33 @@ interface EventRow {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const CHANGE_COLUMNS: Record<keyof IncidentChanges, keyof IncidentRow> = {
+  title: 'title',
+  severity: 'severity',
+  status: 'status',
+  summary: 'summary',
+  commander: 'commander',
+  communications: 'communications',
+  scribe: 'scribe',
+  startedAt: 'started_at',
+  detectedAt: 'detected_at',
+  acknowledgedAt: 'acknowledged_at',
+  mitigatedAt: 'mitigated_at',
+  resolvedAt: 'resolved_at',
+};
+
+function eventRows(incidentId: string, events: NewIncidentEvent[]) {
+  return events.map(event => ({
+    id: randomUUID(),
+    incident_id: incidentId,
+    type: event.type,
+    at: event.at,
+    author: event.author ?? null,
+    message: event.message,
+    data: event.data ? JSON.stringify(event.data) : null,
+  }));
+}
+
 function toIncident(row: IncidentRow): Incident {
   return {
     id: row.id,
@@ -64,6 +94,8 @@ function toIncident(row: IncidentRow): Incident {
     status: row.status as IncidentStatus,
     summary: row.summary,
     commander: row.commander,
+    communications: row.communications ?? null,
+    scribe: row.scribe ?? null,
     source: row.source as IncidentSource,
     externalId: row.external_id,
     runbookUrl: row.runbook_url,
@@ -82,7 +114,7 @@ function toEvent(row: EventRow): IncidentEvent {
   return {
     id: row.id,
     incidentId: row.incident_id,
-    type: row.type,
+    type: row.type as IncidentEvent['type'],
     at: toIso(row.at),
     author: row.author,
     message: row.message,
@@ -130,7 +162,9 @@ export class DatabaseIncidentStore implements IncidentStore {
       query.where(inner =>
         inner
           .where('started_at', '<', at)
-          .orWhere(same => same.where('started_at', at).andWhere('id', '<', id)),
+          .orWhere(same =>
+            same.where('started_at', at).andWhere('id', '<', id),
+          ),
       );
     }
     const rows = await query
@@ -169,6 +203,16 @@ export class DatabaseIncidentStore implements IncidentStore {
     return rows.map(toEvent);
   }
 
+  async listPostmortemsOf(
+    incidentId: string,
+  ): Promise<Array<{ id: string; title: string; status: string }>> {
+    return this.knex('postmortem_incidents as pi')
+      .join('postmortems as p', 'p.id', 'pi.postmortem_id')
+      .where('pi.incident_id', incidentId)
+      .orderBy('p.created_at', 'asc')
+      .select('p.id as id', 'p.title as title', 'p.status as status');
+  }
+
   async createIncident(
     incident: NewIncident,
     events: NewIncidentEvent[],
@@ -184,6 +228,8 @@ export class DatabaseIncidentStore implements IncidentStore {
       status: incident.status,
       summary: incident.summary ?? null,
       commander: incident.commander ?? null,
+      communications: incident.communications ?? null,
+      scribe: incident.scribe ?? null,
       source: incident.source,
       external_id: incident.externalId ?? null,
       runbook_url: incident.runbookUrl ?? null,
@@ -211,17 +257,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       }
       await tx('incidents').insert(row);
       if (events.length) {
-        await tx('incident_events').insert(
-          events.map(event => ({
-            id: randomUUID(),
-            incident_id: id,
-            type: event.type,
-            at: event.at,
-            author: event.author ?? null,
-            message: event.message,
-            data: event.data ? JSON.stringify(event.data) : null,
-          })),
-        );
+        await tx('incident_events').insert(eventRows(id, events));
       }
       await recordAudit(tx, {
         actor,
@@ -237,6 +273,75 @@ export class DatabaseIncidentStore implements IncidentStore {
     return (await this.getIncident(id))!;
   }
 
+  async updateIncident(
+    id: string,
+    options: {
+      expectedVersion: number;
+      changes: IncidentChanges;
+      events: NewIncidentEvent[];
+      actor: string;
+    },
+  ): Promise<Incident> {
+    const now = new Date();
+    const update: Record<string, unknown> = { updated_at: now };
+    for (const [key, value] of Object.entries(options.changes)) {
+      if (value !== undefined) {
+        update[CHANGE_COLUMNS[key as keyof IncidentChanges]] = value;
+      }
+    }
+    await this.knex.transaction(async tx => {
+      const before = await tx<IncidentRow>('incidents').where({ id }).first();
+      if (!before) {
+        throw new NotFoundError(`No incident with id ${id}`);
+      }
+      const updated = await tx('incidents')
+        .where({ id, version: options.expectedVersion })
+        .update({ ...update, version: tx.raw('version + 1') });
+      if (updated !== 1) {
+        throw new ConflictError(
+          `Incident ${id} has changed since version ${options.expectedVersion} (it is at version ${before.version}); reload and try again`,
+        );
+      }
+      if (options.events.length) {
+        await tx('incident_events').insert(eventRows(id, options.events));
+      }
+      const after = await tx<IncidentRow>('incidents').where({ id }).first();
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'incident.update',
+        resourceType: 'incident',
+        resourceId: id,
+        entityRef: before.entity_ref,
+        before: toIncident(before),
+        after: toIncident(after!),
+        at: now,
+      });
+    });
+    return (await this.getIncident(id))!;
+  }
+
+  async addEvents(
+    id: string,
+    events: NewIncidentEvent[],
+    actor: string,
+  ): Promise<void> {
+    await this.knex.transaction(async tx => {
+      const incident = await tx<IncidentRow>('incidents').where({ id }).first();
+      if (!incident) {
+        throw new NotFoundError(`No incident with id ${id}`);
+      }
+      await tx('incident_events').insert(eventRows(id, events));
+      await recordAudit(tx, {
+        actor,
+        action: 'incident.note',
+        resourceType: 'incident',
+        resourceId: id,
+        entityRef: incident.entity_ref,
+        after: events,
+      });
+    });
+  }
+
   async getEntitySummary(
     entityRef: string,
     options: { now: Date; recentLimit: number },
@@ -245,7 +350,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     const since30 = new Date(options.now.getTime() - 30 * DAY_MS);
     const since90 = new Date(options.now.getTime() - 90 * DAY_MS);
 
-    const [open, bySeverity, means, recent] = await Promise.all([
+    const [open, bySeverity, means, recent, titles] = await Promise.all([
       knex('incidents')
         .where({ entity_ref: entityRef })
         .whereNot('status', 'resolved')
@@ -277,11 +382,18 @@ export class DatabaseIncidentStore implements IncidentStore {
         .first(),
       knex<IncidentRow>('incidents')
         .where({ entity_ref: entityRef })
-        .orderBy([
-          { column: 'started_at', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ])
+        .orderByRaw(
+          "CASE WHEN status = 'resolved' THEN 1 ELSE 0 END, started_at DESC, id DESC",
+        )
         .limit(options.recentLimit),
+      knex('incidents')
+        .where({ entity_ref: entityRef })
+        .where('started_at', '>=', since90)
+        .select({
+          total: knex.raw('COUNT(*)'),
+          distinctTitles: knex.raw('COUNT(DISTINCT title)'),
+        })
+        .first(),
     ]);
 
     const counts = (key: 'last30' | 'last90'): SeverityCount[] =>
@@ -292,7 +404,9 @@ export class DatabaseIncidentStore implements IncidentStore {
         }))
         .filter(entry => entry.count > 0);
     const mean = (value: unknown) =>
-      value === null || value === undefined ? null : Math.round(toNumber(value));
+      value === null || value === undefined
+        ? null
+        : Math.round(toNumber(value));
 
     return {
       openCount: toNumber(open?.count),
@@ -300,6 +414,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       last90Days: counts('last90'),
       mttaSeconds: mean(means?.mtta),
       mttrSeconds: mean(means?.mttr),
+      repeatCount: toNumber(titles?.total) - toNumber(titles?.distinctTitles),
       recent: recent.map(toIncident),
     };
   }

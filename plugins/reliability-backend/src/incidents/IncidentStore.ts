@@ -1,6 +1,8 @@
 import {
   EntityIncidentSummary,
   Incident,
+  IncidentEvent,
+  IncidentEventType,
   IncidentSource,
   IncidentStatus,
   Page,
@@ -21,21 +23,6 @@ export interface IncidentFilter {
 }
 
 /**
- * An event on an incident's timeline.
- *
- * @internal
- */
-export interface IncidentEvent {
-  id: string;
-  incidentId: string;
-  type: string;
-  at: string;
-  author: string | null;
-  message: string;
-  data: Record<string, unknown> | null;
-}
-
-/**
  * A new incident. Without an id one is generated.
  *
  * @internal
@@ -48,6 +35,8 @@ export interface NewIncident {
   status: IncidentStatus;
   summary?: string;
   commander?: string;
+  communications?: string;
+  scribe?: string;
   source: IncidentSource;
   externalId?: string;
   runbookUrl?: string;
@@ -59,12 +48,32 @@ export interface NewIncident {
 }
 
 /**
+ * Fields of an incident that can change; null clears.
+ *
+ * @internal
+ */
+export interface IncidentChanges {
+  title?: string;
+  severity?: string;
+  status?: IncidentStatus;
+  summary?: string | null;
+  commander?: string | null;
+  communications?: string | null;
+  scribe?: string | null;
+  startedAt?: Date;
+  detectedAt?: Date | null;
+  acknowledgedAt?: Date | null;
+  mitigatedAt?: Date | null;
+  resolvedAt?: Date | null;
+}
+
+/**
  * A new event on an incident's timeline.
  *
  * @internal
  */
 export interface NewIncidentEvent {
-  type: string;
+  type: IncidentEventType;
   at: Date;
   author?: string;
   message: string;
@@ -86,12 +95,39 @@ export interface IncidentStore {
 
   listEvents(incidentId: string): Promise<IncidentEvent[]>;
 
+  /** Postmortems that cover the incident, oldest first. */
+  listPostmortemsOf(
+    incidentId: string,
+  ): Promise<Array<{ id: string; title: string; status: string }>>;
+
   /** Creates an incident with its first timeline events, recorded in the audit trail as `actor`. */
   createIncident(
     incident: NewIncident,
     events: NewIncidentEvent[],
     actor: string,
   ): Promise<Incident>;
+
+  /**
+   * Changes an incident if it is still at `expectedVersion`, appending timeline
+   * events and an audit record in the same transaction. Throws NotFoundError or
+   * ConflictError (stale version) and then changes nothing.
+   */
+  updateIncident(
+    id: string,
+    options: {
+      expectedVersion: number;
+      changes: IncidentChanges;
+      events: NewIncidentEvent[];
+      actor: string;
+    },
+  ): Promise<Incident>;
+
+  /** Appends events to the timeline (notes), with an audit record. */
+  addEvents(
+    id: string,
+    events: NewIncidentEvent[],
+    actor: string,
+  ): Promise<void>;
 
   getEntitySummary(
     entityRef: string,

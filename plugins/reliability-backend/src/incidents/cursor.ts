@@ -32,5 +32,7 @@ export function decodeCursor(value: string): IncidentCursor {
   } catch {
     // fall through to the error below
   }
-  throw new InputError('Invalid cursor: pass the nextCursor of a previous page');
+  throw new InputError(
+    'Invalid cursor: pass the nextCursor of a previous page',
+  );
 }

@@ -1,20 +1,22 @@
 import { NotFoundError } from '@backstage/errors';
-import { INCIDENT_STATUSES } from '@reliability-hub/plugin-reliability-common';
+import {
+  INCIDENT_STATUSES,
+  reliabilityIncidentCreatePermission,
+  reliabilityIncidentUpdatePermission,
+  SeverityLevel,
+} from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefSchema, parseInput } from '../validation';
+import { EntityAccess } from '../access/EntityAccess';
+import {
+  csv,
+  entityRefSchema,
+  isoDate,
+  parseInput,
+  userRefSchema,
+} from '../validation';
+import { IncidentService } from './IncidentService';
 import { IncidentStore } from './IncidentStore';
-
-const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform(value =>
-      (Array.isArray(value) ? value : [value])
-        .flatMap(part => part.split(','))
-        .map(part => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).min(1).max(50));
 
 const listQuerySchema = z
   .object({
@@ -30,14 +32,61 @@ const listQuerySchema = z
 
 const idSchema = z.object({ id: z.uuid() });
 
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const createSchema = z
+  .object({
+    entityRef: entityRefSchema,
+    title: text(255),
+    severity: text(32),
+    summary: z.string().max(20_000).optional(),
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    commander: userRefSchema.optional(),
+    communications: userRefSchema.optional(),
+    scribe: userRefSchema.optional(),
+    startedAt: isoDate.optional(),
+    detectedAt: isoDate.optional(),
+  })
+  .strict();
+
+const updateSchema = z
+  .object({
+    version: z.number().int().min(1),
+    title: text(255).optional(),
+    severity: text(32).optional(),
+    summary: z.string().max(20_000).nullable().optional(),
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    commander: userRefSchema.nullable().optional(),
+    communications: userRefSchema.nullable().optional(),
+    scribe: userRefSchema.nullable().optional(),
+    startedAt: isoDate.optional(),
+    detectedAt: isoDate.nullable().optional(),
+    acknowledgedAt: isoDate.nullable().optional(),
+    mitigatedAt: isoDate.nullable().optional(),
+    resolvedAt: isoDate.nullable().optional(),
+    note: z.string().trim().min(1).max(5_000).optional(),
+  })
+  .strict();
+
+const noteSchema = z.object({ message: text(5_000) }).strict();
+
 /**
- * Read routes of incidents.
+ * Incident routes: list, read, declare, change, add notes.
  *
  * @internal
  */
-export function createIncidentsRouter(options: { store: IncidentStore }) {
-  const { store } = options;
+export function createIncidentsRouter(options: {
+  store: IncidentStore;
+  service: IncidentService;
+  access: EntityAccess;
+  severities: SeverityLevel[];
+}) {
+  const { store, service, access } = options;
   const router = Router();
+
+  router.get('/severities', async (_req, res) => {
+    res.json(options.severities);
+  });
 
   router.get('/incidents', async (req, res) => {
     const query = parseInput(listQuerySchema, req.query, 'incident query');
@@ -56,11 +105,65 @@ export function createIncidentsRouter(options: { store: IncidentStore }) {
 
   router.get('/incidents/:id', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'incident id');
-    const incident = await store.getIncident(id);
-    if (!incident) {
+    res.json(await service.get(id));
+  });
+
+  router.post('/incidents', async (req, res) => {
+    const body = parseInput(createSchema, req.body, 'incident');
+    const { actor, via } = await access.authorize(
+      req,
+      reliabilityIncidentCreatePermission,
+      body.entityRef,
+    );
+    const incident = await access.audited(
+      req,
+      'incident-create',
+      { entityRef: body.entityRef },
+      () => service.declare(body, actor, via),
+    );
+    res.status(201).json(incident);
+  });
+
+  router.patch('/incidents/:id', async (req, res) => {
+    const { id } = parseInput(idSchema, req.params, 'incident id');
+    const body = parseInput(updateSchema, req.body, 'incident change');
+    const current = await store.getIncident(id);
+    if (!current) {
       throw new NotFoundError(`No incident with id ${id}`);
     }
-    res.json({ ...incident, timeline: await store.listEvents(id) });
+    const { actor } = await access.authorize(
+      req,
+      reliabilityIncidentUpdatePermission,
+      current.entityRef,
+    );
+    const incident = await access.audited(
+      req,
+      'incident-update',
+      { id, entityRef: current.entityRef },
+      () => service.update(current, body, actor),
+    );
+    res.json(incident);
+  });
+
+  router.post('/incidents/:id/notes', async (req, res) => {
+    const { id } = parseInput(idSchema, req.params, 'incident id');
+    const body = parseInput(noteSchema, req.body, 'note');
+    const current = await store.getIncident(id);
+    if (!current) {
+      throw new NotFoundError(`No incident with id ${id}`);
+    }
+    const { actor } = await access.authorize(
+      req,
+      reliabilityIncidentUpdatePermission,
+      current.entityRef,
+    );
+    const detail = await access.audited(
+      req,
+      'incident-note',
+      { id, entityRef: current.entityRef },
+      () => service.addNote(id, body.message, actor),
+    );
+    res.status(201).json(detail);
   });
 
   return router;

@@ -16,7 +16,7 @@ describe('migrations', () => {
   const databases = TestDatabases.create();
 
   it.each(databases.eachSupportedId())(
-    '20261122120000_incidents goes up and down, on %p',
+    'each migration goes up and down, keeping data, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
 
@@ -68,6 +68,34 @@ describe('migrations', () => {
         // unique violation, as SQLite and PostgreSQL name it
         code: expect.stringMatching(/^(SQLITE_CONSTRAINT_UNIQUE|23505)$/),
       });
+
+      // 20261122140000_postmortems: roles, alerts, postmortems, action items
+      await migrateUpOnce(knex);
+      await knex('postmortems').insert({
+        id: '6a1f0000-0000-4000-8000-000000000010',
+        entity_ref: 'component:default/checkout',
+        title: 'Pool exhausted',
+        status: 'draft',
+        author: 'user:default/jonas.weber',
+        created_at: new Date(),
+        updated_at: new Date(),
+      });
+      await knex('postmortem_incidents').insert({
+        postmortem_id: '6a1f0000-0000-4000-8000-000000000010',
+        incident_id: '6a1f0000-0000-4000-8000-000000000001',
+      });
+      await knex('incidents')
+        .where({ id: '6a1f0000-0000-4000-8000-000000000001' })
+        .update({ scribe: 'user:default/priya.raman' });
+
+      await migrateDownOnce(knex);
+      expect(await knex.schema.hasTable('postmortems')).toBe(false);
+      // Going down keeps the incidents and their timelines.
+      expect(await knex('incidents').orderBy('title').pluck('title')).toEqual([
+        'From Alertmanager',
+        'Pool exhausted',
+      ]);
+      expect(await knex('incident_events').pluck('message')).toEqual(['hello']);
 
       await migrateDownOnce(knex);
       expect(await knex.schema.hasTable('incidents')).toBe(false);

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './severity';
 export * from './lifecycle';
+export * from './times';

@@ -37,7 +37,12 @@ export interface Incident {
   severity: string;
   status: IncidentStatus;
   summary: string | null;
+  /** User ref of the incident commander. */
   commander: string | null;
+  /** User ref of the communications lead. */
+  communications: string | null;
+  /** User ref of the scribe. */
+  scribe: string | null;
   source: IncidentSource;
   externalId: string | null;
   runbookUrl: string | null;
@@ -49,6 +54,46 @@ export interface Incident {
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+/**
+ * Kinds of timeline events.
+ *
+ * @public
+ */
+export type IncidentEventType =
+  | 'created'
+  | 'status_change'
+  | 'update'
+  | 'note'
+  | 'alert_firing'
+  | 'alert_resolved';
+
+/**
+ * An event on an incident's timeline.
+ *
+ * @public
+ */
+export interface IncidentEvent {
+  id: string;
+  incidentId: string;
+  type: IncidentEventType;
+  at: string;
+  /** User ref, or the source (e.g. `alertmanager`). */
+  author: string | null;
+  message: string;
+  data: Record<string, unknown> | null;
+}
+
+/**
+ * An incident with its timeline and what links to it.
+ *
+ * @public
+ */
+export interface IncidentDetail extends Incident {
+  timeline: IncidentEvent[];
+  /** Postmortems covering this incident. */
+  postmortems: Array<{ id: string; title: string; status: string }>;
 }
 
 /**
@@ -77,7 +122,9 @@ export interface EntityIncidentSummary {
   mttaSeconds: number | null;
   /** Mean time to resolve over the last 90 days, in seconds; null without data. */
   mttrSeconds: number | null;
-  /** The most recent incidents, newest first. */
+  /** Incidents of the last 90 days whose title repeats an earlier one of the same entity in that window. */
+  repeatCount: number;
+  /** Open incidents first, then the most recent others, newest first. */
   recent: Incident[];
 }
 

@@ -32,6 +32,50 @@ export const reliabilityIncidentUpdatePermission = createPermission({
 });
 
 /**
+ * Write a postmortem for incidents of an entity.
+ *
+ * @public
+ */
+export const reliabilityPostmortemCreatePermission = createPermission({
+  name: 'reliability.postmortem.create',
+  attributes: { action: 'create' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Edit a postmortem of an entity, or move it through review.
+ *
+ * @public
+ */
+export const reliabilityPostmortemUpdatePermission = createPermission({
+  name: 'reliability.postmortem.update',
+  attributes: { action: 'update' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Add an action item to a postmortem of an entity.
+ *
+ * @public
+ */
+export const reliabilityActionItemCreatePermission = createPermission({
+  name: 'reliability.actionItem.create',
+  attributes: { action: 'create' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Change an action item of an entity: status, owner, due date, ticket.
+ *
+ * @public
+ */
+export const reliabilityActionItemUpdatePermission = createPermission({
+  name: 'reliability.actionItem.update',
+  attributes: { action: 'update' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the reliability plugin.
  *
  * @public
@@ -39,4 +83,8 @@ export const reliabilityIncidentUpdatePermission = createPermission({
 export const reliabilityPermissions = [
   reliabilityIncidentCreatePermission,
   reliabilityIncidentUpdatePermission,
+  reliabilityPostmortemCreatePermission,
+  reliabilityPostmortemUpdatePermission,
+  reliabilityActionItemCreatePermission,
+  reliabilityActionItemUpdatePermission,
 ];

@@ -1,9 +1,22 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ActionItem,
+  ActionItemStatus,
+  CreateActionItemRequest,
+  CreateIncidentRequest,
+  CreatePostmortemRequest,
   EntityReliabilitySummary,
   Incident,
+  IncidentDetail,
   IncidentStatus,
   Page,
+  Postmortem,
+  PostmortemDetail,
+  PostmortemStatus,
+  SeverityLevel,
+  UpdateActionItemRequest,
+  UpdateIncidentRequest,
+  UpdatePostmortemRequest,
 } from '@reliability-hub/plugin-reliability-common';
 
 /**
@@ -20,6 +33,32 @@ export interface IncidentListRequest {
 }
 
 /**
+ * Which postmortems to list.
+ *
+ * @public
+ */
+export interface PostmortemListRequest {
+  entityRef?: string;
+  status?: PostmortemStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * Which action items to list. `owner` takes user or group refs.
+ *
+ * @public
+ */
+export interface ActionItemListRequest {
+  entityRef?: string;
+  owner?: string[];
+  status?: ActionItemStatus | 'open';
+  overdue?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
  * The Reliability Hub backend, as the frontend uses it.
  *
  * @public
@@ -29,6 +68,31 @@ export interface ReliabilityApi {
   getEntitySummary(entityRef: string): Promise<EntityReliabilitySummary>;
   /** One page of incidents, newest first. */
   listIncidents(request: IncidentListRequest): Promise<Page<Incident>>;
+  /** The configured severity levels, most severe first. */
+  getSeverityLevels(): Promise<SeverityLevel[]>;
+  /** One incident with its timeline. */
+  getIncident(id: string): Promise<IncidentDetail>;
+  createIncident(request: CreateIncidentRequest): Promise<Incident>;
+  /** Throws a ResponseError with status 409 when `version` is stale. */
+  updateIncident(id: string, request: UpdateIncidentRequest): Promise<Incident>;
+  /** Adds a note to the incident's timeline. */
+  addIncidentNote(id: string, message: string): Promise<IncidentDetail>;
+  listPostmortems(request: PostmortemListRequest): Promise<Page<Postmortem>>;
+  getPostmortem(id: string): Promise<PostmortemDetail>;
+  createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem>;
+  updatePostmortem(
+    id: string,
+    request: UpdatePostmortemRequest,
+  ): Promise<Postmortem>;
+  listActionItems(request: ActionItemListRequest): Promise<Page<ActionItem>>;
+  createActionItem(
+    postmortemId: string,
+    request: CreateActionItemRequest,
+  ): Promise<ActionItem>;
+  updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<ActionItem>;
 }
 
 /**

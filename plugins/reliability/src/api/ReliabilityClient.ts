@@ -1,11 +1,29 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ActionItem,
+  CreateActionItemRequest,
+  CreateIncidentRequest,
+  CreatePostmortemRequest,
   EntityReliabilitySummary,
   Incident,
+  IncidentDetail,
   Page,
+  Postmortem,
+  PostmortemDetail,
+  SeverityLevel,
+  UpdateActionItemRequest,
+  UpdateIncidentRequest,
+  UpdatePostmortemRequest,
 } from '@reliability-hub/plugin-reliability-common';
-import { IncidentListRequest, ReliabilityApi } from './ReliabilityApi';
+import {
+  ActionItemListRequest,
+  IncidentListRequest,
+  PostmortemListRequest,
+  ReliabilityApi,
+} from './ReliabilityApi';
+
+type Query = Record<string, string | undefined>;
 
 /**
  * {@link ReliabilityApi} over HTTP, with the signed-in user's token.
@@ -35,11 +53,89 @@ export class ReliabilityClient implements ReliabilityApi {
     });
   }
 
-  private async get<T>(
-    path: string,
-    query: Record<string, string | undefined>,
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
+  async getSeverityLevels(): Promise<SeverityLevel[]> {
+    return this.get('/severities');
+  }
+
+  async getIncident(id: string): Promise<IncidentDetail> {
+    return this.get(`/incidents/${encodeURIComponent(id)}`);
+  }
+
+  async createIncident(request: CreateIncidentRequest): Promise<Incident> {
+    return this.send('POST', '/incidents', request);
+  }
+
+  async updateIncident(
+    id: string,
+    request: UpdateIncidentRequest,
+  ): Promise<Incident> {
+    return this.send('PATCH', `/incidents/${encodeURIComponent(id)}`, request);
+  }
+
+  async addIncidentNote(id: string, message: string): Promise<IncidentDetail> {
+    return this.send('POST', `/incidents/${encodeURIComponent(id)}/notes`, {
+      message,
+    });
+  }
+
+  async listPostmortems(
+    request: PostmortemListRequest,
+  ): Promise<Page<Postmortem>> {
+    return this.get('/postmortems', {
+      entityRef: request.entityRef,
+      status: request.status,
+      limit: request.limit?.toString(),
+      cursor: request.cursor,
+    });
+  }
+
+  async getPostmortem(id: string): Promise<PostmortemDetail> {
+    return this.get(`/postmortems/${encodeURIComponent(id)}`);
+  }
+
+  async createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem> {
+    return this.send('POST', '/postmortems', request);
+  }
+
+  async updatePostmortem(
+    id: string,
+    request: UpdatePostmortemRequest,
+  ): Promise<Postmortem> {
+    return this.send('PATCH', `/postmortems/${encodeURIComponent(id)}`, request);
+  }
+
+  async listActionItems(
+    request: ActionItemListRequest,
+  ): Promise<Page<ActionItem>> {
+    return this.get('/action-items', {
+      entityRef: request.entityRef,
+      owner: request.owner?.join(','),
+      status: request.status,
+      overdue: request.overdue === undefined ? undefined : String(request.overdue),
+      limit: request.limit?.toString(),
+      cursor: request.cursor,
+    });
+  }
+
+  async createActionItem(
+    postmortemId: string,
+    request: CreateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.send(
+      'POST',
+      `/postmortems/${encodeURIComponent(postmortemId)}/action-items`,
+      request,
+    );
+  }
+
+  async updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.send('PATCH', `/action-items/${encodeURIComponent(id)}`, request);
+  }
+
+  private async get<T>(path: string, query: Query = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined && value !== '') {
@@ -47,9 +143,26 @@ export class ReliabilityClient implements ReliabilityApi {
       }
     }
     const search = params.toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}${search ? `?${search}` : ''}`,
-    );
+    return this.request(`${path}${search ? `?${search}` : ''}`);
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PATCH',
+    path: string,
+    body: unknown,
+  ): Promise<T> {
+    return this.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
+    const response = init
+      ? await this.fetchApi.fetch(`${baseUrl}${path}`, init)
+      : await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

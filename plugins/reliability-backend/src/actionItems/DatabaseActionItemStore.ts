@@ -1,0 +1,293 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ActionItem,
+  ActionItemPriority,
+  ActionItemStatus,
+  ActionItemType,
+  EntityActionItemSummary,
+  isActionItemOverdue,
+  Page,
+} from '@reliability-hub/plugin-reliability-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/AuditLog';
+import { toIso, toNumber } from '../database/sql';
+import { decodeCursor, encodeCursor } from '../incidents/cursor';
+import {
+  ActionItemFields,
+  ActionItemFilter,
+  ActionItemStore,
+  NewActionItem,
+} from './ActionItemStore';
+
+type Timestamp = Date | number | string;
+
+interface ActionItemRow {
+  id: string;
+  postmortem_id: string;
+  entity_ref: string;
+  title: string;
+  description: string;
+  type: string;
+  priority: string;
+  owner: string;
+  due_date: string | null;
+  status: string;
+  completed_at: Timestamp | null;
+  ticket_url: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+const COLUMNS: Record<keyof ActionItemFields, keyof ActionItemRow> = {
+  title: 'title',
+  description: 'description',
+  type: 'type',
+  priority: 'priority',
+  owner: 'owner',
+  dueDate: 'due_date',
+  status: 'status',
+  completedAt: 'completed_at',
+  ticketUrl: 'ticket_url',
+};
+
+const OPEN_STATUSES = ['open', 'in_progress'];
+
+function toColumns(fields: ActionItemFields): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) {
+      row[COLUMNS[key as keyof ActionItemFields]] = value;
+    }
+  }
+  return row;
+}
+
+function toActionItem(row: ActionItemRow, today: string): ActionItem {
+  const item = {
+    id: row.id,
+    postmortemId: row.postmortem_id,
+    entityRef: row.entity_ref,
+    title: row.title,
+    description: row.description,
+    type: row.type as ActionItemType,
+    priority: row.priority as ActionItemPriority,
+    owner: row.owner,
+    dueDate: row.due_date,
+    status: row.status as ActionItemStatus,
+    completedAt: toIso(row.completed_at),
+    ticketUrl: row.ticket_url,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    version: toNumber(row.version),
+  };
+  return { ...item, overdue: isActionItemOverdue(item, today) };
+}
+
+/**
+ * Action items in the plugin's database.
+ *
+ * @internal
+ */
+export class DatabaseActionItemStore implements ActionItemStore {
+  static create(options: { knex: Knex }) {
+    return new DatabaseActionItemStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async createActionItem(
+    item: NewActionItem,
+    actor: string,
+    today: string,
+  ): Promise<ActionItem> {
+    const id = randomUUID();
+    const now = new Date();
+    const { postmortemId, entityRef, ...fields } = item;
+    await this.knex.transaction(async tx => {
+      await tx('action_items').insert({
+        id,
+        postmortem_id: postmortemId,
+        entity_ref: entityRef,
+        description: '',
+        status: 'open',
+        ...toColumns(fields),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      await recordAudit(tx, {
+        actor,
+        action: 'action-item.create',
+        resourceType: 'action-item',
+        resourceId: id,
+        entityRef,
+        after: { ...item, id },
+        at: now,
+      });
+    });
+    return (await this.getActionItem(id, today))!;
+  }
+
+  async getActionItem(
+    id: string,
+    today: string,
+  ): Promise<ActionItem | undefined> {
+    const row = await this.knex<ActionItemRow>('action_items')
+      .where({ id })
+      .first();
+    return row ? toActionItem(row, today) : undefined;
+  }
+
+  async listActionItems(
+    filter: ActionItemFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<ActionItem>> {
+    const query = this.knex<ActionItemRow>('action_items');
+    if (filter.entityRefs) {
+      query.whereIn('entity_ref', filter.entityRefs);
+    }
+    if (filter.owners) {
+      query.whereIn('owner', filter.owners);
+    }
+    if (filter.postmortemId) {
+      query.where('postmortem_id', filter.postmortemId);
+    }
+    if (filter.status === 'open') {
+      query.whereIn('status', OPEN_STATUSES);
+    } else if (filter.status) {
+      query.where('status', filter.status);
+    }
+    if (filter.overdue === true) {
+      query
+        .whereIn('status', OPEN_STATUSES)
+        .where('due_date', '<', filter.today);
+    } else if (filter.overdue === false) {
+      query.where(q =>
+        q
+          .whereNotIn('status', OPEN_STATUSES)
+          .orWhereNull('due_date')
+          .orWhere('due_date', '>=', filter.today),
+      );
+    }
+    if (page.cursor) {
+      const { startedAt, id } = decodeCursor(page.cursor);
+      const at = new Date(startedAt);
+      query.where(inner =>
+        inner
+          .where('created_at', '<', at)
+          .orWhere(same =>
+            same.where('created_at', at).andWhere('id', '<', id),
+          ),
+      );
+    }
+    const rows = await query
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(page.limit + 1);
+    const items = rows
+      .slice(0, page.limit)
+      .map(row => toActionItem(row, filter.today));
+    if (rows.length <= page.limit) {
+      return { items };
+    }
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: encodeCursor({
+        startedAt: Date.parse(last.createdAt),
+        id: last.id,
+      }),
+    };
+  }
+
+  async updateActionItem(
+    id: string,
+    options: {
+      expectedVersion: number;
+      changes: ActionItemFields;
+      actor: string;
+      today: string;
+    },
+  ): Promise<ActionItem> {
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      const before = await tx<ActionItemRow>('action_items')
+        .where({ id })
+        .first();
+      if (!before) {
+        throw new NotFoundError(`No action item with id ${id}`);
+      }
+      const updated = await tx('action_items')
+        .where({ id, version: options.expectedVersion })
+        .update({
+          ...toColumns(options.changes),
+          updated_at: now,
+          version: tx.raw('version + 1'),
+        });
+      if (updated !== 1) {
+        throw new ConflictError(
+          `Action item ${id} has changed since version ${options.expectedVersion} (it is at version ${before.version}); reload and try again`,
+        );
+      }
+      const after = await tx<ActionItemRow>('action_items')
+        .where({ id })
+        .first();
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'action-item.update',
+        resourceType: 'action-item',
+        resourceId: id,
+        entityRef: before.entity_ref,
+        before: toActionItem(before, options.today),
+        after: toActionItem(after!, options.today),
+        at: now,
+      });
+    });
+    return (await this.getActionItem(id, options.today))!;
+  }
+
+  async getEntitySummary(
+    entityRef: string,
+    options: { today: string; limit: number },
+  ): Promise<EntityActionItemSummary> {
+    const { knex } = this;
+    const [counts, rows] = await Promise.all([
+      knex('action_items')
+        .where({ entity_ref: entityRef })
+        .select({
+          total: knex.raw('COUNT(*)'),
+          open: knex.raw(
+            "SUM(CASE WHEN status IN ('open', 'in_progress') THEN 1 ELSE 0 END)",
+          ),
+          overdue: knex.raw(
+            "SUM(CASE WHEN status IN ('open', 'in_progress') AND due_date < ? THEN 1 ELSE 0 END)",
+            [options.today],
+          ),
+          done: knex.raw("SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END)"),
+          wontDo: knex.raw(
+            "SUM(CASE WHEN status = 'wont_do' THEN 1 ELSE 0 END)",
+          ),
+        })
+        .first(),
+      knex<ActionItemRow>('action_items')
+        .where({ entity_ref: entityRef })
+        .whereIn('status', OPEN_STATUSES)
+        .orderByRaw(
+          'CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date ASC, created_at ASC',
+        )
+        .limit(options.limit),
+    ]);
+    const total = toNumber(counts?.total);
+    const decided = total - toNumber(counts?.wontDo);
+    return {
+      openCount: toNumber(counts?.open),
+      overdueCount: toNumber(counts?.overdue),
+      completionRate: decided > 0 ? toNumber(counts?.done) / decided : null,
+      items: rows.map(row => toActionItem(row, options.today)),
+    };
+  }
+}

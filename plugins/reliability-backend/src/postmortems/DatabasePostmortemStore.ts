@@ -1,0 +1,288 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Page,
+  Postmortem,
+  PostmortemStatus,
+} from '@reliability-hub/plugin-reliability-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/AuditLog';
+import { toIso, toNumber } from '../database/sql';
+import { decodeCursor, encodeCursor } from '../incidents/cursor';
+import {
+  NewPostmortem,
+  PostmortemFields,
+  PostmortemStore,
+} from './PostmortemStore';
+
+type Timestamp = Date | number | string;
+
+interface PostmortemRow {
+  id: string;
+  entity_ref: string;
+  title: string;
+  status: string;
+  summary: string;
+  impact: string;
+  impact_users_affected: string | null;
+  impact_duration_minutes: number | null;
+  impact_error_budget: string | null;
+  timeline: string;
+  root_cause: string;
+  contributing_factors: string;
+  went_well: string;
+  to_improve: string;
+  lessons_learned: string;
+  author: string;
+  reviewers: string;
+  published_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+const COLUMNS: Record<
+  Exclude<keyof PostmortemFields, 'reviewers'>,
+  keyof PostmortemRow
+> = {
+  title: 'title',
+  status: 'status',
+  summary: 'summary',
+  impact: 'impact',
+  impactUsersAffected: 'impact_users_affected',
+  impactDurationMinutes: 'impact_duration_minutes',
+  impactErrorBudget: 'impact_error_budget',
+  timeline: 'timeline',
+  rootCause: 'root_cause',
+  contributingFactors: 'contributing_factors',
+  wentWell: 'went_well',
+  toImprove: 'to_improve',
+  lessonsLearned: 'lessons_learned',
+  publishedAt: 'published_at',
+};
+
+function toColumns(fields: PostmortemFields): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) {
+      continue;
+    }
+    if (key === 'reviewers') {
+      row.reviewers = JSON.stringify(value);
+    } else {
+      row[COLUMNS[key as keyof typeof COLUMNS]] = value;
+    }
+  }
+  return row;
+}
+
+function toPostmortem(row: PostmortemRow, incidentIds: string[]): Postmortem {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    title: row.title,
+    status: row.status as PostmortemStatus,
+    summary: row.summary,
+    impact: row.impact,
+    impactUsersAffected: row.impact_users_affected,
+    impactDurationMinutes:
+      row.impact_duration_minutes === null
+        ? null
+        : toNumber(row.impact_duration_minutes),
+    impactErrorBudget: row.impact_error_budget,
+    timeline: row.timeline,
+    rootCause: row.root_cause,
+    contributingFactors: row.contributing_factors,
+    wentWell: row.went_well,
+    toImprove: row.to_improve,
+    lessonsLearned: row.lessons_learned,
+    author: row.author,
+    reviewers: JSON.parse(row.reviewers),
+    incidentIds,
+    publishedAt: toIso(row.published_at),
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    version: toNumber(row.version),
+  };
+}
+
+/**
+ * Postmortems in the plugin's database.
+ *
+ * @internal
+ */
+export class DatabasePostmortemStore implements PostmortemStore {
+  static create(options: { knex: Knex }) {
+    return new DatabasePostmortemStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  private async incidentIdsOf(
+    db: Knex | Knex.Transaction,
+    ids: string[],
+  ): Promise<Map<string, string[]>> {
+    const rows = ids.length
+      ? await db('postmortem_incidents')
+          .whereIn('postmortem_id', ids)
+          .orderBy('incident_id')
+      : [];
+    const result = new Map<string, string[]>(ids.map(id => [id, []]));
+    for (const row of rows) {
+      result.get(row.postmortem_id)!.push(row.incident_id);
+    }
+    return result;
+  }
+
+  async createPostmortem(
+    postmortem: NewPostmortem,
+    actor: string,
+  ): Promise<Postmortem> {
+    const id = randomUUID();
+    const now = new Date();
+    const { entityRef, author, incidentIds, ...fields } = postmortem;
+    await this.knex.transaction(async tx => {
+      await tx('postmortems').insert({
+        id,
+        entity_ref: entityRef,
+        author,
+        status: 'draft',
+        reviewers: '[]',
+        ...toColumns(fields),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      await tx('postmortem_incidents').insert(
+        incidentIds.map(incidentId => ({
+          postmortem_id: id,
+          incident_id: incidentId,
+        })),
+      );
+      await recordAudit(tx, {
+        actor,
+        action: 'postmortem.create',
+        resourceType: 'postmortem',
+        resourceId: id,
+        entityRef,
+        after: { ...postmortem, id },
+        at: now,
+      });
+    });
+    return (await this.getPostmortem(id))!;
+  }
+
+  async getPostmortem(id: string): Promise<Postmortem | undefined> {
+    const row = await this.knex<PostmortemRow>('postmortems')
+      .where({ id })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const incidents = await this.incidentIdsOf(this.knex, [id]);
+    return toPostmortem(row, incidents.get(id)!);
+  }
+
+  async listPostmortems(
+    filter: { entityRefs?: string[]; status?: PostmortemStatus },
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Postmortem>> {
+    const query = this.knex<PostmortemRow>('postmortems');
+    if (filter.entityRefs) {
+      query.whereIn('entity_ref', filter.entityRefs);
+    }
+    if (filter.status) {
+      query.where('status', filter.status);
+    }
+    if (page.cursor) {
+      const { startedAt, id } = decodeCursor(page.cursor);
+      const at = new Date(startedAt);
+      query.where(inner =>
+        inner
+          .where('created_at', '<', at)
+          .orWhere(same =>
+            same.where('created_at', at).andWhere('id', '<', id),
+          ),
+      );
+    }
+    const rows = await query
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(page.limit + 1);
+    const shown = rows.slice(0, page.limit);
+    const incidents = await this.incidentIdsOf(
+      this.knex,
+      shown.map(r => r.id),
+    );
+    const items = shown.map(row => toPostmortem(row, incidents.get(row.id)!));
+    if (rows.length <= page.limit) {
+      return { items };
+    }
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: encodeCursor({
+        startedAt: Date.parse(last.createdAt),
+        id: last.id,
+      }),
+    };
+  }
+
+  async updatePostmortem(
+    id: string,
+    options: {
+      expectedVersion: number;
+      changes: PostmortemFields;
+      incidentIds?: string[];
+      actor: string;
+    },
+  ): Promise<Postmortem> {
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      const before = await tx<PostmortemRow>('postmortems')
+        .where({ id })
+        .first();
+      if (!before) {
+        throw new NotFoundError(`No postmortem with id ${id}`);
+      }
+      const updated = await tx('postmortems')
+        .where({ id, version: options.expectedVersion })
+        .update({
+          ...toColumns(options.changes),
+          updated_at: now,
+          version: tx.raw('version + 1'),
+        });
+      if (updated !== 1) {
+        throw new ConflictError(
+          `Postmortem ${id} has changed since version ${options.expectedVersion} (it is at version ${before.version}); reload and try again`,
+        );
+      }
+      const beforeIncidents = (await this.incidentIdsOf(tx, [id])).get(id)!;
+      if (options.incidentIds) {
+        await tx('postmortem_incidents').where({ postmortem_id: id }).delete();
+        await tx('postmortem_incidents').insert(
+          options.incidentIds.map(incidentId => ({
+            postmortem_id: id,
+            incident_id: incidentId,
+          })),
+        );
+      }
+      const after = await tx<PostmortemRow>('postmortems')
+        .where({ id })
+        .first();
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'postmortem.update',
+        resourceType: 'postmortem',
+        resourceId: id,
+        entityRef: before.entity_ref,
+        before: toPostmortem(before, beforeIncidents),
+        after: toPostmortem(after!, options.incidentIds ?? beforeIncidents),
+        at: now,
+      });
+    });
+    return (await this.getPostmortem(id))!;
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  Page,
+  Postmortem,
+  PostmortemSectionKey,
+  PostmortemStatus,
+} from '@reliability-hub/plugin-reliability-common';
+
+/**
+ * Fields of a postmortem that can be written.
+ *
+ * @internal
+ */
+export type PostmortemFields = Partial<Record<PostmortemSectionKey, string>> & {
+  title?: string;
+  status?: PostmortemStatus;
+  impactUsersAffected?: string | null;
+  impactDurationMinutes?: number | null;
+  impactErrorBudget?: string | null;
+  reviewers?: string[];
+  publishedAt?: Date | null;
+};
+
+/**
+ * A new postmortem.
+ *
+ * @internal
+ */
+export type NewPostmortem = PostmortemFields & {
+  entityRef: string;
+  title: string;
+  author: string;
+  incidentIds: string[];
+};
+
+/**
+ * Storage of postmortems.
+ *
+ * @internal
+ */
+export interface PostmortemStore {
+  createPostmortem(
+    postmortem: NewPostmortem,
+    actor: string,
+  ): Promise<Postmortem>;
+  getPostmortem(id: string): Promise<Postmortem | undefined>;
+  listPostmortems(
+    filter: { entityRefs?: string[]; status?: PostmortemStatus },
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Postmortem>>;
+  /** Optimistic: NotFoundError, or ConflictError when not at `expectedVersion`. */
+  updatePostmortem(
+    id: string,
+    options: {
+      expectedVersion: number;
+      changes: PostmortemFields;
+      incidentIds?: string[];
+      actor: string;
+    },
+  ): Promise<Postmortem>;
+}

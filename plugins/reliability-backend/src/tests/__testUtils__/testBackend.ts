@@ -1,0 +1,138 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { RELIABILITY_ENTITY_RESOURCE_TYPE } from '@reliability-hub/plugin-reliability-common';
+import { Knex } from 'knex';
+import { loadEntityResources } from '../../permissions/loadEntityResources';
+import {
+  createReliabilityEntityConditionalDecision,
+  isEntityOwner,
+  reliabilityEntityConditions,
+} from '../../permissions/resource';
+import { reliabilityPlugin } from '../../plugin';
+
+/** Owns checkout (directly, so the mock user info's ownership claims cover it). */
+export const OWNER = 'user:default/lena.hoffmann';
+/** Signed in, owns nothing. */
+export const NON_OWNER = 'user:default/mallory';
+
+const authorizeConditions = createConditionAuthorizer([isEntityOwner]);
+
+/**
+ * The permission system as a portal runs it, in-process: the policy answers
+ * "owners only" with the plugin's IS_ENTITY_OWNER condition, which is resolved
+ * by loading the entity through the plugin's resource loader and applying the
+ * plugin's rule. (The permission backend itself cannot call back into a test
+ * backend with mocked tokens.)
+ */
+const ownerPermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {
+    auth: coreServices.auth,
+    catalog: catalogServiceRef,
+    userInfo: coreServices.userInfo,
+  },
+  factory({ auth, catalog, userInfo }) {
+    const decide = async (
+      permission: any,
+      credentials: any,
+    ): Promise<PolicyDecision> => {
+      if (!isResourcePermission(permission, RELIABILITY_ENTITY_RESOURCE_TYPE)) {
+        return { result: AuthorizeResult.ALLOW };
+      }
+      if (!auth.isPrincipal(credentials, 'user')) {
+        return { result: AuthorizeResult.ALLOW };
+      }
+      const info = await userInfo.getUserInfo(credentials);
+      return createReliabilityEntityConditionalDecision(
+        permission,
+        reliabilityEntityConditions.isEntityOwner({
+          claims: info.ownershipEntityRefs,
+        }),
+      );
+    };
+    return {
+      async authorize(requests: any[], options: any) {
+        return Promise.all(
+          requests.map(async ({ permission, resourceRef }) => {
+            const decision = await decide(permission, options.credentials);
+            if (decision.result !== AuthorizeResult.CONDITIONAL) {
+              return { result: decision.result };
+            }
+            const [resource] = await loadEntityResources({ catalog, auth }, [
+              resourceRef,
+            ]);
+            return {
+              result: authorizeConditions(decision, resource)
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+            };
+          }),
+        );
+      },
+      async authorizeConditional(requests: any[], options: any) {
+        return Promise.all(
+          requests.map(r => decide(r.permission, options.credentials)),
+        );
+      },
+    } as any;
+  },
+});
+
+const user = (name: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name },
+  spec: {},
+});
+
+/**
+ * The reliability backend with owner-only writes, a catalog holding checkout
+ * (owned by {@link OWNER}), a group and two users, on the given database.
+ */
+export async function startReliabilityBackend(
+  options: { knex?: Knex; demoData?: boolean } = {},
+) {
+  const features: any[] = [
+    reliabilityPlugin,
+    ownerPermissions,
+    mockServices.rootConfig.factory({
+      data: {
+        reliability: { demoData: { enabled: options.demoData ?? false } },
+      },
+    }),
+    catalogServiceMock.factory({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'checkout' },
+          spec: { type: 'service', owner: OWNER },
+          relations: [{ type: 'ownedBy', targetRef: OWNER }],
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'team-checkout' },
+          spec: { type: 'team', children: [] },
+        },
+        user('lena.hoffmann'),
+        user('mallory'),
+      ],
+    }),
+  ];
+  if (options.knex) {
+    features.push(mockServices.database.factory({ knex: options.knex }));
+  }
+  return startTestBackend({ features });
+}

@@ -1,0 +1,412 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  NON_OWNER,
+  OWNER,
+  startReliabilityBackend,
+} from './__testUtils__/testBackend';
+
+jest.setTimeout(60_000);
+
+const ENTITY = 'component:default/checkout';
+const as = (ref: string) => mockCredentials.user.header(ref);
+
+describe('writes: authorization, concurrency, validation, audit', () => {
+  const databases = TestDatabases.create();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      const { server } = await startReliabilityBackend({ knex });
+      const api = (
+        method: 'get' | 'post' | 'patch',
+        path: string,
+        who?: string,
+      ) => {
+        const req = request(server)[method](`/api/reliability${path}`);
+        return req.set(
+          'Authorization',
+          who ? as(who) : mockCredentials.none.header(),
+        );
+      };
+      return { knex, api };
+    }
+
+    /** An incident, resolved, with a postmortem and an overdue action item. */
+    async function ownerFlow(api: Awaited<ReturnType<typeof setup>>['api']) {
+      const declared = await api('post', '/incidents', OWNER).send({
+        entityRef: 'Component:default/Checkout',
+        title: 'Checkout 5xx spike',
+        severity: 'SEV2',
+        summary: 'Pool exhausted',
+      });
+      expect(declared.status).toBe(201);
+      expect(declared.body).toMatchObject({
+        entityRef: ENTITY,
+        status: 'investigating',
+        source: 'portal',
+        version: 1,
+      });
+
+      const resolved = await api(
+        'patch',
+        `/incidents/${declared.body.id}`,
+        OWNER,
+      ).send({
+        version: 1,
+        status: 'resolved',
+        note: 'Pool raised to 100',
+      });
+      expect(resolved.status).toBe(200);
+      expect(resolved.body).toMatchObject({ status: 'resolved', version: 2 });
+      expect(resolved.body.resolvedAt).toEqual(expect.any(String));
+      expect(resolved.body.acknowledgedAt).toEqual(expect.any(String));
+
+      const postmortem = await api('post', '/postmortems', OWNER).send({
+        entityRef: ENTITY,
+        incidentIds: [declared.body.id],
+        rootCause: 'Pool of 50 connections',
+      });
+      expect(postmortem.status).toBe(201);
+      expect(postmortem.body).toMatchObject({
+        status: 'draft',
+        author: OWNER,
+        title: 'Postmortem: Checkout 5xx spike',
+        incidentIds: [declared.body.id],
+      });
+      expect(postmortem.body.timeline).toContain(
+        'Declared SEV2: Checkout 5xx spike',
+      );
+      expect(postmortem.body.timeline).toContain(
+        'investigating → resolved. Pool raised to 100',
+      );
+
+      const item = await api(
+        'post',
+        `/postmortems/${postmortem.body.id}/action-items`,
+        OWNER,
+      ).send({
+        title: 'Fix the feature connection use',
+        type: 'prevent',
+        priority: 'P1',
+        owner: 'group:default/team-checkout',
+        dueDate: '2020-01-31',
+      });
+      expect(item.status).toBe(201);
+      expect(item.body).toMatchObject({
+        status: 'open',
+        overdue: true,
+        entityRef: ENTITY,
+      });
+      return {
+        incident: resolved.body,
+        postmortem: postmortem.body,
+        item: item.body,
+      };
+    }
+
+    it('lets the owner run an incident to a postmortem with an action item, all audited', async () => {
+      const { knex, api } = await setup();
+      const { incident, postmortem, item } = await ownerFlow(api);
+
+      const summary = await api(
+        'get',
+        `/entity-summary?entityRef=${ENTITY}`,
+        NON_OWNER,
+      );
+      expect(summary.body.actionItems).toMatchObject({
+        openCount: 1,
+        overdueCount: 1,
+        completionRate: 0,
+      });
+      const detail = await api('get', `/incidents/${incident.id}`, NON_OWNER);
+      expect(detail.body.postmortems).toEqual([
+        { id: postmortem.id, title: postmortem.title, status: 'draft' },
+      ]);
+      expect(detail.body.timeline.map((e: any) => e.type)).toEqual([
+        'created',
+        'status_change',
+      ]);
+
+      const done = await api('patch', `/action-items/${item.id}`, OWNER).send({
+        version: 1,
+        status: 'done',
+      });
+      expect(done.body).toMatchObject({
+        status: 'done',
+        overdue: false,
+        version: 2,
+      });
+      expect(done.body.completedAt).toEqual(expect.any(String));
+
+      const audit = await knex('audit_log').orderBy('id');
+      expect(audit.map(a => [a.actor, a.action])).toEqual([
+        [OWNER, 'incident.create'],
+        [OWNER, 'incident.update'],
+        [OWNER, 'postmortem.create'],
+        [OWNER, 'action-item.create'],
+        [OWNER, 'action-item.update'],
+      ]);
+      const update = audit[1];
+      expect(JSON.parse(update.before)).toMatchObject({
+        status: 'investigating',
+        version: 1,
+      });
+      expect(JSON.parse(update.after)).toMatchObject({
+        status: 'resolved',
+        version: 2,
+      });
+      const itemUpdate = audit[4];
+      expect(JSON.parse(itemUpdate.before).status).toBe('open');
+      expect(JSON.parse(itemUpdate.after).status).toBe('done');
+    });
+
+    it('answers 401 to every route without a token', async () => {
+      const { api } = await setup();
+      const id = '00000000-0000-4000-8000-000000000000';
+      const routes: Array<['get' | 'post' | 'patch', string]> = [
+        ['get', `/entity-summary?entityRef=${ENTITY}`],
+        ['get', '/severities'],
+        ['get', '/incidents'],
+        ['get', `/incidents/${id}`],
+        ['post', '/incidents'],
+        ['patch', `/incidents/${id}`],
+        ['post', `/incidents/${id}/notes`],
+        ['get', '/postmortems'],
+        ['get', `/postmortems/${id}`],
+        ['post', '/postmortems'],
+        ['patch', `/postmortems/${id}`],
+        ['post', `/postmortems/${id}/action-items`],
+        ['get', '/action-items'],
+        ['patch', `/action-items/${id}`],
+      ];
+      for (const [method, path] of routes) {
+        const res = await api(method, path).send({});
+        expect([method, path, res.status]).toEqual([method, path, 401]);
+      }
+    });
+
+    it('answers 403 to a signed-in non-owner on every write, changing nothing', async () => {
+      const { knex, api } = await setup();
+      const { incident, postmortem, item } = await ownerFlow(api);
+      const auditBefore = await knex('audit_log').count({ n: '*' });
+
+      const writes: Array<['post' | 'patch', string, object]> = [
+        [
+          'post',
+          '/incidents',
+          { entityRef: ENTITY, title: 'x', severity: 'SEV3' },
+        ],
+        [
+          'patch',
+          `/incidents/${incident.id}`,
+          { version: incident.version, title: 'x' },
+        ],
+        ['post', `/incidents/${incident.id}/notes`, { message: 'x' }],
+        [
+          'post',
+          '/postmortems',
+          { entityRef: ENTITY, incidentIds: [incident.id] },
+        ],
+        ['patch', `/postmortems/${postmortem.id}`, { version: 1, title: 'x' }],
+        [
+          'post',
+          `/postmortems/${postmortem.id}/action-items`,
+          { title: 'x', type: 'detect', priority: 'P3', owner: NON_OWNER },
+        ],
+        [
+          'patch',
+          `/action-items/${item.id}`,
+          { version: 1, status: 'wont_do' },
+        ],
+      ];
+      for (const [method, path, body] of writes) {
+        const res = await api(method, path, NON_OWNER).send(body);
+        expect([method, path, res.status]).toEqual([method, path, 403]);
+        expect(res.body.error.message).toContain('only its owners');
+      }
+      expect(await knex('audit_log').count({ n: '*' })).toEqual(auditBefore);
+      const stored = await api('get', `/incidents/${incident.id}`, NON_OWNER);
+      expect(stored.body.title).toBe('Checkout 5xx spike');
+    });
+
+    it('answers 409 to a stale version and keeps the stored record', async () => {
+      const { api } = await setup();
+      const { incident, postmortem, item } = await ownerFlow(api);
+
+      const stale: Array<[string, object]> = [
+        [`/incidents/${incident.id}`, { version: 1, title: 'Stale edit' }],
+        [`/postmortems/${postmortem.id}`, { version: 7, title: 'Stale edit' }],
+        [`/action-items/${item.id}`, { version: 9, title: 'Stale edit' }],
+      ];
+      for (const [path, body] of stale) {
+        const res = await api('patch', path, OWNER).send(body);
+        expect([path, res.status]).toEqual([path, 409]);
+        expect(res.body.error.message).toMatch(/has changed since version/);
+      }
+      expect(
+        (await api('get', `/incidents/${incident.id}`, OWNER)).body,
+      ).toMatchObject({
+        title: 'Checkout 5xx spike',
+        version: 2,
+      });
+      expect(
+        (await api('get', `/postmortems/${postmortem.id}`, OWNER)).body,
+      ).toMatchObject({
+        title: postmortem.title,
+        version: 1,
+      });
+    });
+
+    it.each([
+      [
+        'post',
+        '/incidents',
+        { entityRef: ENTITY, title: 'x', severity: 'SEV9' },
+        /severity: must be one of SEV1, SEV2, SEV3, SEV4/,
+      ],
+      ['post', '/incidents', { entityRef: ENTITY, severity: 'SEV3' }, /title/],
+      [
+        'post',
+        '/incidents',
+        { entityRef: 'checkout', title: 'x', severity: 'SEV3' },
+        /entityRef/,
+      ],
+      [
+        'post',
+        '/incidents',
+        {
+          entityRef: ENTITY,
+          title: 'x',
+          severity: 'SEV3',
+          commander: 'group:default/x',
+        },
+        /commander: not a user ref/,
+      ],
+      [
+        'post',
+        '/incidents',
+        {
+          entityRef: ENTITY,
+          title: 'x',
+          severity: 'SEV3',
+          startedAt: '2026-10-20T10:00:00Z',
+          detectedAt: '2026-10-20T09:00:00Z',
+        },
+        /detectedAt: must not be before startedAt/,
+      ],
+      [
+        'post',
+        '/incidents',
+        { entityRef: ENTITY, title: 'x', severity: 'SEV3', colour: 'red' },
+        /colour/,
+      ],
+      [
+        'post',
+        '/postmortems',
+        { entityRef: ENTITY, incidentIds: [] },
+        /incidentIds/,
+      ],
+      [
+        'post',
+        '/postmortems',
+        {
+          entityRef: ENTITY,
+          incidentIds: ['00000000-0000-4000-8000-000000000000'],
+        },
+        /incidentIds: no incident/,
+      ],
+    ] as const)(
+      'answers 400 naming the field: %s %s %j',
+      async (method, path, body, message) => {
+        const { api } = await setup();
+        const res = await api(method, path, OWNER).send(body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      },
+    );
+
+    it('answers 400 for bad changes to existing records and 404 for unknown ids', async () => {
+      const { api } = await setup();
+      const { incident, postmortem, item } = await ownerFlow(api);
+
+      const bad: Array<[string, object, RegExp]> = [
+        [
+          `/incidents/${incident.id}`,
+          {
+            version: 2,
+            status: 'monitoring',
+            resolvedAt: '2026-01-01T00:00:00Z',
+          },
+          /resolvedAt: only a resolved incident/,
+        ],
+        [`/incidents/${incident.id}`, { version: 2, version2: 1 }, /version2/],
+        [
+          `/postmortems/${postmortem.id}`,
+          { version: 1, status: 'published' },
+          /status: a draft postmortem can move to in_review, not published/,
+        ],
+        [
+          `/action-items/${item.id}`,
+          { version: 1, owner: 'group:default/nobody' },
+          /owner: no user or group group:default\/nobody in the catalog/,
+        ],
+        [
+          `/action-items/${item.id}`,
+          { version: 1, dueDate: '31/01/2027' },
+          /dueDate/,
+        ],
+        [
+          `/action-items/${item.id}`,
+          { version: 1, ticketUrl: 'java' + 'script:alert(1)' },
+          /ticketUrl/,
+        ],
+      ];
+      for (const [path, body, message] of bad) {
+        const res = await api('patch', path, OWNER).send(body);
+        expect([path, res.status]).toEqual([path, 400]);
+        expect(res.body.error.message).toMatch(message);
+      }
+
+      const missing = '00000000-0000-4000-8000-000000000000';
+      for (const [method, path, body] of [
+        ['get', `/incidents/${missing}`, {}],
+        ['patch', `/incidents/${missing}`, { version: 1, title: 'x' }],
+        ['post', `/incidents/${missing}/notes`, { message: 'x' }],
+        ['get', `/postmortems/${missing}`, {}],
+        ['patch', `/postmortems/${missing}`, { version: 1 }],
+        [
+          'post',
+          `/postmortems/${missing}/action-items`,
+          { title: 'x', type: 'detect', priority: 'P3', owner: OWNER },
+        ],
+        ['patch', `/action-items/${missing}`, { version: 1 }],
+      ] as const) {
+        const res = await api(method, path, OWNER).send(body);
+        expect([method, path, res.status]).toEqual([method, path, 404]);
+      }
+    });
+
+    it('reopens a resolved incident and clears its resolution time', async () => {
+      const { api } = await setup();
+      const { incident } = await ownerFlow(api);
+      const reopened = await api(
+        'patch',
+        `/incidents/${incident.id}`,
+        OWNER,
+      ).send({
+        version: 2,
+        status: 'investigating',
+      });
+      expect(reopened.body).toMatchObject({
+        status: 'investigating',
+        resolvedAt: null,
+        version: 3,
+      });
+      const detail = await api('get', `/incidents/${incident.id}`, OWNER);
+      expect(detail.body.timeline.at(-1).message).toBe(
+        'Reopened: resolved → investigating',
+      );
+    });
+  });
+});
