@@ -84,7 +84,12 @@ export const reliabilityPlugin = createBackendPlugin({
         });
 
         if (config.getOptionalBoolean('reliability.demoData.enabled')) {
-          const seeder = DemoDataSeeder.create({ incidents, logger });
+          const seeder = DemoDataSeeder.create({
+            incidents,
+            postmortems,
+            actionItems,
+            logger,
+          });
           lifecycle.addStartupHook(async () => {
             await seeder.seed();
           });

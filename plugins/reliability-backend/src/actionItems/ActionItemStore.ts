@@ -30,6 +30,8 @@ export interface ActionItemFields {
  * @internal
  */
 export type NewActionItem = ActionItemFields & {
+  /** Generated when absent. */
+  id?: string;
   postmortemId: string;
   entityRef: string;
   title: string;

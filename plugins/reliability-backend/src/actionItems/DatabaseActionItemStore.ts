@@ -102,9 +102,8 @@ export class DatabaseActionItemStore implements ActionItemStore {
     actor: string,
     today: string,
   ): Promise<ActionItem> {
-    const id = randomUUID();
     const now = new Date();
-    const { postmortemId, entityRef, ...fields } = item;
+    const { id = randomUUID(), postmortemId, entityRef, ...fields } = item;
     await this.knex.transaction(async tx => {
       await tx('action_items').insert({
         id,

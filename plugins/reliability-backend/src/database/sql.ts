@@ -16,7 +16,9 @@ export function toIso(value: Date | number | string | null): string | null {
   if (value instanceof Date) {
     return value.toISOString();
   }
-  const date = new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+  const date = new Date(
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  );
   return date.toISOString();
 }
 

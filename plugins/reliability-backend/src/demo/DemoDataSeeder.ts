@@ -3,8 +3,20 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
+import { ActionItemStore } from '../actionItems/ActionItemStore';
+import { todayUtc } from '../actionItems/ActionItemService';
 import { IncidentStore } from '../incidents/IncidentStore';
+import { PostmortemStore } from '../postmortems/PostmortemStore';
 import { demoIncidents } from './demoIncidents';
+import { demoPostmortems } from './demoPostmortems';
+
+/** Whether an error says another replica wrote the record first. */
+function isDuplicate(error: unknown) {
+  return (
+    isDatabaseConflictError(error) ||
+    (isError(error) && error.name === 'ConflictError')
+  );
+}
 
 /** Who the audit trail names for demo records. */
 export const DEMO_ACTOR = 'plugin:reliability/demo-data';
@@ -16,14 +28,31 @@ export const DEMO_ACTOR = 'plugin:reliability/demo-data';
  * @internal
  */
 export class DemoDataSeeder {
-  static create(options: { incidents: IncidentStore; logger: LoggerService }) {
-    return new DemoDataSeeder(options.incidents, options.logger);
+  static create(options: {
+    incidents: IncidentStore;
+    postmortems: PostmortemStore;
+    actionItems: ActionItemStore;
+    logger: LoggerService;
+  }) {
+    return new DemoDataSeeder(options);
   }
 
-  private constructor(
-    private readonly incidents: IncidentStore,
-    private readonly logger: LoggerService,
-  ) {}
+  private readonly incidents: IncidentStore;
+  private readonly postmortems: PostmortemStore;
+  private readonly actionItems: ActionItemStore;
+  private readonly logger: LoggerService;
+
+  private constructor(options: {
+    incidents: IncidentStore;
+    postmortems: PostmortemStore;
+    actionItems: ActionItemStore;
+    logger: LoggerService;
+  }) {
+    this.incidents = options.incidents;
+    this.postmortems = options.postmortems;
+    this.actionItems = options.actionItems;
+    this.logger = options.logger;
+  }
 
   /** Adds the missing demo records; answers how many were added. */
   async seed(now: Date = new Date()): Promise<number> {
@@ -37,14 +66,39 @@ export class DemoDataSeeder {
         added++;
       } catch (error) {
         // Another replica seeding at the same moment wrote it first.
-        if (!isDatabaseConflictError(error) && !(isError(error) && error.name === 'ConflictError')) {
+        if (!isDuplicate(error)) {
+          throw error;
+        }
+      }
+    }
+    const today = todayUtc(now);
+    for (const { postmortem, actionItems } of demoPostmortems(now)) {
+      if (await this.postmortems.getPostmortem(postmortem.id)) {
+        continue;
+      }
+      try {
+        await this.postmortems.createPostmortem(postmortem, DEMO_ACTOR);
+        for (const item of actionItems) {
+          await this.actionItems.createActionItem(
+            {
+              ...item,
+              postmortemId: postmortem.id,
+              entityRef: postmortem.entityRef,
+            },
+            DEMO_ACTOR,
+            today,
+          );
+        }
+        added++;
+      } catch (error) {
+        if (!isDuplicate(error)) {
           throw error;
         }
       }
     }
     this.logger.info(
       added
-        ? `Demo data: added ${added} incidents`
+        ? `Demo data: added ${added} incidents and postmortems`
         : 'Demo data: already present',
     );
     return added;

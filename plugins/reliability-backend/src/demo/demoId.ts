@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
  * @internal
  */
 export function demoId(key: string): string {
-  const hex = createHash('sha1').update(`reliability-hub-demo:${key}`).digest('hex');
+  const hex = createHash('sha1')
+    .update(`reliability-hub-demo:${key}`)
+    .digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return [
     hex.slice(0, 8),

@@ -80,7 +80,8 @@ export function demoIncidents(now: Date): DemoIncident[] {
           type: 'status_change',
           at: at(poolStart, 52 * MINUTE),
           author: user('jonas.weber'),
-          message: 'Pool raised to 100 and scoring behind its flag; error rate back under 0.1 %',
+          message:
+            'Pool raised to 100 and scoring behind its flag; error rate back under 0.1 %',
           data: { from: 'identified', to: 'monitoring' },
         },
         {
@@ -169,7 +170,8 @@ export function demoIncidents(now: Date): DemoIncident[] {
     {
       incident: {
         id: demoId('payments-api-outage'),
-        title: 'Payments API outage: expired TLS certificate to the card processor',
+        title:
+          'Payments API outage: expired TLS certificate to the card processor',
         entityRef: 'component:default/payments-api',
         severity: 'SEV1',
         status: 'resolved',
@@ -206,7 +208,11 @@ export function demoIncidents(now: Date): DemoIncident[] {
 
 const OLDER = [
   ['cart', 'Cart badge count stale after login', 'marcus.bell'],
-  ['catalog-search', 'Search suggestions slow for long queries', 'sofia.marquez'],
+  [
+    'catalog-search',
+    'Search suggestions slow for long queries',
+    'sofia.marquez',
+  ],
   ['checkout', 'Gift card balance shown as zero', 'priya.raman'],
   ['payments-api', 'Refund webhook retries piling up', 'grace.liang'],
   ['ledger', 'Nightly reconciliation job ran 2 h late', 'yuki.tanaka'],
@@ -214,7 +220,11 @@ const OLDER = [
   ['catalog-search', 'Index refresh lagging behind product feed', 'kenji.sato'],
   ['cart', 'Promo code validation intermittently 502', 'lena.hoffmann'],
   ['checkout', 'Address autocomplete timing out in Safari', 'marcus.bell'],
-  ['payments-api', 'Card processor sandbox keys used in canary', 'daniel.reyes'],
+  [
+    'payments-api',
+    'Card processor sandbox keys used in canary',
+    'daniel.reyes',
+  ],
   ['ledger', 'Duplicate journal entries for split refunds', 'anna.kowalska'],
   ['catalog-search', 'Facet counts wrong after reindex', 'amara.okafor'],
   ['cart', 'Saved carts lost on session renewal', 'jonas.weber'],
@@ -236,7 +246,9 @@ function olderIncidents(now: Date): DemoIncident[] {
   const result: DemoIncident[] = [];
   for (let i = 0; i < OLDER.length; i++) {
     const [component, title, commander] = OLDER[i];
-    const start = new Date(now.getTime() - (9 + i * 14.5) * DAY - (i % 7) * HOUR);
+    const start = new Date(
+      now.getTime() - (9 + i * 14.5) * DAY - (i % 7) * HOUR,
+    );
     const minutes = 12 + ((i * 17) % 90);
     result.push({
       incident: {

@@ -1,5 +1,8 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { RELATION_OWNED_BY, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReliabilityEntityResource } from './resource';
 

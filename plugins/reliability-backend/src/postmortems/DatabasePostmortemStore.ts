@@ -138,9 +138,8 @@ export class DatabasePostmortemStore implements PostmortemStore {
     postmortem: NewPostmortem,
     actor: string,
   ): Promise<Postmortem> {
-    const id = randomUUID();
     const now = new Date();
-    const { entityRef, author, incidentIds, ...fields } = postmortem;
+    const { id = randomUUID(), entityRef, author, incidentIds, ...fields } = postmortem;
     await this.knex.transaction(async tx => {
       await tx('postmortems').insert({
         id,

@@ -26,6 +26,8 @@ export type PostmortemFields = Partial<Record<PostmortemSectionKey, string>> & {
  * @internal
  */
 export type NewPostmortem = PostmortemFields & {
+  /** Generated when absent. */
+  id?: string;
   entityRef: string;
   title: string;
   author: string;
