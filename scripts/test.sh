@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine (Node 20 + npm is enough): installs what is
-# missing (Node 22, dependencies, PostgreSQL and Chromium from Debian), then
+# missing (Node 22, dependencies, PostgreSQL, Alertmanager and Chromium from Debian), then
 #   tsc    yarn tsc
 #   lint   yarn backstage-cli repo lint             (all packages)
-#   unit   CI=true yarn backstage-cli repo test     (with a throwaway PostgreSQL for the store tests)
+#   unit   CI=true yarn backstage-cli repo test     (with a throwaway PostgreSQL for the store tests;
+#                                                   the webhook test runs its own Alertmanager)
 #   e2e    yarn playwright test                     (against a portal started here)
 # and prints how long each stage took. Exits non-zero when anything failed.
 #
@@ -189,7 +190,7 @@ run_browser_tests() {
 log "Reliability Hub tests: ${STAGES[*]} (node $(node --version), $(nproc 2>/dev/null || echo '?') cores)"
 step "dependencies" ensure_deps
 system_needs=()
-wants unit && system_needs+=(postgres)
+wants unit && system_needs+=(postgres alertmanager)
 wants e2e && system_needs+=(chromium)
 if [ ${#system_needs[@]} -gt 0 ]; then
   step "system packages" ensure_system_packages "${system_needs[@]}"

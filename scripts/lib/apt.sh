@@ -37,12 +37,27 @@ chromium_path() {
   done
 }
 
-# ensure_system_packages [postgres] [chromium] : installs what is missing, in one apt-get run.
+# Alertmanager and amtool (Debian's prometheus-alertmanager), for the webhook's integration test.
+alertmanager_installed() { [ -x /usr/bin/prometheus-alertmanager ] && [ -x /usr/bin/amtool ]; }
+
+# The package's install script starts its daemon (127.0.0.1:9093) where an init system lets it;
+# the tests run Alertmanagers of their own, so stop that one. Containers usually refuse the start.
+alertmanager_stop_package_daemon() {
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    as_root systemctl stop prometheus-alertmanager.service >/dev/null 2>&1 || true
+  elif [ -x /etc/init.d/prometheus-alertmanager ]; then
+    as_root /etc/init.d/prometheus-alertmanager stop >/dev/null 2>&1 || true
+  fi
+}
+
+# ensure_system_packages [postgres] [alertmanager] [chromium] : installs what is missing, in one
+# apt-get run.
 ensure_system_packages() {
   local missing=() want
   for want in "$@"; do
     case "$want" in
       postgres) [ -n "$(postgres_bin_dir)" ] || missing+=(postgresql) ;;
+      alertmanager) alertmanager_installed || missing+=(prometheus-alertmanager) ;;
       chromium) [ -n "$(chromium_path)" ] || missing+=(chromium) ;;
       *) die "ensure_system_packages: unknown package $want" ;;
     esac
@@ -50,7 +65,9 @@ ensure_system_packages() {
   if [ ${#missing[@]} -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
+  case " ${missing[*]} " in *" prometheus-alertmanager "*) alertmanager_stop_package_daemon ;; esac
   case " $* " in *" postgres "*) [ -n "$(postgres_bin_dir)" ] || die "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin" ;; esac
+  case " $* " in *" alertmanager "*) alertmanager_installed || die "prometheus-alertmanager or amtool not found in /usr/bin" ;; esac
   case " $* " in *" chromium "*) [ -n "$(chromium_path)" ] || die "Chromium not found (set CHROMIUM_PATH)" ;; esac
   return 0
 }

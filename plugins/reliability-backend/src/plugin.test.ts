@@ -165,6 +165,53 @@ describe('reliability backend plugin', () => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  it('serves the Alertmanager webhook to callers with the secret, not a Backstage token', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        catalog,
+        mockServices.rootConfig.factory({
+          data: { reliability: { alertmanager: { webhookSecret: 's3cret' } } },
+        }),
+      ],
+    });
+    const payload = {
+      version: '4',
+      status: 'firing',
+      receiver: 'reliability-hub',
+      groupKey: '{}:{alertname="HighErrorRate"}',
+      groupLabels: { alertname: 'HighErrorRate' },
+      commonLabels: {
+        alertname: 'HighErrorRate',
+        service: 'nothing-maps-here',
+      },
+      commonAnnotations: {},
+      externalURL: 'http://alertmanager:9093',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'HighErrorRate', service: 'nothing-maps-here' },
+          annotations: {},
+          startsAt: '2026-11-22T10:00:00Z',
+          endsAt: '0001-01-01T00:00:00Z',
+          fingerprint: 'a1b2c3d4e5f60718',
+        },
+      ],
+    };
+    const post = (auth?: string) => {
+      const req = request(server)
+        .post('/api/reliability/webhooks/alertmanager')
+        .set('authorization', mockCredentials.none.header());
+      return (auth ? req.set('authorization', auth) : req).send(payload);
+    };
+
+    expect((await post()).status).toBe(401);
+    expect((await post('Bearer wrong')).status).toBe(401);
+    const ok = await post('Bearer s3cret');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ incidents: [], unmatchedAlerts: 1 });
+  });
+
   it('registers its permissions with the permission system', async () => {
     const { server } = await startTestBackend({
       features: [reliabilityPlugin, catalog],

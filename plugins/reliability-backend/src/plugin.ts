@@ -9,6 +9,7 @@ import {
   SliSourceRegistry,
 } from '@reliability-hub/plugin-reliability-node';
 import { EntityAccess } from './access/EntityAccess';
+import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookService';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { DatabaseActionItemStore } from './actionItems/DatabaseActionItemStore';
 import { applyDatabaseMigrations } from './database/migrations';
@@ -96,11 +97,24 @@ export const reliabilityPlugin = createBackendPlugin({
         }
 
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Alertmanager has no Backstage token: the webhook checks its own secret.
+        httpRouter.addAuthPolicy({
+          path: '/webhooks/alertmanager',
+          allow: 'unauthenticated',
+        });
         httpRouter.use(
           await createRouter({
             knex,
+            config,
             sliSources,
             severities,
+            alertmanager: AlertmanagerWebhookService.create({
+              knex,
+              catalog,
+              auth,
+              config,
+              logger,
+            }),
             access: EntityAccess.create({ httpAuth, permissions, auditor }),
             incidents: {
               store: incidents,

@@ -3,7 +3,10 @@ import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
 import { SeverityLevel } from '@reliability-hub/plugin-reliability-common';
+import { RootConfigService } from '@backstage/backend-plugin-api';
 import { EntityAccess } from './access/EntityAccess';
+import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookService';
+import { createAlertmanagerRouter } from './alertmanager/router';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { ActionItemStore } from './actionItems/ActionItemStore';
 import { createActionItemsRouter } from './actionItems/router';
@@ -29,8 +32,8 @@ export interface RouterContext {
   incidents: { store: IncidentStore; service: IncidentService };
   postmortems: { store: PostmortemStore; service: PostmortemService };
   actionItems: { store: ActionItemStore; service: ActionItemService };
-  /** Routers of features that bring their own (e.g. the Alertmanager webhook). */
-  extraRouters?: express.Router[];
+  alertmanager: AlertmanagerWebhookService;
+  config: RootConfigService;
 }
 
 /**
@@ -42,6 +45,11 @@ export async function createRouter(
   ctx: RouterContext,
 ): Promise<express.Router> {
   const router = Router();
+  // Before the JSON parser: the webhook checks its secret before reading the
+  // body, and alert groups may be larger than other requests.
+  router.use(
+    createAlertmanagerRouter({ service: ctx.alertmanager, config: ctx.config }),
+  );
   router.use(express.json({ limit: '1mb' }));
   router.use(createHealthRouter(ctx));
   router.use(
@@ -67,8 +75,5 @@ export async function createRouter(
       access: ctx.access,
     }),
   );
-  for (const extra of ctx.extraRouters ?? []) {
-    router.use(extra);
-  }
   return router;
 }

@@ -139,7 +139,13 @@ export class DatabasePostmortemStore implements PostmortemStore {
     actor: string,
   ): Promise<Postmortem> {
     const now = new Date();
-    const { id = randomUUID(), entityRef, author, incidentIds, ...fields } = postmortem;
+    const {
+      id = randomUUID(),
+      entityRef,
+      author,
+      incidentIds,
+      ...fields
+    } = postmortem;
     await this.knex.transaction(async tx => {
       await tx('postmortems').insert({
         id,
