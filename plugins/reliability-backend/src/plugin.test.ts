@@ -89,6 +89,75 @@ describe('reliability backend plugin', () => {
     );
   });
 
+  it('aggregates the components of a group or a system', async () => {
+    const component = (name: string, owner: string, system: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name },
+      spec: { type: 'service', owner, system },
+      relations: [
+        { type: 'ownedBy', targetRef: owner },
+        { type: 'partOf', targetRef: system },
+      ],
+    });
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        demoConfig,
+        catalogServiceMock.factory({
+          entities: [
+            component(
+              'checkout',
+              'group:default/team-checkout',
+              'system:default/storefront',
+            ),
+            component(
+              'cart',
+              'group:default/team-checkout',
+              'system:default/storefront',
+            ),
+            component(
+              'payments-api',
+              'group:default/team-payments',
+              'system:default/payments',
+            ),
+            component(
+              'fraud-detector',
+              'group:default/team-payments',
+              'system:default/payments',
+            ),
+          ],
+        }),
+      ],
+    });
+    const summary = async (entityRef: string) =>
+      (
+        await request(server).get(
+          `/api/reliability/entity-summary?entityRef=${entityRef}`,
+        )
+      ).body;
+
+    const team = await summary('group:default/team-checkout');
+    expect(team.components).toEqual([
+      'component:default/cart',
+      'component:default/checkout',
+    ]);
+    const checkout = await summary('component:default/checkout');
+    const cart = await summary('component:default/cart');
+    const last90 = (s: any) =>
+      s.incidents.last90Days.reduce((n: number, c: any) => n + c.count, 0);
+    expect(last90(team)).toBe(last90(checkout) + last90(cart));
+    expect(team.actionItems.openCount).toBe(checkout.actionItems.openCount);
+
+    const payments = await summary('system:default/payments');
+    expect(payments.components).toEqual([
+      'component:default/fraud-detector',
+      'component:default/payments-api',
+    ]);
+    expect(payments.incidents.openCount).toBe(1);
+    expect(checkout.components).toBeUndefined();
+  });
+
   it('pages through incidents with the cursor and filters by status', async () => {
     const { server } = await startTestBackend({
       features: [reliabilityPlugin, catalog, demoConfig],

@@ -106,6 +106,8 @@ export const reliabilityPlugin = createBackendPlugin({
           await createRouter({
             knex,
             config,
+            catalog,
+            auth,
             sliSources,
             severities,
             alertmanager: AlertmanagerWebhookService.create({

@@ -3,7 +3,8 @@ import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
 import { SeverityLevel } from '@reliability-hub/plugin-reliability-common';
-import { RootConfigService } from '@backstage/backend-plugin-api';
+import { AuthService, RootConfigService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityAccess } from './access/EntityAccess';
 import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookService';
 import { createAlertmanagerRouter } from './alertmanager/router';
@@ -34,6 +35,8 @@ export interface RouterContext {
   actionItems: { store: ActionItemStore; service: ActionItemService };
   alertmanager: AlertmanagerWebhookService;
   config: RootConfigService;
+  catalog: CatalogService;
+  auth: AuthService;
 }
 
 /**
@@ -56,6 +59,8 @@ export async function createRouter(
     createSummaryRouter({
       incidents: ctx.incidents.store,
       actionItems: ctx.actionItems.store,
+      catalog: ctx.catalog,
+      auth: ctx.auth,
     }),
   );
   router.use(

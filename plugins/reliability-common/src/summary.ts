@@ -9,6 +9,8 @@ import { ActionItem } from './postmortems';
  */
 export interface EntityReliabilitySummary {
   entityRef: string;
+  /** For a group or system: the components whose records are aggregated. */
+  components?: string[];
   incidents: EntityIncidentSummary;
   actionItems: EntityActionItemSummary;
 }

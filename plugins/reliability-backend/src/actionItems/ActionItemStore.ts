@@ -83,7 +83,8 @@ export interface ActionItemStore {
   ): Promise<ActionItem>;
   /** Counts in SQL and the items to show on the entity page. */
   getEntitySummary(
-    entityRef: string,
+    /** One entity, or the components of a group or system to aggregate. */
+    entityRefs: string | string[],
     options: { today: string; limit: number },
   ): Promise<EntityActionItemSummary>;
 }

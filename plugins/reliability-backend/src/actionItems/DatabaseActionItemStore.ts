@@ -250,13 +250,14 @@ export class DatabaseActionItemStore implements ActionItemStore {
   }
 
   async getEntitySummary(
-    entityRef: string,
+    entityRefs: string | string[],
     options: { today: string; limit: number },
   ): Promise<EntityActionItemSummary> {
     const { knex } = this;
+    const refs = typeof entityRefs === 'string' ? [entityRefs] : entityRefs;
     const [counts, rows] = await Promise.all([
       knex('action_items')
-        .where({ entity_ref: entityRef })
+        .whereIn('entity_ref', refs)
         .select({
           total: knex.raw('COUNT(*)'),
           open: knex.raw(
@@ -273,7 +274,7 @@ export class DatabaseActionItemStore implements ActionItemStore {
         })
         .first(),
       knex<ActionItemRow>('action_items')
-        .where({ entity_ref: entityRef })
+        .whereIn('entity_ref', refs)
         .whereIn('status', OPEN_STATUSES)
         .orderByRaw(
           'CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date ASC, created_at ASC',

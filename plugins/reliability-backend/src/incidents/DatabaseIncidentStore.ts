@@ -343,21 +343,22 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 
   async getEntitySummary(
-    entityRef: string,
+    entityRefs: string | string[],
     options: { now: Date; recentLimit: number },
   ): Promise<EntityIncidentSummary> {
     const { knex } = this;
+    const refs = typeof entityRefs === 'string' ? [entityRefs] : entityRefs;
     const since30 = new Date(options.now.getTime() - 30 * DAY_MS);
     const since90 = new Date(options.now.getTime() - 90 * DAY_MS);
 
     const [open, bySeverity, means, recent, titles] = await Promise.all([
       knex('incidents')
-        .where({ entity_ref: entityRef })
+        .whereIn('entity_ref', refs)
         .whereNot('status', 'resolved')
         .count({ count: '*' })
         .first(),
       knex('incidents')
-        .where({ entity_ref: entityRef })
+        .whereIn('entity_ref', refs)
         .where('started_at', '>=', since90)
         .select('severity')
         .count({ last90: '*' })
@@ -369,7 +370,7 @@ export class DatabaseIncidentStore implements IncidentStore {
         .groupBy('severity')
         .orderBy('severity'),
       knex('incidents')
-        .where({ entity_ref: entityRef })
+        .whereIn('entity_ref', refs)
         .where('started_at', '>=', since90)
         .select({
           mtta: knex.raw('AVG(?)', [
@@ -381,17 +382,19 @@ export class DatabaseIncidentStore implements IncidentStore {
         })
         .first(),
       knex<IncidentRow>('incidents')
-        .where({ entity_ref: entityRef })
+        .whereIn('entity_ref', refs)
         .orderByRaw(
           "CASE WHEN status = 'resolved' THEN 1 ELSE 0 END, started_at DESC, id DESC",
         )
         .limit(options.recentLimit),
       knex('incidents')
-        .where({ entity_ref: entityRef })
+        .whereIn('entity_ref', refs)
         .where('started_at', '>=', since90)
         .select({
           total: knex.raw('COUNT(*)'),
-          distinctTitles: knex.raw('COUNT(DISTINCT title)'),
+          distinctTitles: knex.raw(
+            "COUNT(DISTINCT entity_ref || '|' || title)",
+          ),
         })
         .first(),
     ]);

@@ -130,7 +130,8 @@ export interface IncidentStore {
   ): Promise<void>;
 
   getEntitySummary(
-    entityRef: string,
+    /** One entity, or the components of a group or system to aggregate. */
+    entityRefs: string | string[],
     options: { now: Date; recentLimit: number },
   ): Promise<EntityIncidentSummary>;
 }

@@ -1,9 +1,12 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { ActionItemStore } from '../actionItems/ActionItemStore';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { entityRefSchema, parseInput } from '../validation';
+import { componentsOf } from './componentsOf';
 
 const querySchema = z.object({ entityRef: entityRefSchema }).strict();
 
@@ -11,29 +14,34 @@ const querySchema = z.object({ entityRef: entityRefSchema }).strict();
 const RECENT_ITEMS = 5;
 
 /**
- * The one call behind every card of the entity page.
+ * The one call behind every card of the entity page. For a group or a system
+ * it aggregates the components the group owns or the system has.
  *
  * @internal
  */
 export function createSummaryRouter(options: {
   incidents: IncidentStore;
   actionItems: ActionItemStore;
+  catalog: CatalogService;
+  auth: AuthService;
 }) {
   const router = Router();
 
   router.get('/entity-summary', async (req, res) => {
     const { entityRef } = parseInput(querySchema, req.query, 'summary query');
+    const components = await componentsOf(entityRef, options);
+    const refs = components ?? entityRef;
     const [incidents, actionItems] = await Promise.all([
-      options.incidents.getEntitySummary(entityRef, {
+      options.incidents.getEntitySummary(refs, {
         now: new Date(),
         recentLimit: RECENT_ITEMS,
       }),
-      options.actionItems.getEntitySummary(entityRef, {
+      options.actionItems.getEntitySummary(refs, {
         today: todayUtc(),
         limit: RECENT_ITEMS,
       }),
     ]);
-    res.json({ entityRef, incidents, actionItems });
+    res.json({ entityRef, components, incidents, actionItems });
   });
 
   return router;
