@@ -20,7 +20,10 @@ exports.up = async function up(knex) {
     table.string('status', 32).notNullable();
     table.text('summary').nullable();
     table.string('commander', 255).nullable().comment('User entity ref');
-    table.string('source', 32).notNullable().comment('portal, api, alertmanager');
+    table
+      .string('source', 32)
+      .notNullable()
+      .comment('portal, api, alertmanager');
     table
       .string('external_id', 255)
       .nullable()

@@ -14,7 +14,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('incident_alerts', table => {
-    table.comment('Alertmanager alerts behind an incident, one row per fingerprint');
+    table.comment(
+      'Alertmanager alerts behind an incident, one row per fingerprint',
+    );
     table
       .string('incident_id', 36)
       .notNullable()
@@ -35,7 +37,10 @@ exports.up = async function up(knex) {
     table.string('id', 36).primary().notNullable();
     table.string('entity_ref', 255).notNullable();
     table.string('title', 255).notNullable();
-    table.string('status', 16).notNullable().comment('draft, in_review, published');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('draft, in_review, published');
     table.text('summary').notNullable().defaultTo('');
     table.text('impact').notNullable().defaultTo('');
     table.text('impact_users_affected').nullable();
@@ -48,7 +53,11 @@ exports.up = async function up(knex) {
     table.text('to_improve').notNullable().defaultTo('');
     table.text('lessons_learned').notNullable().defaultTo('');
     table.string('author', 255).notNullable().comment('User entity ref');
-    table.text('reviewers').notNullable().defaultTo('[]').comment('JSON array of user refs');
+    table
+      .text('reviewers')
+      .notNullable()
+      .defaultTo('[]')
+      .comment('JSON array of user refs');
     table.timestamp('published_at', { useTz: true }).nullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('updated_at', { useTz: true }).notNullable();
@@ -87,11 +96,20 @@ exports.up = async function up(knex) {
     table.string('entity_ref', 255).notNullable();
     table.string('title', 255).notNullable();
     table.text('description').notNullable().defaultTo('');
-    table.string('type', 16).notNullable().comment('detect, mitigate, prevent, process');
+    table
+      .string('type', 16)
+      .notNullable()
+      .comment('detect, mitigate, prevent, process');
     table.string('priority', 2).notNullable().comment('P0..P3');
-    table.string('owner', 255).notNullable().comment('User or group entity ref');
+    table
+      .string('owner', 255)
+      .notNullable()
+      .comment('User or group entity ref');
     table.string('due_date', 10).nullable().comment('YYYY-MM-DD');
-    table.string('status', 16).notNullable().comment('open, in_progress, done, wont_do');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('open, in_progress, done, wont_do');
     table.timestamp('completed_at', { useTz: true }).nullable();
     table.text('ticket_url').nullable();
     table.timestamp('created_at', { useTz: true }).notNullable();

@@ -255,39 +255,62 @@ export class DatabaseActionItemStore implements ActionItemStore {
   ): Promise<EntityActionItemSummary> {
     const { knex } = this;
     const refs = typeof entityRefs === 'string' ? [entityRefs] : entityRefs;
-    const [counts, rows] = await Promise.all([
+    const ofEntities = () =>
+      knex<ActionItemRow>('action_items').whereIn('entity_ref', refs);
+    // Index ranges of (entity_ref, status, due_date); see bench/entity-summary.
+    const [byStatus, overdue, ...dated] = await Promise.all([
       knex('action_items')
         .whereIn('entity_ref', refs)
-        .select({
-          total: knex.raw('COUNT(*)'),
-          open: knex.raw(
-            "SUM(CASE WHEN status IN ('open', 'in_progress') THEN 1 ELSE 0 END)",
-          ),
-          overdue: knex.raw(
-            "SUM(CASE WHEN status IN ('open', 'in_progress') AND due_date < ? THEN 1 ELSE 0 END)",
-            [options.today],
-          ),
-          done: knex.raw("SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END)"),
-          wontDo: knex.raw(
-            "SUM(CASE WHEN status = 'wont_do' THEN 1 ELSE 0 END)",
-          ),
-        })
-        .first(),
-      knex<ActionItemRow>('action_items')
-        .whereIn('entity_ref', refs)
+        .select('status')
+        .count({ count: '*' })
+        .groupBy('status'),
+      ofEntities()
         .whereIn('status', OPEN_STATUSES)
-        .orderByRaw(
-          'CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date ASC, created_at ASC',
-        )
-        .limit(options.limit),
+        .where('due_date', '<', options.today)
+        .count({ count: '*' })
+        .first(),
+      ...OPEN_STATUSES.map(status =>
+        ofEntities()
+          .where('status', status)
+          .whereNotNull('due_date')
+          .orderBy([
+            { column: 'due_date', order: 'asc' },
+            { column: 'created_at', order: 'asc' },
+          ])
+          .limit(options.limit),
+      ),
     ]);
-    const total = toNumber(counts?.total);
-    const decided = total - toNumber(counts?.wontDo);
+    const byDueDate = (dated as ActionItemRow[][])
+      .flat()
+      .sort(
+        (a, b) =>
+          a.due_date!.localeCompare(b.due_date!) ||
+          toIso(a.created_at).localeCompare(toIso(b.created_at)),
+      )
+      .slice(0, options.limit);
+    const undated =
+      byDueDate.length < options.limit
+        ? await ofEntities()
+            .whereIn('status', OPEN_STATUSES)
+            .whereNull('due_date')
+            .orderBy('created_at', 'asc')
+            .limit(options.limit - byDueDate.length)
+        : [];
+
+    const count = (status: string) =>
+      toNumber(
+        (byStatus as Array<{ status: string; count: unknown }>).find(
+          row => row.status === status,
+        )?.count,
+      );
+    const decided = count('open') + count('in_progress') + count('done');
     return {
-      openCount: toNumber(counts?.open),
-      overdueCount: toNumber(counts?.overdue),
-      completionRate: decided > 0 ? toNumber(counts?.done) / decided : null,
-      items: rows.map(row => toActionItem(row, options.today)),
+      openCount: count('open') + count('in_progress'),
+      overdueCount: toNumber(overdue?.count),
+      completionRate: decided > 0 ? count('done') / decided : null,
+      items: [...byDueDate, ...undated].map(row =>
+        toActionItem(row, options.today),
+      ),
     };
   }
 }

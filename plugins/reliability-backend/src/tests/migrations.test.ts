@@ -88,6 +88,13 @@ describe('migrations', () => {
         .where({ id: '6a1f0000-0000-4000-8000-000000000001' })
         .update({ scribe: 'user:default/priya.raman' });
 
+      // 20261122160000_summary_indexes
+      await migrateUpOnce(knex);
+      await migrateDownOnce(knex);
+      expect(await knex('postmortems').pluck('title')).toEqual([
+        'Pool exhausted',
+      ]);
+
       await migrateDownOnce(knex);
       expect(await knex.schema.hasTable('postmortems')).toBe(false);
       // Going down keeps the incidents and their timelines.
