@@ -3,8 +3,6 @@
 // TypeScript transform `yarn start` uses), calls every `getEntitySummary` on the
 // seeded database with knex's query events on, and for each SQL statement the
 // summary really runs prints SQLite's EXPLAIN QUERY PLAN and its median time.
-// Then, on a scratch copy of the database, it adds the indexes proposed below and
-// times the rewritten queries, so the proposal can be checked against the data.
 //
 // How to read it: "SEARCH … USING INDEX x (entity_ref=?)" followed by columns
 // the index does not hold means one table lookup per matching row (thousands
@@ -178,123 +176,6 @@ export async function explainCurrent({ targets, log = console.log }) {
   return report;
 }
 
-// --- The proposal, checked on a scratch copy --------------------------------------------
-
-export const PROPOSED_INDEXES = [
-  // Serves the open count (covering) and both halves of the recent list.
-  'CREATE INDEX incidents_entity_status_started_idx ON incidents (entity_ref, status, started_at)',
-  // Replaces action_items_entity_status_idx (entity_ref, status), which is its prefix.
-  'CREATE INDEX action_items_entity_status_due_idx ON action_items (entity_ref, status, due_date)',
-  'DROP INDEX action_items_entity_status_idx',
-];
-
-const OPEN_INCIDENT = ['investigating', 'identified', 'monitoring'];
-const OPEN_ITEM = ['open', 'in_progress'];
-/** Queries of today that are already fine and stay as they are (range on incidents_entity_started_idx). */
-const UNCHANGED = [/started_at` >= \?/];
-
-function proposedQueries(ref, o) {
-  return [
-    [
-      'incidents: open incidents (count = length), no ORDER BY',
-      'select * from incidents where entity_ref = ? and status in (?, ?, ?)',
-      [ref, ...OPEN_INCIDENT],
-    ],
-    [
-      'incidents: latest resolved, index order',
-      'select * from incidents where entity_ref = ? and status = ? order by started_at desc, id desc limit ?',
-      [ref, 'resolved', 5],
-    ],
-    [
-      'action items: count per status',
-      'select status, count(*) as count from action_items where entity_ref = ? group by status',
-      [ref],
-    ],
-    [
-      'action items: overdue count, index range',
-      'select count(*) as count from action_items where entity_ref = ? and status in (?, ?) and due_date < ?',
-      [ref, ...OPEN_ITEM, o.today],
-    ],
-    [
-      "action items: 'open' by due date",
-      'select * from action_items where entity_ref = ? and status = ? and due_date is not null order by due_date asc, created_at asc limit ?',
-      [ref, 'open', 5],
-    ],
-    [
-      "action items: 'in_progress' by due date",
-      'select * from action_items where entity_ref = ? and status = ? and due_date is not null order by due_date asc, created_at asc limit ?',
-      [ref, 'in_progress', 5],
-    ],
-  ];
-}
-
-function runSet(db, title, queries, log) {
-  let total = 0;
-  log(`  ${title}`);
-  for (const [label, sql, bindings] of queries) {
-    const t = timeStatement(db, sql, bindings);
-    total += t.ms;
-    log(`  ${ms(t.ms)}  ${label} (${t.rows} rows)`);
-    for (const line of plan(db, sql, bindings)) log(`               ${line}`);
-  }
-  log(`  ${ms(total)}  total`);
-  return total;
-}
-
-/** `targets` as filled in by explainCurrent (each with the queries it captured). */
-export function explainProposal({ targets, log = console.log }) {
-  const scratch = path.join(DATA_DIR, 'whatif.sqlite');
-  fs.copyFileSync(DB_FILE, scratch);
-  const db = new BetterSqlite3(scratch);
-  const o = summaryOptions();
-  const result = [];
-  try {
-    for (const target of targets) {
-      log(
-        `\n${target.label} (${target.entityRef}), migrations' indexes as they are:`,
-      );
-      const before = runSet(
-        db,
-        'the summary queries the plugin runs today',
-        target.queries ?? [],
-        log,
-      );
-      result.push({ target: target.label, before });
-    }
-    const t = Date.now();
-    for (const sql of PROPOSED_INDEXES) db.exec(sql);
-    log(
-      `\nWith the proposed indexes (built in ${(
-        (Date.now() - t) /
-        1000
-      ).toFixed(1)} s on the 1M-row table):`,
-    );
-    for (const sql of PROPOSED_INDEXES) log(`  ${sql};`);
-    for (const [i, target] of targets.entries()) {
-      log(`\n${target.label} (${target.entityRef}):`);
-      result[i].indexOnly = runSet(
-        db,
-        'the same queries, only the indexes changed',
-        target.queries ?? [],
-        log,
-      );
-      const unchanged = (target.queries ?? []).filter(([, sql]) =>
-        UNCHANGED.some(re => re.test(sql)),
-      );
-      result[i].after = runSet(
-        db,
-        'rewritten queries on the new indexes (+ the 90-day aggregates, unchanged)',
-        [...proposedQueries(target.entityRef, o), ...unchanged],
-        log,
-      );
-    }
-  } finally {
-    db.close();
-    fs.rmSync(scratch, { force: true });
-  }
-  return result;
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const meta = JSON.parse(fs.readFileSync(SEED_META_FILE, 'utf8'));
   const targets = [
@@ -303,8 +184,4 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   ];
   console.log('== The summary queries as the plugin runs them today ==');
   await explainCurrent({ targets });
-  if (!process.argv.includes('--no-proposal')) {
-    console.log('\n== Proposal, on a scratch copy ==');
-    explainProposal({ targets });
-  }
 }

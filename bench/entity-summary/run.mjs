@@ -42,7 +42,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCatalog } from './catalog.mjs';
-import { explainCurrent, explainProposal } from './explain.mjs';
+import { explainCurrent } from './explain.mjs';
 import {
   BACKEND_DIR,
   DATA_DIR,
@@ -662,10 +662,6 @@ async function main() {
       "\n=== Why: the summary's SQL on the seeded database (EXPLAIN QUERY PLAN, median of 15 runs) ===",
     );
     await explainCurrent({ targets, log });
-    log(
-      '\n=== Proposed indexes and query changes, checked on a scratch copy ===',
-    );
-    explainProposal({ targets, log });
   }
   log(`\nTotal ${formatSeconds(Date.now() - runStarted)}`);
 }

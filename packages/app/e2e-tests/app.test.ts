@@ -1,38 +1,6 @@
 import path from 'node:path';
-import { test, expect, Page } from '@playwright/test';
-
-// Kept out of the HTML report so that a person can look at them after a run.
-const SCREENSHOT_DIR = path.resolve(
-  __dirname,
-  '../../../node_modules/.cache/e2e-screenshots',
-);
-
-/** Opens the portal and signs in as guest (the sign-in page's "Enter" button). */
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-  await expect(enterButton).toBeHidden();
-  // The sidebar is there once the app shell has rendered for a signed-in user.
-  await expect(page.getByRole('link', { name: 'Home' }).first()).toBeVisible();
-}
-
-/**
- * Opens a page of the signed-in app. The catalog reads the demo entities a few
- * seconds after the backend is ready, so an entity page may at first say that
- * the entity does not exist: reload until `ready` is visible.
- */
-async function openPage(
-  page: Page,
-  url: string,
-  ready: ReturnType<Page['getByRole']>,
-) {
-  await expect(async () => {
-    await page.goto(url);
-    await expect(ready).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 60_000 });
-}
+import { test, expect } from '@playwright/test';
+import { cardAround, openPage, SCREENSHOT_DIR, signInAsGuest } from './helpers';
 
 test('the checkout entity page shows its incident history', async ({
   page,
@@ -52,11 +20,7 @@ test('the checkout entity page shows its incident history', async ({
 
     await expect(title).toBeVisible();
     // The card around that title: the nearest MUI card (InfoCard) or Backstage UI card.
-    const card = title
-      .locator(
-        'xpath=ancestor::*[contains(@class, "MuiCard-root") or contains(@class, "bui-Card")][1]',
-      )
-      .first();
+    const card = cardAround(title);
     await expect(card).toBeVisible();
     await expect(
       card.getByText('Database connection pool exhausted'),

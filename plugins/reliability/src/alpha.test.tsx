@@ -1,17 +1,23 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
-import {
-  EntityReliabilitySummary,
-  Incident,
-  Page,
-} from '@reliability-hub/plugin-reliability-common';
 import { screen } from '@testing-library/react';
-import { IncidentListRequest, ReliabilityApi, reliabilityApiRef } from './api';
+import { reliabilityApiRef } from './api';
 import reliabilityPlugin from './alpha';
+import {
+  makeActionItem,
+  makeIncident,
+  makeSummary,
+  mockReliabilityApi,
+} from './testing/fixtures';
 
-const incidentHistoryCard = reliabilityPlugin.getExtension(
-  'entity-card:reliability/incident-history',
+const incidentsCard = reliabilityPlugin.getExtension(
+  'entity-card:reliability/incidents',
+);
+const actionItemsCard = reliabilityPlugin.getExtension(
+  'entity-card:reliability/action-items',
 );
 const incidentsContent = reliabilityPlugin.getExtension(
   'entity-content:reliability/incidents',
@@ -32,51 +38,52 @@ const paymentsTeam: Entity = {
   spec: { type: 'team', children: [] },
 };
 
-const incident: Incident = {
+const incident = makeIncident({
   id: 'inc-1',
   title: 'Checkout API errors: database connection pool exhausted',
-  entityRef: 'component:default/checkout',
   severity: 'SEV2',
   status: 'resolved',
-  summary: 'Connection pool too small for the Black Friday load.',
-  commander: 'user:default/alice',
-  source: 'alertmanager',
-  externalId: null,
-  runbookUrl: null,
-  startedAt: '2026-10-20T10:00:00Z',
-  detectedAt: '2026-10-20T10:02:00Z',
-  acknowledgedAt: '2026-10-20T10:05:00Z',
-  mitigatedAt: '2026-10-20T10:40:00Z',
-  resolvedAt: '2026-10-20T11:15:00Z',
-  createdAt: '2026-10-20T10:02:00Z',
-  updatedAt: '2026-10-20T11:15:00Z',
-  version: 4,
-};
+  resolvedAt: '2024-05-01T11:15:00.000Z',
+});
 
-const summary: EntityReliabilitySummary = {
-  entityRef: 'component:default/checkout',
+const summary = makeSummary({
   incidents: {
-    openCount: 0,
     last30Days: [{ severity: 'SEV2', count: 1 }],
     last90Days: [{ severity: 'SEV2', count: 1 }],
     mttaSeconds: 300,
     mttrSeconds: 4500,
     recent: [incident],
   },
-};
+  actionItems: {
+    openCount: 1,
+    overdueCount: 1,
+    completionRate: 0.5,
+    items: [
+      makeActionItem({
+        title: 'Alert on pool saturation',
+        overdue: true,
+        dueDate: '2024-05-10',
+      }),
+    ],
+  },
+});
 
 /** A {@link ReliabilityApi} answering from memory, recording its calls. */
 function fakeReliabilityApi() {
-  const api = {
-    getEntitySummary: jest.fn(async (_entityRef: string) => summary),
-    listIncidents: jest.fn(
-      async (_request: IncidentListRequest): Promise<Page<Incident>> => ({
-        items: [],
-      }),
-    ),
-  } satisfies ReliabilityApi;
+  const api = mockReliabilityApi();
+  api.getEntitySummary.mockResolvedValue(summary);
+  api.listIncidents.mockResolvedValue({ items: [] });
+  api.listPostmortems.mockResolvedValue({ items: [] });
+  api.listActionItems.mockResolvedValue({ items: [] });
+  api.getSeverityLevels.mockResolvedValue([]);
   return api;
 }
+
+/** Everything the extensions use besides our API: nobody may write. */
+const permissionApi = [
+  permissionApiRef,
+  mockApis.permission({ authorize: AuthorizeResult.DENY }),
+] as const;
 
 /**
  * The extensions load their components lazily, and on a cold Jest cache that
@@ -88,15 +95,12 @@ const lazyLoaded = { timeout: 10_000 };
 describe('reliability plugin (new frontend system)', () => {
   jest.setTimeout(30_000);
 
-  describe('entity-card:reliability/incident-history', () => {
-    it('shows the incident history of a Component', async () => {
+  describe('entity-card:reliability/incidents', () => {
+    it('shows the incidents of a Component', async () => {
       const api = fakeReliabilityApi();
       renderTestApp({
-        extensions: [
-          createTestEntityPage({ entity: checkout }),
-          incidentHistoryCard,
-        ],
-        apis: [[reliabilityApiRef, api]],
+        extensions: [createTestEntityPage({ entity: checkout }), incidentsCard],
+        apis: [[reliabilityApiRef, api], permissionApi],
       });
 
       expect(
@@ -110,6 +114,10 @@ describe('reliability plugin (new frontend system)', () => {
       expect(api.getEntitySummary).toHaveBeenCalledWith(
         'component:default/checkout',
       );
+      // Not allowed to declare.
+      expect(
+        screen.queryByRole('button', { name: /Declare incident/ }),
+      ).not.toBeInTheDocument();
     });
 
     it('is not shown for other kinds', async () => {
@@ -117,9 +125,9 @@ describe('reliability plugin (new frontend system)', () => {
       renderTestApp({
         extensions: [
           createTestEntityPage({ entity: paymentsTeam }),
-          incidentHistoryCard,
+          incidentsCard,
         ],
-        apis: [[reliabilityApiRef, api]],
+        apis: [[reliabilityApiRef, api], permissionApi],
       });
 
       expect(
@@ -127,6 +135,35 @@ describe('reliability plugin (new frontend system)', () => {
       ).toBeInTheDocument();
       expect(screen.queryByText('Incident history')).not.toBeInTheDocument();
       expect(api.getEntitySummary).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('entity-card:reliability/action-items', () => {
+    it('shows the action items of a Component from the same summary request', async () => {
+      const api = fakeReliabilityApi();
+      renderTestApp({
+        extensions: [
+          createTestEntityPage({ entity: checkout }),
+          incidentsCard,
+          actionItemsCard,
+        ],
+        apis: [[reliabilityApiRef, api], permissionApi],
+      });
+
+      expect(
+        await screen.findByText(
+          'Alert on pool saturation',
+          undefined,
+          lazyLoaded,
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByText('Overdue since 2024-05-10')).toBeInTheDocument();
+      expect(
+        await screen.findByText(
+          'Checkout API errors: database connection pool exhausted',
+        ),
+      ).toBeInTheDocument();
+      expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
     });
   });
 
@@ -138,7 +175,7 @@ describe('reliability plugin (new frontend system)', () => {
           createTestEntityPage({ entity: checkout }),
           incidentsContent,
         ],
-        apis: [[reliabilityApiRef, api]],
+        apis: [[reliabilityApiRef, api], permissionApi],
       });
 
       expect(
@@ -174,7 +211,7 @@ describe('reliability plugin (new frontend system)', () => {
           createTestEntityPage({ entity: paymentsTeam }),
           incidentsContent,
         ],
-        apis: [[reliabilityApiRef, api]],
+        apis: [[reliabilityApiRef, api], permissionApi],
       });
 
       expect(
@@ -189,7 +226,7 @@ describe('reliability plugin (new frontend system)', () => {
       const api = fakeReliabilityApi();
       renderTestApp({
         extensions: [reliabilityPage],
-        apis: [[reliabilityApiRef, api]],
+        apis: [[reliabilityApiRef, api], permissionApi],
         initialRouteEntries: ['/reliability'],
       });
 
@@ -204,6 +241,29 @@ describe('reliability plugin (new frontend system)', () => {
       expect(await screen.findByText('All incidents')).toBeInTheDocument();
       expect(api.listIncidents).toHaveBeenCalledWith(
         expect.objectContaining({ status: 'open' }),
+      );
+    });
+
+    it('shows overdue action items at /reliability/action-items', async () => {
+      const api = fakeReliabilityApi();
+      renderTestApp({
+        extensions: [reliabilityPage],
+        apis: [[reliabilityApiRef, api], permissionApi],
+        initialRouteEntries: ['/reliability/action-items'],
+      });
+
+      expect(
+        await screen.findByText(
+          'Overdue action items by owner',
+          undefined,
+          lazyLoaded,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByText(/No overdue action items/),
+      ).toBeInTheDocument();
+      expect(api.listActionItems).toHaveBeenCalledWith(
+        expect.objectContaining({ overdue: true }),
       );
     });
   });

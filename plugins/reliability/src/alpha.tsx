@@ -39,23 +39,39 @@ const reliabilityApi = ApiBlueprint.make({
 });
 
 /**
- * The incident history card on the overview of every Component:
- * `entity-card:reliability/incident-history`.
+ * The incidents card on the overview of every Component:
+ * `entity-card:reliability/incidents`.
  */
-const incidentHistoryEntityCard = EntityCardBlueprint.make({
-  name: 'incident-history',
+const incidentsEntityCard = EntityCardBlueprint.make({
+  name: 'incidents',
   params: {
     filter: isReliabilityAvailable,
     loader: () =>
-      import('./incidents/EntityIncidentHistoryCard').then(m => (
-        <m.EntityIncidentHistoryCard />
+      import('./incidents/EntityIncidentsCard').then(m => (
+        <m.EntityIncidentsCard />
+      )),
+  },
+});
+
+/**
+ * The action items card on the overview of every Component; it shares the
+ * incidents card's summary request: `entity-card:reliability/action-items`.
+ */
+const actionItemsEntityCard = EntityCardBlueprint.make({
+  name: 'action-items',
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('./actionItems/EntityActionItemsCard').then(m => (
+        <m.EntityActionItemsCard />
       )),
   },
 });
 
 /**
  * The "Incidents" tab of every Component, at `.../incidents` (where the card's
- * "All incidents" link leads): `entity-content:reliability/incidents`.
+ * "All incidents" link leads), with the incident pages and postmortem pages
+ * below it: `entity-content:reliability/incidents`.
  */
 const incidentsEntityContent = EntityContentBlueprint.make({
   name: 'incidents',
@@ -89,9 +105,9 @@ const reliabilityPage = PageBlueprint.make({
 
 /**
  * The Reliability Hub frontend plugin for the new frontend system: the
- * Reliability Hub API client, the incident history card and the "Incidents"
- * tab of Component entity pages, and the reliability page with its
- * navigation item.
+ * Reliability Hub API client, the incidents and action items cards and the
+ * "Incidents" tab of Component entity pages, and the reliability page with
+ * its navigation item.
  *
  * @alpha
  */
@@ -105,7 +121,8 @@ export default createFrontendPlugin({
   },
   extensions: [
     reliabilityApi,
-    incidentHistoryEntityCard,
+    incidentsEntityCard,
+    actionItemsEntityCard,
     incidentsEntityContent,
     reliabilityPage,
   ],

@@ -8,7 +8,9 @@
 export {
   reliabilityPlugin,
   ReliabilityPage,
+  EntityIncidentsCard,
   EntityIncidentHistoryCard,
+  EntityActionItemsCard,
   EntityIncidentsContent,
 } from './plugin';
 export * from './api';

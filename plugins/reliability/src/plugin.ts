@@ -29,7 +29,8 @@ export const reliabilityPlugin = createPlugin({
 });
 
 /**
- * The organisation's reliability page, with incidents across all components.
+ * The organisation's reliability page: incidents across all components, and
+ * overdue action items grouped by owner (`./action-items`).
  *
  * @public
  */
@@ -43,24 +44,53 @@ export const ReliabilityPage = reliabilityPlugin.provide(
 );
 
 /**
- * Entity card: open incidents, counts by severity, MTTA/MTTR, recent incidents.
+ * Entity card: open incidents first, then recent ones, with severities, MTTA,
+ * MTTR, repeats, and "Declare incident" for those allowed to.
  *
  * @public
  */
-export const EntityIncidentHistoryCard = reliabilityPlugin.provide(
+export const EntityIncidentsCard = reliabilityPlugin.provide(
   createComponentExtension({
-    name: 'EntityIncidentHistoryCard',
+    name: 'EntityIncidentsCard',
     component: {
       lazy: () =>
-        import('./incidents/EntityIncidentHistoryCard').then(
-          m => m.EntityIncidentHistoryCard,
+        import('./incidents/EntityIncidentsCard').then(
+          m => m.EntityIncidentsCard,
         ),
     },
   }),
 );
 
 /**
- * Entity tab content: the entity's open incidents and full incident history.
+ * The incident card under its first name.
+ *
+ * @public
+ * @deprecated Use {@link EntityIncidentsCard}.
+ */
+export const EntityIncidentHistoryCard = EntityIncidentsCard;
+
+/**
+ * Entity card: open and overdue action items from the entity's postmortems,
+ * with the completion rate. Shares the incident card's summary request.
+ *
+ * @public
+ */
+export const EntityActionItemsCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityActionItemsCard',
+    component: {
+      lazy: () =>
+        import('./actionItems/EntityActionItemsCard').then(
+          m => m.EntityActionItemsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity tab content: the entity's open incidents, incident history and
+ * postmortems, with the incident pages (`./:incidentId`) and postmortem pages
+ * (`./postmortems/:postmortemId`) below it. Mount it at `incidents`.
  *
  * @public
  */

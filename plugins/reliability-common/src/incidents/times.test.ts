@@ -1,6 +1,6 @@
 import { findIncidentTimeProblem } from './times';
 
-const T = (minute: number) =>
+const at = (minute: number) =>
   new Date(Date.UTC(2026, 9, 20, 10, minute)).toISOString();
 
 describe('findIncidentTimeProblem', () => {
@@ -8,37 +8,37 @@ describe('findIncidentTimeProblem', () => {
     [
       'all in order',
       {
-        startedAt: T(0),
-        detectedAt: T(4),
-        acknowledgedAt: T(9),
-        mitigatedAt: T(52),
-        resolvedAt: T(75),
+        startedAt: at(0),
+        detectedAt: at(4),
+        acknowledgedAt: at(9),
+        mitigatedAt: at(52),
+        resolvedAt: at(75),
       },
       undefined,
     ],
     [
       'equal times',
-      { startedAt: T(0), detectedAt: T(0), resolvedAt: T(0) },
+      { startedAt: at(0), detectedAt: at(0), resolvedAt: at(0) },
       undefined,
     ],
     [
       'gaps are skipped',
-      { startedAt: T(0), resolvedAt: T(75), detectedAt: null },
+      { startedAt: at(0), resolvedAt: at(75), detectedAt: null },
       undefined,
     ],
     [
       'detected before started',
-      { startedAt: T(10), detectedAt: T(5) },
+      { startedAt: at(10), detectedAt: at(5) },
       'detectedAt: must not be before startedAt',
     ],
     [
       'resolved before mitigated',
-      { startedAt: T(0), mitigatedAt: T(50), resolvedAt: T(40) },
+      { startedAt: at(0), mitigatedAt: at(50), resolvedAt: at(40) },
       'resolvedAt: must not be before mitigatedAt',
     ],
     [
       'resolved before started, across gaps',
-      { startedAt: T(30), resolvedAt: T(20) },
+      { startedAt: at(30), resolvedAt: at(20) },
       'resolvedAt: must not be before startedAt',
     ],
     [

@@ -93,7 +93,9 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(`/postmortems/${encodeURIComponent(id)}`);
   }
 
-  async createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem> {
+  async createPostmortem(
+    request: CreatePostmortemRequest,
+  ): Promise<Postmortem> {
     return this.send('POST', '/postmortems', request);
   }
 
@@ -101,7 +103,11 @@ export class ReliabilityClient implements ReliabilityApi {
     id: string,
     request: UpdatePostmortemRequest,
   ): Promise<Postmortem> {
-    return this.send('PATCH', `/postmortems/${encodeURIComponent(id)}`, request);
+    return this.send(
+      'PATCH',
+      `/postmortems/${encodeURIComponent(id)}`,
+      request,
+    );
   }
 
   async listActionItems(
@@ -111,7 +117,8 @@ export class ReliabilityClient implements ReliabilityApi {
       entityRef: request.entityRef,
       owner: request.owner?.join(','),
       status: request.status,
-      overdue: request.overdue === undefined ? undefined : String(request.overdue),
+      overdue:
+        request.overdue === undefined ? undefined : String(request.overdue),
       limit: request.limit?.toString(),
       cursor: request.cursor,
     });
@@ -132,7 +139,11 @@ export class ReliabilityClient implements ReliabilityApi {
     id: string,
     request: UpdateActionItemRequest,
   ): Promise<ActionItem> {
-    return this.send('PATCH', `/action-items/${encodeURIComponent(id)}`, request);
+    return this.send(
+      'PATCH',
+      `/action-items/${encodeURIComponent(id)}`,
+      request,
+    );
   }
 
   private async get<T>(path: string, query: Query = {}): Promise<T> {

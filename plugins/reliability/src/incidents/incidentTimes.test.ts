@@ -1,28 +1,19 @@
 import { Incident } from '@reliability-hub/plugin-reliability-common';
 import { DateTime } from 'luxon';
 import { durationText, startedText } from './incidentTimes';
+import { makeIncident } from '../testing/fixtures';
 
 function incident(startedAt: string, resolvedAt: string | null): Incident {
-  return {
+  return makeIncident({
     id: 'inc-1',
     title: 'Checkout down',
-    entityRef: 'component:default/checkout',
     severity: 'SEV2',
     status: resolvedAt ? 'resolved' : 'investigating',
-    summary: null,
-    commander: null,
-    source: 'portal',
-    externalId: null,
-    runbookUrl: null,
     startedAt,
-    detectedAt: null,
-    acknowledgedAt: null,
-    mitigatedAt: null,
     resolvedAt,
     createdAt: startedAt,
     updatedAt: startedAt,
-    version: 1,
-  };
+  });
 }
 
 const NOW = '2024-05-10T12:00:00.000Z';

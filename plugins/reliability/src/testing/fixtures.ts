@@ -48,7 +48,9 @@ export function makeIncidentDetail(
 }
 
 /** An open P2 action item of checkout, due 2024-06-01, with the given changes. */
-export function makeActionItem(overrides: Partial<ActionItem> = {}): ActionItem {
+export function makeActionItem(
+  overrides: Partial<ActionItem> = {},
+): ActionItem {
   return {
     id: 'ai-0',
     postmortemId: 'pm-0',

@@ -72,7 +72,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
-        <SidebarItem icon={ReliabilityIcon} to="reliability" text="Reliability" />
+        <SidebarItem
+          icon={ReliabilityIcon}
+          to="reliability"
+          text="Reliability"
+        />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

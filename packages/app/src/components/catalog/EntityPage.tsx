@@ -49,7 +49,8 @@ import {
 } from '@backstage/catalog-model';
 
 import {
-  EntityIncidentHistoryCard,
+  EntityActionItemsCard,
+  EntityIncidentsCard,
   EntityIncidentsContent,
 } from '@reliability-hub/plugin-reliability';
 
@@ -92,7 +93,10 @@ const overviewContent = (
     </Grid>
 
     <Grid item md={6} xs={12}>
-      <EntityIncidentHistoryCard />
+      <EntityIncidentsCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityActionItemsCard />
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityLinksCard />

@@ -5,13 +5,7 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { IncidentStatus } from '@reliability-hub/plugin-reliability-common';
-
-const LABELS: Record<IncidentStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-};
+import { INCIDENT_STATUS_LABELS as LABELS } from '../labels';
 
 /**
  * An incident's lifecycle status with the matching status light.

@@ -185,4 +185,60 @@ describe('<IncidentsTable />', () => {
       expect.objectContaining({ status: 'open', entityRef: undefined }),
     );
   });
+
+  it('links each title to the incident page under its entity', async () => {
+    listIncidents.mockResolvedValue({
+      items: [makeIncident('a', { title: 'Checkout returns 502' })],
+    });
+    await renderTable();
+
+    expect(
+      (await screen.findByText('Checkout returns 502')).closest('a'),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/incidents/a',
+    );
+  });
+
+  it('asks the backend again with the chosen status and severities', async () => {
+    listIncidents.mockResolvedValue({ items: [] });
+    api.getSeverityLevels.mockResolvedValue([
+      { id: 'SEV1', name: 'Critical', description: 'All hands' },
+      { id: 'SEV2', name: 'Major', description: 'Page the on-call' },
+    ]);
+    await renderTable({
+      title: 'Incident history',
+      filter: { entityRef: 'component:default/checkout' },
+      showFilters: true,
+    });
+    await waitFor(() => expect(listIncidents).toHaveBeenCalledTimes(1));
+    expect(listIncidents).toHaveBeenLastCalledWith(
+      expect.objectContaining({ status: undefined, severity: undefined }),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: /Any status/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Resolved' }),
+    );
+    await waitFor(() =>
+      expect(listIncidents).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          entityRef: 'component:default/checkout',
+          status: 'resolved',
+          severity: undefined,
+          cursor: undefined,
+        }),
+      ),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: /Any severity/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'SEV2 · Major' }),
+    );
+    await waitFor(() =>
+      expect(listIncidents).toHaveBeenLastCalledWith(
+        expect.objectContaining({ status: 'resolved', severity: ['SEV2'] }),
+      ),
+    );
+  });
 });

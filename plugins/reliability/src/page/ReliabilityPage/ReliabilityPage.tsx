@@ -1,17 +1,20 @@
 import {
-  Content,
   ContentHeader,
   Header,
   Page,
   SupportButton,
+  TabbedLayout,
 } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
+import { OpenActionItemsTable } from '../../actionItems/OpenActionItemsTable';
+import { OverdueActionItemsByOwner } from '../../actionItems/OverdueActionItemsByOwner';
 import { IncidentsTable } from '../../incidents/IncidentsTable';
 
 /**
- * The organisation's reliability page: what is on fire now, and what burned
- * before, across every component.
+ * The organisation's reliability page: what is on fire now and what burned
+ * before across every component (`/reliability`), and the follow-ups still
+ * owed, overdue ones grouped by owner (`/reliability/action-items`).
  *
  * @public
  */
@@ -20,33 +23,57 @@ export function ReliabilityPage() {
     useApi(configApiRef).getOptionalString('organization.name') ?? 'Backstage';
   return (
     <Page themeId="tool">
-      <Header title="Reliability" subtitle={`Incidents across ${orgName}`} />
-      <Content>
-        <ContentHeader title="Incidents">
-          <SupportButton>
-            Incidents of every component: declared in the portal, sent through
-            the API, or opened by Alertmanager.
-          </SupportButton>
-        </ContentHeader>
-        <Grid container spacing={3}>
-          <Grid item xs={12}>
-            <IncidentsTable
-              title="Open now"
-              showEntity
-              filter={{ status: 'open' }}
-              emptyMessage="No open incidents. All quiet."
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <IncidentsTable
-              title="All incidents"
-              showEntity
-              filter={{}}
-              emptyMessage="No incidents recorded yet."
-            />
-          </Grid>
-        </Grid>
-      </Content>
+      <Header
+        title="Reliability"
+        subtitle={`Incidents and action items across ${orgName}`}
+      />
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Incidents">
+          <>
+            <ContentHeader title="Incidents">
+              <SupportButton>
+                Incidents of every component: declared in the portal, sent
+                through the API, or opened by Alertmanager.
+              </SupportButton>
+            </ContentHeader>
+            <Grid container spacing={3}>
+              <Grid item xs={12}>
+                <IncidentsTable
+                  title="Open now"
+                  showEntity
+                  filter={{ status: 'open' }}
+                  emptyMessage="No open incidents. All quiet."
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <IncidentsTable
+                  title="All incidents"
+                  showEntity
+                  showFilters
+                  filter={{}}
+                  emptyMessage="No incidents recorded yet."
+                />
+              </Grid>
+            </Grid>
+          </>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/action-items" title="Action items">
+          <>
+            <ContentHeader title="Overdue action items by owner">
+              <SupportButton>
+                Follow-ups from postmortems that are not done and past their due
+                date, grouped by the user or team that owns them.
+              </SupportButton>
+            </ContentHeader>
+            <OverdueActionItemsByOwner />
+            <Grid container spacing={3} style={{ marginTop: 16 }}>
+              <Grid item xs={12}>
+                <OpenActionItemsTable />
+              </Grid>
+            </Grid>
+          </>
+        </TabbedLayout.Route>
+      </TabbedLayout>
     </Page>
   );
 }

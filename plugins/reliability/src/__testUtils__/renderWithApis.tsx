@@ -13,7 +13,7 @@ import {
 } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { reliabilityApiRef } from '../api';
-import { makeEntity, mockReliabilityApi } from './fixtures';
+import { makeEntity, mockReliabilityApi } from '../testing/fixtures';
 
 /** The signed-in user of the tests. */
 export const SIGNED_IN_USER = 'user:default/lena.hoffmann';

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { expect, Locator, Page } from '@playwright/test';
+
+/** Kept out of the HTML report so that a person can look at them after a run. */
+export const SCREENSHOT_DIR = path.resolve(
+  __dirname,
+  '../../../node_modules/.cache/e2e-screenshots',
+);
+
+/** Saves a screenshot of the page as `name`.png in {@link SCREENSHOT_DIR}. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: path.join(SCREENSHOT_DIR, `${name}.png`),
+    fullPage: true,
+  });
+}
+
+/** Opens the portal and signs in as guest (the sign-in page's "Enter" button). */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enterButton = page.getByRole('button', { name: 'Enter' });
+  await expect(enterButton).toBeVisible();
+  await enterButton.click();
+  await expect(enterButton).toBeHidden();
+  // The sidebar is there once the app shell has rendered for a signed-in user.
+  await expect(page.getByRole('link', { name: 'Home' }).first()).toBeVisible();
+}
+
+/**
+ * Opens a page of the signed-in app. The catalog reads the demo entities a few
+ * seconds after the backend is ready, so an entity page may at first say that
+ * the entity does not exist: reload until `ready` is visible.
+ */
+export async function openPage(page: Page, url: string, ready: Locator) {
+  await expect(async () => {
+    await page.goto(url);
+    await expect(ready).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+/** The card (MUI card or Backstage UI card) around a locator. */
+export function cardAround(locator: Locator): Locator {
+  return locator
+    .locator(
+      'xpath=ancestor::*[contains(@class, "MuiCard-root") or contains(@class, "bui-Card")][1]',
+    )
+    .first();
+}

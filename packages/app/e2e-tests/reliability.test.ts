@@ -1,0 +1,163 @@
+import { test, expect, Page } from '@playwright/test';
+import { cardAround, openPage, screenshot, signInAsGuest } from './helpers';
+
+const CHECKOUT = '/catalog/default/component/checkout';
+
+/** `YYYY-MM-DD`, `days` days from today (negative: in the past). */
+function day(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** Picks `option` (a regular expression on its text) from the MUI select labelled `label`. */
+async function choose(page: Page, label: RegExp, option: RegExp) {
+  await page.getByRole('button', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+  await expect(page.getByRole('listbox')).toBeHidden();
+}
+
+test('an incident of checkout goes from declared to postmortem to overdue action item', async ({
+  page,
+}) => {
+  // Declaring, three status changes, a postmortem and an action item, each a
+  // round trip to the backend, on a dev server that compiles pages on demand.
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  // Unique per run, so a portal kept running between runs does not confuse it.
+  const run = Date.now().toString(36);
+  const incidentTitle = `E2E cart totals wrong ${run}`;
+  const itemTitle = `E2E add a cart totals check ${run}`;
+  const pastDue = day(-3);
+
+  await signInAsGuest(page);
+
+  // 1. The owner (the guest, Lena Hoffmann of team-checkout) declares an incident.
+  await openPage(
+    page,
+    CHECKOUT,
+    page.getByRole('heading', { level: 1, name: /^checkout\b/i }),
+  );
+  const incidentsCard = cardAround(
+    page.getByText('Incident history', { exact: true }),
+  );
+  await incidentsCard.getByRole('button', { name: 'Declare incident' }).click();
+  const declare = page.getByRole('dialog');
+  await declare.getByLabel('Title').fill(incidentTitle);
+  await choose(page, /Severity/, /^SEV2 · Major/);
+  await declare
+    .getByLabel('Summary')
+    .fill('Totals in the cart ignore the discount code.');
+  // The commander defaults to the signed-in user.
+  await expect(declare.getByLabel('Commander')).toHaveValue(
+    'user:default/lena.hoffmann',
+  );
+  await declare.getByRole('button', { name: 'Declare', exact: true }).click();
+
+  // 2. Its page opens; it moves through the lifecycle to resolved.
+  await expect(page).toHaveURL(/\/checkout\/incidents\/[0-9a-f-]{36}$/);
+  const incidentUrl = page.url();
+  await expect(page.getByText(incidentTitle).first()).toBeVisible();
+  await expect(page.getByText('Investigating').first()).toBeVisible();
+  await page.getByLabel('Add a note').fill('Rolled back the pricing service.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(
+    page
+      .getByRole('list', { name: 'Timeline' })
+      .getByText('Rolled back the pricing service.'),
+  ).toBeVisible();
+  await screenshot(page, 'incident-declared');
+
+  for (const [action, status] of [
+    ['Mark identified', 'Identified'],
+    ['Mark monitoring', 'Monitoring'],
+    ['Resolve', 'Resolved'],
+  ]) {
+    await page.getByRole('button', { name: action }).click();
+    await expect(page.getByText(status, { exact: true }).first()).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  // The backend stamped the resolution time.
+  await expect(
+    page
+      .locator('dt', { hasText: /^Resolved$/ })
+      .locator('xpath=following-sibling::dd[1]'),
+  ).not.toHaveText('–');
+  await screenshot(page, 'incident-resolved');
+
+  // 3. A postmortem is written from it, with its timeline filled in.
+  await page.getByRole('button', { name: 'Write postmortem' }).click();
+  await expect(page).toHaveURL(
+    /\/checkout\/incidents\/postmortems\/[0-9a-f-]{36}$/,
+  );
+  const postmortemUrl = page.url();
+  await expect(page.getByRole('link', { name: incidentTitle })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page
+    .getByLabel('Summary')
+    .fill('The **discount** was applied after the total was computed.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('strong', { hasText: 'discount' })).toBeVisible();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByText('In review', { exact: true })).toBeVisible();
+
+  // 4. An action item, owned by the team and already past its due date.
+  await page.getByRole('button', { name: 'Add action item' }).click();
+  const add = page.getByRole('dialog');
+  await add.getByLabel('Title').fill(itemTitle);
+  await choose(page, /Type/, /^Detect$/);
+  await choose(page, /Priority/, /^P1$/);
+  await add.getByLabel('Owner').fill('group:default/team-checkout');
+  await add.getByLabel('Due date').fill(pastDue);
+  await add
+    .getByLabel('Ticket URL')
+    .fill('https://jira.acme-shop.example/browse/CHK-42');
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(add).toBeHidden();
+  const itemRow = page.getByRole('row').filter({ hasText: itemTitle });
+  await expect(itemRow.getByText('Overdue')).toBeVisible();
+  await screenshot(page, 'postmortem');
+
+  // 5. The entity page shows the incident and the overdue item.
+  await page.goto(CHECKOUT);
+  await expect(incidentsCard.getByText(incidentTitle)).toBeVisible();
+  const actionItemsCard = cardAround(
+    page.getByText('Action items', { exact: true }),
+  );
+  await expect(actionItemsCard.getByText(itemTitle)).toBeVisible();
+  await expect(
+    actionItemsCard.getByText(`Overdue since ${pastDue}`).first(),
+  ).toBeVisible();
+  await actionItemsCard.getByText(itemTitle).scrollIntoViewIfNeeded();
+  await screenshot(page, 'entity-overview');
+
+  // The Incidents tab lists the incident and its postmortem, each linked.
+  await page.goto(`${CHECKOUT}/incidents`);
+  await expect(
+    page.getByRole('link', { name: incidentTitle }).first(),
+  ).toHaveAttribute('href', new URL(incidentUrl).pathname);
+  const postmortemLink = page.locator(
+    `a[href="${new URL(postmortemUrl).pathname}"]`,
+  );
+  await expect(postmortemLink).toBeVisible();
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ has: postmortemLink })
+      .getByText('In review'),
+  ).toBeVisible();
+  await screenshot(page, 'entity-incidents-tab');
+
+  // 6. The organisation's overdue page has it under its owner.
+  await openPage(
+    page,
+    '/reliability/action-items',
+    page.getByText('Overdue action items by owner'),
+  );
+  const ownerCard = cardAround(page.getByText(itemTitle).first());
+  await expect(
+    ownerCard.getByRole('link', { name: /team.checkout/i }).first(),
+  ).toBeVisible();
+  await expect(ownerCard.getByText(`due ${pastDue}`).first()).toBeVisible();
+  await screenshot(page, 'org-overdue');
+});

@@ -1,0 +1,175 @@
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { alpha, useTheme } from '@material-ui/core/styles';
+import {
+  ActionItem,
+  reliabilityActionItemUpdatePermission,
+} from '@reliability-hub/plugin-reliability-common';
+import { useMemo, useState } from 'react';
+import { reliabilityApiRef } from '../../api';
+import { ACTION_ITEM_TYPE_LABELS } from '../../postmortems/labels';
+import { useReliabilityLinks } from '../../shared/links';
+import { isConflict, writeErrorMessage } from '../../shared/writeErrors';
+import {
+  DueDateCell,
+  OwnerCell,
+  PriorityCell,
+  StatusCell,
+  Update,
+} from './cells';
+
+/**
+ * Action items in a table, overdue ones highlighted. With `editable`, those
+ * allowed to change the entity's action items edit status, owner, due date
+ * and priority in place; each change carries the item's version.
+ *
+ * @internal
+ */
+export function ActionItemsTable(props: {
+  title: string;
+  items: ActionItem[];
+  emptyMessage: string;
+  isLoading?: boolean;
+  editable?: { entityRef: string; onChanged: () => void };
+  /** Show the component and postmortem columns (for lists across postmortems). */
+  showContext?: boolean;
+}) {
+  const { title, items, emptyMessage, editable, showContext = false } = props;
+  const api = useApi(reliabilityApiRef);
+  const theme = useTheme();
+  const links = useReliabilityLinks();
+  const { allowed } = usePermission({
+    permission: reliabilityActionItemUpdatePermission,
+    resourceRef: editable?.entityRef,
+  });
+  const [error, setError] = useState<string>();
+  const onChanged = editable?.onChanged;
+
+  const update = useMemo<Update | undefined>(() => {
+    if (!allowed || !onChanged) {
+      return undefined;
+    }
+    return async (item, change) => {
+      setError(undefined);
+      try {
+        await api.updateActionItem(item.id, {
+          version: item.version,
+          ...change,
+        });
+        onChanged();
+      } catch (e) {
+        setError(writeErrorMessage(e));
+        if (isConflict(e)) {
+          onChanged();
+        }
+      }
+    };
+  }, [allowed, onChanged, api]);
+
+  const columns = useMemo(() => {
+    const result: TableColumn<ActionItem>[] = [
+      {
+        title: 'Action item',
+        field: 'title',
+        render: item => (
+          <div style={{ minWidth: 200 }}>
+            <Typography variant="body2" style={{ fontWeight: 500 }}>
+              {item.title}
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              {ACTION_ITEM_TYPE_LABELS[item.type] ?? item.type}
+              {item.ticketUrl && (
+                <>
+                  {' · '}
+                  <Link to={item.ticketUrl}>ticket</Link>
+                </>
+              )}
+            </Typography>
+          </div>
+        ),
+      },
+    ];
+    if (showContext) {
+      result.push({
+        title: 'Component',
+        field: 'entityRef',
+        render: item => (
+          <EntityRefLink entityRef={item.entityRef} defaultKind="component" />
+        ),
+      });
+    }
+    result.push(
+      {
+        title: 'Priority',
+        field: 'priority',
+        render: item => <PriorityCell item={item} update={update} />,
+      },
+      {
+        title: 'Owner',
+        field: 'owner',
+        cellStyle: { minWidth: 140 },
+        render: item => <OwnerCell item={item} update={update} />,
+      },
+      {
+        title: 'Due',
+        field: 'dueDate',
+        cellStyle: { whiteSpace: 'nowrap' },
+        render: item => <DueDateCell item={item} update={update} />,
+      },
+      {
+        title: 'Status',
+        field: 'status',
+        render: item => <StatusCell item={item} update={update} />,
+      },
+    );
+    if (showContext) {
+      result.push({
+        title: 'Postmortem',
+        field: 'postmortemId',
+        render: item => (
+          <Link to={links.postmortem(item.entityRef, item.postmortemId)}>
+            Postmortem
+          </Link>
+        ),
+      });
+    }
+    return result;
+  }, [showContext, update, links]);
+
+  return (
+    <>
+      {error && (
+        <Typography color="error" role="alert" variant="body2" gutterBottom>
+          {error}
+        </Typography>
+      )}
+      <Table<ActionItem>
+        title={title}
+        isLoading={props.isLoading}
+        columns={columns}
+        data={items}
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          sorting: false,
+          rowStyle: (item: ActionItem) =>
+            item.overdue
+              ? { backgroundColor: alpha(theme.palette.error.main, 0.08) }
+              : {},
+        }}
+        emptyContent={
+          <Box p={3}>
+            <Typography color="textSecondary" align="center">
+              {emptyMessage}
+            </Typography>
+          </Box>
+        }
+      />
+    </>
+  );
+}

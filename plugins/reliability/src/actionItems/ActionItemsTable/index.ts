@@ -1,0 +1,1 @@
+export { ActionItemsTable } from './ActionItemsTable';

@@ -1,0 +1,1 @@
+export { AddActionItemButton } from './AddActionItemButton';

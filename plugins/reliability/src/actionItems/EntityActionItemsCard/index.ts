@@ -1,0 +1,1 @@
+export { EntityActionItemsCard } from './EntityActionItemsCard';

@@ -1,0 +1,1 @@
+export { OpenActionItemsTable } from './OpenActionItemsTable';

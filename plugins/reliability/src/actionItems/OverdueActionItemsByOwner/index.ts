@@ -1,0 +1,1 @@
+export { OverdueActionItemsByOwner } from './OverdueActionItemsByOwner';

@@ -1,0 +1,82 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { reliabilityIncidentUpdatePermission } from '@reliability-hub/plugin-reliability-common';
+import { FormEvent, useState } from 'react';
+import { reliabilityApiRef } from '../../api';
+import { writeErrorMessage } from '../../shared/writeErrors';
+
+/**
+ * A note for the incident's timeline, for those allowed to change the
+ * incident.
+ *
+ * @internal
+ */
+export function AddNoteForm(props: {
+  incidentId: string;
+  entityRef: string;
+  onAdded: () => void;
+}) {
+  const { incidentId, entityRef, onAdded } = props;
+  const api = useApi(reliabilityApiRef);
+  const { allowed } = usePermission({
+    permission: reliabilityIncidentUpdatePermission,
+    resourceRef: entityRef,
+  });
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  if (!allowed) {
+    return null;
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.addIncidentNote(incidentId, message.trim());
+      setMessage('');
+      onAdded();
+    } catch (e) {
+      setError(writeErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <TextField
+        id={`incident-note-${incidentId}`}
+        label="Add a note"
+        value={message}
+        onChange={e => setMessage(e.target.value)}
+        multiline
+        minRows={2}
+        fullWidth
+        variant="outlined"
+      />
+      <Box display="flex" alignItems="center" gridGap={8} mt={1}>
+        <Button
+          type="submit"
+          variant="outlined"
+          color="primary"
+          size="small"
+          disabled={busy || !message.trim()}
+        >
+          Add note
+        </Button>
+        {error && (
+          <Typography color="error" role="alert" variant="body2">
+            {error}
+          </Typography>
+        )}
+      </Box>
+    </form>
+  );
+}

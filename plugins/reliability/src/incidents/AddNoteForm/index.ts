@@ -1,0 +1,1 @@
+export { AddNoteForm } from './AddNoteForm';

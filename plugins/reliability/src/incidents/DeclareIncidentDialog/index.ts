@@ -1,0 +1,1 @@
+export { DeclareIncidentDialog } from './DeclareIncidentDialog';

@@ -1,1 +1,0 @@
-export { EntityIncidentHistoryCard } from './EntityIncidentHistoryCard';

@@ -1,0 +1,1 @@
+export { IncidentDetailsCard } from './IncidentDetailsCard';

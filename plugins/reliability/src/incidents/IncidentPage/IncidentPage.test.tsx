@@ -1,0 +1,277 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { IncidentPage } from './IncidentPage';
+import {
+  makeEntity,
+  makeIncident,
+  makeIncidentDetail,
+  makePostmortem,
+  mockReliabilityApi,
+  responseError,
+} from '../../testing/fixtures';
+import { renderWithApis } from '../../__testUtils__/renderWithApis';
+
+const detail = makeIncidentDetail({
+  id: 'inc-1',
+  title: 'Payments declined at checkout',
+  severity: 'SEV2',
+  status: 'identified',
+  summary: 'Card payments fail with 502.',
+  commander: 'user:default/lena.hoffmann',
+  communications: 'user:default/jane',
+  scribe: null,
+  runbookUrl: 'https://runbooks.example/checkout-502',
+  startedAt: '2024-05-01T10:00:00.000Z',
+  acknowledgedAt: '2024-05-01T10:09:00.000Z',
+  version: 3,
+  timeline: [
+    {
+      id: 'e2',
+      incidentId: 'inc-1',
+      type: 'note',
+      at: '2024-05-01T10:20:00.000Z',
+      author: 'user:default/jane',
+      message: 'Gateway pool exhausted',
+      data: null,
+    },
+    {
+      id: 'e1',
+      incidentId: 'inc-1',
+      type: 'created',
+      at: '2024-05-01T10:00:00.000Z',
+      author: 'alertmanager',
+      message: 'Incident declared',
+      data: null,
+    },
+  ],
+  postmortems: [{ id: 'pm-1', title: 'Gateway outage', status: 'in_review' }],
+});
+
+describe('<IncidentPage />', () => {
+  const api = mockReliabilityApi();
+
+  beforeEach(() => {
+    jest.resetAllMocks();
+  });
+
+  const renderPage = (
+    options: { allowed?: boolean; entityRef?: string } = {},
+  ) => {
+    if (options.entityRef) {
+      api.getIncident.mockResolvedValue({
+        ...detail,
+        entityRef: options.entityRef,
+      });
+    }
+    return renderWithApis(
+      <Routes>
+        <Route path="/" element={<IncidentPage incidentId="inc-1" />} />
+        <Route
+          path="/catalog/default/component/:name/incidents/postmortems/:id"
+          element={<div>Postmortem page</div>}
+        />
+      </Routes>,
+      {
+        api,
+        allowed: options.allowed,
+        entity: makeEntity({}, options.entityRef ? 'locked' : 'checkout'),
+      },
+    );
+  };
+
+  it('shows the incident: severity, status, summary, roles, times, runbook and postmortems', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    await renderPage();
+
+    expect(
+      await screen.findByText('Payments declined at checkout'),
+    ).toBeInTheDocument();
+    expect(api.getIncident).toHaveBeenCalledWith('inc-1');
+    expect(screen.getByText('SEV2')).toBeInTheDocument();
+    expect(screen.getByText('Identified')).toBeInTheDocument();
+    expect(
+      screen.getByText('Card payments fail with 502.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('lena.hoffmann').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/user/lena.hoffmann',
+    );
+    expect(
+      screen.getByText('Communications').nextElementSibling,
+    ).toHaveTextContent('jane');
+    expect(screen.getByText('Scribe').nextElementSibling).toHaveTextContent(
+      'not assigned',
+    );
+    expect(
+      screen.getByText('Acknowledged').nextElementSibling,
+    ).toHaveTextContent('(+9 min)');
+    expect(
+      screen.getByText('Resolved', { selector: 'dt' }).nextElementSibling,
+    ).toHaveTextContent('–');
+    expect(
+      screen.getByText('https://runbooks.example/checkout-502').closest('a'),
+    ).toHaveAttribute('href', 'https://runbooks.example/checkout-502');
+    expect(screen.getByText('Gateway outage').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/incidents/postmortems/pm-1',
+    );
+    expect(screen.getByText(/In review/)).toBeInTheDocument();
+  });
+
+  it('shows the timeline oldest first, with authors and event types', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    await renderPage();
+
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Incident declared');
+    expect(items[0]).toHaveTextContent('alertmanager');
+    expect(within(items[0]).getByTitle('Declared')).toBeInTheDocument();
+    expect(items[1]).toHaveTextContent('Gateway pool exhausted');
+    expect(within(items[1]).getByText('jane').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/user/jane',
+    );
+    expect(within(items[1]).getByTitle('Note')).toBeInTheDocument();
+  });
+
+  it('moves the status on with the version it was loaded at, then reloads', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.updateIncident.mockResolvedValue(makeIncident({ status: 'resolved' }));
+    await renderPage();
+
+    // From "identified", only later steps are offered.
+    expect(
+      await screen.findByRole('button', { name: 'Mark monitoring' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Mark identified' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Reopen' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Resolve' }));
+
+    expect(api.updateIncident).toHaveBeenCalledWith('inc-1', {
+      version: 3,
+      status: 'resolved',
+    });
+    await waitFor(() => expect(api.getIncident).toHaveBeenCalledTimes(2));
+  });
+
+  it('offers to reopen a resolved incident', async () => {
+    api.getIncident.mockResolvedValue({ ...detail, status: 'resolved' });
+    api.updateIncident.mockResolvedValue(makeIncident());
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Reopen' }),
+    );
+    expect(api.updateIncident).toHaveBeenCalledWith('inc-1', {
+      version: 3,
+      status: 'investigating',
+    });
+  });
+
+  it('says someone else changed it and reloads when the version is stale', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.updateIncident.mockRejectedValue(
+      responseError(409, 'version 3 is stale'),
+    );
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Resolve' }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Someone else changed this; reload',
+    );
+    await waitFor(() => expect(api.getIncident).toHaveBeenCalledTimes(2));
+  });
+
+  it("shows the server's message when the change is not allowed", async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.updateIncident.mockRejectedValue(
+      responseError(403, 'only owners of checkout may change it'),
+    );
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Resolve' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Not allowed: only owners of checkout may change it',
+    );
+  });
+
+  it('adds a note and reloads the timeline', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.addIncidentNote.mockResolvedValue(detail);
+    await renderPage();
+
+    await userEvent.type(
+      await screen.findByLabelText('Add a note'),
+      'Rolled back the gateway',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
+
+    expect(api.addIncidentNote).toHaveBeenCalledWith(
+      'inc-1',
+      'Rolled back the gateway',
+    );
+    await waitFor(() => expect(api.getIncident).toHaveBeenCalledTimes(2));
+    expect(screen.getByLabelText('Add a note')).toHaveValue('');
+  });
+
+  it('writes a postmortem of the incident and opens it', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.createPostmortem.mockResolvedValue(makePostmortem({ id: 'pm-new' }));
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Write postmortem' }),
+    );
+
+    expect(await screen.findByText('Postmortem page')).toBeInTheDocument();
+    expect(api.createPostmortem).toHaveBeenCalledWith({
+      entityRef: 'component:default/checkout',
+      incidentIds: ['inc-1'],
+    });
+  });
+
+  it('hides every write from those not allowed', async () => {
+    await renderPage({ allowed: false, entityRef: 'component:default/locked' });
+
+    expect(
+      await screen.findByText('Payments declined at checkout'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Gateway pool exhausted')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Resolve' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Write postmortem' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Add a note')).not.toBeInTheDocument();
+  });
+
+  it('shows progress, then an error panel when the incident cannot be loaded', async () => {
+    api.getIncident.mockRejectedValue(new Error('backend is down'));
+    await renderPage();
+
+    expect(
+      await screen.findByText(/Could not load the incident/),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when there is no such incident', async () => {
+    api.getIncident.mockRejectedValue(
+      responseError(404, 'No incident with id inc-1'),
+    );
+    await renderPage();
+
+    expect(await screen.findByText('No such incident')).toBeInTheDocument();
+  });
+});

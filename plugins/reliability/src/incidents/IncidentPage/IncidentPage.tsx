@@ -1,0 +1,154 @@
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { IncidentDetail } from '@reliability-hub/plugin-reliability-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { reliabilityApiRef } from '../../api';
+import { POSTMORTEM_STATUS_LABELS } from '../../postmortems/labels';
+import { WritePostmortemButton } from '../../postmortems/WritePostmortemButton';
+import { useReliabilityLinks } from '../../shared/links';
+import { statusOf } from '../../shared/writeErrors';
+import { AddNoteForm } from '../AddNoteForm';
+import { IncidentDetailsCard } from '../IncidentDetailsCard';
+import { IncidentStatusActions } from '../IncidentStatusActions';
+import { IncidentStatusChip } from '../IncidentStatusChip';
+import { IncidentTimeline } from '../IncidentTimeline';
+import { SeverityChip } from '../SeverityChip';
+
+const SOURCE_LABELS: Record<string, string> = {
+  portal: 'declared in the portal',
+  api: 'opened through the API',
+  alertmanager: 'opened by Alertmanager',
+};
+
+function Overview(props: { incident: IncidentDetail; onChanged: () => void }) {
+  const { incident, onChanged } = props;
+  const links = useReliabilityLinks();
+  const postmortemStatus = (status: string) =>
+    POSTMORTEM_STATUS_LABELS[status as keyof typeof POSTMORTEM_STATUS_LABELS] ??
+    status;
+  return (
+    <InfoCard
+      title={incident.title}
+      subheader={
+        <Box display="flex" alignItems="center" gridGap={12} mt={0.5}>
+          <SeverityChip severity={incident.severity} />
+          <IncidentStatusChip status={incident.status} />
+          <Typography variant="body2" color="textSecondary">
+            {SOURCE_LABELS[incident.source] ?? incident.source}
+          </Typography>
+        </Box>
+      }
+      action={
+        <Box mt={1} mr={1}>
+          <WritePostmortemButton
+            entityRef={incident.entityRef}
+            incidentId={incident.id}
+          />
+        </Box>
+      }
+    >
+      <Typography variant="body1" style={{ whiteSpace: 'pre-wrap' }}>
+        {incident.summary || 'No summary yet.'}
+      </Typography>
+      <Box mt={2} display="flex" flexDirection="column" gridGap={4}>
+        <Typography variant="body2">
+          Runbook:{' '}
+          {incident.runbookUrl ? (
+            <Link to={incident.runbookUrl}>{incident.runbookUrl}</Link>
+          ) : (
+            'none linked'
+          )}
+        </Typography>
+        <Typography variant="body2" component="div">
+          Postmortems:{' '}
+          {incident.postmortems.length === 0
+            ? 'none yet'
+            : incident.postmortems.map((p, i) => (
+                <span key={p.id}>
+                  {i > 0 && ', '}
+                  <Link to={links.postmortem(incident.entityRef, p.id)}>
+                    {p.title}
+                  </Link>{' '}
+                  ({postmortemStatus(p.status)})
+                </span>
+              ))}
+        </Typography>
+      </Box>
+      <Box mt={2}>
+        <IncidentStatusActions incident={incident} onChanged={onChanged} />
+      </Box>
+    </InfoCard>
+  );
+}
+
+/**
+ * One incident: what it is, its status with the buttons to move it on, who
+ * runs it and when things happened, its timeline with a note form, its
+ * runbook and postmortems.
+ *
+ * @internal
+ */
+export function IncidentPage(props: { incidentId: string }) {
+  const api = useApi(reliabilityApiRef);
+  const links = useReliabilityLinks();
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getIncident(props.incidentId),
+    [api, props.incidentId],
+  );
+
+  if (!value) {
+    if (loading) {
+      return <Progress />;
+    }
+    if (statusOf(error) === 404) {
+      return (
+        <EmptyState
+          missing="data"
+          title="No such incident"
+          description="It may have been deleted, or the link is wrong. The Incidents tab lists every incident of this component."
+        />
+      );
+    }
+    return (
+      <ResponseErrorPanel
+        error={error ?? new Error('No incident')}
+        title="Could not load the incident"
+      />
+    );
+  }
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Link to={links.incidentsTab(value.entityRef)}>← All incidents</Link>
+      </Grid>
+      <Grid item xs={12}>
+        <Overview incident={value} onChanged={retry} />
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <InfoCard title="Timeline" subheader="Oldest first">
+          <IncidentTimeline events={value.timeline} />
+          <Box mt={2}>
+            <AddNoteForm
+              incidentId={value.id}
+              entityRef={value.entityRef}
+              onAdded={retry}
+            />
+          </Box>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <IncidentDetailsCard incident={value} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,1 @@
+export { IncidentStats } from './IncidentStats';

@@ -1,0 +1,1 @@
+export { IncidentStatusActions } from './IncidentStatusActions';

@@ -1,0 +1,101 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import AddAlertIcon from '@material-ui/icons/AddAlert';
+import ChatIcon from '@material-ui/icons/ChatBubbleOutline';
+import CheckCircleIcon from '@material-ui/icons/CheckCircleOutline';
+import EditIcon from '@material-ui/icons/Edit';
+import FlagIcon from '@material-ui/icons/Flag';
+import NewIcon from '@material-ui/icons/FiberNew';
+import {
+  IncidentEvent,
+  IncidentEventType,
+} from '@reliability-hub/plugin-reliability-common';
+import { ComponentType } from 'react';
+import { exactTime, looksLikeEntityRef, relativeTime } from '../../shared/time';
+
+const ICONS: Record<
+  IncidentEventType,
+  ComponentType<{ titleAccess?: string }>
+> = {
+  created: NewIcon,
+  status_change: FlagIcon,
+  update: EditIcon,
+  note: ChatIcon,
+  alert_firing: AddAlertIcon,
+  alert_resolved: CheckCircleIcon,
+};
+
+const TYPE_LABELS: Record<IncidentEventType, string> = {
+  created: 'Declared',
+  status_change: 'Status change',
+  update: 'Update',
+  note: 'Note',
+  alert_firing: 'Alert firing',
+  alert_resolved: 'Alert resolved',
+};
+
+function Author(props: { author: string | null }) {
+  if (!props.author) {
+    return <>someone</>;
+  }
+  return looksLikeEntityRef(props.author) ? (
+    <EntityRefLink entityRef={props.author} defaultKind="user" />
+  ) : (
+    <>{props.author}</>
+  );
+}
+
+/**
+ * An incident's timeline, oldest event first: what happened, who did it, and
+ * when.
+ *
+ * @internal
+ */
+export function IncidentTimeline(props: { events: IncidentEvent[] }) {
+  const events = [...props.events].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at),
+  );
+  if (events.length === 0) {
+    return (
+      <Typography color="textSecondary">
+        Nothing on the timeline yet. Notes and status changes appear here.
+      </Typography>
+    );
+  }
+  return (
+    <List dense aria-label="Timeline">
+      {events.map(event => {
+        const Icon = ICONS[event.type] ?? EditIcon;
+        const label = TYPE_LABELS[event.type] ?? event.type;
+        return (
+          <ListItem key={event.id} alignItems="flex-start" disableGutters>
+            <ListItemIcon>
+              <Icon titleAccess={label} />
+            </ListItemIcon>
+            <ListItemText
+              primary={
+                <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
+                  {event.message}
+                </Typography>
+              }
+              secondary={
+                <>
+                  {label} · <Author author={event.author} /> ·{' '}
+                  <Tooltip title={relativeTime(event.at)}>
+                    <span>{exactTime(event.at)}</span>
+                  </Tooltip>
+                </>
+              }
+              secondaryTypographyProps={{ component: 'div' }}
+            />
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}

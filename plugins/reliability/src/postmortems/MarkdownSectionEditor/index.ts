@@ -1,0 +1,1 @@
+export { MarkdownSectionEditor } from './MarkdownSectionEditor';

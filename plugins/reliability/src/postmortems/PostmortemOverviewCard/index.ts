@@ -1,0 +1,1 @@
+export { PostmortemOverviewCard } from './PostmortemOverviewCard';

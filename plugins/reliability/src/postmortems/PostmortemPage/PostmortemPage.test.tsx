@@ -1,0 +1,235 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PostmortemPage } from './PostmortemPage';
+import {
+  makeActionItem,
+  makeEntity,
+  makePostmortem,
+  mockReliabilityApi,
+  responseError,
+} from '../../testing/fixtures';
+import { renderWithApis } from '../../__testUtils__/renderWithApis';
+
+const postmortem = makePostmortem({
+  id: 'pm-1',
+  title: 'Gateway outage',
+  status: 'draft',
+  version: 4,
+  summary: 'Card payments failed for **40 minutes**.',
+  timeline: '- 10:00 alert fired\n<script>window.pwned = true</script>',
+  impactUsersAffected: 'About 1,200 shoppers',
+  impactDurationMinutes: 40,
+  reviewers: ['user:default/jane'],
+  incidents: [
+    {
+      id: 'inc-1',
+      title: 'Payments declined',
+      severity: 'SEV2',
+      startedAt: '2024-05-01T10:00:00.000Z',
+    },
+  ],
+  actionItems: [
+    makeActionItem({
+      id: 'ai-1',
+      title: 'Alert on pool saturation',
+      priority: 'P1',
+      owner: 'group:default/team-checkout',
+      dueDate: '2024-05-10',
+      overdue: true,
+      version: 2,
+    }),
+  ],
+});
+
+describe('<PostmortemPage />', () => {
+  // The page is large: typing into it re-renders Markdown previews and tables.
+  jest.setTimeout(30_000);
+  const api = mockReliabilityApi();
+
+  beforeEach(() => {
+    jest.resetAllMocks();
+  });
+
+  const renderPage = (allowed = true) => {
+    if (!allowed) {
+      api.getPostmortem.mockResolvedValue({
+        ...postmortem,
+        entityRef: 'component:default/locked',
+      });
+    }
+    return renderWithApis(<PostmortemPage postmortemId="pm-1" />, {
+      api,
+      allowed,
+      entity: makeEntity({}, allowed ? 'checkout' : 'locked'),
+    });
+  };
+
+  it('shows the postmortem: status, reviewers, incidents, sections and impact', async () => {
+    api.getPostmortem.mockResolvedValue(postmortem);
+    const { container } = await renderPage();
+
+    expect(await screen.findByText('Gateway outage')).toBeInTheDocument();
+    expect(api.getPostmortem).toHaveBeenCalledWith('pm-1');
+    expect(screen.getByText('Draft')).toBeInTheDocument();
+    expect(screen.getByText('jane')).toBeInTheDocument();
+    expect(screen.getByText('Payments declined').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/incidents/inc-1',
+    );
+    expect(
+      screen.getByRole('heading', { name: 'Root cause' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('40 minutes').tagName).toBe('STRONG');
+    expect(screen.getByText('About 1,200 shoppers')).toBeInTheDocument();
+    expect(screen.getByText('40 min')).toBeInTheDocument();
+    expect(screen.getAllByText('Not written yet.').length).toBeGreaterThan(0);
+    expect(container.querySelector('script')).toBeNull();
+  });
+
+  it('moves through review with the version it was loaded at', async () => {
+    api.getPostmortem.mockResolvedValue(postmortem);
+    api.updatePostmortem.mockResolvedValue(postmortem);
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Submit for review' }),
+    );
+
+    expect(api.updatePostmortem).toHaveBeenCalledWith('pm-1', {
+      version: 4,
+      status: 'in_review',
+    });
+    await waitFor(() => expect(api.getPostmortem).toHaveBeenCalledTimes(2));
+  });
+
+  it('offers publishing and going back while in review', async () => {
+    api.getPostmortem.mockResolvedValue({ ...postmortem, status: 'in_review' });
+    await renderPage();
+
+    expect(
+      await screen.findByRole('button', { name: 'Publish' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Back to draft' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Submit for review' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('edits the sections with a preview and saves them with the version', async () => {
+    api.getPostmortem.mockResolvedValue(postmortem);
+    api.updatePostmortem.mockResolvedValue(postmortem);
+    await renderPage();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const rootCause = screen.getByLabelText('Root cause');
+    await userEvent.click(rootCause);
+    await userEvent.paste('Pool of **10** connections');
+    expect(screen.getByText('10').tagName).toBe('STRONG');
+    await userEvent.clear(screen.getByLabelText('Impact duration (minutes)'));
+    await userEvent.click(screen.getByLabelText('Impact duration (minutes)'));
+    await userEvent.paste('45');
+    await userEvent.click(screen.getByLabelText('Reviewers'));
+    await userEvent.paste(', user:default/lena.hoffmann');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(api.updatePostmortem).toHaveBeenCalledWith(
+      'pm-1',
+      expect.objectContaining({
+        version: 4,
+        rootCause: 'Pool of **10** connections',
+        summary: 'Card payments failed for **40 minutes**.',
+        impactDurationMinutes: 45,
+        reviewers: ['user:default/jane', 'user:default/lena.hoffmann'],
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Save' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(api.getPostmortem).toHaveBeenCalledTimes(2);
+  });
+
+  it('says someone else changed it and reloads when saving a stale version', async () => {
+    api.getPostmortem.mockResolvedValue(postmortem);
+    api.updatePostmortem.mockRejectedValue(responseError(409, 'stale'));
+    await renderPage();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    await userEvent.click(screen.getByLabelText('Lessons learned'));
+    await userEvent.paste('Size pools by load');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Someone else changed this; reload',
+    );
+    await waitFor(() => expect(api.getPostmortem).toHaveBeenCalledTimes(2));
+  });
+
+  it('keeps the editor open and names the field when the server rejects a value', async () => {
+    api.getPostmortem.mockResolvedValue(postmortem);
+    api.updatePostmortem.mockRejectedValue(
+      responseError(400, 'reviewers.0: not a user ref'),
+    );
+    await renderPage();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'reviewers.0: not a user ref',
+    );
+    expect(screen.getByRole('button', { name: 'Save' })).toBeInTheDocument();
+  });
+
+  it('lists the action items and adds one, reloading after', async () => {
+    api.getPostmortem.mockResolvedValue(postmortem);
+    api.createActionItem.mockResolvedValue(makeActionItem());
+    await renderPage();
+
+    const row = (await screen.findByText('Alert on pool saturation')).closest(
+      'tr',
+    )!;
+    expect(within(row).getByText('Overdue')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Add action item' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByLabelText(/Title/));
+    await userEvent.paste('Load test checkout');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+
+    expect(api.createActionItem).toHaveBeenCalledWith(
+      'pm-1',
+      expect.objectContaining({ title: 'Load test checkout' }),
+    );
+    await waitFor(() => expect(api.getPostmortem).toHaveBeenCalledTimes(2));
+  });
+
+  it('shows everything read-only to those not allowed to write', async () => {
+    await renderPage(false);
+
+    expect(await screen.findByText('Gateway outage')).toBeInTheDocument();
+    expect(screen.getByText('Alert on pool saturation')).toBeInTheDocument();
+    expect(screen.getByText('2024-05-10')).toBeInTheDocument();
+    for (const name of ['Edit', 'Submit for review', 'Add action item']) {
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
+    expect(screen.queryByLabelText(/Status of/)).not.toBeInTheDocument();
+  });
+
+  it('says so when there is no such postmortem, and shows other errors', async () => {
+    api.getPostmortem.mockRejectedValueOnce(responseError(404, 'none'));
+    const { unmount } = await renderPage();
+    expect(await screen.findByText('No such postmortem')).toBeInTheDocument();
+    unmount();
+
+    api.getPostmortem.mockRejectedValueOnce(new Error('backend is down'));
+    await renderPage();
+    expect(
+      await screen.findByText(/Could not load the postmortem/),
+    ).toBeInTheDocument();
+  });
+});

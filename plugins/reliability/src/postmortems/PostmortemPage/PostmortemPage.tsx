@@ -1,0 +1,146 @@
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import EditIcon from '@material-ui/icons/Edit';
+import {
+  PostmortemDetail,
+  reliabilityPostmortemUpdatePermission,
+} from '@reliability-hub/plugin-reliability-common';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ActionItemsTable } from '../../actionItems/ActionItemsTable';
+import { AddActionItemButton } from '../../actionItems/AddActionItemButton';
+import { reliabilityApiRef } from '../../api';
+import { useReliabilityLinks } from '../../shared/links';
+import { statusOf } from '../../shared/writeErrors';
+import { PostmortemEditor } from '../PostmortemEditor';
+import { PostmortemOverviewCard } from '../PostmortemOverviewCard';
+import { PostmortemSections } from '../PostmortemSections';
+
+function Document(props: { postmortem: PostmortemDetail; reload: () => void }) {
+  const { postmortem, reload } = props;
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const { allowed } = usePermission({
+    permission: reliabilityPostmortemUpdatePermission,
+    resourceRef: postmortem.entityRef,
+  });
+  return (
+    <InfoCard
+      title="Postmortem"
+      subheader="Blameless: what happened, why, and what we change"
+      action={
+        allowed && !editing ? (
+          <Box mt={1} mr={1}>
+            <Button
+              variant="outlined"
+              size="small"
+              startIcon={<EditIcon />}
+              onClick={() => {
+                setNotice(undefined);
+                setEditing(true);
+              }}
+            >
+              Edit
+            </Button>
+          </Box>
+        ) : undefined
+      }
+    >
+      {notice && (
+        <Typography color="error" role="alert" gutterBottom>
+          {notice}
+        </Typography>
+      )}
+      {editing ? (
+        <PostmortemEditor
+          postmortem={postmortem}
+          onDone={({ saved, error }) => {
+            setEditing(false);
+            setNotice(error);
+            if (saved || error) {
+              reload();
+            }
+          }}
+        />
+      ) : (
+        <PostmortemSections postmortem={postmortem} />
+      )}
+    </InfoCard>
+  );
+}
+
+/**
+ * One postmortem: its review status and incidents, the template sections
+ * (edited with a Markdown preview), and its action items, edited in place.
+ *
+ * @internal
+ */
+export function PostmortemPage(props: { postmortemId: string }) {
+  const api = useApi(reliabilityApiRef);
+  const links = useReliabilityLinks();
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getPostmortem(props.postmortemId),
+    [api, props.postmortemId],
+  );
+
+  if (!value) {
+    if (loading) {
+      return <Progress />;
+    }
+    if (statusOf(error) === 404) {
+      return (
+        <EmptyState
+          missing="data"
+          title="No such postmortem"
+          description="The link may be wrong. Postmortems of this component are listed on its Incidents tab."
+        />
+      );
+    }
+    return (
+      <ResponseErrorPanel
+        error={error ?? new Error('No postmortem')}
+        title="Could not load the postmortem"
+      />
+    );
+  }
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Link to={links.incidentsTab(value.entityRef)}>← All incidents</Link>
+      </Grid>
+      <Grid item xs={12}>
+        <PostmortemOverviewCard postmortem={value} onChanged={retry} />
+      </Grid>
+      <Grid item xs={12}>
+        <ActionItemsTable
+          title="Action items"
+          items={value.actionItems}
+          editable={{ entityRef: value.entityRef, onChanged: retry }}
+          emptyMessage="No action items yet: what should change so this does not happen again?"
+        />
+        <Box mt={1}>
+          <AddActionItemButton
+            postmortemId={value.id}
+            entityRef={value.entityRef}
+            onAdded={retry}
+          />
+        </Box>
+      </Grid>
+      <Grid item xs={12}>
+        <Document postmortem={value} reload={retry} />
+      </Grid>
+    </Grid>
+  );
+}

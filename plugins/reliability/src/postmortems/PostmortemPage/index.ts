@@ -1,0 +1,1 @@
+export { PostmortemPage } from './PostmortemPage';

@@ -1,0 +1,1 @@
+export { PostmortemSections } from './PostmortemSections';

@@ -1,0 +1,1 @@
+export { PostmortemStatusActions } from './PostmortemStatusActions';

@@ -1,0 +1,1 @@
+export { PostmortemStatusChip } from './PostmortemStatusChip';

@@ -1,0 +1,1 @@
+export { WritePostmortemButton } from './WritePostmortemButton';

@@ -1,0 +1,1 @@
+export { SummaryError } from './SummaryError';
