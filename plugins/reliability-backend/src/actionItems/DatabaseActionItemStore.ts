@@ -12,7 +12,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/AuditLog';
 import { toIso, toNumber } from '../database/sql';
-import { decodeCursor, encodeCursor } from '../incidents/cursor';
+import { keysetPage } from '../database/keysetPage';
 import {
   ActionItemFields,
   ActionItemFilter,
@@ -170,37 +170,13 @@ export class DatabaseActionItemStore implements ActionItemStore {
           .orWhere('due_date', '>=', filter.today),
       );
     }
-    if (page.cursor) {
-      const { startedAt, id } = decodeCursor(page.cursor);
-      const at = new Date(startedAt);
-      query.where(inner =>
-        inner
-          .where('created_at', '<', at)
-          .orWhere(same =>
-            same.where('created_at', at).andWhere('id', '<', id),
-          ),
-      );
-    }
-    const rows = await query
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(page.limit + 1);
-    const items = rows
-      .slice(0, page.limit)
-      .map(row => toActionItem(row, filter.today));
-    if (rows.length <= page.limit) {
-      return { items };
-    }
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: encodeCursor({
-        startedAt: Date.parse(last.createdAt),
-        id: last.id,
-      }),
-    };
+    return keysetPage<ActionItemRow, ActionItem>(query, {
+      column: 'created_at',
+      limit: page.limit,
+      cursor: page.cursor,
+      toItem: row => toActionItem(row, filter.today),
+      timeOf: item => Date.parse(item.createdAt),
+    });
   }
 
   async updateActionItem(

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
 import { secondsBetweenSql, toIso, toNumber } from '../database/sql';
-import { decodeCursor, encodeCursor } from './cursor';
+import { keysetPage } from '../database/keysetPage';
 import {
   IncidentChanges,
   IncidentFilter,
@@ -158,36 +158,13 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (filter.startedBefore) {
       query.where('started_at', '<', filter.startedBefore);
     }
-    if (page.cursor) {
-      const { startedAt, id } = decodeCursor(page.cursor);
-      const at = new Date(startedAt);
-      query.where(inner =>
-        inner
-          .where('started_at', '<', at)
-          .orWhere(same =>
-            same.where('started_at', at).andWhere('id', '<', id),
-          ),
-      );
-    }
-    const rows = await query
-      .orderBy([
-        { column: 'started_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(page.limit + 1);
-
-    const items = rows.slice(0, page.limit).map(toIncident);
-    if (rows.length <= page.limit) {
-      return { items };
-    }
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: encodeCursor({
-        startedAt: Date.parse(last.startedAt),
-        id: last.id,
-      }),
-    };
+    return keysetPage<IncidentRow, Incident>(query, {
+      column: 'started_at',
+      limit: page.limit,
+      cursor: page.cursor,
+      toItem: toIncident,
+      timeOf: incident => Date.parse(incident.startedAt),
+    });
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {

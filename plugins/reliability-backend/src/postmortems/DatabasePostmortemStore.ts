@@ -8,7 +8,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/AuditLog';
 import { toIso, toNumber } from '../database/sql';
-import { decodeCursor, encodeCursor } from '../incidents/cursor';
+import { keysetPage } from '../database/keysetPage';
 import {
   NewPostmortem,
   PostmortemFields,
@@ -199,39 +199,20 @@ export class DatabasePostmortemStore implements PostmortemStore {
     if (filter.status) {
       query.where('status', filter.status);
     }
-    if (page.cursor) {
-      const { startedAt, id } = decodeCursor(page.cursor);
-      const at = new Date(startedAt);
-      query.where(inner =>
-        inner
-          .where('created_at', '<', at)
-          .orWhere(same =>
-            same.where('created_at', at).andWhere('id', '<', id),
-          ),
-      );
-    }
-    const rows = await query
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(page.limit + 1);
-    const shown = rows.slice(0, page.limit);
+    const result = await keysetPage<PostmortemRow, PostmortemRow>(query, {
+      column: 'created_at',
+      limit: page.limit,
+      cursor: page.cursor,
+      toItem: row => row,
+      timeOf: row => Date.parse(toIso(row.created_at)),
+    });
     const incidents = await this.incidentIdsOf(
       this.knex,
-      shown.map(r => r.id),
+      result.items.map(r => r.id),
     );
-    const items = shown.map(row => toPostmortem(row, incidents.get(row.id)!));
-    if (rows.length <= page.limit) {
-      return { items };
-    }
-    const last = items[items.length - 1];
     return {
-      items,
-      nextCursor: encodeCursor({
-        startedAt: Date.parse(last.createdAt),
-        id: last.id,
-      }),
+      ...result,
+      items: result.items.map(row => toPostmortem(row, incidents.get(row.id)!)),
     };
   }
 
