@@ -4,8 +4,6 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -18,11 +16,8 @@ import { recordAudit } from '../audit/AuditLog';
 import { toIso } from '../database/sql';
 import { readSeverityLevels } from '../incidents/severities';
 import { AlertmanagerAlert, AlertmanagerPayload } from './payload';
-import {
-  AlertMatcher,
-  matchesAlertLabels,
-  parseAlertSelector,
-} from './selector';
+import { matchesAlertLabels } from './selector';
+import { AlertTarget, AlertTargets } from './AlertTargets';
 
 /** Who the audit trail and the timeline name for changes made here. */
 const ACTOR = 'alertmanager';
@@ -62,13 +57,6 @@ export interface AlertmanagerWebhookResult {
   }>;
   /** Alerts whose labels matched no entity's alert selector; ignored. */
   unmatchedAlerts: number;
-}
-
-/** An entity that claims alerts with its selector annotation. */
-interface AlertTarget {
-  entityRef: string;
-  name: string;
-  matchers: AlertMatcher[];
 }
 
 type Timestamp = Date | number | string;
@@ -211,30 +199,28 @@ export class AlertmanagerWebhookService {
     }
     return new AlertmanagerWebhookService(
       options.knex,
-      options.catalog,
-      options.auth,
+      AlertTargets.create({
+        catalog: options.catalog,
+        auth: options.auth,
+        logger,
+        cacheTtlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
+      }),
       logger,
       severities,
       severityByLabel,
       config.getOptionalBoolean('reliability.alertmanager.resolveIncidents') ??
         true,
-      options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
       options.now ?? (() => new Date()),
     );
   }
 
-  private cache?: { targets: AlertTarget[]; expiresAt: number };
-  private loading?: Promise<AlertTarget[]>;
-
   private constructor(
     private readonly knex: Knex,
-    private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
+    private readonly targets: AlertTargets,
     private readonly logger: LoggerService,
     private readonly severities: SeverityLevel[],
     private readonly severityByLabel: Record<string, string>,
     private readonly resolveIncidents: boolean,
-    private readonly cacheTtlMs: number,
     private readonly clock: () => Date,
   ) {}
 
@@ -242,7 +228,7 @@ export class AlertmanagerWebhookService {
   async handle(
     payload: AlertmanagerPayload,
   ): Promise<AlertmanagerWebhookResult> {
-    const targets = await this.loadTargets();
+    const targets = await this.targets.load();
     const now = this.clock();
 
     // The same fingerprint twice in one payload: the last one counts.
@@ -298,64 +284,6 @@ export class AlertmanagerWebhookService {
       }
     }
     return result;
-  }
-
-  /** The entities with a selector, from the catalog, reused for a while. */
-  private async loadTargets(): Promise<AlertTarget[]> {
-    if (this.cache && this.cache.expiresAt > Date.now()) {
-      return this.cache.targets;
-    }
-    if (!this.loading) {
-      this.loading = this.fetchTargets()
-        .then(targets => {
-          this.cache = { targets, expiresAt: Date.now() + this.cacheTtlMs };
-          return targets;
-        })
-        .finally(() => {
-          this.loading = undefined;
-        });
-    }
-    return this.loading;
-  }
-
-  private async fetchTargets(): Promise<AlertTarget[]> {
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: {
-          [`metadata.annotations.${ANNOTATION_ALERT_SELECTOR}`]:
-            CATALOG_FILTER_EXISTS,
-        },
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'metadata.annotations',
-        ],
-      },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
-    const targets: AlertTarget[] = [];
-    for (const entity of items as Entity[]) {
-      const selector = entity.metadata.annotations?.[ANNOTATION_ALERT_SELECTOR];
-      if (!selector) {
-        continue;
-      }
-      const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-      try {
-        targets.push({
-          entityRef,
-          name: entity.metadata.name,
-          matchers: parseAlertSelector(selector),
-        });
-      } catch (error) {
-        this.logger.warn(
-          `Skipping ${entityRef} for Alertmanager alerts: ${
-            (error as Error).message
-          }`,
-        );
-      }
-    }
-    return targets;
   }
 
   /**
