@@ -9,7 +9,6 @@ export {
   reliabilityPlugin,
   ReliabilityPage,
   EntityIncidentsCard,
-  EntityIncidentHistoryCard,
   EntityActionItemsCard,
   EntityIncidentsContent,
 } from './plugin';

@@ -62,14 +62,6 @@ export const EntityIncidentsCard = reliabilityPlugin.provide(
 );
 
 /**
- * The incident card under its first name.
- *
- * @public
- * @deprecated Use {@link EntityIncidentsCard}.
- */
-export const EntityIncidentHistoryCard = EntityIncidentsCard;
-
-/**
  * Entity card: open and overdue action items from the entity's postmortems,
  * with the completion rate. Shares the incident card's summary request.
  *
