@@ -16,12 +16,25 @@ const shots = [
     file: 'entity-page.png',
     url: '/catalog/default/component/checkout',
     ready: 'Recent incidents',
-    height: 1250,
+    height: 1300,
   },
   {
     file: 'entity-incidents-tab.png',
     url: '/catalog/default/component/checkout/incidents',
     ready: 'Incident history',
+    height: 1100,
+  },
+  {
+    file: 'postmortem-page.png',
+    url: '/catalog/default/component/checkout/incidents',
+    open: 'Checkout 503s from database connection pool exhaustion',
+    ready: 'Root cause',
+    height: 1500,
+  },
+  {
+    file: 'overdue-action-items.png',
+    url: '/reliability/action-items',
+    ready: 'Open action items',
     height: 1100,
   },
   {
@@ -44,6 +57,9 @@ try {
   for (const shot of shots) {
     await page.setViewportSize({ width: 1400, height: shot.height });
     await page.goto(baseUrl + shot.url);
+    if (shot.open) {
+      await page.getByText(shot.open).first().click();
+    }
     await page
       .getByText(shot.ready, { exact: true })
       .first()
