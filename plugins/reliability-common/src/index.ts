@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './summary';
 export * from './postmortems';
 export * from './requests';
+export * from './slo';

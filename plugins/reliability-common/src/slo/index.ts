@@ -1,0 +1,7 @@
+export * from './budget';
+export * from './burnRate';
+export * from './alerts';
+export * from './forecast';
+export * from './policy';
+export * from './windows';
+export * from './timeslices';
