@@ -10,4 +10,5 @@ export * from './permissions';
 export * from './summary';
 export * from './postmortems';
 export * from './requests';
+export * from './oncall';
 export * from './slo';

@@ -1,0 +1,4 @@
+export * from './types';
+export { layerShifts } from './rotation';
+export { finalSchedule, gaps, onCallAt, nextShiftFor } from './finalSchedule';
+export * from './validation';

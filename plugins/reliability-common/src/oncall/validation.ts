@@ -1,0 +1,179 @@
+import { IANAZone } from 'luxon';
+import { parseInstantOrNaN, parseTimeOfDay } from './time';
+
+/**
+ * Something wrong with a schedule, naming the field, e.g.
+ * `{ field: 'layers[0].handoff.time', message: 'must be HH:mm' }`.
+ *
+ * @public
+ */
+export interface ScheduleProblem {
+  field: string;
+  message: string;
+}
+
+type Report = (field: string, message: string) => void;
+
+const UNITS = ['hours', 'days', 'weeks'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function isWeekday(value: unknown): boolean {
+  return (
+    Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 7
+  );
+}
+
+function checkZone(value: unknown, field: string, report: Report) {
+  if (typeof value !== 'string' || !IANAZone.isValidZone(value)) {
+    report(field, `unknown time zone ${JSON.stringify(value)}`);
+  }
+}
+
+function checkRestriction(value: unknown, field: string, report: Report) {
+  if (!isRecord(value)) {
+    report(field, 'must be an object');
+    return;
+  }
+  if (parseTimeOfDay(value.from) === undefined) {
+    report(`${field}.from`, 'must be HH:mm');
+  }
+  if (parseTimeOfDay(value.to, true) === undefined) {
+    report(`${field}.to`, 'must be HH:mm or 24:00');
+  }
+  if (
+    value.weekdays !== undefined &&
+    !(Array.isArray(value.weekdays) && value.weekdays.every(isWeekday))
+  ) {
+    report(
+      `${field}.weekdays`,
+      'must be ISO weekdays 1 (Monday) to 7 (Sunday)',
+    );
+  }
+  if (value.timeZone !== undefined) {
+    checkZone(value.timeZone, `${field}.timeZone`, report);
+  }
+}
+
+function checkLayer(
+  value: unknown,
+  field: string,
+  zone: string,
+  report: Report,
+) {
+  if (!isRecord(value)) {
+    report(field, 'must be an object');
+    return;
+  }
+  if (!isText(value.name)) {
+    report(`${field}.name`, 'must not be empty');
+  }
+  const participants = value.participants;
+  if (!Array.isArray(participants) || participants.length === 0) {
+    report(`${field}.participants`, 'must list at least one user');
+  } else if (!participants.every(isText)) {
+    report(`${field}.participants`, 'must be user entity refs');
+  }
+  const rotation = isRecord(value.rotation) ? value.rotation : {};
+  if (!Number.isInteger(rotation.length) || (rotation.length as number) < 1) {
+    report(`${field}.rotation.length`, 'must be a whole number of at least 1');
+  }
+  if (!UNITS.includes(rotation.unit as string)) {
+    report(`${field}.rotation.unit`, 'must be hours, days or weeks');
+  }
+  const handoff = isRecord(value.handoff) ? value.handoff : {};
+  if (parseTimeOfDay(handoff.time) === undefined) {
+    report(`${field}.handoff.time`, 'must be HH:mm');
+  }
+  if (handoff.weekday !== undefined && !isWeekday(handoff.weekday)) {
+    report(`${field}.handoff.weekday`, 'must be 1 (Monday) to 7 (Sunday)');
+  }
+  if (Number.isNaN(parseInstantOrNaN(value.start, zone))) {
+    report(`${field}.start`, 'must be an ISO date or date-time');
+  }
+  if (value.restrictions !== undefined) {
+    if (!Array.isArray(value.restrictions)) {
+      report(`${field}.restrictions`, 'must be a list');
+    } else {
+      value.restrictions.forEach((r, i) =>
+        checkRestriction(r, `${field}.restrictions[${i}]`, report),
+      );
+    }
+  }
+}
+
+function checkOverride(
+  value: unknown,
+  field: string,
+  zone: string,
+  report: Report,
+) {
+  if (!isRecord(value)) {
+    report(field, 'must be an object');
+    return;
+  }
+  if (!isText(value.user)) {
+    report(`${field}.user`, 'must be a user entity ref');
+  }
+  const start = parseInstantOrNaN(value.start, zone);
+  const end = parseInstantOrNaN(value.end, zone);
+  if (Number.isNaN(start)) {
+    report(`${field}.start`, 'must be an ISO date-time');
+  }
+  if (Number.isNaN(end)) {
+    report(`${field}.end`, 'must be an ISO date-time');
+  } else if (!Number.isNaN(start) && end <= start) {
+    report(`${field}.end`, 'must be after start');
+  }
+}
+
+/**
+ * Everything wrong with a schedule (e.g. parsed from YAML or a request
+ * body); empty when it is valid. Never throws, whatever the input. The
+ * rotation functions assume a valid schedule.
+ *
+ * @public
+ */
+export function validateSchedule(input: unknown): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = [];
+  const report: Report = (field, message) => problems.push({ field, message });
+  if (!isRecord(input)) {
+    report('', 'a schedule must be an object');
+    return problems;
+  }
+  if (!isText(input.name)) {
+    report('name', 'must not be empty');
+  }
+  checkZone(input.timeZone, 'timeZone', report);
+  const zone =
+    typeof input.timeZone === 'string' && IANAZone.isValidZone(input.timeZone)
+      ? input.timeZone
+      : 'UTC';
+  if (!Array.isArray(input.layers) || input.layers.length === 0) {
+    report('layers', 'must have at least one layer');
+  } else {
+    const names = new Set<unknown>();
+    input.layers.forEach((layer, i) => {
+      checkLayer(layer, `layers[${i}]`, zone, report);
+      const name = isRecord(layer) ? layer.name : undefined;
+      if (isText(name) && names.has(name)) {
+        report(`layers[${i}].name`, `duplicate layer name ${name}`);
+      }
+      names.add(name);
+    });
+  }
+  if (!Array.isArray(input.overrides)) {
+    report('overrides', 'must be a list (possibly empty)');
+  } else {
+    input.overrides.forEach((o: unknown, i: number) =>
+      checkOverride(o, `overrides[${i}]`, zone, report),
+    );
+  }
+  return problems;
+}
