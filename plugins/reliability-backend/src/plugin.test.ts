@@ -296,6 +296,8 @@ describe('reliability backend plugin', () => {
       'reliability.postmortem.update',
       'reliability.actionItem.create',
       'reliability.actionItem.update',
+      'reliability.schedule.create',
+      'reliability.schedule.update',
     ]);
     expect(res.body.rules.map((r: any) => r.name)).toEqual(['IS_ENTITY_OWNER']);
   });

@@ -25,6 +25,8 @@ import {
   reliabilityEntityRules,
 } from './permissions/resource';
 import { createRouter } from './router';
+import { ScheduleService } from './oncall/ScheduleService';
+import { DatabaseScheduleStore } from './oncall/ScheduleStore';
 
 /**
  * The Reliability Hub backend plugin: incidents, SLOs, on-call and runbooks
@@ -76,6 +78,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const postmortems = DatabasePostmortemStore.create({ knex });
         const actionItems = DatabaseActionItemStore.create({ knex });
         const severities = readSeverityLevels(config);
+        const schedules = DatabaseScheduleStore.create({ knex });
 
         permissionsRegistry.addResourceType({
           resourceRef: reliabilityEntityResourceRef,
@@ -89,6 +92,7 @@ export const reliabilityPlugin = createBackendPlugin({
             incidents,
             postmortems,
             actionItems,
+            schedules,
             logger,
           });
           lifecycle.addStartupHook(async () => {
@@ -102,6 +106,8 @@ export const reliabilityPlugin = createBackendPlugin({
           path: '/webhooks/alertmanager',
           allow: 'unauthenticated',
         });
+        // Calendar apps have no Backstage token: each feed checks its secret.
+        httpRouter.addAuthPolicy({ path: '/ical', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             knex,
@@ -128,6 +134,15 @@ export const reliabilityPlugin = createBackendPlugin({
                 postmortems,
                 incidents,
                 actionItems,
+              }),
+            },
+            oncall: {
+              httpAuth,
+              store: schedules,
+              service: ScheduleService.create({
+                store: schedules,
+                catalog,
+                auth,
               }),
             },
             actionItems: {

@@ -3,7 +3,11 @@ import Router from 'express-promise-router';
 import { Knex } from 'knex';
 import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
 import { SeverityLevel } from '@reliability-hub/plugin-reliability-common';
-import { AuthService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  HttpAuthService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityAccess } from './access/EntityAccess';
 import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookService';
@@ -19,6 +23,9 @@ import { PostmortemService } from './postmortems/PostmortemService';
 import { PostmortemStore } from './postmortems/PostmortemStore';
 import { createPostmortemsRouter } from './postmortems/router';
 import { createSummaryRouter } from './summary/router';
+import { createOnCallRouter } from './oncall/router';
+import { ScheduleService } from './oncall/ScheduleService';
+import { ScheduleStore } from './oncall/ScheduleStore';
 
 /**
  * Everything the routers need, wired once by the plugin.
@@ -33,6 +40,11 @@ export interface RouterContext {
   incidents: { store: IncidentStore; service: IncidentService };
   postmortems: { store: PostmortemStore; service: PostmortemService };
   actionItems: { store: ActionItemStore; service: ActionItemService };
+  oncall: {
+    store: ScheduleStore;
+    service: ScheduleService;
+    httpAuth: HttpAuthService;
+  };
   alertmanager: AlertmanagerWebhookService;
   config: RootConfigService;
   catalog: CatalogService;
@@ -59,6 +71,7 @@ export async function createRouter(
     createSummaryRouter({
       incidents: ctx.incidents.store,
       actionItems: ctx.actionItems.store,
+      oncall: ctx.oncall.service,
       catalog: ctx.catalog,
       auth: ctx.auth,
     }),
@@ -80,5 +93,6 @@ export async function createRouter(
       access: ctx.access,
     }),
   );
+  router.use(createOnCallRouter({ ...ctx.oncall, access: ctx.access }));
   return router;
 }

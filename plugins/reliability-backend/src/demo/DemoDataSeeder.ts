@@ -9,6 +9,8 @@ import { IncidentStore } from '../incidents/IncidentStore';
 import { PostmortemStore } from '../postmortems/PostmortemStore';
 import { demoIncidents } from './demoIncidents';
 import { demoPostmortems } from './demoPostmortems';
+import { ScheduleStore } from '../oncall/ScheduleStore';
+import { demoSchedules } from './demoSchedules';
 
 /** Whether an error says another replica wrote the record first. */
 function isDuplicate(error: unknown) {
@@ -32,6 +34,7 @@ export class DemoDataSeeder {
     incidents: IncidentStore;
     postmortems: PostmortemStore;
     actionItems: ActionItemStore;
+    schedules?: ScheduleStore;
     logger: LoggerService;
   }) {
     return new DemoDataSeeder(options);
@@ -41,13 +44,16 @@ export class DemoDataSeeder {
   private readonly postmortems: PostmortemStore;
   private readonly actionItems: ActionItemStore;
   private readonly logger: LoggerService;
+  private readonly schedules?: ScheduleStore;
 
   private constructor(options: {
     incidents: IncidentStore;
     postmortems: PostmortemStore;
     actionItems: ActionItemStore;
+    schedules?: ScheduleStore;
     logger: LoggerService;
   }) {
+    this.schedules = options.schedules;
     this.incidents = options.incidents;
     this.postmortems = options.postmortems;
     this.actionItems = options.actionItems;
@@ -89,6 +95,19 @@ export class DemoDataSeeder {
             today,
           );
         }
+        added++;
+      } catch (error) {
+        if (!isDuplicate(error)) {
+          throw error;
+        }
+      }
+    }
+    for (const schedule of this.schedules ? demoSchedules(now) : []) {
+      if (await this.schedules!.getSchedule(schedule.id!)) {
+        continue;
+      }
+      try {
+        await this.schedules!.createSchedule(schedule, DEMO_ACTOR);
         added++;
       } catch (error) {
         if (!isDuplicate(error)) {

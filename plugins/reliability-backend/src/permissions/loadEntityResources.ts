@@ -10,6 +10,11 @@ import { ReliabilityEntityResource } from './resource';
  * Loads the facts permission rules need about entities, from the catalog.
  * Unknown entities resolve to undefined, which denies conditional decisions.
  *
+ * A GROUP counts among its own owners: its `ownerRefs` include the group ref
+ * itself (besides any `ownedBy` relations). Schedule permissions use the
+ * schedule's owner group as the resource ref, so a member of the group —
+ * whose ownership claims include the group — passes IS_ENTITY_OWNER.
+ *
  * @internal
  */
 export async function loadEntityResources(
@@ -27,9 +32,14 @@ export async function loadEntityResources(
     entity
       ? {
           entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-          ownerRefs: (entity.relations ?? [])
-            .filter(relation => relation.type === RELATION_OWNED_BY)
-            .map(relation => relation.targetRef),
+          ownerRefs: [
+            ...(entity.relations ?? [])
+              .filter(relation => relation.type === RELATION_OWNED_BY)
+              .map(relation => relation.targetRef),
+            ...(entity.kind.toLocaleLowerCase('en-US') === 'group'
+              ? [stringifyEntityRef(entity).toLocaleLowerCase('en-US')]
+              : []),
+          ],
         }
       : undefined,
   );

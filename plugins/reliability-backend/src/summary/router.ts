@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { ActionItemStore } from '../actionItems/ActionItemStore';
 import { IncidentStore } from '../incidents/IncidentStore';
+import { ScheduleService } from '../oncall/ScheduleService';
 import { entityRefSchema, parseInput } from '../validation';
 import { componentsOf } from './componentsOf';
 
@@ -22,6 +23,7 @@ const RECENT_ITEMS = 5;
 export function createSummaryRouter(options: {
   incidents: IncidentStore;
   actionItems: ActionItemStore;
+  oncall: ScheduleService;
   catalog: CatalogService;
   auth: AuthService;
 }) {
@@ -31,7 +33,7 @@ export function createSummaryRouter(options: {
     const { entityRef } = parseInput(querySchema, req.query, 'summary query');
     const components = await componentsOf(entityRef, options);
     const refs = components ?? entityRef;
-    const [incidents, actionItems] = await Promise.all([
+    const [incidents, actionItems, oncall] = await Promise.all([
       options.incidents.getEntitySummary(refs, {
         now: new Date(),
         recentLimit: RECENT_ITEMS,
@@ -40,8 +42,10 @@ export function createSummaryRouter(options: {
         today: todayUtc(),
         limit: RECENT_ITEMS,
       }),
+      // The entity's own schedules (annotation, else its owner group's).
+      options.oncall.onCallNow({ entityRef }),
     ]);
-    res.json({ entityRef, components, incidents, actionItems });
+    res.json({ entityRef, components, incidents, actionItems, oncall });
   });
 
   return router;

@@ -90,6 +90,52 @@ describe('migrations', () => {
 
       // 20261122160000_summary_indexes
       await migrateUpOnce(knex);
+
+      // 20261122170000_oncall: schedules, overrides, user feed tokens
+      await migrateUpOnce(knex);
+      const schedule = {
+        id: '6a1f0000-0000-4000-8000-000000000020',
+        name: 'checkout-primary',
+        owner_ref: 'group:default/team-checkout',
+        definition: JSON.stringify({ timeZone: 'Europe/Berlin', layers: [] }),
+        feed_token: 'secret',
+        created_at: new Date(),
+        updated_at: new Date(),
+      };
+      await knex('schedules').insert(schedule);
+      await expect(
+        knex('schedules').insert({
+          ...schedule,
+          id: '6a1f0000-0000-4000-8000-000000000021',
+        }),
+      ).rejects.toMatchObject({
+        code: expect.stringMatching(/^(SQLITE_CONSTRAINT_UNIQUE|23505)$/),
+      });
+      await knex('schedule_overrides').insert({
+        id: '6a1f0000-0000-4000-8000-000000000022',
+        schedule_id: schedule.id,
+        user_ref: 'user:default/priya.raman',
+        starts_at: new Date('2026-11-24T08:00:00Z'),
+        ends_at: new Date('2026-11-25T08:00:00Z'),
+        created_by: 'user:default/lena.hoffmann',
+        created_at: new Date(),
+      });
+      await knex('user_feed_tokens').insert({
+        user_ref: 'user:default/priya.raman',
+        token: 'secret',
+      });
+      expect(
+        await knex('schedules').select('version', 'escalation_policy').first(),
+      ).toEqual({ version: 1, escalation_policy: null });
+      await migrateDownOnce(knex);
+      for (const table of [
+        'schedules',
+        'schedule_overrides',
+        'user_feed_tokens',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
+
       await migrateDownOnce(knex);
       expect(await knex('postmortems').pluck('title')).toEqual([
         'Pool exhausted',

@@ -76,6 +76,31 @@ export const reliabilityActionItemUpdatePermission = createPermission({
 });
 
 /**
+ * Create an on-call schedule. The resource ref is the schedule's OWNER GROUP
+ * ref (`group:default/team-checkout`), so members of the group may create
+ * schedules it owns.
+ *
+ * @public
+ */
+export const reliabilityScheduleCreatePermission = createPermission({
+  name: 'reliability.schedule.create',
+  attributes: { action: 'create' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Change an on-call schedule: layers, escalation policy, overrides, the
+ * feed token. The resource ref is the schedule's OWNER GROUP ref.
+ *
+ * @public
+ */
+export const reliabilityScheduleUpdatePermission = createPermission({
+  name: 'reliability.schedule.update',
+  attributes: { action: 'update' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the reliability plugin.
  *
  * @public
@@ -87,4 +112,6 @@ export const reliabilityPermissions = [
   reliabilityPostmortemUpdatePermission,
   reliabilityActionItemCreatePermission,
   reliabilityActionItemUpdatePermission,
+  reliabilityScheduleCreatePermission,
+  reliabilityScheduleUpdatePermission,
 ];

@@ -25,6 +25,31 @@ import { reliabilityPlugin } from '../../plugin';
 export const OWNER = 'user:default/lena.hoffmann';
 /** Signed in, owns nothing. */
 export const NON_OWNER = 'user:default/mallory';
+/** The group {@link OWNER} is a member of; it owns `cart` and schedules. */
+export const OWNER_GROUP = 'group:default/team-checkout';
+
+/** Group memberships, as the catalog would resolve them into claims. */
+const MEMBERSHIPS: Record<string, string[]> = { [OWNER]: [OWNER_GROUP] };
+
+/**
+ * User info as the catalog-backed one answers it: the user's ownership
+ * claims are the user and their groups (the default mock has the user only).
+ */
+const memberUserInfo = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory() {
+    return {
+      async getUserInfo(credentials: any) {
+        const ref = credentials.principal.userEntityRef as string;
+        return {
+          userEntityRef: ref,
+          ownershipEntityRefs: [ref, ...(MEMBERSHIPS[ref] ?? [])],
+        };
+      },
+    };
+  },
+});
 
 const authorizeConditions = createConditionAuthorizer([isEntityOwner]);
 
@@ -106,6 +131,7 @@ export async function startReliabilityBackend(
   const features: any[] = [
     reliabilityPlugin,
     ownerPermissions,
+    memberUserInfo,
     mockServices.rootConfig.factory({
       data: {
         reliability: { demoData: { enabled: options.demoData ?? false } },
@@ -125,6 +151,24 @@ export async function startReliabilityBackend(
           kind: 'Group',
           metadata: { name: 'team-checkout' },
           spec: { type: 'team', children: [] },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'cart' },
+          spec: { type: 'service', owner: OWNER_GROUP },
+          relations: [{ type: 'ownedBy', targetRef: OWNER_GROUP }],
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'search',
+            annotations: {
+              'reliability-hub.io/oncall-schedule': 'sre-daily, checkout-main',
+            },
+          },
+          spec: { type: 'service', owner: 'group:default/sre' },
         },
         user('lena.hoffmann'),
         user('mallory'),

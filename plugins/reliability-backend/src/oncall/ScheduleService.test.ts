@@ -1,0 +1,224 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { applyDatabaseMigrations } from '../database/migrations';
+import {
+  toNewSchedule,
+  assertValidSchedule,
+  ScheduleService,
+} from './ScheduleService';
+import { DatabaseScheduleStore } from './ScheduleStore';
+import {
+  checkoutSchedule,
+  JONAS,
+  LENA,
+  PRIYA,
+  sreSchedule,
+} from './testSchedules';
+
+jest.setTimeout(60_000);
+
+const ACTOR = 'user:default/lena.hoffmann';
+
+const catalog = catalogServiceMock({
+  entities: [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'cart' },
+      spec: { type: 'service', owner: 'team-checkout' },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'search',
+        annotations: {
+          'reliability-hub.io/oncall-schedule': 'sre-daily,checkout-main',
+        },
+      },
+      spec: { type: 'service', owner: 'group:default/team-checkout' },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team-checkout' },
+      spec: { type: 'team', children: [] },
+    },
+  ],
+});
+
+describe('ScheduleStore and ScheduleService', () => {
+  const databases = TestDatabases.create();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const store = DatabaseScheduleStore.create({ knex });
+      const service = ScheduleService.create({
+        store,
+        catalog,
+        auth: mockServices.auth(),
+      });
+      return { knex, store, service };
+    }
+
+    it('creates, reads, updates with optimistic concurrency and audits', async () => {
+      const { knex, store } = await setup();
+      const created = await store.createSchedule(
+        toNewSchedule(checkoutSchedule()),
+        ACTOR,
+      );
+      expect(created).toMatchObject({
+        name: 'checkout-main',
+        ownerRef: 'group:default/team-checkout',
+        version: 1,
+        schedule: { timeZone: 'Europe/Berlin', overrides: [] },
+      });
+      expect(await store.getSchedule(created.id)).toEqual(created);
+
+      await expect(
+        store.createSchedule(toNewSchedule(checkoutSchedule()), ACTOR),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+
+      const changed = toNewSchedule(checkoutSchedule());
+      changed.description = 'Changed';
+      const updated = await store.updateSchedule(created.id, 1, changed, ACTOR);
+      expect(updated).toMatchObject({
+        version: 2,
+        schedule: { description: 'Changed' },
+      });
+      await expect(
+        store.updateSchedule(created.id, 1, changed, ACTOR),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+
+      // Renaming onto another schedule's name is a conflict too.
+      await store.createSchedule(toNewSchedule(sreSchedule()), ACTOR);
+      await expect(
+        store.updateSchedule(
+          created.id,
+          2,
+          { ...changed, name: 'sre-daily' },
+          ACTOR,
+        ),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+
+      const audit = await knex('audit_log')
+        .where({ resource_id: created.id })
+        .orderBy('id');
+      expect(audit.map(a => a.action)).toEqual([
+        'schedule.create',
+        'schedule.update',
+      ]);
+      expect(JSON.parse(audit[1].before)).toMatchObject({ version: 1 });
+      expect(JSON.parse(audit[1].after)).toMatchObject({ version: 2 });
+    });
+
+    it('rejects invalid schedules naming the fields', () => {
+      const bad = checkoutSchedule();
+      bad.schedule.timeZone = 'Mars/Olympus';
+      bad.schedule.layers[0].handoff.time = '25:00';
+      expect(() => assertValidSchedule(bad.schedule)).toThrow(
+        /schedule\.timeZone: .*schedule\.layers\[0\]\.handoff\.time/,
+      );
+    });
+
+    it('answers who is on call, next, and the escalation chain; an override changes it', async () => {
+      const { store, service } = await setup();
+      const checkout = await store.createSchedule(
+        toNewSchedule(checkoutSchedule()),
+        ACTOR,
+      );
+      await store.createSchedule(toNewSchedule(sreSchedule()), ACTOR);
+      const at = new Date('2026-11-04T12:00:00Z');
+
+      const before = await service.onCallNow({ at });
+      const main = before.schedules.find(s => s.name === 'checkout-main')!;
+      expect(main.current).toMatchObject({
+        user: LENA,
+        start: '2026-11-02T08:00:00.000Z',
+        end: '2026-11-09T08:00:00.000Z',
+      });
+      expect(main.next).toMatchObject({
+        user: JONAS,
+        start: '2026-11-09T08:00:00.000Z',
+      });
+      expect(main.escalation).toEqual([
+        { delayMinutes: 0, schedule: 'checkout-main', user: LENA },
+        { delayMinutes: 10, schedule: 'sre-daily', user: PRIYA },
+        { delayMinutes: 20, user: PRIYA },
+      ]);
+
+      const withOverride = await store.addOverride(
+        checkout.id,
+        1,
+        {
+          user: PRIYA,
+          start: '2026-11-04T08:00:00Z',
+          end: '2026-11-05T08:00:00Z',
+          reason: 'swap',
+        },
+        ACTOR,
+      );
+      expect(withOverride.version).toBe(2);
+      const after = await service.onCallNow({ at });
+      expect(
+        after.schedules.find(s => s.name === 'checkout-main')!.current,
+      ).toMatchObject({ user: PRIYA, override: true });
+
+      const overrideId = withOverride.schedule.overrides[0].id;
+      await expect(
+        store.removeOverride(checkout.id, 1, overrideId, ACTOR),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      await store.removeOverride(checkout.id, 2, overrideId, ACTOR);
+      const removed = await service.onCallNow({ at });
+      expect(
+        removed.schedules.find(s => s.name === 'checkout-main')!.current?.user,
+      ).toBe(LENA);
+    });
+
+    it('finds the schedules of an entity by annotation, else by owner group', async () => {
+      const { store, service } = await setup();
+      await store.createSchedule(toNewSchedule(checkoutSchedule()), ACTOR);
+      await store.createSchedule(toNewSchedule(sreSchedule()), ACTOR);
+
+      const byAnnotation = await service.schedulesOfEntity(
+        'component:default/search',
+      );
+      expect(byAnnotation.map(s => s.name)).toEqual([
+        'sre-daily',
+        'checkout-main',
+      ]);
+      const byOwner = await service.schedulesOfEntity('component:default/cart');
+      expect(byOwner.map(s => s.name)).toEqual(['checkout-main']);
+      const ofGroup = await service.schedulesOfEntity(
+        'group:default/team-checkout',
+      );
+      expect(ofGroup.map(s => s.name)).toEqual(['checkout-main']);
+      expect(
+        await service.schedulesOfEntity('component:default/unknown'),
+      ).toEqual([]);
+    });
+
+    it('expands final schedules up to 93 days', async () => {
+      const { store, service } = await setup();
+      const record = await store.createSchedule(
+        toNewSchedule(checkoutSchedule()),
+        ACTOR,
+      );
+      const shifts = service.finalOf(
+        record,
+        new Date('2026-11-02T08:00:00Z'),
+        new Date('2026-11-23T08:00:00Z'),
+      );
+      expect(shifts.map(s => s.user)).toEqual([LENA, JONAS, LENA]);
+      expect(() =>
+        service.finalOf(
+          record,
+          new Date('2026-11-01T00:00:00Z'),
+          new Date('2027-03-01T00:00:00Z'),
+        ),
+      ).toThrow(/at most 93 days/);
+    });
+  });
+});

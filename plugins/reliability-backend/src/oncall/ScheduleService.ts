@@ -1,0 +1,247 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_ONCALL_SCHEDULE,
+  finalSchedule,
+  onCallAt,
+  OnCallNow,
+  Schedule,
+  ScheduleOnCall,
+  ScheduleRecord,
+  Shift,
+  validateSchedule,
+} from '@reliability-hub/plugin-reliability-common';
+import { NewSchedule, ScheduleStore } from './ScheduleStore';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The longest range `GET /schedules/:id/final` expands. */
+export const MAX_FINAL_RANGE_DAYS = 93;
+
+/** How far ahead the "next" shift is looked for. */
+const NEXT_HORIZON_MS = 93 * DAY_MS;
+
+/**
+ * The schedule the rotation math works on, from a stored record.
+ *
+ * @internal
+ */
+export function scheduleOf(record: ScheduleRecord): Schedule {
+  return record.schedule;
+}
+
+const normalise = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/**
+ * Checks a schedule with the shared rules, or throws a 400 listing every
+ * problem with its field.
+ *
+ * @internal
+ */
+export function assertValidSchedule(schedule: unknown): void {
+  const problems = validateSchedule(schedule);
+  if (problems.length) {
+    throw new InputError(
+      `Invalid schedule: ${problems
+        .map(p => (p.field ? `schedule.${p.field}: ${p.message}` : p.message))
+        .join('; ')}`,
+    );
+  }
+}
+
+/**
+ * Who is on call: schedules of entities, now and next, escalation chains,
+ * final schedules over a range.
+ *
+ * @internal
+ */
+export class ScheduleService {
+  static create(options: {
+    store: ScheduleStore;
+    catalog: CatalogService;
+    auth: AuthService;
+  }) {
+    return new ScheduleService(options);
+  }
+
+  private constructor(
+    private readonly options: {
+      store: ScheduleStore;
+      catalog: CatalogService;
+      auth: AuthService;
+    },
+  ) {}
+
+  /** The shifts of `record` over `[from, to)`; at most 93 days. */
+  finalOf(record: ScheduleRecord, from: Date, to: Date): Shift[] {
+    if (to.getTime() <= from.getTime()) {
+      throw new InputError('Invalid range: to must be after from');
+    }
+    if (to.getTime() - from.getTime() > MAX_FINAL_RANGE_DAYS * DAY_MS) {
+      throw new InputError(
+        `Invalid range: at most ${MAX_FINAL_RANGE_DAYS} days at a time`,
+      );
+    }
+    return finalSchedule(scheduleOf(record), {
+      start: from.toISOString(),
+      end: to.toISOString(),
+    });
+  }
+
+  /**
+   * The schedules of an entity: those its `reliability-hub.io/oncall-schedule`
+   * annotation names (comma-separated), else those of its owner group(s); for
+   * a group, its own. Unknown entities have none.
+   */
+  async schedulesOfEntity(entityRef: string): Promise<ScheduleRecord[]> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      return [];
+    }
+    const annotation =
+      entity.metadata.annotations?.[ANNOTATION_ONCALL_SCHEDULE];
+    const names = (annotation ?? '')
+      .split(',')
+      .map(name => name.trim())
+      .filter(Boolean);
+    if (names.length) {
+      const found = await this.options.store.listSchedules({ names });
+      // In the annotation's order.
+      return names.flatMap(name => found.filter(s => s.name === name));
+    }
+    const self = normalise(stringifyEntityRef(entity));
+    if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
+      return this.options.store.listSchedules({ ownerRefs: [self] });
+    }
+    const owners = new Set(
+      (entity.relations ?? [])
+        .filter(r => r.type === RELATION_OWNED_BY)
+        .map(r => normalise(r.targetRef)),
+    );
+    const specOwner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+    if (typeof specOwner === 'string') {
+      try {
+        owners.add(
+          normalise(
+            stringifyEntityRef(
+              parseEntityRef(specOwner, {
+                defaultKind: 'group',
+                defaultNamespace: entity.metadata.namespace ?? 'default',
+              }),
+            ),
+          ),
+        );
+      } catch {
+        // not a ref: no owner from the spec
+      }
+    }
+    const groups = [...owners].filter(ref => ref.startsWith('group:'));
+    return groups.length
+      ? this.options.store.listSchedules({ ownerRefs: groups })
+      : [];
+  }
+
+  /** Who is on call for the entity (or, without one, every schedule) at `at`. */
+  async onCallNow(options: {
+    entityRef?: string;
+    at?: Date;
+  }): Promise<OnCallNow> {
+    const at = options.at ?? new Date();
+    const schedules = options.entityRef
+      ? await this.schedulesOfEntity(options.entityRef)
+      : await this.options.store.listSchedules();
+    const targets = new Set(
+      schedules.flatMap(s =>
+        (s.escalationPolicy?.levels ?? []).flatMap(level =>
+          'schedule' in level.target ? [level.target.schedule] : [],
+        ),
+      ),
+    );
+    const missing = [...targets].filter(
+      name => !schedules.some(s => s.name === name),
+    );
+    const referenced = missing.length
+      ? await this.options.store.listSchedules({ names: missing })
+      : [];
+    const byName = new Map(
+      [...schedules, ...referenced].map(s => [s.name, s] as const),
+    );
+    return {
+      at: at.toISOString(),
+      schedules: schedules.map(s => this.onCallOf(s, at, byName)),
+    };
+  }
+
+  /** Who is on call for one schedule at `at`; levels resolved by name. */
+  onCallOf(
+    record: ScheduleRecord,
+    at: Date,
+    byName: Map<string, ScheduleRecord>,
+  ): ScheduleOnCall {
+    const schedule = scheduleOf(record);
+    const instant = at.toISOString();
+    const current = onCallAt(schedule, instant) ?? null;
+    const from = current ? Date.parse(current.end) : at.getTime();
+    const next =
+      finalSchedule(schedule, {
+        start: new Date(from).toISOString(),
+        end: new Date(from + NEXT_HORIZON_MS).toISOString(),
+      }).find(
+        shift =>
+          !current ||
+          shift.user !== current.user ||
+          shift.start !== current.end,
+      ) ?? null;
+    const escalation = (record.escalationPolicy?.levels ?? []).map(level => {
+      if ('user' in level.target) {
+        return { delayMinutes: level.delayMinutes, user: level.target.user };
+      }
+      const target = byName.get(level.target.schedule);
+      const shift = target ? onCallAt(scheduleOf(target), instant) : undefined;
+      return {
+        delayMinutes: level.delayMinutes,
+        schedule: level.target.schedule,
+        user: shift?.user ?? null,
+      };
+    });
+    return {
+      scheduleId: record.id,
+      name: record.name,
+      ownerRef: record.ownerRef,
+      timeZone: schedule.timeZone,
+      current,
+      next,
+      escalation,
+    };
+  }
+}
+
+/**
+ * A stored schedule from the API's input shape.
+ *
+ * @internal
+ */
+export function toNewSchedule(input: {
+  name: string;
+  ownerRef: string;
+  schedule: Schedule & { overrides: Array<Schedule['overrides'][number]> };
+  escalationPolicy?: NewSchedule['escalationPolicy'];
+}): NewSchedule {
+  return {
+    name: input.name,
+    ownerRef: input.ownerRef,
+    timeZone: input.schedule.timeZone,
+    description: input.schedule.description,
+    layers: input.schedule.layers,
+    overrides: input.schedule.overrides,
+    escalationPolicy: input.escalationPolicy ?? null,
+  };
+}

@@ -1,0 +1,452 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { finalSchedule } from '@reliability-hub/plugin-reliability-common';
+import request from 'supertest';
+import {
+  NON_OWNER,
+  OWNER,
+  startReliabilityBackend,
+} from '../tests/__testUtils__/testBackend';
+import { feedRange } from './ical';
+import { checkoutSchedule, JONAS, LENA, PRIYA } from './testSchedules';
+
+jest.setTimeout(60_000);
+
+const as = (ref: string) => mockCredentials.user.header(ref);
+
+/**
+ * A deliberately small RFC 5545 reader (neither ical.js nor node-ical is
+ * installed): checks the line rules, unfolds, and reads the VEVENTs.
+ */
+function parseCalendar(text: string) {
+  expect(text.endsWith('\r\n')).toBe(true);
+  const physical = text.slice(0, -2).split('\r\n');
+  for (const line of physical) {
+    expect(line).not.toContain('\n');
+    expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  }
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  expect(lines[lines.length - 1]).toBe('END:VCALENDAR');
+  expect(lines).toContain('VERSION:2.0');
+  const unescape = (value: string) =>
+    value.replace(/\\([\\;,nN])/g, (_m, c) =>
+      c === 'n' || c === 'N' ? '\n' : c,
+    );
+  const utc = (value: string) => {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value)!;
+    expect(m).toBeTruthy();
+    return new Date(
+      Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]),
+    ).toISOString();
+  };
+  const events: Array<Record<string, string>> = [];
+  let current: Record<string, string> | undefined;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') {
+      current = {};
+    } else if (line === 'END:VEVENT') {
+      events.push(current!);
+      current = undefined;
+    } else if (current) {
+      const colon = line.indexOf(':');
+      current[line.slice(0, colon)] = unescape(line.slice(colon + 1));
+    }
+  }
+  return events.map(e => ({
+    uid: e.UID,
+    stamp: e.DTSTAMP,
+    start: utc(e.DTSTART),
+    end: utc(e.DTEND),
+    summary: e.SUMMARY,
+  }));
+}
+
+describe('on-call routes', () => {
+  const databases = TestDatabases.create();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      const { server } = await startReliabilityBackend({ knex });
+      const api = (
+        method: 'get' | 'post' | 'put' | 'delete',
+        path: string,
+        who?: string,
+      ) =>
+        request(server)
+          [method](`/api/reliability${path}`)
+          .set('Authorization', who ? as(who) : mockCredentials.none.header());
+      const created = await api('post', '/schedules', OWNER).send(
+        checkoutSchedule(),
+      );
+      expect(created.status).toBe(201);
+      return { knex, api, server, schedule: created.body };
+    }
+
+    it('answers 401 without a token and 403 to non-members on every write', async () => {
+      const { api, schedule } = await setup();
+      const id = schedule.id;
+      const overridePath = `/schedules/${id}/overrides/6a1f0000-0000-4000-8000-000000000001?version=1`;
+      const routes: Array<[any, string, object?]> = [
+        ['get', '/schedules'],
+        ['get', `/schedules/${id}`],
+        [
+          'get',
+          `/schedules/${id}/final?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z`,
+        ],
+        ['get', '/oncall'],
+        ['get', '/oncall?entityRef=component:default/cart'],
+        ['get', `/schedules/${id}/export`],
+        ['post', '/schedules', checkoutSchedule('other')],
+        ['put', `/schedules/${id}`, { ...checkoutSchedule(), version: 1 }],
+        [
+          'post',
+          `/schedules/${id}/overrides`,
+          {
+            version: 1,
+            user: PRIYA,
+            start: '2026-11-04T08:00:00Z',
+            end: '2026-11-05T08:00:00Z',
+          },
+        ],
+        ['delete', overridePath],
+        [
+          'post',
+          '/schedules/import',
+          {
+            ...checkoutSchedule('imported'),
+            apiVersion: 'reliability-hub.io/v1alpha1',
+            kind: 'Schedule',
+          },
+        ],
+        ['post', `/schedules/${id}/feed-token`, {}],
+        ['get', `/ical/schedules/${id}.ics`],
+      ];
+      for (const [method, path, body] of routes) {
+        const res = await api(method, path).send(body);
+        expect([path, res.status]).toEqual([path, 401]);
+      }
+      for (const [method, path, body] of routes) {
+        if (method === 'get') {
+          continue;
+        }
+        const res = await api(method, path, NON_OWNER).send(body);
+        expect([path, res.status]).toEqual([path, 403]);
+        expect(res.body.error.message).toContain(NON_OWNER);
+      }
+      // Nothing changed.
+      const after = await api('get', `/schedules/${id}`, NON_OWNER);
+      expect(after.body.version).toBe(1);
+      expect((await api('get', '/schedules', NON_OWNER)).body).toHaveLength(1);
+    });
+
+    it('lets a member of the owner group write, with 400 and 409 as due, all audited', async () => {
+      const { api, knex, schedule } = await setup();
+      const id = schedule.id;
+
+      const invalid = await api('post', '/schedules', OWNER).send({
+        ...checkoutSchedule('broken'),
+        schedule: {
+          ...checkoutSchedule('broken').schedule,
+          timeZone: 'Nowhere/Special',
+        },
+      });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.message).toContain('schedule.timeZone');
+
+      const notAGroup = await api('post', '/schedules', OWNER).send({
+        ...checkoutSchedule('mine'),
+        ownerRef: OWNER,
+      });
+      expect(notAGroup.status).toBe(400);
+      expect(notAGroup.body.error.message).toContain('ownerRef');
+
+      const duplicate = await api('post', '/schedules', OWNER).send(
+        checkoutSchedule(),
+      );
+      expect(duplicate.status).toBe(409);
+
+      const renamed = await api('put', `/schedules/${id}`, OWNER).send({
+        ...checkoutSchedule(),
+        schedule: { ...checkoutSchedule().schedule, description: 'New' },
+        version: 1,
+      });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({
+        version: 2,
+        schedule: { description: 'New' },
+      });
+      const stale = await api('put', `/schedules/${id}`, OWNER).send({
+        ...checkoutSchedule(),
+        version: 1,
+      });
+      expect(stale.status).toBe(409);
+
+      const badOverride = await api(
+        'post',
+        `/schedules/${id}/overrides`,
+        OWNER,
+      ).send({
+        version: 2,
+        user: PRIYA,
+        start: '2026-11-05T08:00:00Z',
+        end: '2026-11-04T08:00:00Z',
+      });
+      expect(badOverride.status).toBe(400);
+      expect(badOverride.body.error.message).toContain('end');
+
+      const at = '2026-11-04T12:00:00Z';
+      const before = await api('get', `/oncall?at=${at}`, NON_OWNER);
+      expect(before.body.schedules[0].current.user).toBe(LENA);
+
+      const added = await api('post', `/schedules/${id}/overrides`, OWNER).send(
+        {
+          version: 2,
+          user: PRIYA,
+          start: '2026-11-04T08:00:00Z',
+          end: '2026-11-05T08:00:00Z',
+          reason: 'swap',
+        },
+      );
+      expect(added.status).toBe(201);
+      expect(added.body.version).toBe(3);
+      const during = await api('get', `/oncall?at=${at}`, NON_OWNER);
+      expect(during.body.schedules[0]).toMatchObject({
+        name: 'checkout-main',
+        current: { user: PRIYA, override: true },
+        next: { user: LENA, start: '2026-11-05T08:00:00.000Z' },
+      });
+
+      const overrideId = added.body.schedule.overrides[0].id;
+      const staleDelete = await api(
+        'delete',
+        `/schedules/${id}/overrides/${overrideId}?version=2`,
+        OWNER,
+      );
+      expect(staleDelete.status).toBe(409);
+      const removed = await api(
+        'delete',
+        `/schedules/${id}/overrides/${overrideId}?version=3`,
+        OWNER,
+      );
+      expect(removed.status).toBe(200);
+      expect(removed.body.schedule.overrides).toEqual([]);
+
+      const exported = await api('get', `/schedules/${id}/export`, NON_OWNER);
+      expect(exported.status).toBe(200);
+      const document = JSON.parse(exported.text);
+      expect(document).toMatchObject({
+        kind: 'Schedule',
+        name: 'checkout-main',
+      });
+      const imported = await api('post', '/schedules/import', OWNER).send({
+        ...document,
+        name: 'checkout-copy',
+      });
+      expect(imported.status).toBe(201);
+      expect(imported.body.schedule.layers).toEqual(
+        renamed.body.schedule.layers,
+      );
+      const reimported = await api('post', '/schedules/import', OWNER).send({
+        ...document,
+        name: 'checkout-copy',
+        schedule: { ...document.schedule, description: 'Reimported' },
+      });
+      expect(reimported.status).toBe(200);
+      expect(reimported.body).toMatchObject({
+        id: imported.body.id,
+        version: 2,
+        schedule: { description: 'Reimported' },
+      });
+
+      const tooLong = await api(
+        'get',
+        `/schedules/${id}/final?from=2026-11-01T00:00:00Z&to=2027-03-01T00:00:00Z`,
+        NON_OWNER,
+      );
+      expect(tooLong.status).toBe(400);
+      const final = await api(
+        'get',
+        `/schedules/${id}/final?from=2026-11-02T08:00:00Z&to=2026-11-16T08:00:00Z`,
+        NON_OWNER,
+      );
+      expect(final.body.shifts.map((s: any) => s.user)).toEqual([LENA, JONAS]);
+
+      const rotated = await api('post', `/schedules/${id}/feed-token`, OWNER);
+      expect(rotated.status).toBe(200);
+
+      const audit = await knex('audit_log')
+        .where({ resource_type: 'schedule' })
+        .orderBy('id');
+      expect(audit.map(a => [a.action, a.actor])).toEqual([
+        ['schedule.create', OWNER],
+        ['schedule.update', OWNER],
+        ['schedule.override.add', OWNER],
+        ['schedule.override.remove', OWNER],
+        ['schedule.create', OWNER],
+        ['schedule.update', OWNER],
+        ['schedule.feed-token.rotate', OWNER],
+      ]);
+      const overrideAdd = audit[2];
+      expect(JSON.parse(overrideAdd.before).schedule.overrides).toEqual([]);
+      expect(JSON.parse(overrideAdd.after).schedule.overrides).toHaveLength(1);
+      expect(audit[6].after).not.toContain(rotated.body.path.split('=')[1]);
+    });
+
+    it('serves an iCalendar feed equal to the final schedule; a rotated token stops the old URL', async () => {
+      const { api, server, schedule } = await setup();
+      const first = await api(
+        'post',
+        `/schedules/${schedule.id}/feed-token`,
+        OWNER,
+      );
+      expect(first.body.path).toMatch(
+        new RegExp(`^/ical/schedules/${schedule.id}\\.ics\\?token=.+`),
+      );
+      const feed = await request(server).get(
+        `/api/reliability${first.body.path}`,
+      );
+      expect(feed.status).toBe(200);
+      expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+
+      const events = parseCalendar(feed.text);
+      const shifts = finalSchedule(schedule.schedule, feedRange(new Date()));
+      expect(shifts.length).toBeGreaterThan(5);
+      expect(
+        events.map(({ start, end, summary }) => ({ start, end, summary })),
+      ).toEqual(
+        shifts.map(shift => ({
+          start: shift.start,
+          end: shift.end,
+          summary: `On call: ${shift.user.replace(
+            'user:default/',
+            '',
+          )} (checkout-main)`,
+        })),
+      );
+      expect(new Set(events.map(e => e.uid)).size).toBe(events.length);
+
+      // UIDs are stable from one fetch to the next.
+      const again = parseCalendar(
+        (await request(server).get(`/api/reliability${first.body.path}`)).text,
+      );
+      expect(again.map(e => e.uid)).toEqual(events.map(e => e.uid));
+
+      const second = await api(
+        'post',
+        `/schedules/${schedule.id}/feed-token`,
+        OWNER,
+      );
+      expect(second.body.path).not.toEqual(first.body.path);
+      expect(
+        (await request(server).get(`/api/reliability${first.body.path}`))
+          .status,
+      ).toBe(401);
+      expect(
+        (await request(server).get(`/api/reliability${second.body.path}`))
+          .status,
+      ).toBe(200);
+      expect(
+        (
+          await request(server).get(
+            `/api/reliability/ical/schedules/${schedule.id}.ics?token=wrong`,
+          )
+        ).status,
+      ).toBe(401);
+    });
+
+    it('serves a "my shifts" feed per user, only to its token', async () => {
+      const { api, server, schedule } = await setup();
+      const other = await api('post', '/schedules', OWNER).send({
+        ...checkoutSchedule('checkout-nights'),
+        schedule: {
+          ...checkoutSchedule('checkout-nights').schedule,
+          layers: [
+            {
+              ...checkoutSchedule().schedule.layers[0],
+              participants: [JONAS, LENA],
+            },
+          ],
+        },
+      });
+      expect(other.status).toBe(201);
+      expect((await api('post', '/feed-token/me')).status).toBe(401);
+
+      const first = await api('post', '/feed-token/me', OWNER);
+      expect(first.status).toBe(200);
+      expect(first.body.path).toMatch(
+        /^\/ical\/users\/default\/lena\.hoffmann\.ics\?token=.+/,
+      );
+      const feed = await request(server).get(
+        `/api/reliability${first.body.path}`,
+      );
+      expect(feed.status).toBe(200);
+      const range = feedRange(new Date());
+      const expected = [schedule, other.body]
+        .flatMap(record =>
+          finalSchedule(record.schedule, range)
+            .filter(shift => shift.user === LENA)
+            .map(shift => ({
+              start: shift.start,
+              end: shift.end,
+              summary: `On call: lena.hoffmann (${record.name})`,
+            })),
+        )
+        .sort((a, b) => a.start.localeCompare(b.start));
+      expect(expected.length).toBeGreaterThan(5);
+      expect(
+        parseCalendar(feed.text).map(({ start, end, summary }) => ({
+          start,
+          end,
+          summary,
+        })),
+      ).toEqual(expected);
+
+      const second = await api('post', '/feed-token/me', OWNER);
+      expect(
+        (await request(server).get(`/api/reliability${first.body.path}`))
+          .status,
+      ).toBe(401);
+      expect(
+        (await request(server).get(`/api/reliability${second.body.path}`))
+          .status,
+      ).toBe(200);
+      // Another user's feed does not open with this token.
+      const token = second.body.path.split('token=')[1];
+      expect(
+        (
+          await request(server).get(
+            `/api/reliability/ical/users/default/mallory.ics?token=${token}`,
+          )
+        ).status,
+      ).toBe(401);
+    });
+
+    it('adds who is on call to the entity summary', async () => {
+      const { api } = await setup();
+      const res = await api(
+        'get',
+        '/entity-summary?entityRef=component:default/cart',
+        NON_OWNER,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.oncall.schedules).toHaveLength(1);
+      expect(res.body.oncall.schedules[0]).toMatchObject({
+        name: 'checkout-main',
+        ownerRef: 'group:default/team-checkout',
+        current: { user: expect.stringMatching(/lena|jonas/) },
+      });
+      const byAnnotation = await api(
+        'get',
+        '/oncall?entityRef=component:default/search',
+        NON_OWNER,
+      );
+      expect(byAnnotation.body.schedules.map((s: any) => s.name)).toEqual([
+        'checkout-main',
+      ]);
+    });
+  });
+});
