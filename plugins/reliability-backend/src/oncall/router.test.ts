@@ -1,6 +1,8 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { finalSchedule } from '@reliability-hub/plugin-reliability-common';
 import request from 'supertest';
+import ICAL from 'ical.js';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
   NON_OWNER,
   OWNER,
@@ -14,54 +16,27 @@ jest.setTimeout(60_000);
 const as = (ref: string) => mockCredentials.user.header(ref);
 
 /**
- * A deliberately small RFC 5545 reader (neither ical.js nor node-ical is
- * installed): checks the line rules, unfolds, and reads the VEVENTs.
+ * Reads a feed with ical.js, an independent RFC 5545 parser, after checking
+ * the line rules it is lenient about (CRLF, lines of at most 75 octets).
  */
 function parseCalendar(text: string) {
   expect(text.endsWith('\r\n')).toBe(true);
-  const physical = text.slice(0, -2).split('\r\n');
-  for (const line of physical) {
+  for (const line of text.slice(0, -2).split('\r\n')) {
     expect(line).not.toContain('\n');
     expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   }
-  const lines = text
-    .replace(/\r\n[ \t]/g, '')
-    .split('\r\n')
-    .filter(Boolean);
-  expect(lines[0]).toBe('BEGIN:VCALENDAR');
-  expect(lines[lines.length - 1]).toBe('END:VCALENDAR');
-  expect(lines).toContain('VERSION:2.0');
-  const unescape = (value: string) =>
-    value.replace(/\\([\\;,nN])/g, (_m, c) =>
-      c === 'n' || c === 'N' ? '\n' : c,
-    );
-  const utc = (value: string) => {
-    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value)!;
-    expect(m).toBeTruthy();
-    return new Date(
-      Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]),
-    ).toISOString();
-  };
-  const events: Array<Record<string, string>> = [];
-  let current: Record<string, string> | undefined;
-  for (const line of lines) {
-    if (line === 'BEGIN:VEVENT') {
-      current = {};
-    } else if (line === 'END:VEVENT') {
-      events.push(current!);
-      current = undefined;
-    } else if (current) {
-      const colon = line.indexOf(':');
-      current[line.slice(0, colon)] = unescape(line.slice(colon + 1));
-    }
-  }
-  return events.map(e => ({
-    uid: e.UID,
-    stamp: e.DTSTAMP,
-    start: utc(e.DTSTART),
-    end: utc(e.DTEND),
-    summary: e.SUMMARY,
-  }));
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  expect(calendar.name).toBe('vcalendar');
+  expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+  return calendar.getAllSubcomponents('vevent').map(component => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+      summary: event.summary,
+    };
+  });
 }
 
 describe('on-call routes', () => {
@@ -237,15 +212,15 @@ describe('on-call routes', () => {
 
       const exported = await api('get', `/schedules/${id}/export`, NON_OWNER);
       expect(exported.status).toBe(200);
-      const document = JSON.parse(exported.text);
+      expect(exported.headers['content-type']).toMatch(/yaml/);
+      const document = parseYaml(exported.text);
       expect(document).toMatchObject({
         kind: 'Schedule',
         name: 'checkout-main',
       });
-      const imported = await api('post', '/schedules/import', OWNER).send({
-        ...document,
-        name: 'checkout-copy',
-      });
+      const imported = await api('post', '/schedules/import', OWNER)
+        .set('Content-Type', 'application/yaml')
+        .send(stringifyYaml({ ...document, name: 'checkout-copy' }));
       expect(imported.status).toBe(201);
       expect(imported.body.schedule.layers).toEqual(
         renamed.body.schedule.layers,

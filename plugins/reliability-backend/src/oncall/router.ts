@@ -1,5 +1,11 @@
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import express, { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { AuthenticationError, NotFoundError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  InputError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   reliabilityScheduleCreatePermission,
   reliabilityScheduleUpdatePermission,
@@ -8,7 +14,6 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
@@ -136,6 +141,24 @@ function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Schedule documents come as YAML (or as JSON). */
+const yamlBody = express.text({
+  type: ['application/yaml', 'application/x-yaml', 'text/yaml'],
+  limit: '1mb',
+});
+
+/** The body of an import: a YAML text, or JSON already parsed. */
+function readImport(body: unknown): unknown {
+  if (typeof body !== 'string') {
+    return body;
+  }
+  try {
+    return parseYaml(body);
+  } catch (error) {
+    throw new InputError(`Invalid YAML: ${(error as Error).message}`);
+  }
 }
 
 /** The schedule as a document for `POST /schedules/import`. */
@@ -305,13 +328,13 @@ export function createOnCallRouter(options: {
   router.get('/schedules/:id/export', async (req, res) => {
     const record = await load(req);
     res
-      .type('application/json')
-      .attachment(`${record.name}.schedule.json`)
-      .send(JSON.stringify(exportDocument(record), null, 2));
+      .type('application/yaml')
+      .attachment(`${record.name}.schedule.yaml`)
+      .send(stringifyYaml(exportDocument(record)));
   });
 
-  router.post('/schedules/import', async (req, res) => {
-    const body = parseSchedule(exportDocumentSchema, req.body);
+  router.post('/schedules/import', yamlBody, async (req, res) => {
+    const body = parseSchedule(exportDocumentSchema, readImport(req.body));
     const [existing] = await store.listSchedules({ names: [body.name] });
     const input = toNewSchedule(body);
     if (existing) {
