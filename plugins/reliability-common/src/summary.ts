@@ -1,4 +1,5 @@
 import { EntityIncidentSummary } from './incidents';
+import { OnCallNow } from './oncall/api';
 import { ActionItem } from './postmortems';
 
 /**
@@ -13,6 +14,8 @@ export interface EntityReliabilitySummary {
   components?: string[];
   incidents: EntityIncidentSummary;
   actionItems: EntityActionItemSummary;
+  /** Who is on call for the entity; absent from backends without on-call. */
+  oncall?: OnCallNow;
 }
 
 /**

@@ -2,7 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import { mockApis, renderTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiMock,
+  createTestEntityPage,
+} from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import { reliabilityApiRef } from './api';
 import reliabilityPlugin from './alpha';
@@ -21,6 +25,9 @@ const actionItemsCard = reliabilityPlugin.getExtension(
 );
 const incidentsContent = reliabilityPlugin.getExtension(
   'entity-content:reliability/incidents',
+);
+const onCallCard = reliabilityPlugin.getExtension(
+  'entity-card:reliability/oncall',
 );
 const reliabilityPage = reliabilityPlugin.getExtension('page:reliability');
 
@@ -94,6 +101,47 @@ const lazyLoaded = { timeout: 10_000 };
 
 describe('reliability plugin (new frontend system)', () => {
   jest.setTimeout(30_000);
+
+  describe('entity-card:reliability/oncall', () => {
+    it('shows who is on call for a Component, from the shared summary', async () => {
+      const api = fakeReliabilityApi();
+      api.getEntitySummary.mockResolvedValue({
+        ...summary,
+        oncall: {
+          at: '2026-11-20T12:00:00.000Z',
+          schedules: [
+            {
+              scheduleId: 'sch-1',
+              name: 'checkout-primary',
+              ownerRef: 'group:default/team-payments',
+              timeZone: 'Europe/Berlin',
+              current: {
+                start: '2026-11-16T08:00:00.000Z',
+                end: '2026-11-23T08:00:00.000Z',
+                user: 'user:default/lena.hoffmann',
+              },
+              next: null,
+              escalation: [],
+            },
+          ],
+        },
+      });
+      renderTestApp({
+        extensions: [createTestEntityPage({ entity: checkout }), onCallCard],
+        apis: [
+          [reliabilityApiRef, api],
+          [catalogApiRef, catalogApiMock()],
+          permissionApi,
+        ],
+      });
+
+      expect(
+        await screen.findByText('checkout-primary', undefined, lazyLoaded),
+      ).toBeInTheDocument();
+      expect(await screen.findByText('lena.hoffmann')).toBeInTheDocument();
+      expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
+    });
+  });
 
   describe('entity-card:reliability/incidents', () => {
     it('shows the incidents of a Component', async () => {

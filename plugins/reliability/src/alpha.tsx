@@ -69,6 +69,19 @@ const actionItemsEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Who is on call for the Component, with the escalation chain; it shares the
+ * incidents card's summary request: `entity-card:reliability/oncall`.
+ */
+const onCallEntityCard = EntityCardBlueprint.make({
+  name: 'oncall',
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('./oncall/EntityOnCallCard').then(m => <m.EntityOnCallCard />),
+  },
+});
+
+/**
  * The "Incidents" tab of every Component, at `.../incidents` (where the card's
  * "All incidents" link leads), with the incident pages and postmortem pages
  * below it: `entity-content:reliability/incidents`.
@@ -105,9 +118,9 @@ const reliabilityPage = PageBlueprint.make({
 
 /**
  * The Reliability Hub frontend plugin for the new frontend system: the
- * Reliability Hub API client, the incidents and action items cards and the
- * "Incidents" tab of Component entity pages, and the reliability page with
- * its navigation item.
+ * Reliability Hub API client, the incidents, action items and on-call cards
+ * and the "Incidents" tab of Component entity pages, and the reliability page
+ * with its navigation item.
  *
  * @alpha
  */
@@ -123,6 +136,7 @@ export default createFrontendPlugin({
     reliabilityApi,
     incidentsEntityCard,
     actionItemsEntityCard,
+    onCallEntityCard,
     incidentsEntityContent,
     reliabilityPage,
   ],

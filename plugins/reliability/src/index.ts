@@ -11,6 +11,7 @@ export {
   EntityIncidentsCard,
   EntityActionItemsCard,
   EntityIncidentsContent,
+  EntityOnCallCard,
 } from './plugin';
 export * from './api';
 export { isReliabilityAvailable } from './conditions';

@@ -97,3 +97,20 @@ export const EntityIncidentsContent = reliabilityPlugin.provide(
     },
   }),
 );
+
+/**
+ * Entity card: who is on call for the entity now, per schedule, until when,
+ * the next hand-off, and the full escalation chain with delays. Shares the
+ * incident card's summary request.
+ *
+ * @public
+ */
+export const EntityOnCallCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./oncall/EntityOnCallCard').then(m => m.EntityOnCallCard),
+    },
+  }),
+);

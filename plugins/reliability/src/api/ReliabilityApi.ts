@@ -7,12 +7,14 @@ import {
   CreatePostmortemRequest,
   EntityReliabilitySummary,
   Incident,
+  OnCallNow,
   IncidentDetail,
   IncidentStatus,
   Page,
   Postmortem,
   PostmortemDetail,
   PostmortemStatus,
+  ScheduleRecord,
   SeverityLevel,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
@@ -59,6 +61,20 @@ export interface ActionItemListRequest {
 }
 
 /**
+ * An override to add to a schedule: `user` covers `[start, end)`. `version`
+ * is the schedule's version the user saw.
+ *
+ * @public
+ */
+export interface AddScheduleOverrideRequest {
+  version: number;
+  user: string;
+  start: string;
+  end: string;
+  reason?: string;
+}
+
+/**
  * The Reliability Hub backend, as the frontend uses it.
  *
  * @public
@@ -93,6 +109,33 @@ export interface ReliabilityApi {
     id: string,
     request: UpdateActionItemRequest,
   ): Promise<ActionItem>;
+  /**
+   * Who is on call now: for the entity's schedules when `entityRef` is given,
+   * else for every schedule.
+   */
+  getOnCall(request?: { entityRef?: string }): Promise<OnCallNow>;
+  /** Every stored on-call schedule. */
+  listSchedules(): Promise<ScheduleRecord[]>;
+  getSchedule(id: string): Promise<ScheduleRecord>;
+  /**
+   * Throws a ResponseError with status 409 when `version` is stale and 403
+   * when the user may not edit the schedule.
+   */
+  addScheduleOverride(
+    scheduleId: string,
+    request: AddScheduleOverrideRequest,
+  ): Promise<ScheduleRecord>;
+  /** Throws a ResponseError with status 409 when `version` is stale. */
+  removeScheduleOverride(
+    scheduleId: string,
+    overrideId: string,
+    version: number,
+  ): Promise<ScheduleRecord>;
+  /**
+   * Makes a new secret token for the schedule's iCalendar feed (the old one
+   * stops working) and answers the feed's address.
+   */
+  createScheduleFeedToken(scheduleId: string): Promise<{ url: string }>;
 }
 
 /**

@@ -7,10 +7,12 @@ import {
   CreatePostmortemRequest,
   EntityReliabilitySummary,
   Incident,
+  OnCallNow,
   IncidentDetail,
   Page,
   Postmortem,
   PostmortemDetail,
+  ScheduleRecord,
   SeverityLevel,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
@@ -18,6 +20,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import {
   ActionItemListRequest,
+  AddScheduleOverrideRequest,
   IncidentListRequest,
   PostmortemListRequest,
   ReliabilityApi,
@@ -146,6 +149,55 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
+  async getOnCall(request: { entityRef?: string } = {}): Promise<OnCallNow> {
+    return this.get('/oncall', { entityRef: request.entityRef });
+  }
+
+  async listSchedules(): Promise<ScheduleRecord[]> {
+    return this.get('/schedules');
+  }
+
+  async getSchedule(id: string): Promise<ScheduleRecord> {
+    return this.get(`/schedules/${encodeURIComponent(id)}`);
+  }
+
+  async addScheduleOverride(
+    scheduleId: string,
+    request: AddScheduleOverrideRequest,
+  ): Promise<ScheduleRecord> {
+    return this.send(
+      'POST',
+      `/schedules/${encodeURIComponent(scheduleId)}/overrides`,
+      request,
+    );
+  }
+
+  async removeScheduleOverride(
+    scheduleId: string,
+    overrideId: string,
+    version: number,
+  ): Promise<ScheduleRecord> {
+    const path = `/schedules/${encodeURIComponent(
+      scheduleId,
+    )}/overrides/${encodeURIComponent(overrideId)}?version=${version}`;
+    return this.request(path, { method: 'DELETE' });
+  }
+
+  async createScheduleFeedToken(scheduleId: string): Promise<{ url: string }> {
+    const { path } = await this.send<{ path: string }>(
+      'POST',
+      `/schedules/${encodeURIComponent(scheduleId)}/feed-token`,
+      {},
+    );
+    // The backend answers a path below its own base URL; calendar apps need
+    // the whole address.
+    if (/^https?:\/\//.test(path)) {
+      return { url: path };
+    }
+    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
+    return { url: `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}` };
+  }
+
   private async get<T>(path: string, query: Query = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
@@ -176,6 +228,9 @@ export class ReliabilityClient implements ReliabilityApi {
       : await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
+    }
+    if (response.status === 204) {
+      return undefined as T;
     }
     return (await response.json()) as T;
   }

@@ -182,5 +182,11 @@ export function mockReliabilityApi() {
     listActionItems: mock<'listActionItems'>(),
     createActionItem: mock<'createActionItem'>(),
     updateActionItem: mock<'updateActionItem'>(),
+    getOnCall: mock<'getOnCall'>(),
+    listSchedules: mock<'listSchedules'>(),
+    getSchedule: mock<'getSchedule'>(),
+    addScheduleOverride: mock<'addScheduleOverride'>(),
+    removeScheduleOverride: mock<'removeScheduleOverride'>(),
+    createScheduleFeedToken: mock<'createScheduleFeedToken'>(),
   } satisfies ReliabilityApi;
 }

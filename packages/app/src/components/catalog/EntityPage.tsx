@@ -52,6 +52,7 @@ import {
   EntityActionItemsCard,
   EntityIncidentsCard,
   EntityIncidentsContent,
+  EntityOnCallCard,
 } from '@reliability-hub/plugin-reliability';
 
 const entityWarningContent = (
@@ -97,6 +98,9 @@ const overviewContent = (
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityActionItemsCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityOnCallCard />
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityLinksCard />

@@ -60,6 +60,9 @@ describe('<ReliabilityPage />', () => {
     expect(
       screen.getByRole('tab', { name: 'Action items' }),
     ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'On-call' })).toBeInTheDocument();
+    // On-call loads only on its tab.
+    expect(api.getOnCall).not.toHaveBeenCalled();
     expect(await screen.findByText('Open now')).toBeInTheDocument();
     expect(screen.getByText('All incidents')).toBeInTheDocument();
     expect(

@@ -10,11 +10,13 @@ import Grid from '@material-ui/core/Grid';
 import { OpenActionItemsTable } from '../../actionItems/OpenActionItemsTable';
 import { OverdueActionItemsByOwner } from '../../actionItems/OverdueActionItemsByOwner';
 import { IncidentsTable } from '../../incidents/IncidentsTable';
+import { OnCallOverview } from '../../oncall/OnCallOverview';
 
 /**
  * The organisation's reliability page: what is on fire now and what burned
  * before across every component (`/reliability`), and the follow-ups still
- * owed, overdue ones grouped by owner (`/reliability/action-items`).
+ * owed, overdue ones grouped by owner (`/reliability/action-items`), and who
+ * is on call across every schedule (`/reliability/oncall`).
  *
  * @public
  */
@@ -71,6 +73,18 @@ export function ReliabilityPage() {
                 <OpenActionItemsTable />
               </Grid>
             </Grid>
+          </>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/oncall" title="On-call">
+          <>
+            <ContentHeader title="On-call">
+              <SupportButton>
+                Every on-call schedule: who is on call now and next, the next
+                two weeks with layers, overrides and gaps, and your own shifts.
+                Members of a schedule's owner group can add overrides.
+              </SupportButton>
+            </ContentHeader>
+            <OnCallOverview />
           </>
         </TabbedLayout.Route>
       </TabbedLayout>

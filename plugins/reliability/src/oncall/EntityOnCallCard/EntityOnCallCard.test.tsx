@@ -1,0 +1,198 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EntityOnCallCard } from './EntityOnCallCard';
+import {
+  makeEntity,
+  makeSummary,
+  mockReliabilityApi,
+  responseError,
+} from '../../testing/fixtures';
+import {
+  makeScheduleOnCall,
+  makeUser,
+  renderOnCall,
+} from '../__testUtils__/renderOnCall';
+
+const users = [
+  makeUser('lena.hoffmann', 'Lena Hoffmann'),
+  makeUser('jonas.weber', 'Jonas Weber'),
+  makeUser('priya.raman', 'Priya Raman'),
+];
+
+const withOnCall = (schedules = [makeScheduleOnCall()]) => ({
+  ...makeSummary(),
+  oncall: { at: '2026-11-20T12:00:00.000Z', schedules },
+});
+
+describe('<EntityOnCallCard />', () => {
+  const api = mockReliabilityApi();
+
+  beforeEach(() => {
+    jest.resetAllMocks();
+  });
+
+  it('shows a progress bar while the summary loads', async () => {
+    api.getEntitySummary.mockReturnValue(new Promise(() => {}));
+    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows who is on call with contacts, until when, and the next hand-off', async () => {
+    api.getEntitySummary.mockResolvedValue(withOnCall());
+    const { result, catalogApi } = renderOnCall(<EntityOnCallCard />, {
+      api,
+      users,
+    });
+    await result;
+
+    const section = await screen.findByRole('region', {
+      name: 'On call for checkout-primary',
+    });
+    const now = within(section).getAllByText('Lena Hoffmann')[0];
+    expect(now.closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/user/lena.hoffmann',
+    );
+    expect(
+      within(section).getByText('lena.hoffmann@acme-shop.example').closest('a'),
+    ).toHaveAttribute('href', 'mailto:lena.hoffmann@acme-shop.example');
+    expect(
+      within(section).getByText('@lena.hoffmann').closest('a'),
+    ).toHaveAttribute('href', 'https://chat.example/lena.hoffmann');
+    expect(within(section).getAllByText('LH').length).toBeGreaterThan(0);
+    // Until Monday 09:00 Berlin time, said in both zones.
+    expect(
+      within(section).getByText(
+        /^On call until .* your time · Mon 23 Nov, 09:00 Europe\/Berlin/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(section).getByText(/Mon 23 Nov, 09:00 Europe\/Berlin/, {
+        selector: 'p',
+        ignore: 'p:first-of-type',
+      }),
+    ).toBeInTheDocument();
+    expect(within(section).getByText('Jonas Weber')).toBeInTheDocument();
+    // Everyone the card shows, in one catalog call for their profiles.
+    expect(catalogApi.getEntitiesByRefs).toHaveBeenCalledTimes(1);
+    expect(catalogApi.getEntitiesByRefs).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRefs: [
+          'user:default/jonas.weber',
+          'user:default/lena.hoffmann',
+          'user:default/marta.silva',
+          'user:default/priya.raman',
+        ],
+      }),
+    );
+    expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
+    expect(api.getOnCall).not.toHaveBeenCalled();
+  });
+
+  it('renders every level of the escalation chain with its delay', async () => {
+    api.getEntitySummary.mockResolvedValue(withOnCall());
+    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+
+    const chain = await screen.findByRole('list', { name: 'Escalation chain' });
+    const levels = within(chain).getAllByRole('listitem');
+    expect(levels).toHaveLength(3);
+    expect(levels[0]).toHaveTextContent(
+      'Level 1 · at once · on call for checkout-primary',
+    );
+    expect(levels[0]).toHaveTextContent('Lena Hoffmann');
+    expect(levels[1]).toHaveTextContent(
+      'Level 2 · after 15 min (15 min after the page) · on call for checkout-secondary',
+    );
+    expect(levels[1]).toHaveTextContent('Priya Raman');
+    expect(levels[2]).toHaveTextContent(
+      'Level 3 · after 30 min (45 min after the page)',
+    );
+    // Not in the catalog: shown by the ref's name.
+    expect(levels[2]).toHaveTextContent('marta.silva');
+  });
+
+  it('warns when nobody is on call, and says when the gap ends', async () => {
+    api.getEntitySummary.mockResolvedValue(
+      withOnCall([
+        makeScheduleOnCall({
+          current: null,
+          escalation: [
+            { delayMinutes: 0, schedule: 'checkout-primary', user: null },
+            { delayMinutes: 10, user: 'user:default/priya.raman' },
+          ],
+        }),
+      ]),
+    );
+    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+
+    expect(
+      await screen.findByText('Warning: Nobody is on call'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/checkout-primary has a gap until .*Mon 23 Nov, 09:00/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Nobody: checkout-primary has a gap now'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Priya Raman')).toBeInTheDocument();
+  });
+
+  it('says what to set up when the entity has no schedule', async () => {
+    api.getEntitySummary.mockResolvedValue(withOnCall([]));
+    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+
+    expect(await screen.findByText('No on-call schedule')).toBeInTheDocument();
+    expect(
+      screen.getByText('reliability-hub.io/oncall-schedule'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('group:default/team-checkout')).toBeInTheDocument();
+  });
+
+  it('says on-call is not available when the backend does not send it', async () => {
+    api.getEntitySummary.mockResolvedValue(makeSummary());
+    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+
+    expect(
+      await screen.findByText('On-call not available'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error when the summary fails', async () => {
+    api.getEntitySummary.mockRejectedValue(new Error('backend is down'));
+    await renderOnCall(<EntityOnCallCard />, {
+      api,
+      users,
+      entity: makeEntity(),
+    }).result;
+
+    expect(
+      await screen.findByText(/Could not load on-call/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Nobody is on call')).not.toBeInTheDocument();
+  });
+
+  it('says what to install when the backend is missing', async () => {
+    api.getEntitySummary.mockRejectedValue(responseError(404, 'Not found'));
+    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+
+    expect(
+      await screen.findByText('Reliability Hub backend not found'),
+    ).toBeInTheDocument();
+  });
+
+  it('still shows people by name when the catalog fails', async () => {
+    api.getEntitySummary.mockResolvedValue(withOnCall());
+    const { catalogApi, result } = renderOnCall(<EntityOnCallCard />, {
+      api,
+      users,
+    });
+    catalogApi.getEntitiesByRefs.mockRejectedValue(new Error('catalog down'));
+    await result;
+
+    expect(
+      (await screen.findAllByText('lena.hoffmann'))[0].closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/user/lena.hoffmann');
+    await userEvent.hover(screen.getAllByText('lena.hoffmann')[0]);
+  });
+});

@@ -1,0 +1,198 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  WarningPanel,
+} from '@backstage/core-components';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Divider from '@material-ui/core/Divider';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  ANNOTATION_ONCALL_SCHEDULE,
+  OnCallNow,
+  ScheduleOnCall,
+} from '@reliability-hub/plugin-reliability-common';
+import { Fragment } from 'react';
+import { SummaryError } from '../../summary/SummaryError';
+import { useEntityReliabilitySummary } from '../../summary/useEntityReliabilitySummary';
+import { EscalationChain } from '../EscalationChain';
+import { bothTimes, fromNow, refName } from '../format';
+import { useOnCallPageLink } from '../links';
+import { OnCallPerson } from '../OnCallPerson';
+import { UserProfile, useUserProfiles } from '../useUserProfiles';
+
+const useStyles = makeStyles(theme => ({
+  muted: { color: theme.palette.text.secondary },
+  heading: { fontWeight: 600 },
+}));
+
+/** Everyone the card shows, so their profiles come in one catalog call. */
+function peopleOf(oncall: OnCallNow | undefined): string[] {
+  const refs: string[] = [];
+  for (const schedule of oncall?.schedules ?? []) {
+    if (schedule.current) refs.push(schedule.current.user);
+    if (schedule.next) refs.push(schedule.next.user);
+    for (const level of schedule.escalation) {
+      if (level.user) refs.push(level.user);
+    }
+  }
+  return refs;
+}
+
+function ScheduleSection(props: {
+  schedule: ScheduleOnCall;
+  profiles: Map<string, UserProfile>;
+}) {
+  const { schedule, profiles } = props;
+  const classes = useStyles();
+  const { current, next, timeZone } = schedule;
+  return (
+    <section aria-label={`On call for ${schedule.name}`}>
+      <Typography variant="h6" component="h3">
+        {schedule.name}
+      </Typography>
+      <Typography variant="caption" className={classes.muted}>
+        Owned by <EntityRefLink entityRef={schedule.ownerRef} hideIcon /> ·
+        hand-offs in {timeZone}
+      </Typography>
+      <Box mt={1.5}>
+        {current ? (
+          <>
+            <OnCallPerson
+              userRef={current.user}
+              profile={profiles.get(current.user)}
+            />
+            <Typography variant="body2" className={classes.muted}>
+              {current.override ? 'Covering (override) ' : 'On call '}
+              until {bothTimes(current.end, timeZone)} ({fromNow(current.end)})
+            </Typography>
+          </>
+        ) : (
+          <WarningPanel
+            severity="warning"
+            title="Nobody is on call"
+            message={
+              next
+                ? `${schedule.name} has a gap until ${bothTimes(
+                    next.start,
+                    timeZone,
+                  )}. Pages go to the next escalation level.`
+                : `${schedule.name} has nobody on call and no upcoming shift.`
+            }
+          />
+        )}
+      </Box>
+      <Box mt={1.5}>
+        <Typography variant="body2" className={classes.heading}>
+          Next hand-off
+        </Typography>
+        {next ? (
+          <Typography variant="body2">
+            to{' '}
+            <EntityRefLink
+              entityRef={next.user}
+              title={profiles.get(next.user)?.displayName ?? refName(next.user)}
+            />{' '}
+            at {bothTimes(next.start, timeZone)} ({fromNow(next.start)})
+          </Typography>
+        ) : (
+          <Typography variant="body2" className={classes.muted}>
+            None scheduled.
+          </Typography>
+        )}
+      </Box>
+      <Box mt={1.5}>
+        <Typography variant="body2" className={classes.heading} gutterBottom>
+          Escalation
+        </Typography>
+        <EscalationChain escalation={schedule.escalation} profiles={profiles} />
+      </Box>
+    </section>
+  );
+}
+
+function NoSchedule(props: { owner?: string }) {
+  return (
+    <EmptyState
+      missing="field"
+      title="No on-call schedule"
+      description={
+        <>
+          Add the <code>{ANNOTATION_ONCALL_SCHEDULE}</code> annotation with the
+          schedule's name to this entity, or create a schedule owned by{' '}
+          {props.owner ? <code>{props.owner}</code> : 'its owner group'} on the
+          Reliability page's On-call tab.
+        </>
+      }
+    />
+  );
+}
+
+/**
+ * Who is on call for the entity now, per schedule: the person with their
+ * email and chat links, until when (in the viewer's and the schedule's time),
+ * the next hand-off, and every level of the escalation chain with its delay.
+ *
+ * @remarks
+ * The on-call answer comes with the entity summary, the one call the entity
+ * page makes for all Reliability Hub cards; the people's profiles come from
+ * the catalog in one batched call.
+ *
+ * @public
+ */
+export function EntityOnCallCard() {
+  const { entity } = useEntity();
+  const oncallPage = useOnCallPageLink();
+  const { value, loading, error } = useEntityReliabilitySummary();
+  const oncall = value?.oncall;
+  const { profiles } = useUserProfiles(peopleOf(oncall));
+  const owner = entity.spec?.owner;
+  const ownerRef =
+    typeof owner === 'string'
+      ? parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace,
+        })
+      : undefined;
+
+  let body;
+  if (loading && !value) {
+    body = <Progress />;
+  } else if (error) {
+    body = <SummaryError error={error} title="Could not load on-call" />;
+  } else if (value && !oncall) {
+    body = (
+      <EmptyState
+        missing="info"
+        title="On-call not available"
+        description="The Reliability Hub backend of this portal does not answer who is on call yet. Update @reliability-hub/plugin-reliability-backend to show schedules here."
+      />
+    );
+  } else if (oncall && oncall.schedules.length === 0) {
+    body = <NoSchedule owner={ownerRef && stringifyEntityRef(ownerRef)} />;
+  } else if (oncall) {
+    body = oncall.schedules.map((schedule, index) => (
+      <Fragment key={schedule.scheduleId}>
+        {index > 0 && (
+          <Box my={2}>
+            <Divider />
+          </Box>
+        )}
+        <ScheduleSection schedule={schedule} profiles={profiles} />
+      </Fragment>
+    ));
+  }
+
+  return (
+    <InfoCard
+      title="On call"
+      subheader="Who is paged now, and who next"
+      deepLink={{ title: 'All schedules', link: oncallPage }}
+    >
+      {body}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EscalationChain } from './EscalationChain';

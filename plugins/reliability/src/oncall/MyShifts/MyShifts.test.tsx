@@ -1,0 +1,62 @@
+import { screen, within } from '@testing-library/react';
+import { DateTime } from 'luxon';
+import { MyShifts } from './MyShifts';
+import { mockReliabilityApi } from '../../testing/fixtures';
+import {
+  makeScheduleRecord,
+  renderOnCall,
+} from '../__testUtils__/renderOnCall';
+
+const range = {
+  start: DateTime.now().startOf('day').toUTC().toISO()!,
+  end: DateTime.now().startOf('day').plus({ days: 14 }).toUTC().toISO()!,
+};
+
+describe('<MyShifts />', () => {
+  const api = mockReliabilityApi();
+  const record = makeScheduleRecord(
+    {},
+    DateTime.now().setZone('Europe/Berlin').minus({ days: 20 }).toISODate()!,
+  );
+
+  it("lists the user's shifts in order with both time zones", async () => {
+    await renderOnCall(
+      <MyShifts
+        userRef="user:default/jonas.weber"
+        schedules={[record]}
+        range={range}
+        rangeText="in the next 14 days"
+      />,
+      { api, entity: null },
+    ).result;
+
+    const items = within(
+      screen.getByRole('list', { name: 'My shifts' }),
+    ).getAllByRole('listitem');
+    // A weekly rotation of two: one week in two, so one or two shifts in 14 days.
+    expect(items.length).toBeGreaterThanOrEqual(1);
+    expect(items.length).toBeLessThanOrEqual(2);
+    for (const item of items) {
+      expect(item).toHaveTextContent(/^checkout-primary · /);
+      expect(item).toHaveTextContent(
+        /09:00 Europe\/Berlin → .*09:00 Europe\/Berlin/,
+      );
+    }
+  });
+
+  it('says so when the user has no shifts', async () => {
+    await renderOnCall(
+      <MyShifts
+        userRef="user:default/nobody"
+        schedules={[record]}
+        range={range}
+        rangeText="in the next 14 days"
+      />,
+      { api, entity: null },
+    ).result;
+
+    expect(
+      screen.getByText('You have no on-call shifts in the next 14 days.'),
+    ).toBeInTheDocument();
+  });
+});

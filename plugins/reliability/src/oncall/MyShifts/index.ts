@@ -1,0 +1,1 @@
+export { MyShifts } from './MyShifts';

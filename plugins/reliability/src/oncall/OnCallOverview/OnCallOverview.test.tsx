@@ -1,0 +1,235 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
+import { OnCallOverview } from './OnCallOverview';
+import { mockReliabilityApi, responseError } from '../../testing/fixtures';
+import {
+  makeScheduleOnCall,
+  makeScheduleRecord,
+  makeUser,
+  renderOnCall,
+} from '../__testUtils__/renderOnCall';
+
+const users = [
+  makeUser('lena.hoffmann', 'Lena Hoffmann'),
+  makeUser('jonas.weber', 'Jonas Weber'),
+];
+
+const tenDaysAgo = () =>
+  DateTime.now().setZone('Europe/Berlin').minus({ days: 10 }).toISODate()!;
+const inThreeDays = () =>
+  DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).toISODate()!;
+
+describe('<OnCallOverview />', () => {
+  const api = mockReliabilityApi();
+
+  beforeEach(() => {
+    jest.resetAllMocks();
+  });
+
+  /**
+   * Two schedules; `owner` of the first varies between tests because
+   * usePermission caches its answers per resource for the whole module.
+   */
+  function answer(owner = 'group:default/team-checkout') {
+    api.getOnCall.mockResolvedValue({
+      at: new Date().toISOString(),
+      schedules: [
+        makeScheduleOnCall({ ownerRef: owner }),
+        makeScheduleOnCall({
+          scheduleId: 'sch-2',
+          name: 'payments-primary',
+          ownerRef: 'group:default/team-payments',
+          current: null,
+        }),
+      ],
+    });
+    api.listSchedules.mockResolvedValue([
+      makeScheduleRecord({ ownerRef: owner }, tenDaysAgo()),
+      makeScheduleRecord(
+        {
+          id: 'sch-2',
+          name: 'payments-primary',
+          ownerRef: `${owner}-payments`,
+        },
+        inThreeDays(),
+      ),
+    ]);
+  }
+
+  it('shows a progress bar while loading', async () => {
+    api.getOnCall.mockReturnValue(new Promise(() => {}));
+    api.listSchedules.mockReturnValue(new Promise(() => {}));
+    await renderOnCall(<OnCallOverview />, { api, entity: null }).result;
+
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error when schedules cannot be loaded', async () => {
+    api.getOnCall.mockRejectedValue(new Error('backend is down'));
+    api.listSchedules.mockResolvedValue([]);
+    await renderOnCall(<OnCallOverview />, { api, entity: null }).result;
+
+    expect(
+      await screen.findByText(/Could not load on-call schedules/),
+    ).toBeInTheDocument();
+  });
+
+  it('says what to install when the backend has no on-call routes', async () => {
+    api.getOnCall.mockRejectedValue(responseError(404, 'Not found'));
+    api.listSchedules.mockResolvedValue([]);
+    await renderOnCall(<OnCallOverview />, { api, entity: null }).result;
+
+    expect(
+      await screen.findByText('Reliability Hub backend not found'),
+    ).toBeInTheDocument();
+  });
+
+  it('says how to start when there are no schedules', async () => {
+    api.getOnCall.mockResolvedValue({ at: '', schedules: [] });
+    api.listSchedules.mockResolvedValue([]);
+    await renderOnCall(<OnCallOverview />, { api, entity: null }).result;
+
+    expect(
+      await screen.findByText(/No on-call schedules yet/),
+    ).toBeInTheDocument();
+  });
+
+  it('hides "Add override" and the feed from non-members', async () => {
+    answer('group:default/team-outsiders');
+    await renderOnCall(<OnCallOverview />, {
+      api,
+      users,
+      entity: null,
+      allowed: false,
+    }).result;
+
+    await screen.findByText('Who is on call');
+    expect(
+      screen.queryByRole('button', { name: /Add override/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Calendar feed/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows now and next per schedule, gaps, the timeline and my shifts', async () => {
+    answer();
+    const { result, catalogApi } = renderOnCall(<OnCallOverview />, {
+      api,
+      users,
+      entity: null,
+    });
+    await result;
+
+    const row = (
+      await screen.findByText('checkout-primary', {
+        selector: 'strong',
+      })
+    ).closest('tr')!;
+    expect(within(row).getByText('Lena Hoffmann')).toBeInTheDocument();
+    expect(within(row).getByText('Jonas Weber')).toBeInTheDocument();
+    const gapRow = screen
+      .getByText('payments-primary', { selector: 'strong' })
+      .closest('tr')!;
+    expect(within(gapRow).getByText('Nobody is on call')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Nobody on call at times in the next 14 days: payments-primary$/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Timeline of checkout-primary' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Timeline of payments-primary' }),
+    ).toBeInTheDocument();
+    // The signed-in user is Lena, one of the two in the weekly rotation.
+    expect(
+      within(screen.getByRole('list', { name: 'My shifts' })).getAllByRole(
+        'listitem',
+      ).length,
+    ).toBeGreaterThan(0);
+    await waitFor(() =>
+      expect(catalogApi.getEntitiesByRefs).toHaveBeenCalledTimes(1),
+    );
+    expect(api.getOnCall).toHaveBeenCalledWith();
+    expect(api.listSchedules).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets members add an override and shows it on the timeline', async () => {
+    answer();
+    const record = makeScheduleRecord({}, tenDaysAgo());
+    const tomorrow = DateTime.now()
+      .setZone('Europe/Berlin')
+      .plus({ days: 1 })
+      .startOf('day');
+    api.addScheduleOverride.mockResolvedValue({
+      ...record,
+      version: 4,
+      schedule: {
+        ...record.schedule,
+        overrides: [
+          {
+            id: 'ov-1',
+            user: 'user:default/jonas.weber',
+            start: tomorrow.set({ hour: 10 }).toISO()!,
+            end: tomorrow.set({ hour: 12 }).toISO()!,
+          },
+        ],
+      },
+    });
+    await renderOnCall(<OnCallOverview />, { api, users, entity: null }).result;
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Add override to checkout-primary',
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Add override' }));
+
+    await waitFor(() =>
+      expect(api.addScheduleOverride).toHaveBeenCalledWith(
+        'sch-1',
+        expect.objectContaining({
+          version: 3,
+          user: 'user:default/lena.hoffmann',
+        }),
+      ),
+    );
+    const timeline = await screen.findByRole('list', {
+      name: 'Timeline of checkout-primary',
+    });
+    await waitFor(() =>
+      expect(
+        within(timeline)
+          .getAllByRole('listitem')
+          .some(item => item.getAttribute('data-kind') === 'override'),
+      ).toBe(true),
+    );
+    // Who is on call now is asked again after the change.
+    expect(api.getOnCall).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives members the calendar feed address', async () => {
+    answer();
+    api.createScheduleFeedToken.mockResolvedValue({
+      url: 'http://localhost:7007/api/reliability/schedules/sch-1/feed.ics?token=s3cret',
+    });
+    await renderOnCall(<OnCallOverview />, { api, users, entity: null }).result;
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Calendar feed of checkout-primary',
+      }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Get the address' }),
+    );
+
+    expect(await screen.findByLabelText('iCalendar address')).toHaveValue(
+      'http://localhost:7007/api/reliability/schedules/sch-1/feed.ics?token=s3cret',
+    );
+    expect(api.createScheduleFeedToken).toHaveBeenCalledWith('sch-1');
+  });
+});

@@ -1,0 +1,251 @@
+import {
+  InfoCard,
+  Progress,
+  Table,
+  TableColumn,
+  WarningPanel,
+} from '@backstage/core-components';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  finalSchedule,
+  gaps,
+  OnCallNow,
+  ScheduleOnCall,
+  ScheduleRecord,
+  TimeRange,
+} from '@reliability-hub/plugin-reliability-common';
+import { DateTime } from 'luxon';
+import { useMemo, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { reliabilityApiRef } from '../../api';
+import { SummaryError } from '../../summary/SummaryError';
+import { bothTimes, fromNow } from '../format';
+import { MyShifts } from '../MyShifts';
+import { OnCallPerson } from '../OnCallPerson';
+import { ScheduleActions } from '../ScheduleActions';
+import { ScheduleTimeline } from '../ScheduleTimeline';
+import { UserProfile, useUserProfiles } from '../useUserProfiles';
+
+/** How far ahead the timeline and "My shifts" look. */
+const DAYS_AHEAD = 14;
+
+interface Row {
+  oncall: ScheduleOnCall;
+  record?: ScheduleRecord;
+}
+
+function columns(
+  profiles: Map<string, UserProfile>,
+  onChanged: (record: ScheduleRecord) => void,
+): TableColumn<Row>[] {
+  return [
+    {
+      title: 'Schedule',
+      field: 'oncall.name',
+      render: ({ oncall }) => (
+        <>
+          <Typography variant="body2">
+            <strong>{oncall.name}</strong>
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            <EntityRefLink entityRef={oncall.ownerRef} hideIcon /> ·{' '}
+            {oncall.timeZone}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'On call now',
+      render: ({ oncall }) =>
+        oncall.current ? (
+          <>
+            <OnCallPerson
+              userRef={oncall.current.user}
+              profile={profiles.get(oncall.current.user)}
+              compact
+            />
+            <Typography variant="caption" color="textSecondary">
+              {oncall.current.override ? 'override · ' : ''}until{' '}
+              {bothTimes(oncall.current.end, oncall.timeZone)}
+            </Typography>
+          </>
+        ) : (
+          <Typography variant="body2" color="error">
+            <strong>Nobody is on call</strong>
+          </Typography>
+        ),
+    },
+    {
+      title: 'Next',
+      render: ({ oncall }) =>
+        oncall.next ? (
+          <>
+            <OnCallPerson
+              userRef={oncall.next.user}
+              profile={profiles.get(oncall.next.user)}
+              compact
+            />
+            <Typography variant="caption" color="textSecondary">
+              from {bothTimes(oncall.next.start, oncall.timeZone)} (
+              {fromNow(oncall.next.start)})
+            </Typography>
+          </>
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            Nobody scheduled
+          </Typography>
+        ),
+    },
+    {
+      title: '',
+      render: ({ record }) =>
+        record ? (
+          <ScheduleActions schedule={record} onChanged={onChanged} />
+        ) : null,
+    },
+  ];
+}
+
+/**
+ * The On-call tab of the reliability page: every schedule with who is on
+ * call now and next, gap warnings, a timeline of the next two weeks with
+ * layers and overrides, the signed-in user's shifts, and, for members of a
+ * schedule's owner group, "Add override" and the calendar feed.
+ *
+ * @internal
+ */
+export function OnCallOverview() {
+  const api = useApi(reliabilityApiRef);
+  const identityApi = useApi(identityApiRef);
+  // Stored records replaced after a write, so the timeline shows it at once.
+  const [changed, setChanged] = useState<Record<string, ScheduleRecord>>({});
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const [oncall, schedules, identity] = await Promise.all([
+      api.getOnCall(),
+      api.listSchedules(),
+      identityApi.getBackstageIdentity(),
+    ]);
+    return { oncall, schedules, userRef: identity.userEntityRef };
+  }, [api, identityApi]);
+
+  const range: TimeRange = useMemo(() => {
+    const start = DateTime.now().startOf('day');
+    return {
+      start: start.toUTC().toISO()!,
+      end: start.plus({ days: DAYS_AHEAD }).toUTC().toISO()!,
+    };
+  }, []);
+
+  const schedules = useMemo(
+    () => (value?.schedules ?? []).map(s => changed[s.id] ?? s),
+    [value, changed],
+  );
+  const people = useMemo(
+    () => peopleOf(value?.oncall, schedules, range),
+    [value, schedules, range],
+  );
+  const { profiles } = useUserProfiles(people);
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <SummaryError error={error} title="Could not load on-call schedules" />
+    );
+  }
+  if (!value) {
+    return null;
+  }
+  if (value.oncall.schedules.length === 0) {
+    return (
+      <InfoCard title="On call">
+        <Typography>
+          No on-call schedules yet. Create one for a team through the
+          Reliability Hub API (<code>POST /api/reliability/schedules</code>) or
+          import a schedule's YAML; components then find it through their owner
+          group or the <code>reliability-hub.io/oncall-schedule</code>{' '}
+          annotation.
+        </Typography>
+      </InfoCard>
+    );
+  }
+
+  const byId = new Map(schedules.map(s => [s.id, s]));
+  const rows: Row[] = value.oncall.schedules.map(oncall => ({
+    oncall,
+    record: byId.get(oncall.scheduleId),
+  }));
+  const withGaps = schedules.filter(s => gaps(s.schedule, range).length > 0);
+  const onChanged = (record: ScheduleRecord) => {
+    setChanged(current => ({ ...current, [record.id]: record }));
+    retry();
+  };
+
+  return (
+    <Grid container spacing={3}>
+      {withGaps.length > 0 && (
+        <Grid item xs={12}>
+          <WarningPanel
+            severity="warning"
+            title={`Nobody on call at times in the next ${DAYS_AHEAD} days: ${withGaps
+              .map(s => s.name)
+              .join(', ')}`}
+            message={`${withGaps.map(s => s.name).join(', ')} ${
+              withGaps.length === 1 ? 'has' : 'have'
+            } time with nobody on call; see the hatched red parts of the timeline. Add an override or a layer to cover them.`}
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <Table<Row>
+          title="Who is on call"
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={columns(profiles, onChanged)}
+          data={rows}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title={`Next ${DAYS_AHEAD} days`}>
+          <ScheduleTimeline
+            schedules={schedules}
+            range={range}
+            profiles={profiles}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="My shifts">
+          <MyShifts
+            userRef={value.userRef}
+            schedules={schedules}
+            range={range}
+            rangeText={`in the next ${DAYS_AHEAD} days`}
+          />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
+
+/** Everyone the page shows, so their profiles come in one catalog call. */
+function peopleOf(
+  oncall: OnCallNow | undefined,
+  schedules: ScheduleRecord[],
+  range: TimeRange,
+): string[] {
+  const refs = new Set<string>();
+  for (const s of oncall?.schedules ?? []) {
+    if (s.current) refs.add(s.current.user);
+    if (s.next) refs.add(s.next.user);
+  }
+  for (const record of schedules) {
+    for (const shift of finalSchedule(record.schedule, range)) {
+      refs.add(shift.user);
+    }
+  }
+  return Array.from(refs);
+}

@@ -1,0 +1,1 @@
+export { OnCallOverview } from './OnCallOverview';

@@ -1,0 +1,1 @@
+export { OnCallPerson } from './OnCallPerson';

@@ -1,0 +1,133 @@
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import EventIcon from '@material-ui/icons/Event';
+import {
+  reliabilityScheduleUpdatePermission,
+  ScheduleRecord,
+} from '@reliability-hub/plugin-reliability-common';
+import { useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import { reliabilityApiRef } from '../../api';
+import { writeErrorMessage } from '../../shared/writeErrors';
+import { AddOverrideDialog } from '../AddOverrideDialog';
+
+function FeedDialog(props: { schedule: ScheduleRecord; onClose: () => void }) {
+  const { schedule, onClose } = props;
+  const api = useApi(reliabilityApiRef);
+  const [url, setUrl] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setUrl((await api.createScheduleFeedToken(schedule.id)).url);
+    } catch (e) {
+      setError(writeErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>Calendar feed of {schedule.name}</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" gutterBottom>
+          Subscribe to this address in a calendar app to see every shift. The
+          address holds a secret: making a new one stops the old one working.
+        </Typography>
+        {url && (
+          <TextField
+            id="schedule-feed-url"
+            label="iCalendar address"
+            value={url}
+            fullWidth
+            margin="dense"
+            InputProps={{ readOnly: true }}
+            onFocus={e => e.target.select()}
+          />
+        )}
+        {error && (
+          <Typography color="error" role="alert">
+            {error}
+          </Typography>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+        <Button color="primary" onClick={create} disabled={busy}>
+          {url ? 'Make a new address' : 'Get the address'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/**
+ * What members of a schedule's owner group may do from the on-call page:
+ * add an override, and get (or rotate) the schedule's iCalendar feed. Hidden
+ * from everyone else; the backend decides again on every write.
+ *
+ * @internal
+ */
+export function ScheduleActions(props: {
+  schedule: ScheduleRecord;
+  onChanged: (schedule: ScheduleRecord) => void;
+}) {
+  const { schedule, onChanged } = props;
+  const { allowed } = usePermission({
+    permission: reliabilityScheduleUpdatePermission,
+    resourceRef: schedule.ownerRef,
+  });
+  const [dialog, setDialog] = useState<'override' | 'feed'>();
+
+  if (!allowed) {
+    return null;
+  }
+  return (
+    <Box display="flex" gridGap={8}>
+      <Button
+        size="small"
+        variant="outlined"
+        color="primary"
+        startIcon={<AddIcon />}
+        onClick={() => setDialog('override')}
+        aria-label={`Add override to ${schedule.name}`}
+      >
+        Add override
+      </Button>
+      <Button
+        size="small"
+        startIcon={<EventIcon />}
+        onClick={() => setDialog('feed')}
+        aria-label={`Calendar feed of ${schedule.name}`}
+      >
+        iCal
+      </Button>
+      {dialog === 'override' && (
+        <AddOverrideDialog
+          open
+          schedule={schedule}
+          onClose={() => setDialog(undefined)}
+          onAdded={updated => {
+            setDialog(undefined);
+            onChanged(updated);
+          }}
+        />
+      )}
+      {dialog === 'feed' && (
+        <FeedDialog schedule={schedule} onClose={() => setDialog(undefined)} />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { ScheduleActions } from './ScheduleActions';
