@@ -1,0 +1,159 @@
+import { test, expect, Locator, Page } from '@playwright/test';
+import { cardAround, openPage, screenshot, signInAsGuest } from './helpers';
+
+const CHECKOUT = '/catalog/default/component/checkout';
+const ONCALL_PAGE = '/reliability/oncall';
+/** checkout-primary's zone in the demo data: the dialog's fields are read in it. */
+const ZONE = 'Europe/Berlin';
+
+/** team-checkout's people (examples/org.yaml), any of whom may cover. */
+const COVER_CANDIDATES: Array<[string, string]> = [
+  ['Marcus Bell', 'user:default/marcus.bell'],
+  ['Priya Raman', 'user:default/priya.raman'],
+  ['Jonas Weber', 'user:default/jonas.weber'],
+];
+
+/** `Date.now() + minutes` as a `datetime-local` value in `zone`: `YYYY-MM-DDTHH:mm`. */
+function wallClock(minutes: number, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() + minutes * 60_000));
+  const part = (type: string) => parts.find(p => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}T${part(
+    'hour',
+  )}:${part('minute')}`;
+}
+
+/** The On call card's section for one schedule. */
+function scheduleSection(page: Page, schedule: string): Locator {
+  return page.getByRole('region', { name: `On call for ${schedule}` });
+}
+
+/** The part of a schedule's section that says who is on call now, and until when. */
+function nowPart(section: Locator): Locator {
+  return section.locator(':scope > div').first();
+}
+
+test('the on-call card shows who is on call, and an override by a member changes it', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // Tall enough for the On call card, below the overview's other cards, to be
+  // in the screenshots (the page scrolls inside the app shell, not the window).
+  await page.setViewportSize({ width: 1280, height: 2600 });
+
+  await signInAsGuest(page);
+
+  // 1. checkout's overview: the On call card, for both demo schedules.
+  const primary = scheduleSection(page, 'checkout-primary');
+  await openPage(page, CHECKOUT, primary);
+  const card = cardAround(primary);
+  await expect(card.getByText('On call', { exact: true })).toBeVisible();
+  await expect(scheduleSection(page, 'checkout-secondary')).toBeVisible();
+
+  // Who is on call for checkout-primary now: a person (a link to their
+  // catalog page) and until when.
+  const now = nowPart(primary);
+  await expect(now.getByText(/^On call until /)).toBeVisible();
+  const before = (await now.getByRole('link').first().innerText()).trim();
+  expect(before).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+  await expect(primary.getByText('Next hand-off')).toBeVisible();
+
+  // The whole escalation chain: every level, with its delay.
+  const chain = primary.getByRole('list', { name: 'Escalation chain' });
+  await expect(chain.getByRole('listitem')).toHaveCount(3);
+  await expect(chain.getByRole('listitem').nth(0)).toContainText(
+    'Level 1 · at once · on call for checkout-primary',
+  );
+  await expect(chain.getByRole('listitem').nth(1)).toContainText(
+    'Level 2 · after 15 min (15 min after the page) · on call for checkout-secondary',
+  );
+  await expect(chain.getByRole('listitem').nth(2)).toContainText(
+    'Level 3 · after 30 min (45 min after the page) · on call for sre-daily',
+  );
+  // Level 1 reaches whoever is on call for checkout-primary.
+  await expect(
+    chain.getByRole('listitem').nth(0).getByRole('link', { name: before }),
+  ).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'oncall-card-before');
+
+  // 2. The On-call page: who is on call, and the timeline of the next 14 days.
+  const timeline = page.getByRole('list', {
+    name: 'Timeline of checkout-primary',
+  });
+  await openPage(page, ONCALL_PAGE, timeline);
+  await expect(page.getByText('Who is on call', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Next 14 days' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Timeline of checkout-secondary' }),
+  ).toBeVisible();
+  // The demo swap next week is an override bar on checkout-primary's row.
+  await expect(
+    timeline.locator('[data-kind="override"]').first(),
+  ).toBeVisible();
+  await expect(timeline.getByRole('listitem').first()).toBeVisible();
+
+  // 3. Lena, a member of team-checkout, has someone else cover from a few
+  // minutes ago for two hours.
+  const [coverName, coverRef] = COVER_CANDIDATES.find(
+    ([name]) => name !== before,
+  )!;
+  await page
+    .getByRole('button', { name: 'Add override to checkout-primary' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(
+    dialog.getByText(`Times are in the schedule's zone, ${ZONE}.`),
+  ).toBeVisible();
+  // The person covering defaults to the signed-in user.
+  const who = dialog.getByLabel('Who covers');
+  await expect(who).toHaveValue('user:default/lena.hoffmann');
+  await who.fill(coverRef);
+  await dialog.getByLabel(`Start (${ZONE})`).fill(wallClock(-5, ZONE));
+  await dialog.getByLabel(`End (${ZONE})`).fill(wallClock(120, ZONE));
+  await dialog.getByLabel('Reason').fill('E2E: covering for two hours');
+  await screenshot(page, 'oncall-override-dialog');
+  await dialog.getByRole('button', { name: 'Add override' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The page shows the override at once: a new override bar covering now,
+  // and the table's "On call now" for checkout-primary.
+  await expect(
+    timeline
+      .getByRole('listitem', {
+        name: new RegExp(`^${coverName} \\(override\\)`),
+      })
+      .first(),
+  ).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'checkout-primary' });
+  await expect(
+    row.getByRole('link', { name: coverName }).first(),
+  ).toBeVisible();
+  await expect(row.getByText(/^override · until /)).toBeVisible();
+  await screenshot(page, 'oncall-page');
+
+  // 4. Back on checkout's overview, the card says who covers now.
+  await openPage(
+    page,
+    CHECKOUT,
+    nowPart(primary).getByText(/^Covering \(override\) until /),
+  );
+  await expect(
+    nowPart(primary).getByRole('link', { name: coverName }),
+  ).toBeVisible();
+  await expect(
+    chain.getByRole('listitem').nth(0).getByRole('link', { name: coverName }),
+  ).toBeVisible();
+  await expect(chain.getByRole('listitem')).toHaveCount(3);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'oncall-card-after');
+});
