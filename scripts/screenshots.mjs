@@ -16,7 +16,7 @@ const shots = [
     file: 'entity-page.png',
     url: '/catalog/default/component/checkout',
     ready: 'Recent incidents',
-    height: 1300,
+    height: 1400,
   },
   {
     file: 'entity-incidents-tab.png',
@@ -36,6 +36,12 @@ const shots = [
     url: '/reliability/action-items',
     ready: 'Open action items',
     height: 1100,
+  },
+  {
+    file: 'oncall-page.png',
+    url: '/reliability/oncall',
+    ready: 'Next 14 days',
+    height: 1300,
   },
   {
     file: 'reliability-page.png',
