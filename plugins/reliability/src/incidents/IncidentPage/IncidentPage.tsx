@@ -1,10 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -14,8 +8,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../api';
 import { POSTMORTEM_STATUS_LABELS } from '../../postmortems/labels';
 import { WritePostmortemButton } from '../../postmortems/WritePostmortemButton';
+import { DetailLoadState } from '../../shared/DetailLoadState';
 import { useReliabilityLinks } from '../../shared/links';
-import { statusOf } from '../../shared/writeErrors';
 import { AddNoteForm } from '../AddNoteForm';
 import { IncidentDetailsCard } from '../IncidentDetailsCard';
 import { IncidentStatusActions } from '../IncidentStatusActions';
@@ -106,22 +100,12 @@ export function IncidentPage(props: { incidentId: string }) {
   );
 
   if (!value) {
-    if (loading) {
-      return <Progress />;
-    }
-    if (statusOf(error) === 404) {
-      return (
-        <EmptyState
-          missing="data"
-          title="No such incident"
-          description="It may have been deleted, or the link is wrong. The Incidents tab lists every incident of this component."
-        />
-      );
-    }
     return (
-      <ResponseErrorPanel
-        error={error ?? new Error('No incident')}
-        title="Could not load the incident"
+      <DetailLoadState
+        loading={loading}
+        error={error}
+        noun="incident"
+        missingDescription="It may have been deleted, or the link is wrong. The Incidents tab lists every incident of this component."
       />
     );
   }

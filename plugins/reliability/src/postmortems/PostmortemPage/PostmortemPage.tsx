@@ -1,10 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
@@ -21,8 +15,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ActionItemsTable } from '../../actionItems/ActionItemsTable';
 import { AddActionItemButton } from '../../actionItems/AddActionItemButton';
 import { reliabilityApiRef } from '../../api';
+import { DetailLoadState } from '../../shared/DetailLoadState';
 import { useReliabilityLinks } from '../../shared/links';
-import { statusOf } from '../../shared/writeErrors';
 import { PostmortemEditor } from '../PostmortemEditor';
 import { PostmortemOverviewCard } from '../PostmortemOverviewCard';
 import { PostmortemSections } from '../PostmortemSections';
@@ -95,22 +89,12 @@ export function PostmortemPage(props: { postmortemId: string }) {
   );
 
   if (!value) {
-    if (loading) {
-      return <Progress />;
-    }
-    if (statusOf(error) === 404) {
-      return (
-        <EmptyState
-          missing="data"
-          title="No such postmortem"
-          description="The link may be wrong. Postmortems of this component are listed on its Incidents tab."
-        />
-      );
-    }
     return (
-      <ResponseErrorPanel
-        error={error ?? new Error('No postmortem')}
-        title="Could not load the postmortem"
+      <DetailLoadState
+        loading={loading}
+        error={error}
+        noun="postmortem"
+        missingDescription="The link may be wrong. Postmortems of this component are listed on its Incidents tab."
       />
     );
   }

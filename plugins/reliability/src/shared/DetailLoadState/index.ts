@@ -1,0 +1,1 @@
+export { DetailLoadState } from './DetailLoadState';
