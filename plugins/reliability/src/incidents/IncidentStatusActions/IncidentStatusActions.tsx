@@ -9,9 +9,8 @@ import {
   IncidentStatus,
   reliabilityIncidentUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
-import { useState } from 'react';
 import { reliabilityApiRef } from '../../api';
-import { isConflict, writeErrorMessage } from '../../shared/writeErrors';
+import { useWrite } from '../../shared/useWrite';
 
 const ACTION_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Reopen',
@@ -45,29 +44,21 @@ export function IncidentStatusActions(props: {
     permission: reliabilityIncidentUpdatePermission,
     resourceRef: incident.entityRef,
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useWrite({ onConflict: onChanged });
 
   if (!allowed) {
     return null;
   }
 
   const move = async (status: IncidentStatus) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.updateIncident(incident.id, {
+    const changed = await run(() =>
+      api.updateIncident(incident.id, {
         version: incident.version,
         status,
-      });
+      }),
+    );
+    if (changed) {
       onChanged();
-    } catch (e) {
-      setError(writeErrorMessage(e));
-      if (isConflict(e)) {
-        onChanged();
-      }
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -8,9 +8,8 @@ import {
   PostmortemStatus,
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
-import { useState } from 'react';
 import { reliabilityApiRef } from '../../api';
-import { isConflict, writeErrorMessage } from '../../shared/writeErrors';
+import { useWrite } from '../../shared/useWrite';
 
 /** The review flow's moves from each status: forward first, then back. */
 const MOVES: Record<
@@ -41,29 +40,21 @@ export function PostmortemStatusActions(props: {
     permission: reliabilityPostmortemUpdatePermission,
     resourceRef: postmortem.entityRef,
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useWrite({ onConflict: onChanged });
 
   if (!allowed) {
     return null;
   }
 
   const move = async (status: PostmortemStatus) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.updatePostmortem(postmortem.id, {
+    const changed = await run(() =>
+      api.updatePostmortem(postmortem.id, {
         version: postmortem.version,
         status,
-      });
+      }),
+    );
+    if (changed) {
       onChanged();
-    } catch (e) {
-      setError(writeErrorMessage(e));
-      if (isConflict(e)) {
-        onChanged();
-      }
-    } finally {
-      setBusy(false);
     }
   };
 
