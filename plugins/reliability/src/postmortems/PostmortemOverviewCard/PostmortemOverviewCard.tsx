@@ -18,8 +18,10 @@ import { PostmortemStatusChip } from '../PostmortemStatusChip';
 export function PostmortemOverviewCard(props: {
   postmortem: PostmortemDetail;
   onChanged: () => void;
+  /** The postmortem is being reloaded after a change: its version is stale. */
+  reloading?: boolean;
 }) {
-  const { postmortem, onChanged } = props;
+  const { postmortem, onChanged, reloading } = props;
   const links = useReliabilityLinks();
   return (
     <InfoCard
@@ -71,6 +73,7 @@ export function PostmortemOverviewCard(props: {
         <PostmortemStatusActions
           postmortem={postmortem}
           onChanged={onChanged}
+          reloading={reloading}
         />
       </Box>
     </InfoCard>

@@ -102,6 +102,33 @@ describe('<PostmortemPage />', () => {
     await waitFor(() => expect(api.getPostmortem).toHaveBeenCalledTimes(2));
   });
 
+  it('holds the review buttons while it reloads after a change, so no move goes out on a stale version', async () => {
+    let finishReload: (value: typeof postmortem) => void = () => {};
+    api.getPostmortem.mockResolvedValueOnce(postmortem).mockReturnValueOnce(
+      new Promise(resolve => {
+        finishReload = resolve;
+      }),
+    );
+    api.updatePostmortem.mockResolvedValue(postmortem);
+    await renderPage();
+
+    const submit = await screen.findByRole('button', {
+      name: 'Submit for review',
+    });
+    await userEvent.click(submit);
+    await waitFor(() => expect(api.getPostmortem).toHaveBeenCalledTimes(2));
+    expect(
+      screen.getByRole('button', { name: 'Submit for review' }),
+    ).toBeDisabled();
+
+    finishReload({ ...postmortem, version: 5 });
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Submit for review' }),
+      ).toBeEnabled(),
+    );
+  });
+
   it('offers publishing and going back while in review', async () => {
     api.getPostmortem.mockResolvedValue({ ...postmortem, status: 'in_review' });
     await renderPage();

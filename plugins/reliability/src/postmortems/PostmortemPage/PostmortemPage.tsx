@@ -105,7 +105,11 @@ export function PostmortemPage(props: { postmortemId: string }) {
         <Link to={links.incidentsTab(value.entityRef)}>← All incidents</Link>
       </Grid>
       <Grid item xs={12}>
-        <PostmortemOverviewCard postmortem={value} onChanged={retry} />
+        <PostmortemOverviewCard
+          postmortem={value}
+          onChanged={retry}
+          reloading={loading}
+        />
       </Grid>
       <Grid item xs={12}>
         <ActionItemsTable

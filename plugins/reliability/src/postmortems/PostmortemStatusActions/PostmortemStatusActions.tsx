@@ -33,8 +33,13 @@ const MOVES: Record<
 export function PostmortemStatusActions(props: {
   postmortem: Postmortem;
   onChanged: () => void;
+  /**
+   * Disables the buttons while the page reloads after another change (an
+   * edit saved a moment ago): a move made on the old version would be refused.
+   */
+  reloading?: boolean;
 }) {
-  const { postmortem, onChanged } = props;
+  const { postmortem, onChanged, reloading = false } = props;
   const api = useApi(reliabilityApiRef);
   const { allowed } = usePermission({
     permission: reliabilityPostmortemUpdatePermission,
@@ -66,7 +71,7 @@ export function PostmortemStatusActions(props: {
           variant={i === 0 ? 'contained' : 'outlined'}
           color="primary"
           size="small"
-          disabled={busy}
+          disabled={busy || reloading}
           onClick={() => move(move_.to)}
         >
           {move_.label}
