@@ -23,8 +23,12 @@ const SOURCE_LABELS: Record<string, string> = {
   alertmanager: 'opened by Alertmanager',
 };
 
-function Overview(props: { incident: IncidentDetail; onChanged: () => void }) {
-  const { incident, onChanged } = props;
+function Overview(props: {
+  incident: IncidentDetail;
+  onChanged: () => void;
+  reloading: boolean;
+}) {
+  const { incident, onChanged, reloading } = props;
   const links = useReliabilityLinks();
   const postmortemStatus = (status: string) =>
     POSTMORTEM_STATUS_LABELS[status as keyof typeof POSTMORTEM_STATUS_LABELS] ??
@@ -78,7 +82,11 @@ function Overview(props: { incident: IncidentDetail; onChanged: () => void }) {
         </Typography>
       </Box>
       <Box mt={2}>
-        <IncidentStatusActions incident={incident} onChanged={onChanged} />
+        <IncidentStatusActions
+          incident={incident}
+          onChanged={onChanged}
+          reloading={reloading}
+        />
       </Box>
     </InfoCard>
   );
@@ -116,7 +124,7 @@ export function IncidentPage(props: { incidentId: string }) {
         <Link to={links.incidentsTab(value.entityRef)}>← All incidents</Link>
       </Grid>
       <Grid item xs={12}>
-        <Overview incident={value} onChanged={retry} />
+        <Overview incident={value} onChanged={retry} reloading={loading} />
       </Grid>
       <Grid item xs={12} md={8}>
         <InfoCard title="Timeline" subheader="Oldest first">

@@ -37,8 +37,10 @@ function nextStatuses(status: IncidentStatus): IncidentStatus[] {
 export function IncidentStatusActions(props: {
   incident: Incident;
   onChanged: () => void;
+  /** The incident is being reloaded after a change: its version is stale. */
+  reloading?: boolean;
 }) {
-  const { incident, onChanged } = props;
+  const { incident, onChanged, reloading = false } = props;
   const api = useApi(reliabilityApiRef);
   const { allowed } = usePermission({
     permission: reliabilityIncidentUpdatePermission,
@@ -70,7 +72,7 @@ export function IncidentStatusActions(props: {
           variant={status === 'resolved' ? 'contained' : 'outlined'}
           color="primary"
           size="small"
-          disabled={busy}
+          disabled={busy || reloading}
           onClick={() => move(status)}
         >
           {ACTION_LABELS[status]}
