@@ -12,3 +12,4 @@ export * from './postmortems';
 export * from './requests';
 export * from './oncall';
 export * from './slo';
+export * from './runbooks';

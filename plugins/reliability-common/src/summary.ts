@@ -1,6 +1,8 @@
 import { EntityIncidentSummary } from './incidents';
 import { OnCallNow } from './oncall/api';
 import { ActionItem } from './postmortems';
+import { EntityRunbooks } from './runbooks/api';
+import { EntitySlos } from './slo/api';
 
 /**
  * Everything the entity page shows about one entity, answered by one call
@@ -16,6 +18,10 @@ export interface EntityReliabilitySummary {
   actionItems: EntityActionItemSummary;
   /** Who is on call for the entity; absent from backends without on-call. */
   oncall?: OnCallNow;
+  /** The entity's SLOs with their latest figures; absent from backends without SLOs. */
+  slos?: EntitySlos;
+  /** The entity's runbooks; absent from backends without runbooks. */
+  runbooks?: EntityRunbooks;
 }
 
 /**

@@ -101,6 +101,30 @@ export const reliabilityScheduleUpdatePermission = createPermission({
 });
 
 /**
+ * Push SLI samples (good/total counts) for an SLO of an entity through the
+ * built-in push source.
+ *
+ * @public
+ */
+export const reliabilitySliSampleCreatePermission = createPermission({
+  name: 'reliability.sliSample.create',
+  attributes: { action: 'create' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Re-read an entity's OpenSLO and runbook files now, instead of waiting for
+ * the scheduled refresh.
+ *
+ * @public
+ */
+export const reliabilityDefinitionsRefreshPermission = createPermission({
+  name: 'reliability.definitions.refresh',
+  attributes: { action: 'update' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the reliability plugin.
  *
  * @public
@@ -114,4 +138,6 @@ export const reliabilityPermissions = [
   reliabilityActionItemUpdatePermission,
   reliabilityScheduleCreatePermission,
   reliabilityScheduleUpdatePermission,
+  reliabilitySliSampleCreatePermission,
+  reliabilityDefinitionsRefreshPermission,
 ];

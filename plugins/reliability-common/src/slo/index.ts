@@ -5,3 +5,4 @@ export * from './forecast';
 export * from './policy';
 export * from './windows';
 export * from './timeslices';
+export * from './api';
