@@ -35,7 +35,7 @@ describe('reliability backend plugin', () => {
           async init({ sources }) {
             sources.addSliSource({
               type: 'Datadog',
-              queryRatio: async () => ({ good: 1, total: 1 }),
+              query: async () => [],
             });
           },
         });

@@ -3,7 +3,7 @@ import { SliSource } from './types';
 
 const source = (type: string): SliSource => ({
   type,
-  queryRatio: async () => ({ good: 999, total: 1000 }),
+  query: async () => [],
 });
 
 describe('SliSourceRegistry', () => {

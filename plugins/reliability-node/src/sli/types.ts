@@ -1,30 +1,62 @@
 /**
- * A request for good and total event counts over one window.
+ * One window a query asks counts for, e.g. `{ name: '1h', seconds: 3600 }`.
  *
  * @public
  */
-export interface SliRatioRequest {
-  /** The OpenSLO `metricSource.spec` of the good (or bad) query. */
+export interface SliWindow {
+  name: string;
+  seconds: number;
+}
+
+/**
+ * Counts of one ratio SLI over several windows that all end at `end`.
+ *
+ * @public
+ */
+export interface SliQuery {
+  /** The caller's key for the answer (e.g. the SLO id); unique within a batch. */
+  key: string;
+  /** The entity the SLO belongs to. */
+  entityRef: string;
+  /** `metadata.name` of the SLO document. */
+  sloName: string;
+  /** The OpenSLO `metricSource.spec` of the good query. */
   good?: Record<string, unknown>;
   /** The OpenSLO `metricSource.spec` of the bad query, when the SLI counts bad events. */
   bad?: Record<string, unknown>;
   /** The OpenSLO `metricSource.spec` of the total query. */
   total: Record<string, unknown>;
-  /** Window end. */
+  /** End of every window. */
   end: Date;
-  /** Window length in seconds. */
-  windowSeconds: number;
+  windows: SliWindow[];
+  /**
+   * Timeslices budgeting: count slices instead of events. A slice of
+   * `seconds` is good when its good/total ratio reaches `target`; the
+   * answer's `good` / `total` are then good slices / slices with data.
+   */
+  timeSlices?: { seconds: number; target: number };
 }
 
 /**
- * Event counts over a window, as counted by the source.
+ * Event (or slice) counts over one window; null when the source has no data
+ * for it.
  *
  * @public
  */
-export interface SliRatioResult {
+export interface SliCounts {
   good: number;
   total: number;
 }
+
+/**
+ * The answer to one {@link SliQuery}: counts per window name, or why the
+ * source could not answer (then no figure may be shown as current).
+ *
+ * @public
+ */
+export type SliQueryResult =
+  | { key: string; windows: Record<string, SliCounts | null> }
+  | { key: string; error: string };
 
 /**
  * A place SLIs are read from, such as Prometheus. Adopters add their own
@@ -35,6 +67,13 @@ export interface SliRatioResult {
 export interface SliSource {
   /** The OpenSLO `metricSource.type` this source answers, e.g. `Prometheus`. */
   readonly type: string;
-  /** Counts good and total events of a ratio SLI over one window. */
-  queryRatio(request: SliRatioRequest): Promise<SliRatioResult>;
+  /**
+   * Answers a batch of queries, one result per query in any order (matched
+   * by key). A source batches and times out as it sees fit; a failure of
+   * some queries is reported per query, not thrown.
+   */
+  query(
+    queries: SliQuery[],
+    options?: { signal?: AbortSignal },
+  ): Promise<SliQueryResult[]>;
 }
