@@ -191,6 +191,7 @@ log "Reliability Hub tests: ${STAGES[*]} (node $(node --version), $(nproc 2>/dev
 step "dependencies" ensure_deps
 system_needs=()
 wants unit && system_needs+=(postgres alertmanager)
+wants unit && system_needs+=(prometheus)
 wants e2e && system_needs+=(chromium)
 if [ ${#system_needs[@]} -gt 0 ]; then
   step "system packages" ensure_system_packages "${system_needs[@]}"

@@ -50,6 +50,19 @@ alertmanager_stop_package_daemon() {
   fi
 }
 
+# Prometheus and promtool (Debian's prometheus), for the Prometheus SLI source's integration test.
+prometheus_installed() { [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ]; }
+
+# Like Alertmanager's, the package's install script may start its daemon (127.0.0.1:9090, plus
+# node-exporter); the tests start their own Prometheus, so stop it.
+prometheus_stop_package_daemon() {
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    as_root systemctl stop prometheus.service >/dev/null 2>&1 || true
+  elif [ -x /etc/init.d/prometheus ]; then
+    as_root /etc/init.d/prometheus stop >/dev/null 2>&1 || true
+  fi
+}
+
 # ensure_system_packages [postgres] [alertmanager] [chromium] : installs what is missing, in one
 # apt-get run.
 ensure_system_packages() {
@@ -58,6 +71,7 @@ ensure_system_packages() {
     case "$want" in
       postgres) [ -n "$(postgres_bin_dir)" ] || missing+=(postgresql) ;;
       alertmanager) alertmanager_installed || missing+=(prometheus-alertmanager) ;;
+      prometheus) prometheus_installed || missing+=(prometheus) ;;
       chromium) [ -n "$(chromium_path)" ] || missing+=(chromium) ;;
       *) die "ensure_system_packages: unknown package $want" ;;
     esac
@@ -66,8 +80,10 @@ ensure_system_packages() {
     apt_install "${missing[@]}"
   fi
   case " ${missing[*]} " in *" prometheus-alertmanager "*) alertmanager_stop_package_daemon ;; esac
+  case " ${missing[*]} " in *" prometheus "*) prometheus_stop_package_daemon ;; esac
   case " $* " in *" postgres "*) [ -n "$(postgres_bin_dir)" ] || die "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin" ;; esac
   case " $* " in *" alertmanager "*) alertmanager_installed || die "prometheus-alertmanager or amtool not found in /usr/bin" ;; esac
+  case " $* " in *" prometheus "*) prometheus_installed || die "prometheus or promtool not found in /usr/bin" ;; esac
   case " $* " in *" chromium "*) [ -n "$(chromium_path)" ] || die "Chromium not found (set CHROMIUM_PATH)" ;; esac
   return 0
 }
