@@ -1,0 +1,166 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ErrorBudgetPolicyTier,
+  SloStatus,
+} from '@reliability-hub/plugin-reliability-common';
+import {
+  SliQueryResult,
+  SliSource,
+  SliSourceRegistry,
+} from '@reliability-hub/plugin-reliability-node';
+import { SloStore } from '../store/SloStore';
+import { computeSloStatus } from './computeSloStatus';
+import { evaluationItems, SloEvaluationItem } from './sloQueries';
+
+/** How long the history is kept. */
+const HISTORY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+
+/**
+ * Asks one source for a batch, giving up after `timeoutMs`: a failure or a
+ * timeout becomes an error answer for every query of the batch.
+ */
+async function queryWithTimeout(
+  source: SliSource,
+  items: SloEvaluationItem[],
+  timeoutMs: number,
+): Promise<Map<string, SliQueryResult>> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(
+        new Error(
+          `the ${source.type} source did not answer within ${
+            timeoutMs / 1000
+          } s`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  try {
+    const results = await Promise.race([
+      source.query(
+        items.map(item => item.query),
+        { signal: controller.signal },
+      ),
+      timeout,
+    ]);
+    return new Map(results.map(result => [result.key, result]));
+  } catch (error) {
+    const message = `the ${source.type} source failed: ${
+      (error as Error).message
+    }`;
+    return new Map(
+      items.map(item => [
+        item.query.key,
+        { key: item.query.key, error: message },
+      ]),
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Evaluates SLOs: asks each SLI source once per cycle for all of its SLOs,
+ * computes every figure with the common SLO math and stores one snapshot per
+ * objective. Entity pages read those snapshots and never wait on a source.
+ *
+ * @internal
+ */
+export class SloEvaluator {
+  static create(options: {
+    store: SloStore;
+    sources: SliSourceRegistry;
+    tiers: readonly ErrorBudgetPolicyTier[];
+    timeoutMs: number;
+    logger: LoggerService;
+  }) {
+    return new SloEvaluator(options);
+  }
+
+  private constructor(
+    private readonly options: {
+      store: SloStore;
+      sources: SliSourceRegistry;
+      tiers: readonly ErrorBudgetPolicyTier[];
+      timeoutMs: number;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /**
+   * One evaluation cycle: evaluates every stored SLO (or those of
+   * `entityRefs`) at `now`, stores and answers the statuses.
+   */
+  async runCycle(
+    options: { now?: Date; entityRefs?: string[] } = {},
+  ): Promise<SloStatus[]> {
+    const now = options.now ?? new Date();
+    const { store, sources, tiers, timeoutMs, logger } = this.options;
+    const entities = await store.listDefinitions(options.entityRefs);
+    const items = evaluationItems(entities, now);
+
+    const bySource = new Map<string, SloEvaluationItem[]>();
+    for (const item of items) {
+      const key = item.sourceType.trim().toLocaleLowerCase('en-US');
+      bySource.set(key, [...(bySource.get(key) ?? []), item]);
+    }
+    const answers = new Map<string, SliQueryResult>();
+    await Promise.all(
+      [...bySource.values()].map(async batch => {
+        const source = sources.get(batch[0].sourceType);
+        if (!source) {
+          const known = sources.types().join(', ') || 'none';
+          for (const item of batch) {
+            answers.set(item.query.key, {
+              key: item.query.key,
+              error: `No SLI source of type '${item.sourceType}' is installed (installed: ${known})`,
+            });
+          }
+          return;
+        }
+        const results = await queryWithTimeout(source, batch, timeoutMs);
+        for (const [key, result] of results) {
+          answers.set(key, result);
+        }
+      }),
+    );
+
+    const statuses = items.map(item => {
+      const answer = answers.get(item.query.key) ?? {
+        key: item.query.key,
+        error: `the ${item.sourceType} source gave no answer for this SLO`,
+      };
+      try {
+        return computeSloStatus(item.base, answer, {
+          now,
+          window: item.window,
+          tiers,
+        });
+      } catch (error) {
+        return computeSloStatus(
+          item.base,
+          {
+            error: `the source's answer is unusable: ${
+              (error as Error).message
+            }`,
+          },
+          { now, window: item.window, tiers },
+        );
+      }
+    });
+    await store.writeEvaluations(statuses);
+    if (!options.entityRefs) {
+      await store.pruneHistory(new Date(now.getTime() - HISTORY_RETENTION_MS));
+    }
+    const unavailable = statuses.filter(
+      status => status.state === 'source-unavailable',
+    ).length;
+    logger.debug(
+      `Evaluated ${statuses.length} SLO objectives, ${unavailable} with the source unavailable`,
+    );
+    return statuses;
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  SliCounts,
+  SliQuery,
+  SliQueryResult,
+  SliSource,
+} from '@reliability-hub/plugin-reliability-node';
+import { isGoodTimeSlice } from '@reliability-hub/plugin-reliability-common';
+import { SloStore } from '../store/SloStore';
+
+/**
+ * The OpenSLO `metricSource.type` of the built-in push source.
+ *
+ * @internal
+ */
+export const PUSH_SOURCE_TYPE = 'push';
+
+/**
+ * The built-in SLI source: good and total counts that services post to
+ * `POST /sli-samples`, stored per time bucket in the plugin's database.
+ * Events are summed over each window; for Timeslices, the buckets are grouped
+ * into slices and a slice is good when its ratio reaches the slice target.
+ *
+ * @internal
+ */
+export class PushSliSource implements SliSource {
+  readonly type = PUSH_SOURCE_TYPE;
+
+  static create(options: { store: SloStore }) {
+    return new PushSliSource(options.store);
+  }
+
+  private constructor(private readonly store: SloStore) {}
+
+  async query(
+    queries: SliQuery[],
+    options?: { signal?: AbortSignal },
+  ): Promise<SliQueryResult[]> {
+    const results: SliQueryResult[] = [];
+    for (const query of queries) {
+      if (options?.signal?.aborted) {
+        results.push({ key: query.key, error: 'the evaluation timed out' });
+        continue;
+      }
+      try {
+        results.push({ key: query.key, windows: await this.answer(query) });
+      } catch (error) {
+        results.push({
+          key: query.key,
+          error: `reading push samples failed: ${(error as Error).message}`,
+        });
+      }
+    }
+    return results;
+  }
+
+  private async answer(
+    query: SliQuery,
+  ): Promise<Record<string, SliCounts | null>> {
+    const end = Math.floor(query.end.getTime() / 1000);
+    const target = { entityRef: query.entityRef, sloName: query.sloName };
+    if (!query.timeSlices) {
+      return this.store.sumSamples(target, end, query.windows);
+    }
+    const { seconds, target: sliceTarget } = query.timeSlices;
+    const longest = Math.max(...query.windows.map(window => window.seconds));
+    const slices = await this.store.sliceSums(target, {
+      from: end - longest - seconds,
+      end,
+      sliceSeconds: seconds,
+    });
+    return Object.fromEntries(
+      query.windows.map(window => {
+        // Slices overlapping the window count, as buckets do for events.
+        const inWindow = slices.filter(
+          slice => slice.sliceStart + seconds > end - window.seconds,
+        );
+        if (!inWindow.length) {
+          return [window.name, null];
+        }
+        const good = inWindow.filter(slice =>
+          isGoodTimeSlice(
+            { good: Math.min(slice.good, slice.total), total: slice.total },
+            sliceTarget,
+          ),
+        ).length;
+        return [window.name, { good, total: inWindow.length }];
+      }),
+    );
+  }
+}

@@ -1,0 +1,122 @@
+import {
+  AuthService,
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
+import { Knex } from 'knex';
+import { DemoSloSeeder } from '../demo/DemoSloSeeder';
+import { SloEvaluator } from './evaluation/SloEvaluator';
+import { PrometheusSliSource } from './prometheus';
+import { PushSliSource } from './push/PushSliSource';
+import { SloDefinitionReader } from './reader/SloDefinitionReader';
+import { readSloConfig } from './sloConfig';
+import { SloService } from './SloService';
+import { DatabaseSloStore } from './store/DatabaseSloStore';
+import { SloStore } from './store/SloStore';
+
+/**
+ * The SLO feature, wired: what the router and the demo seeder need.
+ *
+ * @internal
+ */
+export interface SloFeature {
+  store: SloStore;
+  service: SloService;
+  evaluator: SloEvaluator;
+  reader: SloDefinitionReader;
+  /** The demo part, when demo data is on. */
+  demo?: DemoSloSeeder;
+}
+
+/**
+ * Creates the SLO store, sources, reader and evaluator, and schedules the
+ * definition refresh and the evaluation (each runs on one replica at a time).
+ *
+ * @internal
+ */
+export async function setupSlos(options: {
+  knex: Knex;
+  config: RootConfigService;
+  catalog: CatalogService;
+  auth: AuthService;
+  urlReader: UrlReaderService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  sliSources: SliSourceRegistry;
+  demoData: boolean;
+}): Promise<SloFeature> {
+  const { knex, config, catalog, auth, urlReader, scheduler, logger } = options;
+  const sloConfig = readSloConfig(config);
+  const store = DatabaseSloStore.create({ knex });
+
+  options.sliSources.add(PushSliSource.create({ store }));
+  const prometheus = PrometheusSliSource.fromConfig(config, { logger });
+  if (prometheus) {
+    options.sliSources.add(prometheus);
+  }
+
+  const evaluator = SloEvaluator.create({
+    store,
+    sources: options.sliSources,
+    tiers: sloConfig.tiers,
+    timeoutMs: sloConfig.evaluationTimeoutMs,
+    logger,
+  });
+  const demo = options.demoData
+    ? DemoSloSeeder.create({
+        store,
+        tiers: sloConfig.tiers,
+        logger,
+        evaluator,
+      })
+    : undefined;
+  const reader = SloDefinitionReader.create({
+    store,
+    catalog,
+    auth,
+    urlReader,
+    logger,
+    afterSave: demo
+      ? definitions => demo.afterDefinitionsRead(definitions)
+      : undefined,
+  });
+
+  await scheduler.scheduleTask({
+    id: 'reliability-slo-definitions-refresh',
+    frequency: { milliseconds: sloConfig.refreshIntervalMs },
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 5 },
+    fn: async () => {
+      const { entities } = await reader.refreshAll();
+      logger.info(`Read the OpenSLO definitions of ${entities} entities`);
+    },
+  });
+  await scheduler.scheduleTask({
+    id: 'reliability-slo-evaluation',
+    frequency: { milliseconds: sloConfig.evaluationIntervalMs },
+    timeout: {
+      milliseconds: Math.max(
+        sloConfig.evaluationIntervalMs,
+        sloConfig.evaluationTimeoutMs * 2,
+      ),
+    },
+    fn: async () => {
+      // Keeps the demo's samples current; the first 30 days are written when
+      // a demo entity's definitions are read.
+      await demo?.topUp(new Date(), { existingOnly: true });
+      await evaluator.runCycle();
+    },
+  });
+
+  return {
+    store,
+    evaluator,
+    reader,
+    demo,
+    service: SloService.create({ store, reader, tiers: sloConfig.tiers }),
+  };
+}

@@ -1,0 +1,421 @@
+import {
+  SloHistoryPoint,
+  SloStatus,
+} from '@reliability-hub/plugin-reliability-common';
+import { Knex } from 'knex';
+import { recordAudit } from '../../audit/AuditLog';
+import { toIso, toNumber } from '../../database/sql';
+import {
+  EntitySloDefinitions,
+  SliceSums,
+  SloStore,
+  StoredSliSample,
+} from './SloStore';
+
+type Timestamp = Date | number | string;
+
+interface DefinitionsRow {
+  entity_ref: string;
+  location: string;
+  owner_ref: string | null;
+  system_ref: string | null;
+  content_hash: string | null;
+  etags: string | null;
+  definitions: string;
+  problems: string;
+  read_at: Timestamp;
+}
+
+interface SnapshotRow {
+  evaluated_at: Timestamp;
+  state: string;
+  sli: number | string | null;
+  remaining_fraction: number | string | null;
+  burn_rate_1h: number | string | null;
+  burn_rate_6h: number | string | null;
+}
+
+/** Rows per insert, well below SQLite's limit on bound parameters. */
+const CHUNK = 200;
+
+/** The longest bucket the push API accepts. */
+const MAX_BUCKET_SECONDS = 24 * 60 * 60;
+
+/** Sample rows per insert: SQLite allows at most 500 rows per multi-row insert. */
+const SAMPLE_CHUNK = 450;
+
+const nullableNumber = (value: unknown): number | null =>
+  value === null || value === undefined ? null : toNumber(value);
+
+function toDefinitions(row: DefinitionsRow): EntitySloDefinitions {
+  return {
+    entityRef: row.entity_ref,
+    location: row.location,
+    ...(row.owner_ref ? { owner: row.owner_ref } : {}),
+    ...(row.system_ref ? { system: row.system_ref } : {}),
+    contentHash: row.content_hash,
+    etags: row.etags ? JSON.parse(row.etags) : {},
+    slos: JSON.parse(row.definitions),
+    problems: JSON.parse(row.problems),
+    readAt: toIso(row.read_at),
+  };
+}
+
+function toPoint(row: SnapshotRow): SloHistoryPoint {
+  return {
+    at: toIso(row.evaluated_at),
+    sli: nullableNumber(row.sli),
+    remainingFraction: nullableNumber(row.remaining_fraction),
+    burnRate1h: nullableNumber(row.burn_rate_1h),
+    burnRate6h: nullableNumber(row.burn_rate_6h),
+    state: row.state as SloHistoryPoint['state'],
+  };
+}
+
+function snapshotRow(status: SloStatus, at: Date) {
+  return {
+    slo_id: status.id,
+    entity_ref: status.entityRef,
+    evaluated_at: at,
+    state: status.state,
+    sli: status.sli,
+    remaining_fraction: status.budget.remainingFraction,
+    burn_rate_1h: status.burnRates['1h'] ?? null,
+    burn_rate_6h: status.burnRates['6h'] ?? null,
+  };
+}
+
+/**
+ * Keeps evenly spaced points: the last point of each of `maxPoints` equal
+ * time steps, so a long range stays light and its latest point is kept.
+ */
+function downsample(
+  points: SloHistoryPoint[],
+  range: { from: Date; to: Date; maxPoints: number },
+): SloHistoryPoint[] {
+  if (points.length <= range.maxPoints) {
+    return points;
+  }
+  const from = range.from.getTime();
+  const step = (range.to.getTime() - from) / range.maxPoints;
+  const byStep = new Map<number, SloHistoryPoint>();
+  for (const point of points) {
+    byStep.set(Math.floor((Date.parse(point.at) - from) / step), point);
+  }
+  return [...byStep.values()];
+}
+
+/**
+ * {@link SloStore} on the plugin's database (SQLite or PostgreSQL).
+ *
+ * @internal
+ */
+export class DatabaseSloStore implements SloStore {
+  static create(options: { knex: Knex }) {
+    return new DatabaseSloStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async listDefinitions(
+    entityRefs?: string[],
+  ): Promise<EntitySloDefinitions[]> {
+    const query =
+      this.knex<DefinitionsRow>('slo_definitions').orderBy('entity_ref');
+    if (entityRefs) {
+      query.whereIn('entity_ref', entityRefs);
+    }
+    return (await query).map(toDefinitions);
+  }
+
+  async saveDefinitions(
+    definitions: EntitySloDefinitions,
+    audit?: { actor: string },
+  ): Promise<void> {
+    const row = {
+      entity_ref: definitions.entityRef,
+      location: definitions.location,
+      owner_ref: definitions.owner ?? null,
+      system_ref: definitions.system ?? null,
+      content_hash: definitions.contentHash,
+      etags: JSON.stringify(definitions.etags),
+      definitions: JSON.stringify(definitions.slos),
+      problems: JSON.stringify(definitions.problems),
+      read_at: new Date(definitions.readAt),
+    };
+    await this.knex.transaction(async tx => {
+      const before = await tx<DefinitionsRow>('slo_definitions')
+        .where({ entity_ref: definitions.entityRef })
+        .first();
+      await tx('slo_definitions').insert(row).onConflict('entity_ref').merge();
+      if (audit) {
+        const summary = (value: EntitySloDefinitions | undefined) =>
+          value && {
+            location: value.location,
+            contentHash: value.contentHash,
+            slos: value.slos.map(slo => slo.definition.name),
+            problems: value.problems.length,
+          };
+        await recordAudit(tx, {
+          actor: audit.actor,
+          action: 'slo-definitions.refresh',
+          resourceType: 'slo-definitions',
+          resourceId: definitions.entityRef,
+          entityRef: definitions.entityRef,
+          before: summary(before && toDefinitions(before)) ?? undefined,
+          after: summary(definitions),
+        });
+      }
+    });
+  }
+
+  async deleteDefinitions(entityRefs: string[]): Promise<void> {
+    if (!entityRefs.length) {
+      return;
+    }
+    await this.knex.transaction(async tx => {
+      await tx('slo_definitions').whereIn('entity_ref', entityRefs).delete();
+      await tx('slo_status').whereIn('entity_ref', entityRefs).delete();
+    });
+  }
+
+  async writeEvaluations(statuses: SloStatus[]): Promise<void> {
+    if (!statuses.length) {
+      return;
+    }
+    await this.knex.transaction(async tx => {
+      for (let i = 0; i < statuses.length; i += CHUNK) {
+        const chunk = statuses.slice(i, i + CHUNK);
+        await tx('slo_status')
+          .insert(
+            chunk.map(status => ({
+              slo_id: status.id,
+              entity_ref: status.entityRef,
+              evaluated_at: new Date(status.evaluatedAt ?? Date.now()),
+              status: JSON.stringify(status),
+            })),
+          )
+          .onConflict('slo_id')
+          .merge();
+        await tx('slo_snapshots')
+          .insert(
+            chunk.map(status =>
+              snapshotRow(status, new Date(status.evaluatedAt ?? Date.now())),
+            ),
+          )
+          .onConflict(['slo_id', 'evaluated_at'])
+          .ignore();
+      }
+    });
+  }
+
+  async insertHistory(
+    sloId: string,
+    entityRef: string,
+    points: SloHistoryPoint[],
+  ): Promise<void> {
+    await this.knex.transaction(async tx => {
+      for (let i = 0; i < points.length; i += CHUNK) {
+        await tx('slo_snapshots')
+          .insert(
+            points.slice(i, i + CHUNK).map(point => ({
+              slo_id: sloId,
+              entity_ref: entityRef,
+              evaluated_at: new Date(point.at),
+              state: point.state,
+              sli: point.sli,
+              remaining_fraction: point.remainingFraction,
+              burn_rate_1h: point.burnRate1h,
+              burn_rate_6h: point.burnRate6h,
+            })),
+          )
+          .onConflict(['slo_id', 'evaluated_at'])
+          .ignore();
+      }
+    });
+  }
+
+  async listStatuses(entityRefs?: string[]): Promise<Map<string, SloStatus>> {
+    const query = this.knex('slo_status').select('slo_id', 'status');
+    if (entityRefs) {
+      query.whereIn('entity_ref', entityRefs);
+    }
+    const rows: Array<{ slo_id: string; status: string }> = await query;
+    return new Map(rows.map(row => [row.slo_id, JSON.parse(row.status)]));
+  }
+
+  async getHistory(
+    sloId: string,
+    range: { from: Date; to: Date; maxPoints: number },
+  ): Promise<SloHistoryPoint[]> {
+    const rows: SnapshotRow[] = await this.knex('slo_snapshots')
+      .select(
+        'evaluated_at',
+        'state',
+        'sli',
+        'remaining_fraction',
+        'burn_rate_1h',
+        'burn_rate_6h',
+      )
+      .where('slo_id', sloId)
+      .andWhere('evaluated_at', '>=', range.from)
+      .andWhere('evaluated_at', '<=', range.to)
+      .orderBy('evaluated_at');
+    return downsample(rows.map(toPoint), range);
+  }
+
+  async hasHistory(sloId: string): Promise<boolean> {
+    const row = await this.knex('slo_snapshots')
+      .where('slo_id', sloId)
+      .first('id');
+    return Boolean(row);
+  }
+
+  async pruneHistory(before: Date): Promise<number> {
+    return this.knex('slo_snapshots')
+      .where('evaluated_at', '<', before)
+      .delete();
+  }
+
+  async upsertSamples(
+    target: { entityRef: string; sloName: string },
+    samples: StoredSliSample[],
+    actor?: string,
+  ): Promise<number> {
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      for (let i = 0; i < samples.length; i += SAMPLE_CHUNK) {
+        await tx('sli_samples')
+          .insert(
+            samples.slice(i, i + SAMPLE_CHUNK).map(sample => ({
+              entity_ref: target.entityRef,
+              slo_name: target.sloName,
+              bucket_start: sample.bucketStart,
+              bucket_seconds: sample.bucketSeconds,
+              good: sample.good,
+              total: sample.total,
+              updated_at: now,
+            })),
+          )
+          .onConflict(['entity_ref', 'slo_name', 'bucket_start'])
+          .merge(['bucket_seconds', 'good', 'total', 'updated_at']);
+      }
+      if (!actor) {
+        return;
+      }
+      const starts = samples.map(sample => sample.bucketStart);
+      await recordAudit(tx, {
+        actor,
+        action: 'sli-samples.push',
+        resourceType: 'slo',
+        resourceId: `${target.entityRef}/${target.sloName}`,
+        entityRef: target.entityRef,
+        after: {
+          samples: samples.length,
+          from: new Date(Math.min(...starts) * 1000).toISOString(),
+          to: new Date(Math.max(...starts) * 1000).toISOString(),
+        },
+        at: now,
+      });
+    });
+    return samples.length;
+  }
+
+  async latestSampleStart(target: {
+    entityRef: string;
+    sloName: string;
+  }): Promise<number | undefined> {
+    const row = await this.knex('sli_samples')
+      .max({ latest: 'bucket_start' })
+      .where({ entity_ref: target.entityRef, slo_name: target.sloName })
+      .first();
+    return row?.latest === null || row?.latest === undefined
+      ? undefined
+      : toNumber(row.latest);
+  }
+
+  async sumSamples(
+    target: { entityRef: string; sloName: string },
+    end: number,
+    windows: Array<{ name: string; seconds: number }>,
+  ): Promise<Record<string, { good: number; total: number } | null>> {
+    if (!windows.length) {
+      return {};
+    }
+    const starts = windows.map(window => end - window.seconds);
+    const columns = windows.flatMap((_window, i) => [
+      this.knex.raw(
+        `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN good ELSE 0 END) AS g${i}`,
+        [starts[i]],
+      ),
+      this.knex.raw(
+        `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN total ELSE 0 END) AS t${i}`,
+        [starts[i]],
+      ),
+      this.knex.raw(`COUNT(CASE WHEN bucket_start + bucket_seconds > ? THEN 1 END) AS n${i}`, [
+        starts[i],
+      ]),
+    ]);
+    const row: Record<string, unknown> = await this.knex('sli_samples')
+      .select(columns)
+      .where({ entity_ref: target.entityRef, slo_name: target.sloName })
+      // Buckets are at most a day long: this bounds the range scanned.
+      .andWhere('bucket_start', '>', Math.min(...starts) - MAX_BUCKET_SECONDS)
+      .andWhere('bucket_start', '<', end)
+      .first();
+    return Object.fromEntries(
+      windows.map((window, i) => [
+        window.name,
+        toNumber(row?.[`n${i}`]) > 0
+          ? { good: toNumber(row![`g${i}`]), total: toNumber(row![`t${i}`]) }
+          : null,
+      ]),
+    );
+  }
+
+  async sliceSums(
+    target: { entityRef: string; sloName: string },
+    range: { from: number; end: number; sliceSeconds: number },
+  ): Promise<SliceSums[]> {
+    const slice = Math.floor(range.sliceSeconds);
+    if (!(slice > 0)) {
+      throw new RangeError(`slice length must be positive, got ${slice}`);
+    }
+    // An integer literal (checked above): integer division on both engines.
+    const sliceIndex = this.knex.raw(`bucket_start / ${slice}`);
+    const rows: Array<Record<string, unknown>> = await this.knex('sli_samples')
+      .select(
+        this.knex.raw(`${sliceIndex.toQuery()} AS slice`),
+        this.knex.raw('SUM(good) AS good'),
+        this.knex.raw('SUM(total) AS total'),
+      )
+      .where({ entity_ref: target.entityRef, slo_name: target.sloName })
+      .andWhere('bucket_start', '>=', range.from)
+      .andWhere('bucket_start', '<', range.end)
+      .groupBy(sliceIndex)
+      .orderBy(sliceIndex);
+    return rows.map(row => ({
+      sliceStart: toNumber(row.slice) * slice,
+      good: toNumber(row.good),
+      total: toNumber(row.total),
+    }));
+  }
+
+  async listSamples(
+    target: { entityRef: string; sloName: string },
+    range: { from: number; end: number },
+  ): Promise<StoredSliSample[]> {
+    const rows: Array<Record<string, unknown>> = await this.knex('sli_samples')
+      .select('bucket_start', 'bucket_seconds', 'good', 'total')
+      .where({ entity_ref: target.entityRef, slo_name: target.sloName })
+      .andWhere('bucket_start', '>=', range.from)
+      .andWhere('bucket_start', '<', range.end)
+      .orderBy('bucket_start');
+    return rows.map(row => ({
+      bucketStart: toNumber(row.bucket_start),
+      bucketSeconds: toNumber(row.bucket_seconds),
+      good: toNumber(row.good),
+      total: toNumber(row.total),
+    }));
+  }
+}
