@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { searchModuleReliabilityCollator } from '@reliability-hub/plugin-reliability-backend';
 import { permissionPolicyModule } from './permissions/module';
 
 const backend = createBackend();
@@ -26,5 +27,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Reliability Hub
 backend.add(import('@reliability-hub/plugin-reliability-backend'));
+// runbooks and postmortems in the portal's search
+backend.add(searchModuleReliabilityCollator);
 
 backend.start();

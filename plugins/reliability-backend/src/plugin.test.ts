@@ -53,7 +53,8 @@ describe('reliability backend plugin', () => {
     expect(res.body).toEqual({
       status: 'ok',
       database: 'ok',
-      sliSources: ['Datadog'],
+      // The built-in push source is always there.
+      sliSources: ['Datadog', 'push'],
     });
   });
 
@@ -298,6 +299,8 @@ describe('reliability backend plugin', () => {
       'reliability.actionItem.update',
       'reliability.schedule.create',
       'reliability.schedule.update',
+      'reliability.sliSample.create',
+      'reliability.definitions.refresh',
     ]);
     expect(res.body.rules.map((r: any) => r.name)).toEqual(['IS_ENTITY_OWNER']);
   });

@@ -25,7 +25,14 @@ import {
   reliabilityEntityRules,
 } from './permissions/resource';
 import { createRouter } from './router';
+import { createAlertRunbookLookup } from './runbooks/alertRunbooks';
+import { RunbookFileReader } from './runbooks/refresh/RunbookFileReader';
+import { RunbookRefresher } from './runbooks/refresh/RunbookRefresher';
+import { scheduleRunbookRefresh } from './runbooks/refresh/scheduleRunbookRefresh';
+import { RunbookService } from './runbooks/RunbookService';
+import { DatabaseRunbookStore } from './runbooks/store/DatabaseRunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
+import { setupSlos } from './slo/setupSlos';
 import { DatabaseScheduleStore } from './oncall/ScheduleStore';
 
 /**
@@ -55,6 +62,8 @@ export const reliabilityPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
       },
       async init({
         auditor,
@@ -68,6 +77,8 @@ export const reliabilityPlugin = createBackendPlugin({
         logger,
         permissions,
         permissionsRegistry,
+        scheduler,
+        urlReader,
       }) {
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
@@ -79,6 +90,33 @@ export const reliabilityPlugin = createBackendPlugin({
         const actionItems = DatabaseActionItemStore.create({ knex });
         const severities = readSeverityLevels(config);
         const schedules = DatabaseScheduleStore.create({ knex });
+        const runbookStore = DatabaseRunbookStore.create({ knex });
+        const runbookRefresher = RunbookRefresher.create({
+          store: runbookStore,
+          catalog,
+          auth,
+          reader: RunbookFileReader.create({ urlReader }),
+          logger,
+        });
+        await scheduleRunbookRefresh({
+          scheduler,
+          config,
+          logger,
+          refresher: runbookRefresher,
+        });
+        const slos = await setupSlos({
+          knex,
+          config,
+          catalog,
+          auth,
+          urlReader,
+          scheduler,
+          logger,
+          sliSources,
+          demoData: Boolean(
+            config.getOptionalBoolean('reliability.demoData.enabled'),
+          ),
+        });
 
         permissionsRegistry.addResourceType({
           resourceRef: reliabilityEntityResourceRef,
@@ -122,8 +160,18 @@ export const reliabilityPlugin = createBackendPlugin({
               auth,
               config,
               logger,
+              runbooks: createAlertRunbookLookup({
+                store: runbookStore,
+                config,
+              }),
             }),
             access: EntityAccess.create({ httpAuth, permissions, auditor }),
+            slos,
+            runbooks: {
+              store: runbookStore,
+              service: RunbookService.create({ store: runbookStore }),
+              refresher: runbookRefresher,
+            },
             incidents: {
               store: incidents,
               service: IncidentService.create({ store: incidents, severities }),

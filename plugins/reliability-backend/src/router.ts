@@ -24,6 +24,12 @@ import { PostmortemStore } from './postmortems/PostmortemStore';
 import { createPostmortemsRouter } from './postmortems/router';
 import { createSummaryRouter } from './summary/router';
 import { createOnCallRouter } from './oncall/router';
+import { createSloRouter } from './slo/router';
+import { SloFeature } from './slo/setupSlos';
+import { createRunbooksRouter } from './runbooks/router';
+import { RunbookRefresher } from './runbooks/refresh/RunbookRefresher';
+import { RunbookService } from './runbooks/RunbookService';
+import { RunbookStore } from './runbooks/store/RunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { ScheduleStore } from './oncall/ScheduleStore';
 
@@ -46,6 +52,12 @@ export interface RouterContext {
     httpAuth: HttpAuthService;
   };
   alertmanager: AlertmanagerWebhookService;
+  slos: SloFeature;
+  runbooks: {
+    store: RunbookStore;
+    service: RunbookService;
+    refresher: RunbookRefresher;
+  };
   config: RootConfigService;
   catalog: CatalogService;
   auth: AuthService;
@@ -74,6 +86,8 @@ export async function createRouter(
       oncall: ctx.oncall.service,
       catalog: ctx.catalog,
       auth: ctx.auth,
+      runbooks: ctx.runbooks.service,
+      slos: ctx.slos.service,
     }),
   );
   router.use(
@@ -94,5 +108,9 @@ export async function createRouter(
     }),
   );
   router.use(createOnCallRouter({ ...ctx.oncall, access: ctx.access }));
+  router.use(
+    createSloRouter({ service: ctx.slos.service, access: ctx.access }),
+  );
+  router.use(createRunbooksRouter({ ...ctx.runbooks, access: ctx.access }));
   return router;
 }

@@ -18,6 +18,7 @@ import { readSeverityLevels } from '../incidents/severities';
 import { AlertmanagerAlert, AlertmanagerPayload } from './payload';
 import { matchesAlertLabels } from './selector';
 import { AlertTarget, AlertTargets } from './AlertTargets';
+import { AlertRunbook, AlertRunbookLookup } from '../runbooks/alertRunbooks';
 
 /** Who the audit trail and the timeline name for changes made here. */
 const ACTOR = 'alertmanager';
@@ -175,6 +176,8 @@ export class AlertmanagerWebhookService {
     cacheTtlMs?: number;
     /** The clock; tests set it. */
     now?: () => Date;
+    /** Finds the runbook that names an alert, linked on the incident. */
+    runbooks?: AlertRunbookLookup;
   }): AlertmanagerWebhookService {
     const { config, logger } = options;
     const severities = readSeverityLevels(config);
@@ -211,6 +214,7 @@ export class AlertmanagerWebhookService {
       config.getOptionalBoolean('reliability.alertmanager.resolveIncidents') ??
         true,
       options.now ?? (() => new Date()),
+      options.runbooks,
     );
   }
 
@@ -222,6 +226,7 @@ export class AlertmanagerWebhookService {
     private readonly severityByLabel: Record<string, string>,
     private readonly resolveIncidents: boolean,
     private readonly clock: () => Date,
+    private readonly runbooks?: AlertRunbookLookup,
   ) {}
 
   /** Applies one validated webhook payload. */
@@ -297,10 +302,12 @@ export class AlertmanagerWebhookService {
     alerts: AlertmanagerAlert[],
     now: Date,
   ): Promise<AlertmanagerWebhookResult['incidents'][number] | undefined> {
+    // Looked up before the transaction: SQLite has one connection for both.
+    const runbook = await this.findRunbook(target, alerts);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.knex.transaction(tx =>
-          this.apply(tx, payload, target, alerts, now),
+          this.apply(tx, payload, target, alerts, now, runbook),
         );
       } catch (error) {
         if (attempt === 1 && isDatabaseConflictError(error)) {
@@ -320,6 +327,7 @@ export class AlertmanagerWebhookService {
     target: AlertTarget,
     alerts: AlertmanagerAlert[],
     now: Date,
+    runbook?: AlertRunbook,
   ): Promise<AlertmanagerWebhookResult['incidents'][number] | undefined> {
     const externalId = alertGroupExternalId(payload.groupKey, target.entityRef);
     const events: EventRow[] = [];
@@ -361,6 +369,9 @@ export class AlertmanagerWebhookService {
         return undefined;
       }
       row = this.newIncidentRow(payload, target, alerts, externalId, now);
+      if (!row.runbook_url && runbook) {
+        row.runbook_url = runbook.url;
+      }
       await tx('incidents').insert(row);
       await recordAudit(tx, {
         actor: ACTOR,
@@ -378,6 +389,15 @@ export class AlertmanagerWebhookService {
         externalURL: payload.externalURL,
         receiver: payload.receiver ?? null,
       });
+      if (runbook) {
+        event(
+          row.id,
+          'note',
+          now,
+          `Runbook for ${runbook.alertname}: ${runbook.title}`,
+          { runbookId: runbook.id, runbookUrl: runbook.url },
+        );
+      }
       created = true;
       this.logger.info(
         `Opened incident ${row.id} (${row.severity}) on ${target.entityRef} for alert group ${payload.groupKey}`,
@@ -505,7 +525,7 @@ export class AlertmanagerWebhookService {
         );
       }
       if (!row.runbook_url) {
-        const runbookUrl = this.runbookUrl(payload, alerts);
+        const runbookUrl = this.runbookUrl(payload, alerts) ?? runbook?.url;
         if (runbookUrl) {
           changes.runbook_url = runbookUrl;
         }
@@ -612,6 +632,29 @@ export class AlertmanagerWebhookService {
       candidates.sort((a, b) => rank(a) - rank(b))[0] ??
       fallbackSeverity(this.severities)
     );
+  }
+
+  /** The indexed runbook that names one of the firing alerts, if any. */
+  private async findRunbook(
+    target: AlertTarget,
+    alerts: AlertmanagerAlert[],
+  ): Promise<AlertRunbook | undefined> {
+    const names = alerts
+      .filter(alert => alert.status === 'firing')
+      .map(alert => alert.labels.alertname)
+      .filter((name): name is string => Boolean(name));
+    if (!this.runbooks || !names.length) {
+      return undefined;
+    }
+    try {
+      return await this.runbooks(names, target.entityRef);
+    } catch (error) {
+      // A missing runbook link must never cost an incident.
+      this.logger.warn(
+        `Could not look up the runbook of ${names.join(', ')}: ${error}`,
+      );
+      return undefined;
+    }
   }
 
   /** The `runbook_url` annotation of the group, or of its first alert that has one. */

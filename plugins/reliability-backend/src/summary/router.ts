@@ -6,6 +6,8 @@ import { todayUtc } from '../actionItems/ActionItemService';
 import { ActionItemStore } from '../actionItems/ActionItemStore';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { ScheduleService } from '../oncall/ScheduleService';
+import { RunbookService } from '../runbooks/RunbookService';
+import { SloService } from '../slo/SloService';
 import { entityRefSchema, parseInput } from '../validation';
 import { componentsOf } from './componentsOf';
 
@@ -26,6 +28,8 @@ export function createSummaryRouter(options: {
   oncall: ScheduleService;
   catalog: CatalogService;
   auth: AuthService;
+  runbooks?: RunbookService;
+  slos?: SloService;
 }) {
   const router = Router();
 
@@ -33,7 +37,7 @@ export function createSummaryRouter(options: {
     const { entityRef } = parseInput(querySchema, req.query, 'summary query');
     const components = await componentsOf(entityRef, options);
     const refs = components ?? entityRef;
-    const [incidents, actionItems, oncall] = await Promise.all([
+    const [incidents, actionItems, oncall, runbooks, slos] = await Promise.all([
       options.incidents.getEntitySummary(refs, {
         now: new Date(),
         recentLimit: RECENT_ITEMS,
@@ -44,8 +48,23 @@ export function createSummaryRouter(options: {
       }),
       // The entity's own schedules (annotation, else its owner group's).
       options.oncall.onCallNow({ entityRef }),
+      options.runbooks?.entityRunbooks(entityRef, {
+        today: todayUtc(),
+        components,
+      }),
+      components
+        ? options.slos?.forComponents(entityRef, components)
+        : options.slos?.forEntity(entityRef),
     ]);
-    res.json({ entityRef, components, incidents, actionItems, oncall });
+    res.json({
+      entityRef,
+      components,
+      incidents,
+      actionItems,
+      oncall,
+      runbooks,
+      slos,
+    });
   });
 
   return router;

@@ -157,6 +157,11 @@ export interface SloHistory {
   /** The definition document as written (YAML), for the SLO tab. */
   definitionYaml: string | null;
   points: SloHistoryPoint[];
+  /**
+   * The configured error-budget policy tiers, for the threshold bands of the
+   * burndown chart; the frontend falls back to the default policy without.
+   */
+  tiers?: ErrorBudgetPolicyTier[];
 }
 
 /**

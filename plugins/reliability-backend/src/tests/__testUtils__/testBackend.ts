@@ -126,7 +126,14 @@ const user = (name: string) => ({
  * (owned by {@link OWNER}), a group and two users, on the given database.
  */
 export async function startReliabilityBackend(
-  options: { knex?: Knex; demoData?: boolean } = {},
+  options: {
+    knex?: Knex;
+    demoData?: boolean;
+    /** More catalog entities, e.g. with an OpenSLO annotation. */
+    entities?: any[];
+    /** More features, e.g. a mocked UrlReader. */
+    features?: any[];
+  } = {},
 ) {
   const features: any[] = [
     reliabilityPlugin,
@@ -172,11 +179,13 @@ export async function startReliabilityBackend(
         },
         user('lena.hoffmann'),
         user('mallory'),
+        ...(options.entities ?? []),
       ],
     }),
   ];
   if (options.knex) {
     features.push(mockServices.database.factory({ knex: options.knex }));
   }
+  features.push(...(options.features ?? []));
   return startTestBackend({ features });
 }

@@ -1,0 +1,139 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  RUNBOOK_SEVERITIES,
+  reliabilityDefinitionsRefreshPermission,
+} from '@reliability-hub/plugin-reliability-common';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { EntityAccess } from '../access/EntityAccess';
+import { todayUtc } from '../actionItems/ActionItemService';
+import { entityRefSchema, parseInput } from '../validation';
+import { normalizeRef } from './refresh/entityRunbookSource';
+import { RunbookRefresher } from './refresh/RunbookRefresher';
+import { RunbookService } from './RunbookService';
+import { RunbookStore } from './store/RunbookStore';
+
+const entitySchema = z.object({ entityRef: entityRefSchema }).strict();
+
+/** A ref filter: a full ref, or a bare name of the default kind. */
+const refFilter = (defaultKind: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .transform((value, ctx) => {
+      const ref = normalizeRef(value, {
+        defaultKind,
+        defaultNamespace: 'default',
+      });
+      if (!ref) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `not an entity ref: ${value}`,
+        });
+        return z.NEVER;
+      }
+      return ref;
+    });
+
+const librarySchema = z
+  .object({
+    q: z.string().max(500).optional(),
+    owner: refFilter('group').optional(),
+    system: refFilter('system').optional(),
+    severity: z
+      .string()
+      .transform(value => value.toUpperCase())
+      .pipe(z.enum(RUNBOOK_SEVERITIES))
+      .optional(),
+    alert: z.string().trim().min(1).max(255).optional(),
+    tag: z.string().trim().min(1).max(255).optional(),
+    stale: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .transform(value => value === 'true')
+      .optional(),
+    sort: z.enum(['title', 'lastReviewed']).default('title'),
+    cursor: z.string().max(2_000).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+const byAlertSchema = z
+  .object({
+    alertname: z.string().trim().min(1).max(255),
+    entityRef: entityRefSchema.optional(),
+  })
+  .strict();
+
+const idSchema = z.object({ id: z.string().min(1).max(600) });
+
+/**
+ * Runbook routes: an entity's runbooks, the library, one runbook, runbooks by
+ * alert, and refreshing an entity's runbooks now.
+ *
+ * @internal
+ */
+export function createRunbooksRouter(options: {
+  store: RunbookStore;
+  service: RunbookService;
+  refresher: RunbookRefresher;
+  access: EntityAccess;
+}) {
+  const { store, service, refresher, access } = options;
+  const router = Router();
+
+  router.get('/runbooks', async (req, res) => {
+    const { entityRef } = parseInput(entitySchema, req.query, 'runbook query');
+    res.json(await service.entityRunbooks(entityRef, { today: todayUtc() }));
+  });
+
+  router.get('/runbooks/library', async (req, res) => {
+    const query = parseInput(librarySchema, req.query, 'runbook library query');
+    res.json(await store.searchLibrary({ ...query, today: todayUtc() }));
+  });
+
+  router.get('/runbooks/by-alert/:alertname', async (req, res) => {
+    const query = parseInput(
+      byAlertSchema,
+      { ...req.query, alertname: req.params.alertname },
+      'runbook alert query',
+    );
+    res.json(
+      await service.forAlert(query.alertname, {
+        today: todayUtc(),
+        entityRef: query.entityRef,
+      }),
+    );
+  });
+
+  router.post('/runbooks/refresh', async (req, res) => {
+    const { entityRef } = parseInput(
+      entitySchema,
+      req.query,
+      'runbook refresh',
+    );
+    const { actor } = await access.authorize(
+      req,
+      reliabilityDefinitionsRefreshPermission,
+      entityRef,
+    );
+    await access.audited(req, 'runbooks-refresh', { entityRef }, () =>
+      refresher.refreshEntity(entityRef, actor),
+    );
+    res.json(await service.entityRunbooks(entityRef, { today: todayUtc() }));
+  });
+
+  // Ids contain slashes (`component:default/checkout/db-pool`); clients
+  // encode them, but a decoded id with its slashes is accepted as well.
+  router.get(/^\/runbooks\/(.+)$/, async (req, res) => {
+    const { id } = parseInput(idSchema, { id: req.params[0] }, 'runbook id');
+    const runbook = await store.getRunbook(id, todayUtc());
+    if (!runbook) {
+      throw new NotFoundError(`No runbook with id ${id}`);
+    }
+    res.json(runbook);
+  });
+
+  return router;
+}

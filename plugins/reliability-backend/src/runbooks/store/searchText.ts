@@ -1,0 +1,63 @@
+import { IndexedRunbook } from './RunbookStore';
+
+/**
+ * The text the library's search looks in: title, description, steps and
+ * their commands, alerts, tags and the rest of a runbook's prose, lower-cased
+ * on one line per part.
+ *
+ * @internal
+ */
+export function runbookSearchText(runbook: IndexedRunbook): string {
+  const parts: Array<string | undefined> = [
+    runbook.title,
+    runbook.description,
+    runbook.url,
+    ...runbook.alerts,
+    ...runbook.tags,
+  ];
+  const parsed = runbook.runbook;
+  if (parsed) {
+    parts.push(parsed.id, parsed.incidentType, ...parsed.prerequisites);
+    for (const step of parsed.steps) {
+      parts.push(step.title, step.description, step.expected);
+      for (const command of step.commands) {
+        parts.push(command.run, command.description);
+      }
+      for (const decision of step.decisions) {
+        parts.push(decision.condition, decision.action);
+      }
+    }
+    parts.push(...parsed.verification);
+    for (const rung of parsed.escalation) {
+      parts.push(rung.who, rung.contact);
+    }
+  }
+  return parts
+    .filter((part): part is string => Boolean(part))
+    .map(part => part.replace(/\s+/g, ' ').trim())
+    .join('\n')
+    .toLocaleLowerCase('en-US');
+}
+
+/**
+ * The words of a search query, lower-cased; at most `max` of them.
+ *
+ * @internal
+ */
+export function searchWords(q: string | undefined, max = 10): string[] {
+  return (q ?? '')
+    .toLocaleLowerCase('en-US')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, max);
+}
+
+/**
+ * A LIKE pattern that finds `word` anywhere, with a backslash escaping LIKE's own
+ * wildcards (so `100%` and `db_pool` mean what they say).
+ *
+ * @internal
+ */
+export function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, char => `\\${char}`)}%`;
+}
