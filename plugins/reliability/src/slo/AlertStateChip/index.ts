@@ -1,0 +1,1 @@
+export { AlertStateChip, alertReason } from './AlertStateChip';

@@ -1,0 +1,1 @@
+export { BudgetBurndownChart } from './BudgetBurndownChart';

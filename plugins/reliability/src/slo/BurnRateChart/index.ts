@@ -1,0 +1,1 @@
+export { BurnRateChart } from './BurnRateChart';

@@ -1,0 +1,227 @@
+import { configure, screen, within } from '@testing-library/react';
+import { EntitySloCard } from './EntitySloCard';
+import { renderWithApis } from '../../__testUtils__/renderWithApis';
+import {
+  makeEntitySlos,
+  makeHealthySloStatus,
+  makeSloStatus,
+  makeSummary,
+  mockReliabilityApi,
+} from '../../testing/fixtures';
+
+// Charts and tables take a while in jsdom on a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
+
+describe('<EntitySloCard />', () => {
+  jest.setTimeout(30_000);
+  const api = mockReliabilityApi();
+
+  beforeEach(() => {
+    jest.resetAllMocks();
+  });
+
+  const render = () => renderWithApis(<EntitySloCard />, { api });
+
+  it('shows a progress bar while the summary loads', async () => {
+    api.getEntitySummary.mockReturnValue(new Promise(() => {}));
+    await render();
+
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error when the summary fails', async () => {
+    api.getEntitySummary.mockRejectedValue(new Error('database is down'));
+    await render();
+
+    expect(await screen.findByText(/Could not load SLOs/)).toBeInTheDocument();
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+  });
+
+  it('names the annotation to add when the entity has no OpenSLO file', async () => {
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos({ configured: false, slos: [] }),
+    });
+    await render();
+
+    expect(
+      (await screen.findAllByText(/reliability-hub\.io\/openslo/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByText(/Missing Annotation/i)).toBeInTheDocument();
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+  });
+
+  it('says the backend does not evaluate SLOs when the summary has none', async () => {
+    api.getEntitySummary.mockResolvedValue(makeSummary());
+    await render();
+
+    expect(await screen.findByText('SLOs not available')).toBeInTheDocument();
+  });
+
+  it('lists every definition problem with file, document, line and field', async () => {
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos({
+        slos: [makeHealthySloStatus()],
+        problems: [
+          {
+            file: 'slos/checkout.yaml',
+            documentIndex: 1,
+            line: 14,
+            field: 'spec.objectives[0].target',
+            message: 'must be below 1, got 1.5',
+          },
+        ],
+      }),
+    });
+    await render();
+
+    const problems = await screen.findByRole('list', {
+      name: 'SLO definition problems',
+    });
+    expect(problems).toHaveTextContent(
+      'slos/checkout.yaml, document 2, line 14 · spec.objectives[0].target: must be below 1, got 1.5',
+    );
+    expect(
+      screen.getByText(/The OpenSLO definitions have a problem/),
+    ).toBeInTheDocument();
+    // The SLO that could be read is still there.
+    expect(
+      screen.getByRole('region', { name: 'SLO Checkout latency' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows SLI against target, the budget bar in its tier, burn rate and alert', async () => {
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos(),
+    });
+    await render();
+
+    const slo = await screen.findByRole('region', {
+      name: 'SLO Checkout availability',
+    });
+    expect(within(slo).getByText('99.87 %')).toBeInTheDocument();
+    expect(slo).toHaveTextContent('99.87 % / 99.9 %');
+    const bar = within(slo).getByRole('progressbar', {
+      name: 'Error budget left for Checkout availability',
+    });
+    expect(bar).toHaveAttribute('aria-valuenow', '-30');
+    expect(bar).toHaveAttribute('data-tier', 'Budget exhausted');
+    expect(
+      within(slo).getByText('−30 % budget (overspent)'),
+    ).toBeInTheDocument();
+    expect(within(slo).getByText('12 min over budget')).toBeInTheDocument();
+    expect(within(slo).getByText('15.2×')).toBeInTheDocument();
+    expect(within(slo).getByText('Page')).toBeInTheDocument();
+    expect(within(slo).getByText('Exhausted')).toBeInTheDocument();
+    const tier = within(slo).getByRole('note', {
+      name: 'Policy tier: Budget exhausted',
+    });
+    expect(tier).toHaveTextContent('Tier 6: Budget exhausted');
+    expect(tier).toHaveTextContent(/open an incident/);
+    expect(tier).toHaveTextContent(
+      'Exceptions approved by: Engineering manager',
+    );
+    expect(within(slo).getByText(/^Data as of /)).toBeInTheDocument();
+    expect(
+      within(slo).getByRole('link', { name: 'Checkout availability' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/slos?slo=component%3Adefault%2Fcheckout%2Fcheckout-availability%2F0',
+    );
+
+    const healthy = screen.getByRole('region', {
+      name: 'SLO Checkout latency',
+    });
+    expect(healthy).toHaveTextContent('99.80 % / 99 %');
+    expect(
+      within(healthy).getByRole('progressbar', { name: /Checkout latency/ }),
+    ).toHaveAttribute('aria-valuenow', '80');
+    expect(within(healthy).getByText('80 % budget left')).toBeInTheDocument();
+    expect(within(healthy).getByText('No alert')).toBeInTheDocument();
+    expect(
+      within(healthy).getByText('Tier 1: Normal operations'),
+    ).toBeInTheDocument();
+    // The whole card comes from the one summary request.
+    expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
+    expect(api.getEntitySlos).not.toHaveBeenCalled();
+  });
+
+  it('never shows figures as current when the SLI source is unavailable', async () => {
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos({
+        slos: [
+          makeSloStatus({
+            state: 'source-unavailable',
+            stateMessage: 'Prometheus at http://prometheus:9090 timed out',
+            sli: null,
+            good: null,
+            total: null,
+            budget: {
+              totalMinutes: 40.32,
+              totalEvents: null,
+              consumedFraction: null,
+              remainingFraction: null,
+              remainingMinutes: null,
+            },
+            tier: null,
+          }),
+          makeHealthySloStatus({ state: 'pending', evaluatedAt: null }),
+        ],
+      }),
+    });
+    await render();
+
+    const slo = await screen.findByRole('region', {
+      name: 'SLO Checkout availability',
+    });
+    expect(within(slo).getByRole('status')).toHaveTextContent(
+      'SLI source unavailable. Prometheus at http://prometheus:9090 timed out',
+    );
+    expect(within(slo).queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(within(slo).queryByText('99.87 %')).not.toBeInTheDocument();
+    expect(within(slo).queryByText('Page')).not.toBeInTheDocument();
+    expect(within(slo).queryByText(/^Data as of/)).not.toBeInTheDocument();
+    expect(within(slo).queryByText(/Last good data/)).not.toBeInTheDocument();
+
+    const pending = screen.getByRole('region', {
+      name: 'SLO Checkout latency',
+    });
+    expect(within(pending).getByRole('status')).toHaveTextContent(
+      'Not evaluated yet.',
+    );
+  });
+
+  it('labels the last good figures of an unavailable source as such', async () => {
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos({
+        slos: [
+          makeSloStatus({
+            state: 'source-unavailable',
+            stateMessage: 'connection refused',
+          }),
+        ],
+      }),
+    });
+    await render();
+
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent(
+      /Last good data, .*: SLI 99\.87 %, −30 % budget left\./,
+    );
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+
+  it('says when the OpenSLO file has no SLOs', async () => {
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos({ slos: [] }),
+    });
+    await render();
+
+    expect(await screen.findByText('No SLOs defined')).toBeInTheDocument();
+  });
+});

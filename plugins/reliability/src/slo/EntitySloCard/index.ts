@@ -1,0 +1,1 @@
+export { EntitySloCard } from './EntitySloCard';

@@ -1,0 +1,1 @@
+export { NoSlos } from './NoSlos';

@@ -1,0 +1,1 @@
+export { RefreshSlosButton } from './RefreshSlosButton';

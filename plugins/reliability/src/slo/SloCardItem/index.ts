@@ -1,0 +1,1 @@
+export { SloCardItem, forecastText } from './SloCardItem';

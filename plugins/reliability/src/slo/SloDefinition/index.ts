@@ -1,0 +1,1 @@
+export { SloDefinition } from './SloDefinition';

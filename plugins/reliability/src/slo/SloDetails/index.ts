@@ -1,0 +1,1 @@
+export { SloDetails } from './SloDetails';

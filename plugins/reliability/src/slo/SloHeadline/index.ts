@@ -1,0 +1,1 @@
+export { SloHeadline } from './SloHeadline';

@@ -1,0 +1,1 @@
+export { SloOverview } from './SloOverview';

@@ -1,0 +1,1 @@
+export { SloProblems } from './SloProblems';

@@ -1,0 +1,1 @@
+export { SloSelector } from './SloSelector';

@@ -1,0 +1,1 @@
+export { SloStateNotice } from './SloStateNotice';

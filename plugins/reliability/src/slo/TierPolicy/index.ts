@@ -1,0 +1,1 @@
+export { TierPolicy } from './TierPolicy';
