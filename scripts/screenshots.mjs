@@ -44,6 +44,44 @@ const shots = [
     height: 1300,
   },
   {
+    file: 'entity-slo-card.png',
+    url: '/catalog/default/component/checkout',
+    ready: 'Error budgets and burn rates',
+    height: 1600,
+  },
+  {
+    file: 'entity-slo-tab.png',
+    url: '/catalog/default/component/checkout/slos',
+    ready: 'Error budget burndown',
+    height: 1500,
+  },
+  {
+    file: 'slo-overview.png',
+    url: '/reliability/slos',
+    ready: 'All SLOs, worst first',
+    height: 1100,
+  },
+  {
+    file: 'entity-runbooks-card.png',
+    url: '/catalog/default/component/cart',
+    ready: 'What to do when its alerts fire',
+    // The card sits below the SLO, incident, action item and on-call cards.
+    scroll: true,
+    height: 1100,
+  },
+  {
+    file: 'runbook-library.png',
+    url: '/reliability/runbooks',
+    ready: 'Runbook library',
+    height: 1300,
+  },
+  {
+    file: 'runbook-page.png',
+    url: '/reliability/runbooks/component%3Adefault%2Fcheckout%2Fdb-connection-pool-exhaustion',
+    ready: 'Relieve pressure',
+    height: 1800,
+  },
+  {
     file: 'reliability-page.png',
     url: '/reliability',
     ready: 'All incidents',
@@ -70,6 +108,13 @@ try {
       .getByText(shot.ready, { exact: true })
       .first()
       .waitFor({ timeout: 30_000 });
+    if (shot.scroll) {
+      // Cards low on a long page: bring the one the shot is about into view.
+      await page
+        .getByText(shot.ready, { exact: true })
+        .first()
+        .scrollIntoViewIfNeeded();
+    }
     // Let entity titles and relative times settle.
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(outDir, shot.file) });

@@ -16,6 +16,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import AssignmentIcon from '@material-ui/icons/Assignment';
+import MenuBookIcon from '@material-ui/icons/MenuBook';
 import WhatshotIcon from '@material-ui/icons/Whatshot';
 import { ReliabilityClient, reliabilityApiRef } from './api';
 import { isReliabilityAvailable } from './conditions';
@@ -82,6 +88,95 @@ const onCallEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The SLOs of the Component with budget bars and policy tiers; it shares the
+ * incidents card's summary request: `entity-card:reliability/slos`.
+ */
+const sloEntityCard = EntityCardBlueprint.make({
+  name: 'slos',
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () => import('./slo/EntitySloCard').then(m => <m.EntitySloCard />),
+  },
+});
+
+/**
+ * The "SLOs" tab of every Component, at `.../slos` (where the SLO card
+ * links), with the burndown and burn-rate charts:
+ * `entity-content:reliability/slos`.
+ */
+const sloEntityContent = EntityContentBlueprint.make({
+  name: 'slos',
+  params: {
+    path: 'slos',
+    title: 'SLOs',
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('./slo/EntitySloContent').then(m => <m.EntitySloContent />),
+  },
+});
+
+/**
+ * The entity's runbooks with stale badges; it shares the incidents card's
+ * summary request: `entity-card:reliability/runbooks`.
+ */
+const runbooksEntityCard = EntityCardBlueprint.make({
+  name: 'runbooks',
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('./runbooks/EntityRunbooksCard').then(m => (
+        <m.EntityRunbooksCard />
+      )),
+  },
+});
+
+/** Runbooks in the search results: `search-result-list-item:reliability/runbook`. */
+const runbookSearchResultItem = SearchResultListItemBlueprint.make({
+  name: 'runbook',
+  params: {
+    predicate: result => result.type === 'reliability-runbook',
+    icon: <MenuBookIcon />,
+    component: () =>
+      import('./runbooks/RunbookSearchResultListItem').then(
+        m => m.RunbookSearchResultListItem,
+      ),
+  },
+});
+
+/** Postmortems in the search results: `search-result-list-item:reliability/postmortem`. */
+const postmortemSearchResultItem = SearchResultListItemBlueprint.make({
+  name: 'postmortem',
+  params: {
+    predicate: result => result.type === 'reliability-postmortem',
+    icon: <AssignmentIcon />,
+    component: () =>
+      import('./postmortems/PostmortemSearchResultListItem').then(
+        m => m.PostmortemSearchResultListItem,
+      ),
+  },
+});
+
+/** "Runbooks" among the search page's result types. */
+const runbookSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'runbooks',
+  params: {
+    value: 'reliability-runbook',
+    name: 'Runbooks',
+    icon: <MenuBookIcon />,
+  },
+});
+
+/** "Postmortems" among the search page's result types. */
+const postmortemSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'postmortems',
+  params: {
+    value: 'reliability-postmortem',
+    name: 'Postmortems',
+    icon: <AssignmentIcon />,
+  },
+});
+
+/**
  * The "Incidents" tab of every Component, at `.../incidents` (where the card's
  * "All incidents" link leads), with the incident pages and postmortem pages
  * below it: `entity-content:reliability/incidents`.
@@ -137,6 +232,13 @@ export default createFrontendPlugin({
     incidentsEntityCard,
     actionItemsEntityCard,
     onCallEntityCard,
+    sloEntityCard,
+    sloEntityContent,
+    runbooksEntityCard,
+    runbookSearchResultItem,
+    postmortemSearchResultItem,
+    runbookSearchResultType,
+    postmortemSearchResultType,
     incidentsEntityContent,
     reliabilityPage,
   ],

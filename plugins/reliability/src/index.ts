@@ -12,6 +12,11 @@ export {
   EntityActionItemsCard,
   EntityIncidentsContent,
   EntityOnCallCard,
+  EntitySloCard,
+  EntitySloContent,
+  EntityRunbooksCard,
+  RunbookSearchResultListItem,
+  PostmortemSearchResultListItem,
 } from './plugin';
 export * from './api';
 export { isReliabilityAvailable } from './conditions';

@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { reliabilityApiRef, ReliabilityClient } from './api';
 import { rootRouteRef } from './routes';
 
@@ -112,5 +113,91 @@ export const EntityOnCallCard = reliabilityPlugin.provide(
       lazy: () =>
         import('./oncall/EntityOnCallCard').then(m => m.EntityOnCallCard),
     },
+  }),
+);
+
+/**
+ * Entity card: the entity's SLOs with SLI against the objective, the error
+ * budget left coloured by policy tier, burn rate and alert state, the tier's
+ * action, and problems in the OpenSLO file. Shares the incident card's
+ * summary request.
+ *
+ * @public
+ */
+export const EntitySloCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloCard',
+    component: {
+      lazy: () => import('./slo/EntitySloCard').then(m => m.EntitySloCard),
+    },
+  }),
+);
+
+/**
+ * Entity tab content: the entity's SLOs with the error-budget burndown and
+ * burn-rate charts over the SLO window and the OpenSLO definition. Mount it
+ * at `slos`, where the SLO card links.
+ *
+ * @public
+ */
+export const EntitySloContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloContent',
+    component: {
+      lazy: () =>
+        import('./slo/EntitySloContent').then(m => m.EntitySloContent),
+    },
+  }),
+);
+
+/**
+ * Entity card: the entity's runbooks (structured ones and `type: runbook`
+ * links) with severity, alerts, last review and a badge when the review is
+ * overdue. Shares the incident card's summary request.
+ *
+ * @public
+ */
+export const EntityRunbooksCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbooksCard',
+    component: {
+      lazy: () =>
+        import('./runbooks/EntityRunbooksCard').then(m => m.EntityRunbooksCard),
+    },
+  }),
+);
+
+/**
+ * Search result list item for runbooks (documents of type
+ * `reliability-runbook`): title, matching text, severity, overdue review,
+ * alerts, entity and owner.
+ *
+ * @public
+ */
+export const RunbookSearchResultListItem = reliabilityPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'RunbookSearchResultListItem',
+    component: () =>
+      import('./runbooks/RunbookSearchResultListItem').then(
+        m => m.RunbookSearchResultListItem,
+      ),
+    predicate: result => result.type === 'reliability-runbook',
+  }),
+);
+
+/**
+ * Search result list item for postmortems (documents of type
+ * `reliability-postmortem`): title, matching text, status and entity.
+ *
+ * @public
+ */
+export const PostmortemSearchResultListItem = reliabilityPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'PostmortemSearchResultListItem',
+    component: () =>
+      import('./postmortems/PostmortemSearchResultListItem').then(
+        m => m.PostmortemSearchResultListItem,
+      ),
+    predicate: result => result.type === 'reliability-postmortem',
   }),
 );

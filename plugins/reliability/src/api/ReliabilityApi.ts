@@ -15,7 +15,16 @@ import {
   PostmortemDetail,
   PostmortemStatus,
   ScheduleRecord,
+  EntityRunbooks,
+  RunbookDetail,
+  RunbookLibraryRequest,
+  RunbookRecord,
+  RunbooksForAlert,
   SeverityLevel,
+  SloEvaluationState,
+  EntitySlos,
+  SloHistory,
+  SloOverview,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
@@ -72,6 +81,30 @@ export interface AddScheduleOverrideRequest {
   start: string;
   end: string;
   reason?: string;
+}
+
+/**
+ * Which SLOs the overview lists. Every filter is optional; `tier` is a policy
+ * tier's name.
+ *
+ * @public
+ */
+export interface SloOverviewRequest {
+  owner?: string;
+  system?: string;
+  tier?: string;
+  state?: SloEvaluationState;
+}
+
+/**
+ * Which stretch of an SLO's history to chart (ISO instants); the backend
+ * defaults to the current SLO window.
+ *
+ * @public
+ */
+export interface SloHistoryRequest {
+  from?: string;
+  to?: string;
 }
 
 /**
@@ -136,6 +169,38 @@ export interface ReliabilityApi {
    * stops working) and answers the feed's address.
    */
   createScheduleFeedToken(scheduleId: string): Promise<{ url: string }>;
+  /** The SLOs of one entity with their latest figures and definition problems. */
+  getEntitySlos(entityRef: string): Promise<EntitySlos>;
+  /** One SLO objective's stored evaluations, for the charts, and its definition. */
+  getSloHistory(id: string, request?: SloHistoryRequest): Promise<SloHistory>;
+  /** Every SLO, worst first (least budget left), with the policy tiers. */
+  getSloOverview(request?: SloOverviewRequest): Promise<SloOverview>;
+  /**
+   * Re-reads the entity's OpenSLO file now and answers its SLOs. Throws a
+   * ResponseError with status 403 when the user may not.
+   */
+  refreshSlos(entityRef: string): Promise<EntitySlos>;
+  /** The runbooks of one entity, with the problems of its invalid runbook files. */
+  getEntityRunbooks(entityRef: string): Promise<EntityRunbooks>;
+  /**
+   * One page of the runbook library: full-text search and filters combined,
+   * with the number of all matches.
+   */
+  searchRunbooks(
+    request?: RunbookLibraryRequest,
+  ): Promise<Page<RunbookRecord> & { total: number }>;
+  /** One runbook with its steps; `id` may contain slashes. */
+  getRunbook(id: string): Promise<RunbookDetail>;
+  /** The runbooks that answer an alert, those of `entityRef` first. */
+  getRunbooksForAlert(
+    alertname: string,
+    request?: { entityRef?: string },
+  ): Promise<RunbooksForAlert>;
+  /**
+   * Re-reads the entity's runbook files now and answers its runbooks. Throws
+   * a ResponseError with status 403 when the user may not.
+   */
+  refreshRunbooks(entityRef: string): Promise<EntityRunbooks>;
 }
 
 /**

@@ -101,4 +101,71 @@ describe('ReliabilityClient', () => {
       url: 'http://backend/api/reliability/ical/schedules/sch-1.ics?token=s3cret',
     });
   });
+
+  it('asks for SLOs by entity, and for one SLO history with its id encoded', async () => {
+    const { client, fetch } = clientAnswering(200, { slos: [] });
+    await client.getEntitySlos('component:default/checkout');
+    await client.getSloHistory(
+      'component:default/checkout/checkout-availability/0',
+    );
+    await client.getSloHistory('component:default/checkout/latency/1', {
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-22T00:00:00.000Z',
+    });
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backend/api/reliability/slos?entityRef=component%3Adefault%2Fcheckout',
+      'http://backend/api/reliability/slos/component%3Adefault%2Fcheckout%2Fcheckout-availability%2F0/history',
+      'http://backend/api/reliability/slos/component%3Adefault%2Fcheckout%2Flatency%2F1/history?from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-22T00%3A00%3A00.000Z',
+    ]);
+  });
+
+  it('filters the SLO overview by what is set, and refreshes definitions with a POST', async () => {
+    const { client, fetch } = clientAnswering(200, { items: [], tiers: [] });
+    await client.getSloOverview();
+    await client.getSloOverview({
+      owner: 'group:default/team-checkout',
+      tier: 'Full deployment freeze',
+      state: 'ok',
+    });
+    await client.refreshSlos('component:default/checkout');
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backend/api/reliability/slos/overview',
+      'http://backend/api/reliability/slos/overview?owner=group%3Adefault%2Fteam-checkout&tier=Full+deployment+freeze&state=ok',
+      'http://backend/api/reliability/slos/refresh?entityRef=component%3Adefault%2Fcheckout',
+    ]);
+    expect(fetch.mock.calls[2][1]).toMatchObject({ method: 'POST' });
+  });
+
+  it('asks for runbooks by entity, by alert and by id, encoding ids with slashes', async () => {
+    const { client, fetch } = clientAnswering(200, { runbooks: [] });
+    await client.getEntityRunbooks('component:default/checkout');
+    await client.getRunbook('component:default/checkout/pool-exhaustion');
+    await client.getRunbooksForAlert('High Error/Rate', {
+      entityRef: 'component:default/checkout',
+    });
+    await client.refreshRunbooks('component:default/checkout');
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backend/api/reliability/runbooks?entityRef=component%3Adefault%2Fcheckout',
+      'http://backend/api/reliability/runbooks/component%3Adefault%2Fcheckout%2Fpool-exhaustion',
+      'http://backend/api/reliability/runbooks/by-alert/High%20Error%2FRate?entityRef=component%3Adefault%2Fcheckout',
+      'http://backend/api/reliability/runbooks/refresh?entityRef=component%3Adefault%2Fcheckout',
+    ]);
+    expect(fetch.mock.calls[3][1]).toMatchObject({ method: 'POST' });
+  });
+
+  it('searches the runbook library with only the filters that are set', async () => {
+    const { client, fetch } = clientAnswering(200, { items: [], total: 0 });
+    await client.searchRunbooks();
+    await client.searchRunbooks({
+      q: 'pg_stat_activity',
+      severity: 'SEV2',
+      stale: true,
+      sort: 'lastReviewed',
+      limit: 20,
+    });
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backend/api/reliability/runbooks/library',
+      'http://backend/api/reliability/runbooks/library?q=pg_stat_activity&severity=SEV2&stale=true&sort=lastReviewed&limit=20',
+    ]);
+  });
 });

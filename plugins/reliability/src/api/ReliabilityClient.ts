@@ -12,8 +12,16 @@ import {
   Page,
   Postmortem,
   PostmortemDetail,
+  EntityRunbooks,
+  RunbookDetail,
+  RunbookLibraryRequest,
+  RunbookRecord,
+  RunbooksForAlert,
   ScheduleRecord,
   SeverityLevel,
+  EntitySlos,
+  SloHistory,
+  SloOverview,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
@@ -24,6 +32,8 @@ import {
   IncidentListRequest,
   PostmortemListRequest,
   ReliabilityApi,
+  SloHistoryRequest,
+  SloOverviewRequest,
 } from './ReliabilityApi';
 
 type Query = Record<string, string | undefined>;
@@ -196,6 +206,79 @@ export class ReliabilityClient implements ReliabilityApi {
     }
     const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
     return { url: `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}` };
+  }
+
+  async getEntitySlos(entityRef: string): Promise<EntitySlos> {
+    return this.get('/slos', { entityRef });
+  }
+
+  async getSloHistory(
+    id: string,
+    request: SloHistoryRequest = {},
+  ): Promise<SloHistory> {
+    return this.get(`/slos/${encodeURIComponent(id)}/history`, {
+      from: request.from,
+      to: request.to,
+    });
+  }
+
+  async getSloOverview(request: SloOverviewRequest = {}): Promise<SloOverview> {
+    return this.get('/slos/overview', {
+      owner: request.owner,
+      system: request.system,
+      tier: request.tier,
+      state: request.state,
+    });
+  }
+
+  async refreshSlos(entityRef: string): Promise<EntitySlos> {
+    return this.send(
+      'POST',
+      `/slos/refresh?${new URLSearchParams({ entityRef })}`,
+      {},
+    );
+  }
+
+  async getEntityRunbooks(entityRef: string): Promise<EntityRunbooks> {
+    return this.get('/runbooks', { entityRef });
+  }
+
+  async searchRunbooks(
+    request: RunbookLibraryRequest = {},
+  ): Promise<Page<RunbookRecord> & { total: number }> {
+    return this.get('/runbooks/library', {
+      q: request.q,
+      owner: request.owner,
+      system: request.system,
+      severity: request.severity,
+      alert: request.alert,
+      tag: request.tag,
+      stale: request.stale === undefined ? undefined : String(request.stale),
+      sort: request.sort,
+      cursor: request.cursor,
+      limit: request.limit?.toString(),
+    });
+  }
+
+  async getRunbook(id: string): Promise<RunbookDetail> {
+    return this.get(`/runbooks/${encodeURIComponent(id)}`);
+  }
+
+  async getRunbooksForAlert(
+    alertname: string,
+    request: { entityRef?: string } = {},
+  ): Promise<RunbooksForAlert> {
+    return this.get(`/runbooks/by-alert/${encodeURIComponent(alertname)}`, {
+      entityRef: request.entityRef,
+    });
+  }
+
+  async refreshRunbooks(entityRef: string): Promise<EntityRunbooks> {
+    return this.send(
+      'POST',
+      `/runbooks/refresh?${new URLSearchParams({ entityRef })}`,
+      {},
+    );
   }
 
   private async get<T>(path: string, query: Query = {}): Promise<T> {

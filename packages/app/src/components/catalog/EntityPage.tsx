@@ -53,6 +53,9 @@ import {
   EntityIncidentsCard,
   EntityIncidentsContent,
   EntityOnCallCard,
+  EntitySloCard,
+  EntitySloContent,
+  EntityRunbooksCard,
 } from '@reliability-hub/plugin-reliability';
 
 const entityWarningContent = (
@@ -94,6 +97,9 @@ const overviewContent = (
     </Grid>
 
     <Grid item md={6} xs={12}>
+      <EntitySloCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
       <EntityIncidentsCard />
     </Grid>
     <Grid item md={6} xs={12}>
@@ -101,6 +107,9 @@ const overviewContent = (
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityOnCallCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityRunbooksCard />
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
@@ -113,10 +122,16 @@ const overviewContent = (
 
 const incidentsContent = <EntityIncidentsContent />;
 
+const slosContent = <EntitySloContent />;
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/slos" title="SLOs">
+      {slosContent}
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/incidents" title="Incidents">
@@ -153,6 +168,10 @@ const websiteEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
+    <EntityLayout.Route path="/slos" title="SLOs">
+      {slosContent}
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/incidents" title="Incidents">
       {incidentsContent}
     </EntityLayout.Route>
@@ -181,6 +200,10 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/slos" title="SLOs">
+      {slosContent}
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/incidents" title="Incidents">

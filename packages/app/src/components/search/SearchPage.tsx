@@ -10,6 +10,12 @@ import {
   SearchPagination,
 } from '@backstage/plugin-search-react';
 import { CatalogIcon, Content, Header, Page } from '@backstage/core-components';
+import {
+  PostmortemSearchResultListItem,
+  RunbookSearchResultListItem,
+} from '@reliability-hub/plugin-reliability';
+import AssignmentIcon from '@material-ui/icons/Assignment';
+import MenuBookIcon from '@material-ui/icons/MenuBook';
 
 const useStyles = makeStyles((theme: Theme) => ({
   bar: {
@@ -49,6 +55,16 @@ const SearchPage = () => {
                   name: 'Software Catalog',
                   icon: <CatalogIcon />,
                 },
+                {
+                  value: 'reliability-runbook',
+                  name: 'Runbooks',
+                  icon: <MenuBookIcon />,
+                },
+                {
+                  value: 'reliability-postmortem',
+                  name: 'Postmortems',
+                  icon: <AssignmentIcon />,
+                },
               ]}
             />
             <Paper className={classes.filters}>
@@ -70,6 +86,8 @@ const SearchPage = () => {
             <SearchPagination />
             <SearchResult>
               <CatalogSearchResultListItem icon={<CatalogIcon />} />
+              <RunbookSearchResultListItem icon={<MenuBookIcon />} />
+              <PostmortemSearchResultListItem icon={<AssignmentIcon />} />
             </SearchResult>
           </Grid>
         </Grid>

@@ -8,6 +8,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../api';
 import { POSTMORTEM_STATUS_LABELS } from '../../postmortems/labels';
 import { WritePostmortemButton } from '../../postmortems/WritePostmortemButton';
+import { IncidentRunbooks } from '../../runbooks/IncidentRunbooks';
 import { DetailLoadState } from '../../shared/DetailLoadState';
 import { useReliabilityLinks } from '../../shared/links';
 import { AddNoteForm } from '../AddNoteForm';
@@ -58,14 +59,7 @@ function Overview(props: {
         {incident.summary || 'No summary yet.'}
       </Typography>
       <Box mt={2} display="flex" flexDirection="column" gridGap={4}>
-        <Typography variant="body2">
-          Runbook:{' '}
-          {incident.runbookUrl ? (
-            <Link to={incident.runbookUrl}>{incident.runbookUrl}</Link>
-          ) : (
-            'none linked'
-          )}
-        </Typography>
+        <IncidentRunbooks incident={incident} />
         <Typography variant="body2" component="div">
           Postmortems:{' '}
           {incident.postmortems.length === 0

@@ -54,7 +54,7 @@ describe('<ReliabilityPage />', () => {
       screen.getByRole('heading', { level: 1, name: 'Reliability' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Incidents and action items across Acme Shop'),
+      screen.getByText('SLOs, incidents, on-call and runbooks across Acme Shop'),
     ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Incidents' })).toBeInTheDocument();
     expect(
@@ -77,7 +77,7 @@ describe('<ReliabilityPage />', () => {
     await renderPage({});
 
     expect(
-      screen.getByText('Incidents and action items across Backstage'),
+      screen.getByText('SLOs, incidents, on-call and runbooks across Backstage'),
     ).toBeInTheDocument();
   });
 

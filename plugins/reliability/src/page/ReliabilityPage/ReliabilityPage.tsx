@@ -11,6 +11,8 @@ import { OpenActionItemsTable } from '../../actionItems/OpenActionItemsTable';
 import { OverdueActionItemsByOwner } from '../../actionItems/OverdueActionItemsByOwner';
 import { IncidentsTable } from '../../incidents/IncidentsTable';
 import { OnCallOverview } from '../../oncall/OnCallOverview';
+import { SloOverview } from '../../slo/SloOverview';
+import { RunbooksContent } from '../../runbooks/RunbooksContent';
 
 /**
  * The organisation's reliability page: what is on fire now and what burned
@@ -27,7 +29,7 @@ export function ReliabilityPage() {
     <Page themeId="tool">
       <Header
         title="Reliability"
-        subtitle={`Incidents and action items across ${orgName}`}
+        subtitle={`SLOs, incidents, on-call and runbooks across ${orgName}`}
       />
       <TabbedLayout>
         <TabbedLayout.Route path="/" title="Incidents">
@@ -59,6 +61,17 @@ export function ReliabilityPage() {
             </Grid>
           </>
         </TabbedLayout.Route>
+        <TabbedLayout.Route path="/slos" title="SLOs">
+          <>
+            <ContentHeader title="Service level objectives">
+              <SupportButton>
+                Every SLO of every component, least error budget left first,
+                with its burn-rate alert and error-budget policy tier.
+              </SupportButton>
+            </ContentHeader>
+            <SloOverview />
+          </>
+        </TabbedLayout.Route>
         <TabbedLayout.Route path="/action-items" title="Action items">
           <>
             <ContentHeader title="Overdue action items by owner">
@@ -86,6 +99,9 @@ export function ReliabilityPage() {
             </ContentHeader>
             <OnCallOverview />
           </>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/runbooks" title="Runbooks">
+          <RunbooksContent />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>

@@ -1,0 +1,4 @@
+export {
+  PostmortemSearchResultListItem,
+  POSTMORTEM_SEARCH_TYPE,
+} from './PostmortemSearchResultListItem';

@@ -1,0 +1,1 @@
+export { CommandBlock } from './CommandBlock';

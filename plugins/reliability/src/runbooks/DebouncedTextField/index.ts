@@ -1,0 +1,1 @@
+export { DebouncedTextField, DEBOUNCE_MS } from './DebouncedTextField';

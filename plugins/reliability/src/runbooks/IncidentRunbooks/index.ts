@@ -1,0 +1,1 @@
+export { IncidentRunbooks } from './IncidentRunbooks';

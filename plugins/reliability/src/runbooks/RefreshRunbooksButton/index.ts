@@ -1,0 +1,1 @@
+export { RefreshRunbooksButton } from './RefreshRunbooksButton';

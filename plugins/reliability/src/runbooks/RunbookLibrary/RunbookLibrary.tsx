@@ -1,0 +1,199 @@
+import {
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
+import { useCallback, useEffect, useState } from 'react';
+import { reliabilityApiRef } from '../../api';
+import { SeverityChip } from '../../incidents/SeverityChip';
+import { AlertList } from '../AlertList';
+import { formatDay, plainSummary } from '../format';
+import { RunbookLibraryFilters } from '../RunbookLibraryFilters';
+import { RunbookTitleLink } from '../RunbookTitleLink';
+import { StaleBadge } from '../StaleBadge';
+import { useLibraryQuery } from './useLibraryQuery';
+
+const PAGE_SIZE = 25;
+
+const CLAMP_TWO_LINES = {
+  display: '-webkit-box',
+  WebkitBoxOrient: 'vertical' as const,
+  WebkitLineClamp: 2,
+  overflow: 'hidden',
+};
+
+const columns: TableColumn<RunbookRecord>[] = [
+  {
+    title: 'Runbook',
+    field: 'title',
+    width: '46%',
+    render: runbook => (
+      <Box display="flex" flexDirection="column" gridGap={4}>
+        <Typography variant="body1" component="span">
+          <RunbookTitleLink runbook={runbook} />
+        </Typography>
+        {runbook.description && (
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            component="span"
+            style={CLAMP_TWO_LINES}
+          >
+            {plainSummary(runbook.description, runbook.title)}
+          </Typography>
+        )}
+        <AlertList alerts={runbook.alerts} />
+      </Box>
+    ),
+  },
+  {
+    title: 'Entity',
+    field: 'entityRef',
+    width: '14%',
+    render: runbook => <EntityRefLink entityRef={runbook.entityRef} />,
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    width: '14%',
+    render: runbook =>
+      runbook.owner ? <EntityRefLink entityRef={runbook.owner} /> : '–',
+  },
+  {
+    title: 'Severity',
+    field: 'severity',
+    width: '8%',
+    render: runbook =>
+      runbook.severity ? <SeverityChip severity={runbook.severity} /> : '–',
+  },
+  {
+    title: 'Last reviewed',
+    field: 'lastReviewed',
+    width: '18%',
+    render: runbook => (
+      <Box
+        display="flex"
+        flexDirection="column"
+        alignItems="flex-start"
+        gridGap={4}
+      >
+        <Typography variant="body2" component="span">
+          {runbook.lastReviewed ? formatDay(runbook.lastReviewed) : '–'}
+        </Typography>
+        <StaleBadge runbook={runbook} />
+      </Box>
+    ),
+  },
+];
+
+/**
+ * The runbook library: every runbook of every entity, searched and filtered
+ * by the backend, a page at a time ("Load more"). The search and filters live
+ * in the URL's query, so a filtered library can be shared.
+ *
+ * @internal
+ */
+export function RunbookLibrary() {
+  const api = useApi(reliabilityApiRef);
+  const [query, update] = useLibraryQuery();
+  const [rows, setRows] = useState<RunbookRecord[]>([]);
+  const [total, setTotal] = useState<number>();
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error>();
+
+  const load = useCallback(
+    async (after?: string) => {
+      setLoading(true);
+      setError(undefined);
+      try {
+        const page = await api.searchRunbooks({
+          ...query,
+          limit: PAGE_SIZE,
+          cursor: after,
+        });
+        setRows(previous =>
+          after ? [...previous, ...page.items] : page.items,
+        );
+        setTotal(page.total);
+        setCursor(page.nextCursor);
+      } catch (e) {
+        if (!after) {
+          // The rows of the previous search would pass for results of this one.
+          setRows([]);
+          setTotal(undefined);
+        }
+        setError(e as Error);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [api, query],
+  );
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const filtered = Object.entries(query).some(
+    ([key, v]) => key !== 'sort' && v !== undefined,
+  );
+  let title = 'Runbooks';
+  if (total !== undefined) {
+    title = `${total} runbook${total === 1 ? '' : 's'}`;
+  }
+
+  return (
+    <>
+      <RunbookLibraryFilters value={query} onChange={update} />
+      {error && rows.length === 0 ? (
+        <ResponseErrorPanel error={error} title="Could not load runbooks" />
+      ) : (
+        <Table<RunbookRecord>
+          title={title}
+          isLoading={loading && rows.length === 0}
+          columns={columns}
+          data={rows}
+          options={{
+            paging: false,
+            search: false,
+            sorting: false,
+            padding: 'dense',
+          }}
+          emptyContent={
+            <Box p={3}>
+              <Typography color="textSecondary" align="center">
+                {filtered
+                  ? 'No runbook matches the search and filters.'
+                  : `No runbooks yet. Point an entity's reliability-hub.io/runbooks annotation at its runbook files, or add a metadata link with type: runbook.`}
+              </Typography>
+            </Box>
+          }
+        />
+      )}
+      {error && rows.length > 0 && (
+        <ResponseErrorPanel
+          error={error}
+          title="Could not load more runbooks"
+        />
+      )}
+      {cursor && (
+        <Box display="flex" justifyContent="center" mt={1}>
+          <Button
+            variant="outlined"
+            disabled={loading}
+            onClick={() => load(cursor)}
+          >
+            {loading ? 'Loading…' : 'Load more'}
+          </Button>
+        </Box>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { RunbookLibrary } from './RunbookLibrary';

@@ -1,0 +1,154 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import InputAdornment from '@material-ui/core/InputAdornment';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import SearchIcon from '@material-ui/icons/Search';
+import {
+  RUNBOOK_SEVERITIES,
+  RunbookLibraryRequest,
+} from '@reliability-hub/plugin-reliability-common';
+import { DebouncedTextField } from '../DebouncedTextField';
+
+/** The library's search, filters and order, as the API takes them. */
+export type LibraryQuery = Omit<RunbookLibraryRequest, 'cursor' | 'limit'>;
+
+/** A change to the query: the new values as strings, '' to clear. */
+export type LibraryQueryChange = Partial<Record<keyof LibraryQuery, string>>;
+
+const TEXT_FIELDS: Array<{
+  key: 'owner' | 'system' | 'alert' | 'tag';
+  label: string;
+  placeholder: string;
+}> = [
+  { key: 'owner', label: 'Owner', placeholder: 'group:default/team' },
+  { key: 'system', label: 'System', placeholder: 'system:default/shop' },
+  { key: 'alert', label: 'Alert', placeholder: 'HighErrorRate' },
+  { key: 'tag', label: 'Tag', placeholder: 'database' },
+];
+
+/**
+ * The library's search box (full text over titles, steps, commands, alerts
+ * and tags), its filters and its order. Text applies when typing pauses;
+ * selects apply at once.
+ *
+ * @internal
+ */
+export function RunbookLibraryFilters(props: {
+  value: LibraryQuery;
+  onChange: (change: LibraryQueryChange) => void;
+}) {
+  const { value, onChange } = props;
+  const filtered = Object.entries(value).some(
+    ([key, v]) => key !== 'sort' && v !== undefined,
+  );
+  let stale = '';
+  if (value.stale !== undefined) {
+    stale = value.stale ? 'true' : 'false';
+  }
+  return (
+    <Box display="flex" flexDirection="column" gridGap={16} mb={2}>
+      <DebouncedTextField
+        id="runbook-search"
+        label="Search runbooks"
+        placeholder="Title, step, command, alert or tag"
+        variant="outlined"
+        fullWidth
+        value={value.q ?? ''}
+        onChange={q => onChange({ q })}
+        InputProps={{
+          startAdornment: (
+            <InputAdornment position="start">
+              <SearchIcon />
+            </InputAdornment>
+          ),
+        }}
+        inputProps={{ type: 'search' }}
+      />
+      <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
+        {TEXT_FIELDS.map(field => (
+          <DebouncedTextField
+            key={field.key}
+            id={`runbook-filter-${field.key}`}
+            label={field.label}
+            placeholder={field.placeholder}
+            variant="outlined"
+            size="small"
+            value={value[field.key] ?? ''}
+            onChange={v => onChange({ [field.key]: v })}
+            InputLabelProps={{ shrink: true }}
+          />
+        ))}
+        <TextField
+          select
+          id="runbook-filter-severity"
+          label="Severity"
+          variant="outlined"
+          size="small"
+          style={{ minWidth: 140 }}
+          value={value.severity ?? ''}
+          onChange={e => onChange({ severity: e.target.value })}
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
+        >
+          <MenuItem value="">Any severity</MenuItem>
+          {RUNBOOK_SEVERITIES.map(severity => (
+            <MenuItem key={severity} value={severity}>
+              {severity}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          id="runbook-filter-stale"
+          label="Review"
+          variant="outlined"
+          size="small"
+          style={{ minWidth: 160 }}
+          value={stale}
+          onChange={e => onChange({ stale: e.target.value })}
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
+        >
+          <MenuItem value="">Any</MenuItem>
+          <MenuItem value="true">Review overdue</MenuItem>
+          <MenuItem value="false">Reviewed in time</MenuItem>
+        </TextField>
+        <TextField
+          select
+          id="runbook-sort"
+          label="Sort by"
+          variant="outlined"
+          size="small"
+          style={{ minWidth: 160 }}
+          value={value.sort ?? 'title'}
+          onChange={e =>
+            onChange({ sort: e.target.value === 'title' ? '' : e.target.value })
+          }
+          InputLabelProps={{ shrink: true }}
+        >
+          <MenuItem value="title">Title</MenuItem>
+          <MenuItem value="lastReviewed">Last reviewed</MenuItem>
+        </TextField>
+        {filtered && (
+          <Button
+            size="small"
+            onClick={() =>
+              onChange({
+                q: '',
+                owner: '',
+                system: '',
+                alert: '',
+                tag: '',
+                severity: '',
+                stale: '',
+              })
+            }
+          >
+            Clear filters
+          </Button>
+        )}
+      </Box>
+    </Box>
+  );
+}

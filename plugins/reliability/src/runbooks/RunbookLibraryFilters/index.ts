@@ -1,0 +1,2 @@
+export { RunbookLibraryFilters } from './RunbookLibraryFilters';
+export type { LibraryQuery, LibraryQueryChange } from './RunbookLibraryFilters';

@@ -1,0 +1,1 @@
+export { RunbookProblems } from './RunbookProblems';

@@ -1,0 +1,1 @@
+export { RunbookSteps, stepAnchor } from './RunbookSteps';

@@ -1,0 +1,1 @@
+export { RunbookTitleLink } from './RunbookTitleLink';

@@ -1,0 +1,1 @@
+export { RunbooksContent } from './RunbooksContent';

@@ -1,0 +1,54 @@
+import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
+import { DateTime } from 'luxon';
+
+/** A `YYYY-MM-DD` day as people read it ("Oct 1, 2026"), or the input when it is no date. */
+export function formatDay(day: string): string {
+  const date = DateTime.fromISO(day, { zone: 'utc' });
+  return date.isValid ? date.toLocaleString(DateTime.DATE_MED) : day;
+}
+
+/** "Reviewed Oct 1, 2026", "Never reviewed", or nothing for links (they carry no review date). */
+export function lastReviewedText(
+  runbook: Pick<RunbookRecord, 'kind' | 'lastReviewed'>,
+): string | undefined {
+  if (runbook.lastReviewed) {
+    return `Reviewed ${formatDay(runbook.lastReviewed)}`;
+  }
+  return runbook.kind === 'structured' ? 'Never reviewed' : undefined;
+}
+
+/** Why a runbook counts as stale: "Review overdue since Dec 30, 2026" or "Never reviewed". */
+export function staleText(
+  runbook: Pick<RunbookRecord, 'reviewDue' | 'lastReviewed'>,
+): string {
+  if (runbook.reviewDue) {
+    return `Review overdue since ${formatDay(runbook.reviewDue)}`;
+  }
+  return runbook.lastReviewed
+    ? `Review overdue (last reviewed ${formatDay(runbook.lastReviewed)})`
+    : 'Never reviewed';
+}
+
+/**
+ * A Markdown description as one line of plain text for lists: headings,
+ * emphasis, code marks and link targets removed, whitespace collapsed.
+ */
+export function plainSummary(markdown: string, title?: string): string {
+  let text = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/^\s*[-*+>]\s+/gm, '')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // Markdown runbooks often repeat their title as the first heading.
+  if (
+    title &&
+    text.toLocaleLowerCase('en-US').startsWith(title.toLocaleLowerCase('en-US'))
+  ) {
+    text = text.slice(title.length).trim();
+  }
+  return text;
+}
