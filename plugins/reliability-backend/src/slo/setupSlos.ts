@@ -17,6 +17,7 @@ import { readSloConfig } from './sloConfig';
 import { SloService } from './SloService';
 import { DatabaseSloStore } from './store/DatabaseSloStore';
 import { SloStore } from './store/SloStore';
+import { retryWhileCatalogEmpty } from '../scheduling/retryWhileCatalogEmpty';
 
 /**
  * The SLO feature, wired: what the router and the demo seeder need.
@@ -85,14 +86,23 @@ export async function setupSlos(options: {
       : undefined,
   });
 
+  const definitionsTask = 'reliability-slo-definitions-refresh';
+  const retrySoonWhileEmpty = retryWhileCatalogEmpty({
+    scheduler,
+    taskId: definitionsTask,
+    logger,
+  });
   await scheduler.scheduleTask({
-    id: 'reliability-slo-definitions-refresh',
+    id: definitionsTask,
     frequency: { milliseconds: sloConfig.refreshIntervalMs },
     timeout: { minutes: 10 },
     initialDelay: { seconds: 5 },
     fn: async () => {
       const { entities } = await reader.refreshAll();
       logger.info(`Read the OpenSLO definitions of ${entities} entities`);
+      if (entities === 0) {
+        retrySoonWhileEmpty();
+      }
     },
   });
   await scheduler.scheduleTask({

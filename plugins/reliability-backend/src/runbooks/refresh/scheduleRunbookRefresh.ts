@@ -4,12 +4,18 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { readRunbookRefreshMinutes } from './refreshInterval';
+import { retryWhileCatalogEmpty } from '../../scheduling/retryWhileCatalogEmpty';
 import { RunbookRefresher } from './RunbookRefresher';
+
+const TASK_ID = 'reliability-runbooks-refresh';
 
 /**
  * Schedules the refresh of all runbooks: every
  * `reliability.runbooks.refreshInterval` (ten minutes by default), once across
- * replicas, and soon after start.
+ * replicas, and soon after start. Right after start the catalog may not have
+ * ingested its entities yet; while a refresh finds no entity with runbooks,
+ * the task is triggered again every 15 seconds for the first ten minutes, so
+ * a fresh portal does not show an empty library for a whole interval.
  *
  * @internal
  */
@@ -21,8 +27,13 @@ export async function scheduleRunbookRefresh(options: {
 }): Promise<void> {
   const { scheduler, config, logger, refresher } = options;
   const minutes = readRunbookRefreshMinutes(config);
+  const retrySoonWhileEmpty = retryWhileCatalogEmpty({
+    scheduler,
+    taskId: TASK_ID,
+    logger,
+  });
   await scheduler.scheduleTask({
-    id: 'reliability-runbooks-refresh',
+    id: TASK_ID,
     frequency: { minutes },
     timeout: { minutes: Math.max(10, minutes * 2) },
     initialDelay: { seconds: 5 },
@@ -30,6 +41,9 @@ export async function scheduleRunbookRefresh(options: {
     fn: async () => {
       const started = Date.now();
       const summary = await refresher.refreshAll();
+      if (summary.entities === 0) {
+        retrySoonWhileEmpty();
+      }
       logger.info(
         `Refreshed the runbooks of ${summary.entities} entities in ${
           Date.now() - started
