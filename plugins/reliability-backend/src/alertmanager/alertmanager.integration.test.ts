@@ -10,14 +10,20 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { AddressInfo, createServer, Server } from 'node:net';
+import { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import express from 'express';
 import { Knex } from 'knex';
+import {
+  assertBinariesInstalled,
+  describeWithBinaries,
+  freePort,
+  sleep,
+  waitFor,
+} from '../__testUtils__/systemBinaries';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { toIso } from '../database/sql';
 import { AlertmanagerWebhookService } from './AlertmanagerWebhookService';
@@ -30,50 +36,15 @@ const SECRET = 'integration-test-secret';
 const RUNBOOK = 'https://runbooks.example/checkout/high-error-rate';
 const CHECKOUT = 'component:default/checkout';
 
-const missing = [ALERTMANAGER, AMTOOL].filter(path => !existsSync(path));
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
-if (missing.length && !inCi) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    `Skipping the Alertmanager integration test: ${missing.join(
-      ' and ',
-    )} not found. ` +
-      'Install them with `apt-get install --no-install-recommends prometheus-alertmanager` ' +
-      '(with CI set, this test fails instead of skipping).',
-  );
-}
-const describeIfInstalled = missing.length && !inCi ? describe.skip : describe;
+const describeIfInstalled = describeWithBinaries({
+  what: 'Alertmanager',
+  binaries: [ALERTMANAGER, AMTOOL],
+  debianPackage: 'prometheus-alertmanager',
+});
 
 jest.setTimeout(30_000);
 
 const run = promisify(execFile);
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await sleep(100);
-  }
-}
 
 /** Alertmanager's configuration: fast groups, our webhook with the bearer secret. */
 function alertmanagerConfig(webhookUrl: string): string {
@@ -137,14 +108,10 @@ describeIfInstalled('a real Alertmanager posting to the webhook', () => {
     });
 
     beforeAll(async () => {
-      if (missing.length) {
-        throw new Error(
-          `${missing.join(
-            ' and ',
-          )} not found, and CI is set: install prometheus-alertmanager ` +
-            '(scripts/test.sh does) so that this test runs',
-        );
-      }
+      assertBinariesInstalled(
+        [ALERTMANAGER, AMTOOL],
+        'prometheus-alertmanager',
+      );
       knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
       const config = mockServices.rootConfig({

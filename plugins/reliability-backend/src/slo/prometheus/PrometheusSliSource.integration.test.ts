@@ -19,12 +19,16 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { SliQueryResult } from '@reliability-hub/plugin-reliability-node';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import {
+  assertBinariesInstalled,
+  describeWithBinaries,
+  freePort,
+  sleep,
+} from '../../__testUtils__/systemBinaries';
 import { parseOpenSlo } from '../definitions';
 import { computeSloStatus } from '../evaluation/computeSloStatus';
 import { evaluationItem, SloEvaluationItem } from '../evaluation/sloQueries';
@@ -34,24 +38,15 @@ import { PrometheusSliSource } from './PrometheusSliSource';
 const PROMETHEUS = '/usr/bin/prometheus';
 const PROMTOOL = '/usr/bin/promtool';
 
-const missing = [PROMETHEUS, PROMTOOL].filter(path => !existsSync(path));
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
-if (missing.length && !inCi) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    `Skipping the Prometheus integration test: ${missing.join(
-      ' and ',
-    )} not found. ` +
-      'Install them with `apt-get install --no-install-recommends prometheus` ' +
-      '(with CI set, this test fails instead of skipping).',
-  );
-}
-const describeIfInstalled = missing.length && !inCi ? describe.skip : describe;
+const describeIfInstalled = describeWithBinaries({
+  what: 'Prometheus',
+  binaries: [PROMETHEUS, PROMTOOL],
+  debianPackage: 'prometheus',
+});
 
 jest.setTimeout(60_000);
 
 const run = promisify(execFile);
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 const MINUTE = 60_000;
 const DAYS = 31;
@@ -210,14 +205,6 @@ function openMetrics(traffic: { total: number[]; errors: number[] }): string {
   return lines.join('\n');
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
-
 describeIfInstalled(
   'the Prometheus SLI source against a real Prometheus',
   () => {
@@ -256,14 +243,7 @@ describeIfInstalled(
     }
 
     beforeAll(async () => {
-      if (missing.length) {
-        throw new Error(
-          `${missing.join(
-            ' and ',
-          )} not found, and CI is set: install prometheus ` +
-            '(scripts/test.sh does) so that this test runs',
-        );
-      }
+      assertBinariesInstalled([PROMETHEUS, PROMTOOL], 'prometheus');
       tempDir = await mkdtemp(join(tmpdir(), 'reliability-prometheus-'));
       const input = join(tempDir, 'series.om');
       const dataDir = join(tempDir, 'data');
