@@ -1,15 +1,9 @@
-import { Link } from '@backstage/core-components';
-import { ResultHighlight } from '@backstage/plugin-search-common';
-import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
-import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
-import Typography from '@material-ui/core/Typography';
-import { ReactNode } from 'react';
 import {
-  Highlighted,
+  FactChip,
   ReliabilitySearchDocument,
-} from '../../runbooks/RunbookSearchResultListItem';
+  SearchResultItem,
+  SearchResultItemProps,
+} from '../../shared/SearchResultItem';
 import { POSTMORTEM_STATUS_LABELS } from '../labels';
 
 /** The search document type of postmortems. */
@@ -21,14 +15,7 @@ export const POSTMORTEM_SEARCH_TYPE = 'reliability-postmortem';
  *
  * @public
  */
-export function PostmortemSearchResultListItem(props: {
-  result?: ReliabilitySearchDocument | { [key: string]: unknown };
-  highlight?: ResultHighlight;
-  rank?: number;
-  icon?: ReactNode;
-  lineClamp?: number;
-}) {
-  const { highlight, icon, lineClamp = 3 } = props;
+export function PostmortemSearchResultListItem(props: SearchResultItemProps) {
   const result = props.result as ReliabilitySearchDocument | undefined;
   if (!result) {
     return null;
@@ -40,60 +27,12 @@ export function PostmortemSearchResultListItem(props: {
     ] ??
       result.status);
   return (
-    <Box display="flex" alignItems="flex-start" width="100%">
-      {icon && <ListItemIcon>{icon}</ListItemIcon>}
-      <Box flex={1}>
-        <ListItemText
-          primaryTypographyProps={{ variant: 'h6' }}
-          primary={
-            <Link noTrack to={result.location}>
-              <Highlighted
-                text={result.title}
-                field="title"
-                highlight={highlight}
-              />
-            </Link>
-          }
-          secondary={
-            <Typography
-              component="span"
-              variant="body2"
-              color="textSecondary"
-              style={{
-                display: '-webkit-box',
-                WebkitBoxOrient: 'vertical',
-                WebkitLineClamp: lineClamp,
-                overflow: 'hidden',
-              }}
-            >
-              <Highlighted
-                text={result.text}
-                field="text"
-                highlight={highlight}
-              />
-            </Typography>
-          }
-        />
-        <Box display="flex" flexWrap="wrap" gridGap={6} mb={1}>
-          <Chip size="small" label="Postmortem" style={{ margin: 0 }} />
-          {status && (
-            <Chip
-              size="small"
-              variant="outlined"
-              label={`status: ${status}`}
-              style={{ margin: 0 }}
-            />
-          )}
-          {result.entityRef && (
-            <Chip
-              size="small"
-              variant="outlined"
-              label={`entity: ${result.entityRef}`}
-              style={{ margin: 0 }}
-            />
-          )}
-        </Box>
-      </Box>
-    </Box>
+    <SearchResultItem {...props} result={result}>
+      <FactChip label="Postmortem" />
+      {status && <FactChip outlined label={`status: ${status}`} />}
+      {result.entityRef && (
+        <FactChip outlined label={`entity: ${result.entityRef}`} />
+      )}
+    </SearchResultItem>
   );
 }

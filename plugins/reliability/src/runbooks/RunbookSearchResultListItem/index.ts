@@ -1,6 +1,4 @@
 export {
   RunbookSearchResultListItem,
   RUNBOOK_SEARCH_TYPE,
-  Highlighted,
 } from './RunbookSearchResultListItem';
-export type { ReliabilitySearchDocument } from './RunbookSearchResultListItem';

@@ -1,0 +1,1 @@
+export { RereadFilesButton } from './RereadFilesButton';

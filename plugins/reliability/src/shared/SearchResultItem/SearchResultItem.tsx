@@ -1,0 +1,139 @@
+import { Link } from '@backstage/core-components';
+import { ResultHighlight } from '@backstage/plugin-search-common';
+import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
+
+/**
+ * A search document as the result list items read it: the standard fields
+ * plus the optional ones the Reliability Hub collators add.
+ *
+ * @internal
+ */
+export interface ReliabilitySearchDocument {
+  title: string;
+  text: string;
+  location: string;
+  entityRef?: string;
+  owner?: string;
+  severity?: string;
+  status?: string;
+  stale?: boolean | string;
+  alerts?: string[] | string;
+}
+
+/**
+ * The props the portal's search page passes to a result list item.
+ *
+ * @internal
+ */
+export interface SearchResultItemProps {
+  result?: ReliabilitySearchDocument | { [key: string]: unknown };
+  highlight?: ResultHighlight;
+  rank?: number;
+  icon?: ReactNode;
+  lineClamp?: number;
+}
+
+/** Text, with the search's highlighting when it has some for `field`. */
+function Highlighted(props: {
+  text: string;
+  field: 'title' | 'text';
+  highlight?: ResultHighlight;
+}) {
+  const { text, field, highlight } = props;
+  const highlighted = highlight?.fields?.[field];
+  return highlighted ? (
+    <HighlightedSearchResultText
+      text={highlighted}
+      preTag={highlight.preTag}
+      postTag={highlight.postTag}
+    />
+  ) : (
+    <>{text}</>
+  );
+}
+
+/** A small chip in a result's facts row. */
+export function FactChip(props: {
+  label: string;
+  outlined?: boolean;
+  color?: 'secondary';
+}) {
+  return (
+    <Chip
+      size="small"
+      label={props.label}
+      color={props.color}
+      variant={props.outlined ? 'outlined' : 'default'}
+      style={{ margin: 0 }}
+    />
+  );
+}
+
+/**
+ * One Reliability Hub record in the portal's search results: the title (a
+ * link to our page), the matching text with the search's highlighting, and a
+ * row of facts (`children`, usually {@link FactChip}s).
+ *
+ * @internal
+ */
+export function SearchResultItem(
+  props: {
+    result: ReliabilitySearchDocument;
+    children: ReactNode;
+  } & Omit<SearchResultItemProps, 'result'>,
+) {
+  const { result, highlight, icon, lineClamp = 3, children } = props;
+  return (
+    <Box display="flex" alignItems="flex-start" width="100%">
+      {icon && <ListItemIcon>{icon}</ListItemIcon>}
+      <Box flex={1}>
+        <ListItemText
+          primaryTypographyProps={{ variant: 'h6' }}
+          primary={
+            <Link noTrack to={result.location}>
+              <Highlighted
+                text={result.title}
+                field="title"
+                highlight={highlight}
+              />
+            </Link>
+          }
+          secondary={
+            <Typography
+              component="span"
+              variant="body2"
+              color="textSecondary"
+              style={{
+                display: '-webkit-box',
+                WebkitBoxOrient: 'vertical',
+                WebkitLineClamp: lineClamp,
+                overflow: 'hidden',
+              }}
+            >
+              <Highlighted
+                text={result.text}
+                field="text"
+                highlight={highlight}
+              />
+            </Typography>
+          }
+        />
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          alignItems="center"
+          gridGap={6}
+          mb={1}
+        >
+          {children}
+        </Box>
+      </Box>
+    </Box>
+  );
+}

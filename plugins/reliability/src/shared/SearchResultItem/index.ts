@@ -1,0 +1,5 @@
+export { FactChip, SearchResultItem } from './SearchResultItem';
+export type {
+  ReliabilitySearchDocument,
+  SearchResultItemProps,
+} from './SearchResultItem';
