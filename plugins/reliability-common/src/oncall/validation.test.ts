@@ -100,6 +100,20 @@ describe('validateSchedule', () => {
       'layers[0].rotation.length',
     ],
     [
+      'rotation length beyond any date (1e308 weeks)',
+      s => {
+        s.layers[0].rotation.length = 1e308;
+      },
+      'layers[0].rotation.length',
+    ],
+    [
+      'rotation length of 1001 weeks',
+      s => {
+        s.layers[0].rotation.length = 1001;
+      },
+      'layers[0].rotation.length',
+    ],
+    [
       'rotation in months',
       s => {
         s.layers[0].rotation.unit = 'months';
@@ -247,7 +261,7 @@ describe('validateSchedule', () => {
       },
       {
         field: 'layers[0].rotation.length',
-        message: 'must be a whole number of at least 1',
+        message: 'must be a whole number from 1 to 1000',
       },
       { field: 'layers[0].handoff.time', message: 'must be HH:mm' },
     ]);

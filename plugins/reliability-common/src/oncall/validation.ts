@@ -14,6 +14,11 @@ export interface ScheduleProblem {
 
 type Report = (field: string, message: string) => void;
 
+/**
+ * Longer rotations are no rotation at all, and hand-offs further out than
+ * dates can go (1e308 weeks) would break every on-call computation.
+ */
+const MAX_ROTATION_LENGTH = 1000;
 const UNITS = ['hours', 'days', 'weeks'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -81,8 +86,15 @@ function checkLayer(
     report(`${field}.participants`, 'must be user entity refs');
   }
   const rotation = isRecord(value.rotation) ? value.rotation : {};
-  if (!Number.isInteger(rotation.length) || (rotation.length as number) < 1) {
-    report(`${field}.rotation.length`, 'must be a whole number of at least 1');
+  if (
+    !Number.isInteger(rotation.length) ||
+    (rotation.length as number) < 1 ||
+    (rotation.length as number) > MAX_ROTATION_LENGTH
+  ) {
+    report(
+      `${field}.rotation.length`,
+      `must be a whole number from 1 to ${MAX_ROTATION_LENGTH}`,
+    );
   }
   if (!UNITS.includes(rotation.unit as string)) {
     report(`${field}.rotation.unit`, 'must be hours, days or weeks');
