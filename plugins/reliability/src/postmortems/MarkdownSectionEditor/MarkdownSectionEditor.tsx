@@ -1,12 +1,12 @@
-import { MarkdownContent } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { InertMarkdown } from '../../shared/InertMarkdown';
 
 /**
  * One Markdown section of a postmortem: the text on the left, what it will
- * look like on the right. The preview goes through `MarkdownContent`, which
+ * look like on the right. The preview goes through `InertMarkdown`, which
  * sanitizes: raw HTML scripts and `javascript:` links do not survive.
  *
  * @internal
@@ -39,7 +39,7 @@ export function MarkdownSectionEditor(props: {
             Preview
           </Typography>
           {value.trim() ? (
-            <MarkdownContent content={value} />
+            <InertMarkdown content={value} />
           ) : (
             <Typography variant="body2" color="textSecondary">
               Nothing written yet.

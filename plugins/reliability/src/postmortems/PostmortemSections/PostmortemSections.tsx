@@ -1,10 +1,10 @@
-import { MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   POSTMORTEM_SECTIONS,
   Postmortem,
 } from '@reliability-hub/plugin-reliability-common';
+import { InertMarkdown } from '../../shared/InertMarkdown';
 
 function ImpactFigures(props: { postmortem: Postmortem }) {
   const { postmortem } = props;
@@ -34,7 +34,7 @@ function ImpactFigures(props: { postmortem: Postmortem }) {
 
 /**
  * A postmortem's template sections, rendered from Markdown (sanitized by
- * `MarkdownContent`), with the impact figures under "Impact".
+ * `InertMarkdown`), with the impact figures under "Impact".
  *
  * @internal
  */
@@ -53,7 +53,7 @@ export function PostmortemSections(props: { postmortem: Postmortem }) {
               <ImpactFigures postmortem={postmortem} />
             )}
             {text?.trim() ? (
-              <MarkdownContent content={text} />
+              <InertMarkdown content={text} />
             ) : (
               <Typography variant="body2" color="textSecondary">
                 Not written yet.

@@ -1,4 +1,4 @@
-import { InfoCard, Link, MarkdownContent } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -13,6 +13,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { DetailLoadState } from '../../shared/DetailLoadState';
+import { InertMarkdown } from '../../shared/InertMarkdown';
 import { useRunbookLinks } from '../links';
 import { RunbookHeader } from '../RunbookHeader';
 import { RunbookSteps } from '../RunbookSteps';
@@ -86,7 +87,7 @@ function StructuredRunbook(props: { runbook: Runbook }) {
         <Grid item xs={12}>
           <InfoCard title="Before you start">
             {runbook.description && (
-              <MarkdownContent content={runbook.description} />
+              <InertMarkdown content={runbook.description} />
             )}
             {runbook.prerequisites.length > 0 && (
               <>

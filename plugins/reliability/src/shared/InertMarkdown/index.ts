@@ -1,0 +1,1 @@
+export { InertMarkdown, sameOriginImageUri } from './InertMarkdown';
