@@ -27,6 +27,7 @@ import { createOnCallRouter } from './oncall/router';
 import { createSloRouter } from './slo/router';
 import { SloFeature } from './slo/setupSlos';
 import { createRunbooksRouter } from './runbooks/router';
+import { databaseUnavailableHandler } from './database/unavailable';
 import { RunbookRefresher } from './runbooks/refresh/RunbookRefresher';
 import { RunbookService } from './runbooks/RunbookService';
 import { RunbookStore } from './runbooks/store/RunbookStore';
@@ -112,5 +113,7 @@ export async function createRouter(
     createSloRouter({ service: ctx.slos.service, access: ctx.access }),
   );
   router.use(createRunbooksRouter({ ...ctx.runbooks, access: ctx.access }));
+  // Last: a request that failed because the database is down answers 503.
+  router.use(databaseUnavailableHandler({ knex: ctx.knex }));
   return router;
 }

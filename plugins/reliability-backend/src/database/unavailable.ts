@@ -1,0 +1,157 @@
+import { ErrorRequestHandler } from 'express';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { Knex } from 'knex';
+
+/** Error codes of a database that is down, restarting or unreachable. */
+const UNAVAILABLE_CODES = new Set([
+  // Node.js socket errors
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now
+  '57P01',
+  '57P02',
+  '57P03',
+  // PostgreSQL class 08: connection exceptions
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  // SQLite: another writer holds the database for longer than the busy timeout
+  'SQLITE_BUSY',
+]);
+
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /Client has encountered a connection error/i,
+  /Knex: Timeout acquiring a connection/i,
+  /the database system is (shutting down|starting up|in recovery mode)/i,
+  /terminating connection due to administrator command/i,
+];
+
+const MESSAGE =
+  'The reliability database is not reachable right now; try again in a few seconds';
+
+/**
+ * True when an error means that the database could not be reached (down,
+ * restarting, connection pool exhausted), as opposed to a bug or bad data.
+ * Follows `cause` chains, since libraries wrap connection errors.
+ *
+ * @internal
+ */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (typeof current !== 'object') {
+      return false;
+    }
+    const { code, name, message, cause } = current as {
+      code?: unknown;
+      name?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) {
+      return true;
+    }
+    if (name === 'KnexTimeoutError') {
+      return true;
+    }
+    if (
+      typeof message === 'string' &&
+      UNAVAILABLE_MESSAGES.some(pattern => pattern.test(message))
+    ) {
+      return true;
+    }
+    current = cause;
+  }
+  return false;
+}
+
+/** How long the handler waits for the database to answer `SELECT 1`. */
+const PROBE_TIMEOUT_MS = 2000;
+
+async function databaseAnswers(knex: Knex): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      knex.raw('SELECT 1'),
+      new Promise((_resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new Error('timeout')),
+          PROBE_TIMEOUT_MS,
+        );
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const { statusCode, status } = (error ?? {}) as {
+    statusCode?: unknown;
+    status?: unknown;
+  };
+  const code = statusCode ?? status;
+  return typeof code === 'number' ? code : undefined;
+}
+
+function isKnownClientError(error: unknown): boolean {
+  const status = statusOf(error);
+  if (status !== undefined) {
+    return status < 500;
+  }
+  const name = (error as { name?: unknown } | undefined)?.name;
+  return (
+    typeof name === 'string' &&
+    [
+      'InputError',
+      'AuthenticationError',
+      'NotAllowedError',
+      'NotFoundError',
+      'ConflictError',
+      'NotModifiedError',
+    ].includes(name)
+  );
+}
+
+/**
+ * An Express error handler that answers 503 with a clear message, instead of
+ * a 500, when a request failed because the database is unreachable. With
+ * `knex`, any other server error (say, a catalog call that failed because
+ * the shared database is down) also becomes a 503 when the database does not
+ * answer `SELECT 1` within two seconds. Other errors pass on unchanged to
+ * Backstage's error handler.
+ *
+ * @internal
+ */
+export function databaseUnavailableHandler(options?: {
+  knex?: Knex;
+}): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    const unavailable = () => {
+      res.setHeader('Retry-After', '5');
+      next(new ServiceUnavailableError(MESSAGE));
+    };
+    if (res.headersSent || isKnownClientError(error)) {
+      next(error);
+    } else if (isDatabaseUnavailableError(error)) {
+      unavailable();
+    } else if (options?.knex) {
+      databaseAnswers(options.knex).then(
+        answers => (answers ? next(error) : unavailable()),
+        () => next(error),
+      );
+    } else {
+      next(error);
+    }
+  };
+}
