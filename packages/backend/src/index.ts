@@ -1,8 +1,15 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { searchModuleReliabilityCollator } from '@reliability-hub/plugin-reliability-backend';
 import { permissionPolicyModule } from './permissions/module';
+import { configureRootHttpRouter } from './http/startupGate';
 
 const backend = createBackend();
+
+// API requests that arrive while the plugins start answer 503, not an empty 404.
+backend.add(
+  rootHttpRouterServiceFactory({ configure: configureRootHttpRouter }),
+);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
