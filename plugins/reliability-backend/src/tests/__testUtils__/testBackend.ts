@@ -27,9 +27,16 @@ export const OWNER = 'user:default/lena.hoffmann';
 export const NON_OWNER = 'user:default/mallory';
 /** The group {@link OWNER} is a member of; it owns `cart` and schedules. */
 export const OWNER_GROUP = 'group:default/team-checkout';
+/** A reliability admin: member of {@link ADMIN_GROUP}, owns none of checkout's records. */
+export const ADMIN = 'user:default/daniel.reyes';
+/** The group `reliability.permissions.admins` names, as in the portal's config. */
+export const ADMIN_GROUP = 'group:default/sre';
 
 /** Group memberships, as the catalog would resolve them into claims. */
-const MEMBERSHIPS: Record<string, string[]> = { [OWNER]: [OWNER_GROUP] };
+const MEMBERSHIPS: Record<string, string[]> = {
+  [OWNER]: [OWNER_GROUP],
+  [ADMIN]: [ADMIN_GROUP],
+};
 
 /**
  * User info as the catalog-backed one answers it: the user's ownership
@@ -79,6 +86,10 @@ const ownerPermissions = createServiceFactory({
         return { result: AuthorizeResult.ALLOW };
       }
       const info = await userInfo.getUserInfo(credentials);
+      // As the portal's policy: the admins may write reliability records anywhere.
+      if (info.ownershipEntityRefs.includes(ADMIN_GROUP)) {
+        return { result: AuthorizeResult.ALLOW };
+      }
       return createReliabilityEntityConditionalDecision(
         permission,
         reliabilityEntityConditions.isEntityOwner({
@@ -133,6 +144,8 @@ export async function startReliabilityBackend(
     entities?: any[];
     /** More features, e.g. a mocked UrlReader. */
     features?: any[];
+    /** More `reliability` config, e.g. the Alertmanager webhook secret. */
+    reliabilityConfig?: Record<string, unknown>;
   } = {},
 ) {
   const features: any[] = [
@@ -141,7 +154,10 @@ export async function startReliabilityBackend(
     memberUserInfo,
     mockServices.rootConfig.factory({
       data: {
-        reliability: { demoData: { enabled: options.demoData ?? false } },
+        reliability: {
+          demoData: { enabled: options.demoData ?? false },
+          ...options.reliabilityConfig,
+        },
       },
     }),
     catalogServiceMock.factory({
@@ -179,6 +195,7 @@ export async function startReliabilityBackend(
         },
         user('lena.hoffmann'),
         user('mallory'),
+        user('daniel.reyes'),
         ...(options.entities ?? []),
       ],
     }),
