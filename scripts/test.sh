@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine (Node 20 + npm is enough): installs what is
-# missing (Node 22, dependencies, PostgreSQL, Alertmanager and Chromium from Debian), then
+# missing (Node 22, dependencies, PostgreSQL, Prometheus, Alertmanager and Chromium from Debian), then
 #   tsc    yarn tsc
 #   lint   yarn backstage-cli repo lint             (all packages)
 #   unit   CI=true yarn backstage-cli repo test     (with a throwaway PostgreSQL for the store tests;
-#                                                   the webhook test runs its own Alertmanager)
+#                                                   the webhook test runs its own Alertmanager,
+#                                                   the SLI source test its own Prometheus)
 #   e2e    yarn playwright test                     (against a portal started here)
+#   reliability  reliability/run.sh --quick         (load, kill -9, PostgreSQL outage, two
+#                                                   replicas and the fuzzer against the real backend)
 # and prints how long each stage took. Exits non-zero when anything failed.
 #
 # Usage: scripts/test.sh [--fail-fast] [STAGE...]
-#   STAGE is tsc, lint, unit (or test) or e2e (or browser); default: all four, in that order.
+#   STAGE is tsc, lint, unit (or test), e2e (or browser) or reliability; default: all five, in
+#   that order.
 #   Later stages run even when an earlier one failed, unless --fail-fast.
 #   Extra arguments: UNIT_ARGS="plugins/reliability-backend" (jest), E2E_ARGS="--grep checkout"
 #   (playwright). Logs: node_modules/.cache/test-logs/; screenshots: node_modules/.cache/e2e-*.
@@ -39,13 +43,14 @@ for arg in "$@"; do
     lint) STAGES+=(lint) ;;
     unit | test | tests | jest) STAGES+=(unit) ;;
     e2e | browser | playwright) STAGES+=(e2e) ;;
-    all) STAGES+=(tsc lint unit e2e) ;;
+    reliability | hardening) STAGES+=(reliability) ;;
+    all) STAGES+=(tsc lint unit e2e reliability) ;;
     --fail-fast) FAIL_FAST=1 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $arg" ;;
   esac
 done
-[ ${#STAGES[@]} -gt 0 ] || STAGES=(tsc lint unit e2e)
+[ ${#STAGES[@]} -gt 0 ] || STAGES=(tsc lint unit e2e reliability)
 wants() { case " ${STAGES[*]} " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 cd "$ROOT"
@@ -187,12 +192,21 @@ run_browser_tests() {
   return $rc
 }
 
+# The quick reliability suite; the access matrix and the hostile-Markdown browser checks run with
+# the unit and browser stages. The full run (200 clients × 60 s) is reliability/run.sh.
+run_reliability_suite() {
+  bash reliability/run.sh --quick --only load,crash,outage,replicas,fuzz 2>&1 |
+    tee "$LOG_DIR/reliability.log"
+  return "${PIPESTATUS[0]}"
+}
+
 log "Reliability Hub tests: ${STAGES[*]} (node $(node --version), $(nproc 2>/dev/null || echo '?') cores)"
 step "dependencies" ensure_deps
 system_needs=()
 wants unit && system_needs+=(postgres alertmanager)
 wants unit && system_needs+=(prometheus)
 wants e2e && system_needs+=(chromium)
+wants reliability && system_needs+=(postgres)
 if [ ${#system_needs[@]} -gt 0 ]; then
   step "system packages" ensure_system_packages "${system_needs[@]}"
 fi
@@ -202,4 +216,5 @@ wants tsc && stage "tsc" yarn tsc
 wants lint && stage "lint" yarn backstage-cli repo lint
 wants unit && stage "unit tests" run_unit_tests
 wants e2e && stage "browser tests" run_browser_tests
+wants reliability && stage "reliability suite" run_reliability_suite
 exit 0
