@@ -1,6 +1,16 @@
 import { RootHttpRouterConfigureContext } from '@backstage/backend-defaults/rootHttpRouter';
 
-type Handler = Parameters<RootHttpRouterConfigureContext['app']['use']>[0];
+/** The parts of an Express request and response the gate uses. */
+interface GateRequest {
+  path: string;
+  method: string;
+  url: string;
+}
+interface GateResponse {
+  setHeader(name: string, value: string): unknown;
+  status(code: number): { json(body: unknown): unknown };
+}
+type Handler = (req: GateRequest, res: GateResponse, next: () => void) => void;
 
 const MESSAGE = 'The portal is starting; try again in a few seconds';
 
