@@ -19,7 +19,13 @@ const defaultEntityLink = (params: {
     params.kind,
   )}/${encodeURIComponent(params.name)}`;
 
-function useEntityLink() {
+/**
+ * The path of an entity's page: the catalog's bound route, or its default
+ * where the entity page is not mounted.
+ *
+ * @internal
+ */
+export function useEntityLink() {
   try {
     // Always the same hooks in the same order; only the result may throw
     // when the catalog entity page is not mounted (tests, slim apps).

@@ -1,33 +1,13 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { useRouteRef } from '@backstage/core-plugin-api';
-import {
-  entityRouteParams,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { entityRouteParams } from '@backstage/plugin-catalog-react';
 import { useCallback } from 'react';
+import { useEntityLink } from '../shared/links';
 
 /** Path of the entity tab that shows the SLO charts. */
 export const SLOS_TAB_PATH = 'slos';
 
 /** The search parameter that names the SLO shown on the tab. */
 export const SLO_PARAM = 'slo';
-
-const defaultEntityLink = (params: {
-  namespace: string;
-  kind: string;
-  name: string;
-}) =>
-  `/catalog/${encodeURIComponent(params.namespace)}/${encodeURIComponent(
-    params.kind,
-  )}/${encodeURIComponent(params.name)}`;
-
-function useEntityLink() {
-  try {
-    return useRouteRef(entityRouteRef);
-  } catch {
-    return defaultEntityLink;
-  }
-}
 
 /**
  * Where one SLO of an entity is shown: the entity's SLOs tab with that SLO
