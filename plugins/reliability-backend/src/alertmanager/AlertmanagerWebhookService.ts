@@ -13,12 +13,22 @@ import {
 import { createHash, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
-import { toIso } from '../database/sql';
 import { readSeverityLevels } from '../incidents/severities';
 import { AlertmanagerAlert, AlertmanagerPayload } from './payload';
 import { matchesAlertLabels } from './selector';
 import { AlertTarget, AlertTargets } from './AlertTargets';
 import { AlertRunbook, AlertRunbookLookup } from '../runbooks/alertRunbooks';
+import {
+  AlertRow,
+  EventRow,
+  IncidentRow,
+  labelsJson,
+  millis,
+  snapshot,
+  Timestamp,
+  truncate,
+} from './incidentRows';
+import { syncAlertRows } from './syncAlertRows';
 
 /** Who the audit trail and the timeline name for changes made here. */
 const ACTOR = 'alertmanager';
@@ -60,46 +70,6 @@ export interface AlertmanagerWebhookResult {
   unmatchedAlerts: number;
 }
 
-type Timestamp = Date | number | string;
-
-interface IncidentRow {
-  id: string;
-  entity_ref: string;
-  title: string;
-  severity: string;
-  status: string;
-  runbook_url: string | null;
-  started_at: Timestamp;
-  detected_at: Timestamp | null;
-  acknowledged_at: Timestamp | null;
-  mitigated_at: Timestamp | null;
-  resolved_at: Timestamp | null;
-  version: number | string;
-  [column: string]: unknown;
-}
-
-interface AlertRow {
-  incident_id: string;
-  fingerprint: string;
-  alertname: string;
-  status: string;
-  starts_at: Timestamp;
-  ends_at: Timestamp | null;
-  labels: string;
-}
-
-interface EventRow {
-  id: string;
-  incident_id: string;
-  type: string;
-  at: Date;
-  author: string;
-  message: string;
-  data: string | null;
-}
-
-const millis = (value: Timestamp) => Date.parse(toIso(value));
-
 function isPostgres(knex: Knex): boolean {
   const client = String(knex.client.config.client);
   return client === 'pg' || client.includes('postgres');
@@ -120,38 +90,6 @@ export function alertGroupExternalId(
     return plain;
   }
   return `sha256:${createHash('sha256').update(plain).digest('hex')}`;
-}
-
-/** Labels as stable JSON: sorted keys, so equal sets give equal text. */
-function labelsJson(labels: Record<string, string>): string {
-  return JSON.stringify(
-    Object.fromEntries(
-      Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)),
-    ),
-  );
-}
-
-/** The audit trail's view of an incident row: camelCase, times as ISO strings. */
-function snapshot(row: IncidentRow): Record<string, unknown> {
-  const field = (column: string, value: unknown) => {
-    if (column === 'version') {
-      return Number(value);
-    }
-    if (column.endsWith('_at') && value !== null && value !== undefined) {
-      return toIso(value as Timestamp);
-    }
-    return value;
-  };
-  return Object.fromEntries(
-    Object.entries(row).map(([column, value]) => [
-      column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
-      field(column, value),
-    ]),
-  );
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**
@@ -410,66 +348,13 @@ export class AlertmanagerWebhookService {
         await tx<AlertRow>('incident_alerts').where({ incident_id: incidentId })
       ).map(alert => [alert.fingerprint, alert]),
     );
-    const refiring: AlertmanagerAlert[] = [];
-    for (const alert of alerts) {
-      const previous = stored.get(alert.fingerprint);
-      const resolved = alert.status === 'resolved';
-      const next: AlertRow = {
-        incident_id: incidentId,
-        fingerprint: alert.fingerprint,
-        alertname: truncate(alert.labels.alertname ?? '', 255),
-        status: alert.status,
-        starts_at: alert.startsAt,
-        ends_at: resolved ? alert.endsAt ?? now : null,
-        labels: labelsJson(alert.labels),
-      };
-      if (!previous) {
-        await tx('incident_alerts').insert(next);
-        if (!resolved) {
-          refiring.push(alert);
-        }
-      } else if (previous.status === 'firing' && resolved) {
-        await tx('incident_alerts')
-          .where({ incident_id: incidentId, fingerprint: alert.fingerprint })
-          .update({ status: next.status, ends_at: next.ends_at });
-      } else if (
-        previous.status === 'resolved' &&
-        !resolved &&
-        alert.startsAt.getTime() > millis(previous.starts_at)
-      ) {
-        await tx('incident_alerts')
-          .where({ incident_id: incidentId, fingerprint: alert.fingerprint })
-          .update({
-            status: next.status,
-            starts_at: next.starts_at,
-            ends_at: null,
-            labels: next.labels,
-          });
-        refiring.push(alert);
-      } else {
-        // Same state as stored (a replay, or an older notification): nothing to record.
-        continue;
-      }
-      stored.set(alert.fingerprint, next);
-      const name = alert.labels.alertname ?? 'Alert';
-      const summary = alert.annotations.summary;
-      event(
-        incidentId,
-        resolved ? 'alert_resolved' : 'alert_firing',
-        resolved ? (next.ends_at as Date) : alert.startsAt,
-        `${name} ${resolved ? 'resolved' : 'firing'}${
-          summary ? `: ${summary}` : ''
-        }`,
-        {
-          fingerprint: alert.fingerprint,
-          labels: alert.labels,
-          annotations: alert.annotations,
-          startsAt: alert.startsAt.toISOString(),
-          endsAt: next.ends_at ? toIso(next.ends_at) : null,
-          generatorURL: alert.generatorURL ?? null,
-        },
-      );
-    }
+    const refiring = await syncAlertRows(tx, {
+      incidentId,
+      alerts,
+      stored,
+      now,
+      event,
+    });
 
     let status = row.status;
     if (!created) {
