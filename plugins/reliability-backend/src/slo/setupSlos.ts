@@ -95,7 +95,9 @@ export async function setupSlos(options: {
   await scheduler.scheduleTask({
     id: definitionsTask,
     frequency: { milliseconds: sloConfig.refreshIntervalMs },
-    timeout: { minutes: 10 },
+    // Short: a run cut off by a database outage keeps its lock until the
+    // timeout.
+    timeout: { minutes: 5 },
     initialDelay: { seconds: 5 },
     fn: async () => {
       const { entities } = await reader.refreshAll();

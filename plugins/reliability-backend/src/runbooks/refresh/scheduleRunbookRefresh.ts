@@ -35,7 +35,9 @@ export async function scheduleRunbookRefresh(options: {
   await scheduler.scheduleTask({
     id: TASK_ID,
     frequency: { minutes },
-    timeout: { minutes: Math.max(10, minutes * 2) },
+    // Short: a run cut off by a database outage keeps its lock until the
+    // timeout; 10,000 runbooks are read in about 30 s.
+    timeout: { minutes: 5 },
     initialDelay: { seconds: 5 },
     scope: 'global',
     fn: async () => {
