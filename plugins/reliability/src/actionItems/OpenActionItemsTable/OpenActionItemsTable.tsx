@@ -1,10 +1,9 @@
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import { reliabilityApiRef } from '../../api';
 import { usePagedList } from '../../shared/usePagedList';
 import { ActionItemsTable } from '../ActionItemsTable';
+import { LoadMoreButton } from '../../shared/LoadMoreButton';
 
 /**
  * Open action items across the organisation, a page at a time, with their
@@ -35,13 +34,7 @@ export function OpenActionItemsTable() {
         showContext
         emptyMessage="No open action items."
       />
-      {hasMore && (
-        <Box display="flex" justifyContent="center" mt={1}>
-          <Button variant="outlined" disabled={loading} onClick={loadMore}>
-            {loading ? 'Loading…' : 'Load more'}
-          </Button>
-        </Box>
-      )}
+      {hasMore && <LoadMoreButton loading={loading} onClick={loadMore} />}
     </>
   );
 }

@@ -7,7 +7,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ActionItem } from '@reliability-hub/plugin-reliability-common';
@@ -16,6 +15,7 @@ import { reliabilityApiRef } from '../../api';
 import { useReliabilityLinks } from '../../shared/links';
 import { todayUtc } from '../../shared/time';
 import { usePagedList } from '../../shared/usePagedList';
+import { LoadMoreButton } from '../../shared/LoadMoreButton';
 
 /** Owners with their overdue items, most overdue items first. */
 function groupByOwner(items: ActionItem[]) {
@@ -129,13 +129,7 @@ export function OverdueActionItemsByOwner() {
           </Grid>
         ))}
       </Grid>
-      {hasMore && (
-        <Box display="flex" justifyContent="center" mt={2}>
-          <Button variant="outlined" disabled={loading} onClick={loadMore}>
-            {loading ? 'Loading…' : 'Load more'}
-          </Button>
-        </Box>
-      )}
+      {hasMore && <LoadMoreButton loading={loading} onClick={loadMore} />}
     </>
   );
 }

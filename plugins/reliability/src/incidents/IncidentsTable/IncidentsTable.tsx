@@ -1,14 +1,15 @@
 import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Incident } from '@reliability-hub/plugin-reliability-common';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { IncidentListRequest, reliabilityApiRef } from '../../api';
 import { useReliabilityLinks } from '../../shared/links';
 import { IncidentFilters, IncidentFilterValue } from '../IncidentFilters';
 import { incidentColumns } from './columns';
+import { LoadMoreButton } from '../../shared/LoadMoreButton';
+import { usePagedList } from '../../shared/usePagedList';
 
 const PAGE_SIZE = 20;
 
@@ -46,41 +47,18 @@ export function IncidentsTable(props: {
   const idPrefix = `incident-filter-${title
     .toLocaleLowerCase('en-US')
     .replace(/\W+/g, '-')}`;
-  const [rows, setRows] = useState<Incident[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<Error>();
-
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const page = await api.listIncidents({
-          entityRef,
-          status,
-          severity,
-          limit: PAGE_SIZE,
-          cursor: after,
-        });
-        setRows(previous =>
-          after ? [...previous, ...page.items] : page.items,
-        );
-        setCursor(page.nextCursor);
-      } catch (e) {
-        setError(e as Error);
-      } finally {
-        setLoading(false);
-      }
-    },
+  const { rows, loading, error, hasMore, loadMore } = usePagedList(
+    cursor =>
+      api.listIncidents({
+        entityRef,
+        status,
+        severity,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
     // severity is compared by content so a new array literal does not refetch
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, entityRef, status, severity?.join(',')],
   );
-
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const columns = useMemo(
     () => incidentColumns(showEntity, i => links.incident(i.entityRef, i.id)),
@@ -131,17 +109,7 @@ export function IncidentsTable(props: {
           title="Could not load more incidents"
         />
       )}
-      {cursor && (
-        <Box display="flex" justifyContent="center" mt={1}>
-          <Button
-            variant="outlined"
-            disabled={loading}
-            onClick={() => load(cursor)}
-          >
-            {loading ? 'Loading…' : 'Load more'}
-          </Button>
-        </Box>
-      )}
+      {hasMore && <LoadMoreButton loading={loading} onClick={loadMore} />}
     </>
   );
 }

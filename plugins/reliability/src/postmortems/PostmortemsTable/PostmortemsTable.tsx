@@ -7,7 +7,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Postmortem } from '@reliability-hub/plugin-reliability-common';
 import { useMemo } from 'react';
@@ -16,6 +15,7 @@ import { useReliabilityLinks } from '../../shared/links';
 import { exactTime } from '../../shared/time';
 import { usePagedList } from '../../shared/usePagedList';
 import { PostmortemStatusChip } from '../PostmortemStatusChip';
+import { LoadMoreButton } from '../../shared/LoadMoreButton';
 
 /**
  * The postmortems of an entity, newest first, a page at a time.
@@ -96,13 +96,7 @@ export function PostmortemsTable(props: { entityRef: string }) {
           </Box>
         }
       />
-      {hasMore && (
-        <Box display="flex" justifyContent="center" mt={1}>
-          <Button variant="outlined" disabled={loading} onClick={loadMore}>
-            {loading ? 'Loading…' : 'Load more'}
-          </Button>
-        </Box>
-      )}
+      {hasMore && <LoadMoreButton loading={loading} onClick={loadMore} />}
     </>
   );
 }

@@ -6,10 +6,8 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
-import { useCallback, useEffect, useState } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { SeverityChip } from '../../incidents/SeverityChip';
 import { AlertList } from '../AlertList';
@@ -18,6 +16,8 @@ import { RunbookLibraryFilters } from '../RunbookLibraryFilters';
 import { RunbookTitleLink } from '../RunbookTitleLink';
 import { StaleBadge } from '../StaleBadge';
 import { useLibraryQuery } from './useLibraryQuery';
+import { LoadMoreButton } from '../../shared/LoadMoreButton';
+import { usePagedList } from '../../shared/usePagedList';
 
 const PAGE_SIZE = 25;
 
@@ -102,44 +102,11 @@ const columns: TableColumn<RunbookRecord>[] = [
 export function RunbookLibrary() {
   const api = useApi(reliabilityApiRef);
   const [query, update] = useLibraryQuery();
-  const [rows, setRows] = useState<RunbookRecord[]>([]);
-  const [total, setTotal] = useState<number>();
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<Error>();
-
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const page = await api.searchRunbooks({
-          ...query,
-          limit: PAGE_SIZE,
-          cursor: after,
-        });
-        setRows(previous =>
-          after ? [...previous, ...page.items] : page.items,
-        );
-        setTotal(page.total);
-        setCursor(page.nextCursor);
-      } catch (e) {
-        if (!after) {
-          // The rows of the previous search would pass for results of this one.
-          setRows([]);
-          setTotal(undefined);
-        }
-        setError(e as Error);
-      } finally {
-        setLoading(false);
-      }
-    },
+  const { rows, lastPage, loading, error, hasMore, loadMore } = usePagedList(
+    cursor => api.searchRunbooks({ ...query, limit: PAGE_SIZE, cursor }),
     [api, query],
   );
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const total = lastPage?.total;
 
   const filtered = Object.entries(query).some(
     ([key, v]) => key !== 'sort' && v !== undefined,
@@ -183,17 +150,7 @@ export function RunbookLibrary() {
           title="Could not load more runbooks"
         />
       )}
-      {cursor && (
-        <Box display="flex" justifyContent="center" mt={1}>
-          <Button
-            variant="outlined"
-            disabled={loading}
-            onClick={() => load(cursor)}
-          >
-            {loading ? 'Loading…' : 'Load more'}
-          </Button>
-        </Box>
-      )}
+      {hasMore && <LoadMoreButton loading={loading} onClick={loadMore} />}
     </>
   );
 }
