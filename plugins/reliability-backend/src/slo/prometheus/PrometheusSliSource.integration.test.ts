@@ -132,7 +132,7 @@ spec:
         good:
           metricSource:
             type: Prometheus
-            spec: { query: 'sum(increase(http_requests_total{code="200"}[{{.window}}])' }
+            spec: { query: 'sum(increase(http_requests_total{code="200"}[{{.window}}]) oops)' }
         total:
           metricSource:
             type: Prometheus
@@ -141,6 +141,43 @@ spec:
   budgetingMethod: Occurrences
   objectives: [{ displayName: Never evaluates, target: 0.9 }]
 `;
+
+/**
+ * Another team's SLO whose good query closes the `sum(…)` it is wrapped in
+ * and adds branches of its own, labelled with every batch key, so that they
+ * answer for the queries of other entities in the same request.
+ */
+function hostileOpenSlo(): string {
+  const forged = Array.from(
+    { length: 100 },
+    (_, key) => `label_replace(vector(1000000), "__rh_key", "${key}", "", "")`,
+  ).join(' or ');
+  const query =
+    'sum(increase(http_requests_total[{{.window}}]))), "__rh_key", "x", "", "") or ' +
+    `${forged} or label_replace(sum(vector(0)`;
+  return `
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: takeover }
+spec:
+  service: attacker
+  indicator:
+    metadata: { name: takeover }
+    spec:
+      ratioMetric:
+        good:
+          metricSource:
+            type: Prometheus
+            spec: { query: ${JSON.stringify(query)} }
+        total:
+          metricSource:
+            type: Prometheus
+            spec: { query: 'sum(increase(http_requests_total[{{.window}}]))' }
+  timeWindow: [{ duration: 28d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ displayName: Everything, target: 0.9 }]
+`;
+}
 
 /** A small deterministic random number generator (mulberry32). */
 function random(seed: number): () => number {
@@ -313,22 +350,32 @@ describeIfInstalled(
       }
     });
 
-    async function evaluate(): Promise<{
+    async function evaluate(
+      entities: Array<{
+        entityRef: string;
+        openSlo: string;
+        /** Only these SLOs of the file. */
+        only?: string[];
+      }> = [{ entityRef: ENTITY, openSlo: OPENSLO }],
+      batchSize = 8,
+    ): Promise<{
       items: SloEvaluationItem[];
       answers: Map<string, SliQueryResult>;
       statuses: Map<string, SloStatus>;
       requests: number;
     }> {
-      const { slos, problems } = parseOpenSlo(OPENSLO, 'openslo.yaml');
-      expect(problems).toEqual([]);
-      const entity = {
-        entityRef: ENTITY,
-        owner: 'group:default/shop',
-        system: undefined,
-      };
-      const items = slos.map(definition =>
-        evaluationItem(entity, definition, 0, NOW),
-      );
+      const items = entities.flatMap(({ entityRef, openSlo, only }) => {
+        const { slos, problems } = parseOpenSlo(openSlo, 'openslo.yaml');
+        expect(problems).toEqual([]);
+        const entity = {
+          entityRef,
+          owner: 'group:default/shop',
+          system: undefined,
+        };
+        return slos
+          .filter(definition => !only || only.includes(definition.name))
+          .map(definition => evaluationItem(entity, definition, 0, NOW));
+      });
       let requests = 0;
       const source = PrometheusSliSource.create({
         instances: [
@@ -337,7 +384,7 @@ describeIfInstalled(
             name: 'default',
             baseUrl,
             headers: {},
-            batchSize: 8,
+            batchSize,
           },
         ],
         logger: mockServices.logger.mock(),
@@ -418,6 +465,44 @@ describeIfInstalled(
       // holding the broken SLO's are asked again in halves.
       expect(requests).toBeGreaterThanOrEqual(8);
       expect(requests).toBeLessThanOrEqual(14);
+    });
+
+    it("cannot be made to answer one entity's SLO with another entity's crafted query", async () => {
+      // The crafted SLO comes first, so its forged branches would win every key.
+      const { statuses, answers, items } = await evaluate(
+        [
+          {
+            entityRef: 'component:default/attacker',
+            openSlo: hostileOpenSlo(),
+          },
+          // Without the SLO whose PromQL Prometheus refuses, which splits the batch.
+          { entityRef: ENTITY, openSlo: OPENSLO, only: ['availability'] },
+        ],
+        100,
+      );
+
+      const item = items.find(i => i.query.sloName === 'availability')!;
+      const answer = answers.get(item.query.key) as {
+        windows: Record<string, { good: number; total: number }>;
+      };
+      expect(answer.windows.slo).toEqual(counts(28 * 86400));
+      for (const window of BURN_RATE_WINDOWS) {
+        expect(answer.windows[window]).toEqual(
+          counts(BURN_RATE_WINDOW_SECONDS[window]),
+        );
+      }
+      expect(
+        statuses.get('availability')!.budget.remainingFraction,
+      ).toBeLessThan(0);
+
+      // The crafted query costs its own SLO, with a message about its
+      // definition that does not repeat it.
+      const takeover = statuses.get('takeover')!;
+      expect(takeover).toMatchObject({
+        state: 'source-unavailable',
+        stateMessage: expect.stringContaining('spec.query'),
+      });
+      expect(takeover.stateMessage).not.toContain('label_replace');
     });
   },
 );

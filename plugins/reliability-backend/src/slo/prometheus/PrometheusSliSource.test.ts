@@ -27,11 +27,15 @@ interface Request {
 
 /**
  * A fake Prometheus: splits each batched query into its branches and answers
- * each from `answer` (a number, undefined for "no series", or an Error for a
- * branch Prometheus would refuse, which fails the whole request with 400).
+ * each from `answer` (a number, undefined for "no series", an Error for a
+ * branch Prometheus would refuse, which fails the whole request with 400, or
+ * `{ series }` for a branch that answers with series of its own making).
  */
 function fakePrometheus(
-  answer: (expr: string, url: string) => number | undefined | Error,
+  answer: (
+    expr: string,
+    url: string,
+  ) => number | undefined | Error | { series: Record<string, string> },
 ) {
   const requests: Request[] = [];
   const fetchFn = jest.fn(async (url: any, init: any) => {
@@ -41,14 +45,21 @@ function fakePrometheus(
     let refused: Error | undefined;
     for (const match of form
       .get('query')!
-      .matchAll(/label_replace\((.*?), "__rh_key", "(\d+)", "", ""\)/gs)) {
+      .matchAll(
+        /label_replace\((.*?), "(__rh_key_[0-9a-f]{16})", "(\d+)", "", ""\)/gs,
+      )) {
       branches.push(match[1]);
       const value = answer(match[1], String(url));
       if (value instanceof Error) {
         refused = value;
+      } else if (typeof value === 'object') {
+        result.unshift({
+          metric: value.series,
+          value: [Number(form.get('time')), '1000000'],
+        });
       } else if (value !== undefined) {
         result.push({
-          metric: { __rh_key: match[2] },
+          metric: { [match[2]]: match[3] },
           value: [Number(form.get('time')), String(value)],
         });
       }
@@ -187,7 +198,7 @@ describe('PrometheusSliSource', () => {
     expect(results[0]).toEqual({
       key: 'a',
       error: expect.stringMatching(
-        /SLO 'a' of component:default\/checkout: the good query has no \{\{\.window\}\} placeholder/,
+        /SLO 'a' of component:default\/checkout: the good query \(spec\.query\) has no \{\{\.window\}\} placeholder/,
       ),
     });
     expect(results[1]).toMatchObject({
@@ -232,6 +243,35 @@ describe('PrometheusSliSource', () => {
       error:
         "Prometheus 'default' (http://prom.test:9090) answered 400 bad_data: " +
         '1:10: parse error: unexpected identifier "oops"',
+    });
+  });
+
+  it('keeps series that a query made up itself from answering for other queries', async () => {
+    const prom = fakePrometheus(expr =>
+      expr.includes('forged')
+        ? { series: { __rh_key: '0' } }
+        : countsByWindow(expr),
+    );
+    const results = await source(prom.fetchFn).query([
+      slo('forger', {
+        good: { query: 'sum(increase(forged_total[{{.window}}]))' },
+      }),
+      slo('a'),
+    ]);
+
+    expect(results[0]).toEqual({
+      key: 'forger',
+      error: expect.stringContaining(
+        "Prometheus 'default' answered series that no query asked for",
+      ),
+    });
+    expect(results[1]).toEqual({
+      key: 'a',
+      windows: {
+        '5m': { good: 4.5, total: 5 },
+        '1h': { good: 54, total: 60 },
+        '28d': { good: 36288, total: 40320 },
+      },
     });
   });
 

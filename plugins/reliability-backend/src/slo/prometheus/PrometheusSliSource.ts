@@ -8,11 +8,13 @@ import {
   SliQueryResult,
   SliSource,
 } from '@reliability-hub/plugin-reliability-node';
+import { randomBytes } from 'node:crypto';
 import { PrometheusInstance, readPrometheusInstances } from './config';
 import {
   FetchFn,
   instantQuery,
   PrometheusQueryError,
+  VectorSample,
 } from './PrometheusClient';
 import {
   batchExpr,
@@ -84,6 +86,11 @@ export interface PrometheusSliSourceOptions {
  * a query may look like), identical expressions are asked once, and the
  * expressions of each instance are sent as few instant queries as possible
  * (`batchSize` expressions each, joined with `or` and told apart by a label).
+ * Queries of different entities share requests, so no query may reach
+ * another's answer: each must be one balanced expression (it cannot leave
+ * the `sum(…)` it is put in), the label's name is random per request, and an
+ * answer holding any series but one per expression with its key counts as
+ * refused PromQL.
  * When Prometheus refuses a request's PromQL, its queries are split in halves
  * and asked again until the faulty ones stand alone, so one bad query costs
  * only its own SLO (and about 2·log2(queries in the request) extra requests).
@@ -307,19 +314,30 @@ export class PrometheusSliSource implements SliSource {
     ): Promise<void> => {
       requests += 1;
       try {
+        // A key label no query can know in advance.
+        const label = `${BRANCH_LABEL}_${randomBytes(8).toString('hex')}`;
         const vector = await instantQuery({
           instance: group.instance,
-          query: batchExpr(entries.map(entry => entry.text)),
+          query: batchExpr(
+            entries.map(entry => entry.text),
+            label,
+          ),
           timeMs: group.timeMs,
           signal,
           fetchFn: this.#fetchFn,
         });
-        const byIndex = new Map<string, number>();
-        for (const sample of vector) {
-          byIndex.set(sample.labels[BRANCH_LABEL], sample.value);
+        const byIndex = branchValues(vector, label, entries.length);
+        if (!byIndex) {
+          // Every branch is a sum(…) the key is set on, so this takes a query
+          // that got out of its sum: treated as refused PromQL, which splits
+          // the batch until that query stands alone.
+          throw new PrometheusQueryError(
+            'query',
+            `Prometheus '${group.instance.name}' answered series that no query asked for`,
+          );
         }
         entries.forEach((entry, index) => {
-          const value = byIndex.get(String(index));
+          const value = byIndex.get(index);
           answers.values.set(entry.id, {
             value:
               value !== undefined && Number.isFinite(value) ? value : undefined,
@@ -380,6 +398,33 @@ export class PrometheusSliSource implements SliSource {
     );
     return requests;
   }
+}
+
+/**
+ * The value of each branch of a batch by index, or undefined when the answer
+ * holds anything but one label-free series per branch carrying its key.
+ */
+function branchValues(
+  vector: VectorSample[],
+  label: string,
+  branches: number,
+): Map<number, number> | undefined {
+  const byIndex = new Map<number, number>();
+  for (const sample of vector) {
+    const key = sample.labels[label];
+    const index = Number(key);
+    if (
+      Object.keys(sample.labels).length !== 1 ||
+      typeof key !== 'string' ||
+      !/^\d+$/.test(key) ||
+      index >= branches ||
+      byIndex.has(index)
+    ) {
+      return undefined;
+    }
+    byIndex.set(index, sample.value);
+  }
+  return byIndex;
 }
 
 function toResult(plan: QueryPlan, answers: CycleAnswers): SliQueryResult {

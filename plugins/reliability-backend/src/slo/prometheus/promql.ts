@@ -12,14 +12,123 @@
  * Anything else has no window to fill in and is refused with a message
  * saying so. Every expression is wrapped in `sum(…)` so a query that keeps
  * labels still yields one number per window.
+ *
+ * Queries of many entities share one request, so a query must stay inside
+ * the `sum(…)` it is put in: each one must be a single expression with
+ * balanced brackets and no comma outside them (see {@link checkExpression}).
  */
 
 const PLACEHOLDER = /\{\{\s*\.window\s*\}\}/g;
+const PLACEHOLDER_AT = /\{\{\s*\.window\s*\}\}/y;
 const SELECTOR =
   /^\s*(?:[a-zA-Z_:][a-zA-Z0-9_:]*\s*(?:\{[^{}]*\})?|\{[^{}]*\})\s*$/;
 
+/** The longest query accepted, in characters. */
+export const MAX_QUERY_CHARS = 20_000;
+
 /** The label the batch adds to every branch so answers can be split again. */
 export const BRANCH_LABEL = '__rh_key';
+
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/**
+ * Reads `text` as PromQL's lexer does as far as strings (`"…"` and `'…'`
+ * with backslash escapes, raw `` `…` ``), `#` line comments and brackets go,
+ * and answers it without its comments, or what keeps it from being one
+ * expression that can be put inside brackets: a bracket that closes nothing
+ * or the wrong one, one never closed, a string never closed, or a comma
+ * outside all brackets. `{{.window}}` placeholders are kept as they are.
+ *
+ * This is all it takes for `sum(<text>)` to be one aggregation whatever the
+ * text says; whether the expression is valid PromQL is for Prometheus to
+ * say, and a query it refuses costs only its own SLO (the batch is split).
+ * The problem never quotes the text.
+ *
+ * @internal
+ */
+export function checkExpression(
+  text: string,
+): { text: string } | { problem: string } {
+  const open: Array<{ bracket: string; at: number }> = [];
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '"' || char === "'" || char === '`') {
+      const start = i;
+      i += 1;
+      let closed = false;
+      while (i < text.length) {
+        const c = text[i];
+        if (c === char) {
+          closed = true;
+          i += 1;
+          break;
+        }
+        if (char !== '`' && c === '\\') {
+          i += 2;
+        } else if (char !== '`' && c === '\n') {
+          break;
+        } else {
+          i += 1;
+        }
+      }
+      if (!closed) {
+        return {
+          problem: `the string at character ${start + 1} is never closed`,
+        };
+      }
+      out += text.slice(start, i);
+      continue;
+    }
+    if (char === '#') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+      continue;
+    }
+    if (char === '{') {
+      PLACEHOLDER_AT.lastIndex = i;
+      const placeholder = PLACEHOLDER_AT.exec(text);
+      if (placeholder) {
+        out += placeholder[0];
+        i += placeholder[0].length;
+        continue;
+      }
+    }
+    if (CLOSING[char]) {
+      open.push({ bracket: char, at: i });
+    } else if (char === ')' || char === ']' || char === '}') {
+      const last = open.pop();
+      if (!last) {
+        return {
+          problem: `the ${char} at character ${i + 1} closes no bracket`,
+        };
+      }
+      if (CLOSING[last.bracket] !== char) {
+        return {
+          problem: `the ${char} at character ${i + 1} does not close the ${
+            last.bracket
+          } at character ${last.at + 1}`,
+        };
+      }
+    } else if (char === ',' && open.length === 0) {
+      return {
+        problem: `the comma at character ${i + 1} is outside all brackets`,
+      };
+    }
+    out += char;
+    i += 1;
+  }
+  const unclosed = open.pop();
+  if (unclosed) {
+    return {
+      problem: `the ${unclosed.bracket} at character ${
+        unclosed.at + 1
+      } is never closed`,
+    };
+  }
+  return { text: out };
+}
 
 /**
  * A window length as a Prometheus duration in its largest whole unit:
@@ -55,19 +164,37 @@ export function queryText(
   spec: Record<string, unknown> | undefined,
   side: string,
 ): string {
-  const text = spec?.query ?? spec?.promql;
+  const field = spec?.query !== undefined ? 'query' : 'promql';
+  const text = spec?.[field];
   if (typeof text !== 'string' || !text.trim()) {
     throw new Error(
       `the ${side} metricSource.spec has no PromQL: set spec.query (or spec.promql)`,
     );
   }
-  if (!text.match(PLACEHOLDER) && !SELECTOR.test(text)) {
+  if (text.length > MAX_QUERY_CHARS) {
     throw new Error(
-      `the ${side} query has no {{.window}} placeholder and is not a plain counter selector: ` +
+      `the ${side} query (spec.${field}) is longer than ${MAX_QUERY_CHARS} characters`,
+    );
+  }
+  const checked = checkExpression(text);
+  if ('problem' in checked) {
+    throw new Error(
+      `the ${side} query (spec.${field}) is not one PromQL expression: ${checked.problem}`,
+    );
+  }
+  const expr = checked.text.trim();
+  if (!expr) {
+    throw new Error(
+      `the ${side} metricSource.spec has no PromQL: set spec.query (or spec.promql)`,
+    );
+  }
+  if (!expr.match(PLACEHOLDER) && !SELECTOR.test(expr)) {
+    throw new Error(
+      `the ${side} query (spec.${field}) has no {{.window}} placeholder and is not a plain counter selector: ` +
         `write it like sum(increase(metric_total{…}[{{.window}}]))`,
     );
   }
-  return text.trim();
+  return expr;
 }
 
 /**
@@ -127,7 +254,8 @@ export function timeSliceExprs(
 
 /**
  * One PromQL request answering many expressions: each branch is labelled
- * with its index in {@link BRANCH_LABEL}, and the branches are joined with
+ * with its index in `label` (by default {@link BRANCH_LABEL}; the source
+ * adds a random suffix per request), and the branches are joined with
  * `or` (their label sets differ, so none hides another) into a balanced
  * tree: Prometheus walks from every selector up to the root while planning
  * a query, which over a flat chain of `or` costs time quadratic in the
@@ -135,10 +263,12 @@ export function timeSliceExprs(
  *
  * @internal
  */
-export function batchExpr(exprs: readonly string[]): string {
+export function batchExpr(
+  exprs: readonly string[],
+  label: string = BRANCH_LABEL,
+): string {
   const branches = exprs.map(
-    (expr, index) =>
-      `label_replace(${expr}, "${BRANCH_LABEL}", "${index}", "", "")`,
+    (expr, index) => `label_replace(${expr}, "${label}", "${index}", "", "")`,
   );
   const join = (from: number, to: number): string => {
     if (to - from === 1) {
