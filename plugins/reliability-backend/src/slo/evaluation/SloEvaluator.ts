@@ -17,12 +17,14 @@ const HISTORY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
  * Asks one source for a batch, giving up after `timeoutMs`: a failure or a
- * timeout becomes an error answer for every query of the batch.
+ * timeout becomes an error answer for every query of the batch. What the
+ * source threw goes to the log only: it may name internal hosts.
  */
 async function queryWithTimeout(
   source: SliSource,
   items: SloEvaluationItem[],
   timeoutMs: number,
+  logger: LoggerService,
 ): Promise<Map<string, SliQueryResult>> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -48,9 +50,13 @@ async function queryWithTimeout(
     ]);
     return new Map(results.map(result => [result.key, result]));
   } catch (error) {
-    const message = `the ${source.type} source failed: ${
-      (error as Error).message
-    }`;
+    const late = controller.signal.aborted;
+    logger.warn(
+      `The ${source.type} SLI source failed for ${items.length} SLOs: ${error}`,
+    );
+    const message = late
+      ? `the ${source.type} source did not answer within ${timeoutMs / 1000} s`
+      : `the ${source.type} source failed`;
     return new Map(
       items.map(item => [
         item.query.key,
@@ -121,7 +127,12 @@ export class SloEvaluator {
           }
           return;
         }
-        const results = await queryWithTimeout(source, batch, timeoutMs);
+        const results = await queryWithTimeout(
+          source,
+          batch,
+          timeoutMs,
+          logger,
+        );
         for (const [key, result] of results) {
           answers.set(key, result);
         }
@@ -140,13 +151,12 @@ export class SloEvaluator {
           tiers,
         });
       } catch (error) {
+        logger.warn(
+          `The ${item.sourceType} answer for ${item.query.key} is unusable: ${error}`,
+        );
         return computeSloStatus(
           item.base,
-          {
-            error: `the source's answer is unusable: ${
-              (error as Error).message
-            }`,
-          },
+          { error: `the ${item.sourceType} source's answer is unusable` },
           { now, window: item.window, tiers },
         );
       }

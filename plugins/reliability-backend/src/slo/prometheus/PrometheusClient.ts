@@ -9,14 +9,33 @@ import { PrometheusInstance } from './config';
  * batch may still work; `unavailable` for everything else (timeout, network,
  * 5xx, an answer that is not Prometheus's).
  *
+ * The message is what users may see: the instance by its configured name and
+ * the kind of failure, never its URL nor what it answered (which can hold
+ * internal addresses, or the query). `detail` has both, for the logs.
+ *
  * @internal
  */
 export class PrometheusQueryError extends Error {
-  constructor(readonly kind: 'query' | 'unavailable', message: string) {
+  constructor(
+    readonly kind: 'query' | 'unavailable',
+    message: string,
+    readonly detail: string = message,
+  ) {
     super(message);
     this.name = 'PrometheusQueryError';
   }
 }
+
+/** Prometheus's own `errorType`s; anything else in that field is not shown. */
+const ERROR_TYPES = new Set([
+  'bad_data',
+  'execution',
+  'timeout',
+  'canceled',
+  'internal',
+  'unavailable',
+  'not_found',
+]);
 
 /**
  * One element of an instant vector: its labels and its value.
@@ -39,6 +58,14 @@ function describeCause(error: unknown): string {
   );
 }
 
+/** A system error code such as ECONNREFUSED, which names no host. */
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)
+    ? code
+    : undefined;
+}
+
 /**
  * Runs `query` as an instant query at `timeMs` with POST `/api/v1/query`
  * (a form body, so long batched queries fit) and returns the instant vector.
@@ -55,7 +82,8 @@ export async function instantQuery(options: {
 }): Promise<VectorSample[]> {
   const { instance, query, timeMs } = options;
   const fetchFn = options.fetchFn ?? fetch;
-  const who = `Prometheus '${instance.name}' (${instance.baseUrl})`;
+  const who = `Prometheus '${instance.name}'`;
+  const where = `${who} (${instance.baseUrl})`;
   // A timer of our own, cleared when the request ends, so no timer outlives it.
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), instance.timeoutMs);
@@ -91,14 +119,18 @@ export async function instantQuery(options: {
       );
     }
     if (timeout.signal.aborted) {
+      const late = `did not answer within ${instance.timeoutMs / 1000} s`;
       throw new PrometheusQueryError(
         'unavailable',
-        `${who} did not answer within ${instance.timeoutMs / 1000} s`,
+        `${who} ${late}`,
+        `${where} ${late}`,
       );
     }
+    const code = errorCode(error);
     throw new PrometheusQueryError(
       'unavailable',
-      `${who} is unavailable: ${describeCause(error)}`,
+      `${who} is unreachable${code ? ` (${code})` : ''}`,
+      `${where} is unreachable: ${describeCause(error)}`,
     );
   } finally {
     clearTimeout(timer);
@@ -115,19 +147,30 @@ export async function instantQuery(options: {
       typeof json?.error === 'string'
         ? `${json.errorType ?? 'error'}: ${json.error}`
         : text.slice(0, 200).trim() || response.statusText;
-    const kind =
-      (response.status === 400 || response.status === 422) && json?.error
-        ? 'query'
-        : 'unavailable';
+    const detail = `${where} answered ${response.status} ${reason}`;
+    const errorType =
+      typeof json?.errorType === 'string' && ERROR_TYPES.has(json.errorType)
+        ? `, ${json.errorType}`
+        : '';
+    if ((response.status === 400 || response.status === 422) && json?.error) {
+      throw new PrometheusQueryError(
+        'query',
+        `${who} rejected the PromQL of this SLO (HTTP ${response.status}${errorType}); ` +
+          "try the queries in Prometheus's own query page",
+        detail,
+      );
+    }
     throw new PrometheusQueryError(
-      kind,
-      `${who} answered ${response.status} ${reason}`,
+      'unavailable',
+      `${who} answered HTTP ${response.status}${errorType}`,
+      detail,
     );
   }
   if (json.data?.resultType !== 'vector' || !Array.isArray(json.data.result)) {
     throw new PrometheusQueryError(
       'query',
-      `${who} answered a ${String(
+      `${who} answered something other than an instant vector`,
+      `${where} answered a ${String(
         json.data?.resultType,
       )} where an instant vector was expected`,
     );

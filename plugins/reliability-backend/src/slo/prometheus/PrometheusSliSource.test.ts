@@ -112,12 +112,9 @@ function slo(name: string, overrides: Partial<SliQuery> = {}): SliQuery {
 function source(
   fetchFn: typeof fetch,
   instances: PrometheusInstance[] = [instance()],
+  logger = mockServices.logger.mock(),
 ) {
-  return PrometheusSliSource.create({
-    instances,
-    logger: mockServices.logger.mock(),
-    fetchFn,
-  });
+  return PrometheusSliSource.create({ instances, logger, fetchFn });
 }
 
 /** good = 90 % of total; total = window length in minutes. */
@@ -216,15 +213,18 @@ describe('PrometheusSliSource', () => {
     );
   });
 
-  it('isolates invalid PromQL by splitting the batch, and names the instance and the problem', async () => {
+  it('isolates invalid PromQL by splitting the batch, and names the instance without its URL or answer', async () => {
     const prom = fakePrometheus(expr =>
       expr.includes('oops')
         ? new Error('1:10: parse error: unexpected identifier "oops"')
         : countsByWindow(expr),
     );
-    const results = await source(prom.fetchFn, [
-      instance({ batchSize: 100 }),
-    ]).query([
+    const logger = mockServices.logger.mock();
+    const results = await source(
+      prom.fetchFn,
+      [instance({ batchSize: 100 })],
+      logger,
+    ).query([
       slo('a'),
       slo('broken', {
         good: { query: 'sum(increase(good_total[{{.window}}]) oops)' },
@@ -241,9 +241,14 @@ describe('PrometheusSliSource', () => {
     expect(results.find(r => r.key === 'broken')).toEqual({
       key: 'broken',
       error:
-        "Prometheus 'default' (http://prom.test:9090) answered 400 bad_data: " +
-        '1:10: parse error: unexpected identifier "oops"',
+        "Prometheus 'default' rejected the PromQL of this SLO (HTTP 400, bad_data); " +
+        "try the queries in Prometheus's own query page",
     });
+    // Operators find the rest in the log.
+    expect(logger.warn).toHaveBeenCalledWith(
+      "Prometheus 'default' (http://prom.test:9090) answered 400 bad_data: " +
+        '1:10: parse error: unexpected identifier "oops"; SLO broken',
+    );
   });
 
   it('keeps series that a query made up itself from answering for other queries', async () => {
@@ -292,49 +297,47 @@ describe('PrometheusSliSource', () => {
 
     expect(Date.now() - started).toBeLessThan(2000);
     expect(results).toEqual([
-      {
-        key: 'a',
-        error:
-          "Prometheus 'default' (http://prom.test:9090) did not answer within 0.05 s",
-      },
-      {
-        key: 'b',
-        error:
-          "Prometheus 'default' (http://prom.test:9090) did not answer within 0.05 s",
-      },
+      { key: 'a', error: "Prometheus 'default' did not answer within 0.05 s" },
+      { key: 'b', error: "Prometheus 'default' did not answer within 0.05 s" },
     ]);
   });
 
-  it('reports network errors and server errors without throwing', async () => {
+  it('reports network errors and server errors without throwing, and without their text', async () => {
     const refused = jest.fn(async () => {
       throw new TypeError('fetch failed', {
-        cause: Object.assign(new Error('connect ECONNREFUSED'), {
+        cause: Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:9090'), {
           code: 'ECONNREFUSED',
         }),
       });
     }) as unknown as typeof fetch;
+    const unnamed = jest.fn(async () => {
+      throw new TypeError('fetch failed', {
+        cause: new Error('getaddrinfo failed for prom.internal.example'),
+      });
+    }) as unknown as typeof fetch;
     const failing = jest.fn(
       async () =>
-        new Response('upstream gone', {
+        new Response('upstream gone: see http://10.1.2.3/status', {
           status: 503,
           statusText: 'Service Unavailable',
         }),
     ) as unknown as typeof fetch;
 
     await expect(source(refused).query([slo('a')])).resolves.toEqual([
-      {
-        key: 'a',
-        error:
-          "Prometheus 'default' (http://prom.test:9090) is unavailable: ECONNREFUSED",
-      },
+      { key: 'a', error: "Prometheus 'default' is unreachable (ECONNREFUSED)" },
     ]);
-    await expect(source(failing).query([slo('a')])).resolves.toEqual([
-      {
-        key: 'a',
-        error:
-          "Prometheus 'default' (http://prom.test:9090) answered 503 upstream gone",
-      },
+    await expect(source(unnamed).query([slo('a')])).resolves.toEqual([
+      { key: 'a', error: "Prometheus 'default' is unreachable" },
     ]);
+    const logger = mockServices.logger.mock();
+    await expect(
+      source(failing, [instance()], logger).query([slo('a')]),
+    ).resolves.toEqual([
+      { key: 'a', error: "Prometheus 'default' answered HTTP 503" },
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      "Prometheus 'default' (http://prom.test:9090) answered 503 upstream gone: see http://10.1.2.3/status",
+    );
     // A server error is not the query's fault: no splitting, one request.
     expect(failing).toHaveBeenCalledTimes(1);
   });
@@ -387,7 +390,7 @@ describe('PrometheusSliSource', () => {
     expect(results[2]).toEqual({
       key: 'c',
       error: expect.stringContaining(
-        "Prometheus instance 'us' (spec.instance) is not configured; configured: eu, default",
+        "the Prometheus instance that spec.instance names is not configured; configured: 'eu', 'default'",
       ),
     });
   });

@@ -96,6 +96,8 @@ export interface PrometheusSliSourceOptions {
  * only its own SLO (and about 2·log2(queries in the request) extra requests).
  * A timeout, a network error or a 5xx marks every query of that request with
  * an error naming the instance ("source unavailable"); nothing is thrown.
+ * Errors name the instance by its configured name and say what kind of
+ * failure it was; its URL and what it answered go only to the log (warn).
  *
  * The evaluation instant is rounded down to a multiple of `alignment`
  * (default 1m), so every window of a cycle ends on the same grid. With
@@ -197,10 +199,8 @@ export class PrometheusSliSource implements SliSource {
     const instance = this.#instances.find(i => i.name === String(name));
     if (!instance) {
       throw new Error(
-        `Prometheus instance '${String(
-          name,
-        )}' (spec.instance) is not configured; configured: ${this.#instances
-          .map(i => i.name)
+        `the Prometheus instance that spec.instance names is not configured; configured: ${this.#instances
+          .map(i => `'${i.name}'`)
           .join(', ')}`,
       );
     }
@@ -347,9 +347,13 @@ export class PrometheusSliSource implements SliSource {
         const failure =
           error instanceof PrometheusQueryError
             ? error
-            : new PrometheusQueryError('unavailable', String(error));
+            : new PrometheusQueryError(
+                'unavailable',
+                `Prometheus '${group.instance.name}' could not be asked`,
+                `Prometheus '${group.instance.name}' could not be asked: ${error}`,
+              );
         if (failure.kind === 'unavailable') {
-          this.#logger.warn(failure.message);
+          this.#logger.warn(failure.detail);
           for (const entry of entries) {
             if (!answers.values.has(entry.id)) {
               answers.values.set(entry.id, { error: failure.message });
@@ -366,6 +370,7 @@ export class PrometheusSliSource implements SliSource {
         ];
         if (involved.length <= 1) {
           for (const key of involved) {
+            this.#logger.warn(`${failure.detail}; SLO ${key}`);
             answers.queryErrors.set(key, failure.message);
           }
           return;
