@@ -70,6 +70,10 @@ describe('parseAlertSelector', () => {
     ['service="checkout" env=prod', /expected a comma/],
     ['service="a\\x"', /unknown escape \\x/],
     ['service=~"(unclosed"', /service: bad regular expression/],
+    // RE2 has no backreferences and no lookaround, as in Alertmanager.
+    ['service=~"(a)\\\\1"', /service: bad regular expression/],
+    ['service=~"(?=a)a"', /service: bad regular expression/],
+    ['service=~"a{1001}"', /service: bad regular expression/],
     ['service=check"out', /stray quote/],
     [
       'team!=payments',
@@ -81,6 +85,20 @@ describe('parseAlertSelector', () => {
     expect(() => parseAlertSelector(selector)).toThrow(
       `Invalid alert selector ${JSON.stringify(selector)}`,
     );
+  });
+});
+
+describe('the size of regular expressions', () => {
+  it('refuses one longer than 512 characters', () => {
+    expect(() => parseAlertSelector(`service=~"${'a|'.repeat(300)}a"`)).toThrow(
+      'service: regular expression longer than 512 characters',
+    );
+  });
+
+  it('refuses one that compiles to a large program', () => {
+    expect(() =>
+      parseAlertSelector(`service=~"${'[a-z]{1000}'.repeat(6)}"`),
+    ).toThrow('service: regular expression too large');
   });
 });
 
@@ -118,6 +136,39 @@ describe('matchesAlertLabels', () => {
     expect(matchesAlertLabels(parseAlertSelector(selector), labels)).toBe(
       expected,
     );
+  });
+
+  it('matches regexes in linear time, as Alertmanager (RE2) does', () => {
+    const matchers = parseAlertSelector('service=~"(a+)+b"');
+    // A backtracking engine takes seconds on 30 characters, hours on 40.
+    for (const length of [30, 40, 1024]) {
+      const started = Date.now();
+      expect(
+        matchesAlertLabels(matchers, { service: 'a'.repeat(length) }),
+      ).toBe(false);
+      expect(Date.now() - started).toBeLessThan(100);
+    }
+    expect(matchesAlertLabels(matchers, { service: 'aaab' })).toBe(true);
+  });
+
+  it('lets no regex matcher accept a label value longer than 1 KiB', () => {
+    const long = `checkout${'x'.repeat(1024)}`;
+    expect(
+      matchesAlertLabels(parseAlertSelector('service=~"checkout.*"'), {
+        service: long,
+      }),
+    ).toBe(false);
+    expect(
+      matchesAlertLabels(
+        parseAlertSelector('env=production, service!~"cart.*"'),
+        { env: 'production', service: long },
+      ),
+    ).toBe(false);
+    expect(
+      matchesAlertLabels(parseAlertSelector('service=~"checkout.*"'), {
+        service: long.slice(0, 1024),
+      }),
+    ).toBe(true);
   });
 
   it('does not read labels from the prototype', () => {

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { RE2JS } from 're2js';
 
 /**
  * How a matcher compares a label's value, as in Prometheus and Alertmanager.
@@ -16,9 +17,29 @@ export interface AlertMatcher {
   name: string;
   operator: AlertMatcherOperator;
   value: string;
-  /** For `=~` and `!~`: the value compiled and anchored at both ends. */
-  regex?: RegExp;
+  /** For `=~` and `!~`: the value compiled (RE2) and anchored at both ends. */
+  regex?: RE2JS;
 }
+
+/**
+ * Label values longer than this (in UTF-16 code units) satisfy no regex
+ * matcher, neither `=~` nor `!~`: an alert with such a value matches no
+ * selector that tests that label with a regex.
+ *
+ * @internal
+ */
+export const MAX_MATCHED_VALUE_LENGTH = 1024;
+
+/** The longest regex a matcher may hold, in characters. */
+const MAX_REGEX_LENGTH = 512;
+/**
+ * The most instructions a compiled regex may have. Real selectors need a few
+ * hundred; `[a-z]{1000}` alone needs about 1000.
+ */
+const MAX_REGEX_PROGRAM = 5000;
+/** Regexes refused before, and why: compiling them once is enough. */
+const refused = new Map<string, string>();
+const MAX_REFUSED = 1000;
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
 // Longest first, so that `!=` is not read as `!` and `=~` not as `=`.
@@ -37,32 +58,44 @@ function fail(selector: string, problem: string): never {
 }
 
 /**
- * Compiles a Prometheus regular expression the way Prometheus applies it:
- * anchored at both ends. A leading `(?i)` (RE2's case-insensitive flag, which
- * JavaScript lacks) becomes the `i` flag.
+ * Compiles a regular expression the way Alertmanager applies it: RE2 syntax
+ * (no backreferences, no lookaround; flags such as `(?i)` inline), anchored
+ * at both ends, matched in time linear in the value's length. Patterns that
+ * are long or compile to a large program are refused, so that loading the
+ * selectors stays cheap.
  */
-function compileRegex(selector: string, name: string, pattern: string): RegExp {
-  let source = pattern;
-  let flags = '';
-  if (source.startsWith('(?i)')) {
-    source = source.slice(4);
-    flags = 'i';
-  }
-  try {
-    return new RegExp(`^(?:${source})$`, flags);
-  } catch (error) {
-    return fail(
+function compileRegex(selector: string, name: string, pattern: string): RE2JS {
+  if (pattern.length > MAX_REGEX_LENGTH) {
+    fail(
       selector,
-      `${name}: bad regular expression ${JSON.stringify(pattern)} (${
-        (error as Error).message
-      })`,
+      `${name}: regular expression longer than ${MAX_REGEX_LENGTH} characters`,
     );
   }
+  let problem = refused.get(pattern);
+  if (problem === undefined) {
+    try {
+      const regex = RE2JS.compile(`^(?:${pattern})$`);
+      if (regex.programSize() <= MAX_REGEX_PROGRAM) {
+        return regex;
+      }
+      problem = 'regular expression too large';
+    } catch (error) {
+      problem = `bad regular expression ${JSON.stringify(pattern)} (${
+        (error as Error).message
+      })`;
+    }
+    if (refused.size >= MAX_REFUSED) {
+      refused.delete(refused.keys().next().value!);
+    }
+    refused.set(pattern, problem);
+  }
+  return fail(selector, `${name}: ${problem}`);
 }
 
 /**
  * Whether one matcher accepts a label value. An absent label counts as the
- * empty string, as in Prometheus.
+ * empty string, as in Prometheus. A value longer than
+ * {@link MAX_MATCHED_VALUE_LENGTH} satisfies no regex matcher.
  *
  * @internal
  */
@@ -73,9 +106,15 @@ export function matchesValue(matcher: AlertMatcher, value: string): boolean {
     case '!=':
       return value !== matcher.value;
     case '=~':
-      return matcher.regex!.test(value);
+      return (
+        value.length <= MAX_MATCHED_VALUE_LENGTH &&
+        matcher.regex!.testExact(value)
+      );
     case '!~':
-      return !matcher.regex!.test(value);
+      return (
+        value.length <= MAX_MATCHED_VALUE_LENGTH &&
+        !matcher.regex!.testExact(value)
+      );
     default:
       return false;
   }
@@ -86,6 +125,7 @@ export function matchesValue(matcher: AlertMatcher, value: string): boolean {
  * Prometheus-style matchers `label=value`, `label!=value`, `label=~regex`,
  * `label!~regex`, values optionally double-quoted (with `\"`, `\\`, `\n`, `\t`
  * escapes; quote values that contain a comma), optionally wrapped in `{...}`.
+ * Regexes are RE2, as in Alertmanager, of at most 512 characters.
  *
  * Like a Prometheus selector it must hold at least one matcher that does not
  * match an empty label, so that `team!=payments` alone cannot claim every alert.
