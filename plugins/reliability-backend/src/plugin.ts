@@ -163,6 +163,8 @@ export const reliabilityPlugin = createBackendPlugin({
               runbooks: createAlertRunbookLookup({
                 store: runbookStore,
                 config,
+                catalog,
+                auth,
               }),
             }),
             access: EntityAccess.create({ httpAuth, permissions, auditor }),

@@ -16,6 +16,13 @@ jest.setTimeout(60_000);
 
 const CHECKOUT = 'component:default/checkout';
 const CART = 'component:default/cart';
+const PAYMENTS_DB = 'component:default/payments-db';
+
+/** A component with an owner and, optionally, an alert selector. */
+function component(name: string, owner: string, selector?: string) {
+  const entity = componentWithSelector(name, selector);
+  return { ...entity, spec: { ...entity.spec, owner } };
+}
 const STARTS = '2026-11-22T10:00:00Z';
 
 describe('runbooks linked on incidents opened from alerts', () => {
@@ -33,13 +40,30 @@ describe('runbooks linked on incidents opened from alerts', () => {
         fileHashes: {},
       });
       const now = new Date(STARTS);
-      // cart's runbook names the alert too; checkout's own must win.
+      // cart's runbook names the alert too; checkout's own must win. Its
+      // file claims team C as owner, but cart is team A's.
       await store.replaceEntityRunbooks(
         state(CART),
         [
-          testRunbook(CART, {
-            id: 'a-generic',
-            title: 'A generic error-rate runbook',
+          testRunbook(
+            CART,
+            {
+              id: 'a-generic',
+              title: 'A generic error-rate runbook',
+              alerts: ['HighErrorRate'],
+            },
+            { owner: 'group:default/team-c' },
+          ),
+        ],
+        { now },
+      );
+      // Team B's runbook, on another of team B's components.
+      await store.replaceEntityRunbooks(
+        state(PAYMENTS_DB),
+        [
+          testRunbook(PAYMENTS_DB, {
+            id: 'payments-errors',
+            title: 'Payments error rate',
             alerts: ['HighErrorRate'],
           }),
         ],
@@ -56,29 +80,47 @@ describe('runbooks linked on incidents opened from alerts', () => {
         ],
         { now },
       );
+      const catalog = catalogServiceMock({
+        entities: [
+          component('checkout', 'group:default/team-a', 'service=checkout'),
+          component('cart', 'group:default/team-a'),
+          component(
+            'payments-api',
+            'group:default/team-b',
+            'service=payments-api',
+          ),
+          // The short form the catalog accepts for a group.
+          component('payments-db', 'team-b'),
+          component('search', 'group:default/team-c', 'service=search'),
+        ],
+      });
       const config = mockServices.rootConfig({
         data: { app: { baseUrl: 'https://portal.example/' } },
       });
       const service = AlertmanagerWebhookService.create({
         knex,
-        catalog: catalogServiceMock({
-          entities: [componentWithSelector('checkout', 'service=checkout')],
-        }),
+        catalog,
         auth: mockServices.auth(),
         config,
         logger: mockServices.logger.mock(),
         now: () => new Date('2026-11-22T10:05:00Z'),
-        runbooks: createAlertRunbookLookup({ store, config }),
+        runbooks: createAlertRunbookLookup({
+          store,
+          config,
+          catalog,
+          auth: mockServices.auth(),
+        }),
       });
       const fire = (
         annotations: Record<string, string> = {},
         name = 'HighErrorRate',
+        on = 'checkout',
       ) =>
         service.handle(
           parseAlertmanagerPayload(
             rawPayload([
               rawAlert({
-                labels: { alertname: name, service: 'checkout' },
+                labels: { alertname: name, service: on },
                 annotations,
                 startsAt: STARTS,
               }),
@@ -122,6 +164,31 @@ describe('runbooks linked on incidents opened from alerts', () => {
         (await knex2('incidents').where({ id: none.incidents[0].id }).first())
           .runbook_url,
       ).toBeNull();
+    });
+
+    it("links a runbook of the owning team, never another team's", async () => {
+      const { knex, fire } = await setup();
+      const runbookOf = async (result: { incidents: Array<{ id: string }> }) =>
+        (await knex('incidents').where({ id: result.incidents[0].id }).first())
+          .runbook_url;
+
+      // payments-api has no runbook of its own; team B's other component has.
+      expect(
+        await runbookOf(await fire({}, 'HighErrorRate', 'payments-api')),
+      ).toBe(
+        `https://portal.example/reliability/runbooks/${encodeURIComponent(
+          `${PAYMENTS_DB}/payments-errors`,
+        )}`,
+      );
+      // Team C has none; team A's, whatever owner its file names, is not C's.
+      const search = await fire({}, 'HighErrorRate', 'search');
+      expect(await runbookOf(search)).toBeNull();
+      expect(
+        await knex('incident_events').where({
+          incident_id: search.incidents[0].id,
+          type: 'note',
+        }),
+      ).toEqual([]);
     });
   });
 });

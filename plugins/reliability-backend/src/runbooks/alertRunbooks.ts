@@ -1,7 +1,13 @@
-import { RootConfigService } from '@backstage/backend-plugin-api';
+import { AuthService, RootConfigService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
 import { todayUtc } from '../actionItems/ActionItemService';
+import { normalizeRef } from './refresh/entityRunbookSource';
 import { RunbookStore } from './store/RunbookStore';
+
+/** The most alert names of one group looked up. */
+const MAX_ALERTNAMES = 20;
 
 /**
  * The runbook an incident opened from an alert links to.
@@ -17,8 +23,9 @@ export interface AlertRunbook {
 }
 
 /**
- * Finds the runbook for alerts: the first runbook whose `alerts` name one of
- * them, preferring the entity's own.
+ * Finds the runbook for alerts on an entity: a runbook whose `alerts` name
+ * one of them, the entity's own first, else one of an entity with the same
+ * owner in the catalog; never another team's.
  *
  * @internal
  */
@@ -36,37 +43,88 @@ export function runbookPagePath(id: string): string {
   return `/reliability/runbooks/${encodeURIComponent(id)}`;
 }
 
+/** The owner of an entity as the catalog has it, normalised. */
+function ownerOf(entity: Entity): string | undefined {
+  return normalizeRef((entity.spec as { owner?: string })?.owner, {
+    defaultKind: 'group',
+    defaultNamespace: entity.metadata.namespace ?? 'default',
+  });
+}
+
 /**
  * A lookup over the runbook index; links point at the runbook pages under
  * `app.baseUrl`.
+ *
+ * Whose runbook it is comes from the catalog: the owner of the entity that
+ * holds it, not the `owner` a runbook file may name (anyone can write that).
+ * Without a runbook of the entity or of its owner, nothing is linked.
  *
  * @internal
  */
 export function createAlertRunbookLookup(options: {
   store: RunbookStore;
   config: RootConfigService;
+  catalog: CatalogService;
+  auth: AuthService;
 }): AlertRunbookLookup {
+  const { store, catalog, auth } = options;
   const appBaseUrl = (
     options.config.getOptionalString('app.baseUrl') ?? ''
   ).replace(/\/+$/, '');
-  const urlOf = (runbook: RunbookRecord) =>
-    runbook.kind === 'link' && runbook.url
-      ? runbook.url
-      : `${appBaseUrl}${runbookPagePath(runbook.id)}`;
-  return async (alertnames, entityRef) => {
-    for (const alertname of [...new Set(alertnames)]) {
-      const found = await options.store.findByAlert(alertname, todayUtc());
-      const runbook =
-        found.find(candidate => candidate.entityRef === entityRef) ?? found[0];
-      if (runbook) {
-        return {
-          id: runbook.id,
-          title: runbook.title,
-          alertname,
-          url: urlOf(runbook),
-        };
+  const link = (runbook: RunbookRecord, alertname: string): AlertRunbook => ({
+    id: runbook.id,
+    title: runbook.title,
+    alertname,
+    url:
+      runbook.kind === 'link' && runbook.url
+        ? runbook.url
+        : `${appBaseUrl}${runbookPagePath(runbook.id)}`,
+  });
+
+  /** The catalog owner of each entity that exists, by entity ref. */
+  const ownersOf = async (entityRefs: string[]) => {
+    const { items } = await catalog.getEntitiesByRefs(
+      {
+        entityRefs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.owner'],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const owners = new Map<string, string>();
+    for (const entity of items) {
+      const owner = entity ? ownerOf(entity) : undefined;
+      if (entity && owner) {
+        owners.set(
+          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          owner,
+        );
       }
     }
-    return undefined;
+    return owners;
+  };
+
+  return async (alertnames, entityRef) => {
+    const today = todayUtc();
+    const candidates: Array<{ alertname: string; runbook: RunbookRecord }> = [];
+    for (const alertname of [...new Set(alertnames)].slice(0, MAX_ALERTNAMES)) {
+      for (const runbook of await store.findByAlert(alertname, today)) {
+        candidates.push({ alertname, runbook });
+      }
+    }
+    const own = candidates.find(c => c.runbook.entityRef === entityRef);
+    if (own) {
+      return link(own.runbook, own.alertname);
+    }
+    if (!candidates.length) {
+      return undefined;
+    }
+    const owners = await ownersOf([
+      entityRef,
+      ...new Set(candidates.map(c => c.runbook.entityRef)),
+    ]);
+    const owner = owners.get(entityRef);
+    const team =
+      owner && candidates.find(c => owners.get(c.runbook.entityRef) === owner);
+    return team ? link(team.runbook, team.alertname) : undefined;
   };
 }
