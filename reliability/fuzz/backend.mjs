@@ -11,13 +11,60 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+// The YAML library the backend plugin depends on (the root package has none).
+const { parse, stringify } = createRequire(
+  join(ROOT, 'plugins/reliability-backend/package.json'),
+)('yaml');
+
 /** The Alertmanager webhook secret the started backend is configured with. */
 export const WEBHOOK_SECRET = 'reliability-fuzz-webhook-secret';
+
+/**
+ * Components the started backend's catalog holds besides the examples: alert
+ * selectors with regexes that a backtracking engine takes forever on, for the
+ * hostile alert labels of the webhook cases (`HOSTILE_LABELS` in routes.mjs).
+ */
+const FUZZ_ENTITIES = [
+  ['fuzz-nested-plus', 'service=~"(a+)+b"'],
+  ['fuzz-negated-alternation', 'team!~"(x|x)*y", env=~"(x+x+)+y"'],
+]
+  .map(([name, selector]) =>
+    stringify({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        annotations: { 'reliability-hub.io/alert-selector': selector },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'experimental',
+        owner: 'group:default/team-checkout',
+      },
+    }),
+  )
+  .join('---\n');
+
+/**
+ * The catalog locations of app-config.yaml plus a file holding
+ * {@link FUZZ_ENTITIES} (a config override replaces lists, it does not add to them).
+ */
+function catalogConfig(dir) {
+  const file = join(dir, 'fuzz-entities.yaml');
+  writeFileSync(file, FUZZ_ENTITIES);
+  const locations =
+    parse(readFileSync(join(ROOT, 'app-config.yaml'), 'utf8'))?.catalog
+      ?.locations ?? [];
+  return stringify({
+    catalog: { locations: [...locations, { type: 'file', target: file }] },
+  });
+}
 
 /** A TCP port nobody listens on right now, from `from` upwards. */
 export async function freePort(from = 17400) {
@@ -84,7 +131,7 @@ export async function startBackend(options = {}) {
       'reliability:',
       '  alertmanager:',
       `    webhookSecret: ${WEBHOOK_SECRET}`,
-      '',
+      catalogConfig(dir),
     ].join('\n'),
   );
   const logFile = options.log ?? join(dir, 'backend.log');
@@ -119,15 +166,26 @@ export async function startBackend(options = {}) {
   child.on('exit', () => {
     exited = true;
   });
+  /** Whether any process of the backend's group is still there. */
+  const groupAlive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const stop = async () => {
-    if (!exited) {
+    // The CLI may exit at once while the backend it forked, busy on a request
+    // that never ends, cannot handle SIGTERM: wait for the whole group.
+    if (groupAlive()) {
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {}
-      for (let i = 0; i < 100 && !exited; i++) {
+      for (let i = 0; i < 100 && groupAlive(); i++) {
         await new Promise(r => setTimeout(r, 100));
       }
-      if (!exited) {
+      if (groupAlive()) {
         try {
           process.kill(-child.pid, 'SIGKILL');
         } catch {}

@@ -15,6 +15,26 @@ const scheduleBody = fx => ({
 });
 
 /**
+ * Alert labels for the webhook that make selectors work hard: values just
+ * under and over the 1 KiB that regex matchers test, the longest the payload
+ * allows, and strings on which the regexes of the fuzz entities (backend.mjs)
+ * backtrack exponentially, e.g. `(a+)+b` on `aaa…a`.
+ */
+export const HOSTILE_LABELS = [
+  () => ({ service: 'a'.repeat(40) }),
+  () => ({ service: `${'a'.repeat(1023)}b` }),
+  () => ({ service: `${'a'.repeat(1024)}b` }),
+  () => ({ service: 'a'.repeat(65_536) }),
+  () => ({ team: 'x'.repeat(40), env: 'x'.repeat(40) }),
+  () => ({ team: `${'x'.repeat(5000)}!`, env: 'x'.repeat(1024) }),
+  () => ({ service: 'checkout', team: '\uD800'.repeat(40), env: '(a+)+b' }),
+  () =>
+    Object.fromEntries(
+      Array.from({ length: 500 }, (_, i) => [`l${i}`, 'a'.repeat(1024)]),
+    ),
+];
+
+/**
  * @typedef {{ name: string, method: string, path: (fx: any) => string, segments?: string[],
  *   query?: string[], baseQuery?: (fx: any) => string, body?: (fx: any) => any,
  *   webhook?: boolean, yaml?: boolean }} Route

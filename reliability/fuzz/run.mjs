@@ -18,7 +18,7 @@ import {
   STORABLE_STRINGS,
   UNSTORABLE_STRINGS,
 } from './payloads.mjs';
-import { ROUTES } from './routes.mjs';
+import { HOSTILE_LABELS, ROUTES } from './routes.mjs';
 import { roundTrips } from './roundTrip.mjs';
 
 function args() {
@@ -266,6 +266,7 @@ function buildCase(rnd, route, fx) {
   let body = route.body ? structuredClone(route.body(fx)) : undefined;
   const send = { auth: route.webhook ? 'webhook' : 'user' };
   let mutation = pick(rnd, MUTATIONS);
+  if (route.webhook && rnd() < 0.3) mutation = 'labels';
   if (mutation === 'segment' && !route.segments) mutation = 'query';
   if (mutation === 'query' && !route.query) mutation = body ? 'field' : 'auth';
   if (['field', 'type', 'extra', 'raw'].includes(mutation) && !body)
@@ -324,6 +325,15 @@ function buildCase(rnd, route, fx) {
         ] = hostileValue(rnd);
       break;
     }
+    case 'labels':
+      // A valid payload whose labels the selectors must not choke on.
+      for (const alert of body.alerts) {
+        alert.labels = {
+          alertname: 'FuzzAlert',
+          ...pick(rnd, HOSTILE_LABELS)(),
+        };
+      }
+      break;
     case 'type':
       body = pick(rnd, [null, 1, 'text', [], [body], true, hostileValue(rnd)]);
       send.raw = JSON.stringify(body) ?? 'undefined';
@@ -463,9 +473,11 @@ async function main() {
 
   const inFlight = new Map();
   let crashReported = false;
+  /** Set when the backend stopped answering: the remaining cases would only wait. */
+  let hung = false;
   let next = 0;
   const worker = async () => {
-    while (next < options.cases) {
+    while (next < options.cases && !hung) {
       const n = next++;
       const route = ROUTES[n % ROUTES.length];
       const c = buildCase(rnd, route, fx);
@@ -494,6 +506,12 @@ async function main() {
             .map(d => d())
             .join('\n  ')}`,
         );
+        if (!(await checkHealth())) {
+          hung = true;
+          client.failures.push(
+            `the backend stopped answering after case ${n}; no more cases sent`,
+          );
+        }
       }
       tried++;
       const stats = perRoute.get(route.name);
@@ -531,10 +549,12 @@ async function main() {
   const started = Date.now();
   await Promise.all(Array.from({ length: options.concurrency }, worker));
 
-  const trips = await roundTrips(client, fx, {
-    storable: STORABLE_STRINGS,
-    unstorable: UNSTORABLE_STRINGS,
-  });
+  const trips = hung
+    ? { checked: 0, mismatches: [], rejected: 0, requests: 0 }
+    : await roundTrips(client, fx, {
+        storable: STORABLE_STRINGS,
+        unstorable: UNSTORABLE_STRINGS,
+      });
   const alive = await checkHealth();
   const crashes = client.crashes + healthFailures + (alive ? 0 : 1);
 
