@@ -12,6 +12,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
+import { EntityVisibility } from './EntityVisibility';
 
 type AuditMeta = NonNullable<
   Parameters<AuditorService['createEvent']>[0]['meta']
@@ -55,6 +56,7 @@ export class EntityAccess {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
     auditor: AuditorService;
+    visibility: EntityVisibility;
   }) {
     return new EntityAccess(options);
   }
@@ -64,6 +66,7 @@ export class EntityAccess {
       httpAuth: HttpAuthService;
       permissions: PermissionsService;
       auditor: AuditorService;
+      visibility: EntityVisibility;
     },
   ) {}
 
@@ -72,6 +75,9 @@ export class EntityAccess {
    * they are; throws NotAllowedError (403) otherwise. Owners are allowed by a
    * conditional decision that the permission system resolves against the
    * entity's owners in the catalog.
+   *
+   * A refusal names the entity only to a caller who may see it in the
+   * catalog, so a refused write does not reveal hidden entities.
    */
   async authorize(
     req: Request,
@@ -86,13 +92,17 @@ export class EntityAccess {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
+      const visible = await this.options.visibility
+        .forCredentials(credentials)
+        .canSee(entityRef);
+      const error = new NotAllowedError(
         `${actorOf(credentials)} may not ${
           permission.attributes.action ?? 'change'
-        } ${
-          permission.name.split('.')[1]
-        } records of ${entityRef}: only its owners can`,
+        } ${permission.name.split('.')[1]} records of ${
+          visible ? entityRef : 'this entity'
+        }: only its owners can`,
       );
+      throw error;
     }
     return {
       actor: actorOf(credentials),
