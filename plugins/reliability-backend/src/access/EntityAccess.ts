@@ -47,6 +47,13 @@ export interface Writer {
 }
 
 /**
+ * The audit event of a write the permission system refused.
+ *
+ * @internal
+ */
+export const WRITE_DENIED_EVENT = 'write-denied';
+
+/**
  * Authorization and auditing of writes on an entity's reliability records.
  *
  * @internal
@@ -76,8 +83,10 @@ export class EntityAccess {
    * conditional decision that the permission system resolves against the
    * entity's owners in the catalog.
    *
-   * A refusal names the entity only to a caller who may see it in the
-   * catalog, so a refused write does not reveal hidden entities.
+   * A refusal is audited as a failed `write-denied` event (the auditor names
+   * the caller from the request; the event names the permission and the
+   * entity). Its message names the entity only to a caller who may see it in
+   * the catalog, so a refused write does not reveal hidden entities.
    */
   async authorize(
     req: Request,
@@ -102,6 +111,13 @@ export class EntityAccess {
           visible ? entityRef : 'this entity'
         }: only its owners can`,
       );
+      const event = await this.options.auditor.createEvent({
+        eventId: WRITE_DENIED_EVENT,
+        severityLevel: 'medium',
+        request: req,
+        meta: { permission: permission.name, entityRef },
+      });
+      await event.fail({ error });
       throw error;
     }
     return {
