@@ -67,17 +67,23 @@ async function readAll<T extends { entityRef: string }>(
   return pages;
 }
 
-/** Every page but the last is full, and together they are the visible records. */
-function expectFullPages(
+/** What the pages hold, and what they should: every page but the last full. */
+function pagesAndExpected(
   pages: Array<Array<{ entityRef: string }>>,
   limit: number,
 ) {
-  expect(pages.flat().map(item => item.entityRef)).toEqual(VISIBLE);
-  expect(pages.map(page => page.length)).toEqual(
-    Array.from({ length: Math.ceil(VISIBLE.length / limit) }, (_, i) =>
-      Math.min(limit, VISIBLE.length - i * limit),
-    ),
-  );
+  return [
+    {
+      entityRefs: pages.flat().map(item => item.entityRef),
+      sizes: pages.map(page => page.length),
+    },
+    {
+      entityRefs: VISIBLE,
+      sizes: Array.from({ length: Math.ceil(VISIBLE.length / limit) }, (_, i) =>
+        Math.min(limit, VISIBLE.length - i * limit),
+      ),
+    },
+  ];
 }
 
 describe('lists of the records a caller may see', () => {
@@ -141,8 +147,15 @@ describe('lists of the records a caller may see', () => {
       'pages incidents, postmortems and action items %s at a time, full',
       async limit => {
         const { incidents, postmortems, actionItems } = await seeded();
+        const check = (
+          pages: Array<Array<{ entityRef: string }>>,
+          n: number,
+        ) => {
+          const [actual, expected] = pagesAndExpected(pages, n);
+          expect(actual).toEqual(expected);
+        };
         const incidentFilter: IncidentFilter = { status: 'open' };
-        expectFullPages(
+        check(
           await readAll(
             {
               list: (page, scope) =>
@@ -158,7 +171,7 @@ describe('lists of the records a caller may see', () => {
           limit,
         );
         const postmortemFilter: PostmortemFilter = { status: 'draft' };
-        expectFullPages(
+        check(
           await readAll(
             {
               list: (page, scope) =>
@@ -174,7 +187,7 @@ describe('lists of the records a caller may see', () => {
           limit,
         );
         const itemFilter: ActionItemFilter = { status: 'open', today: TODAY };
-        expectFullPages(
+        check(
           await readAll(
             {
               list: (page, scope) =>
