@@ -382,15 +382,23 @@ describe('a permission policy that hides ledger from a user', () => {
     expect(library.json.total).toBe(4);
   });
 
-  it('does not name ledger to that user when refusing a write', async () => {
-    const res = await portal.api(MALLORY, 'POST', '/schedules/import', {
+  it('names nothing of ledger when refusing a write of those who may not see it', async () => {
+    const replacing = await portal.api(MALLORY, 'POST', '/schedules/import', {
       apiVersion: 'reliability-hub.io/v1alpha1',
       kind: 'Schedule',
       name: 'ledger-primary',
       ownerRef: CHECKOUT_TEAM,
       schedule: weekly([MALLORY]),
     });
-    expect(res.status).toBe(403);
-    expect(res.json.error.message).not.toMatch(/team-ledger/);
+    expect(replacing.status).toBe(403);
+    expect(replacing.json.error.message).not.toMatch(/team-ledger/);
+
+    // Checkout's owner may not see ledger either.
+    const linking = await portal.api(CHECKOUT_OWNER, 'POST', '/postmortems', {
+      entityRef: CHECKOUT,
+      incidentIds: [fx.incidents[LEDGER][0]],
+    });
+    expect(linking.status).toBe(400);
+    expect(linking.json.error.message).not.toMatch(/ledger/i);
   });
 });
