@@ -18,6 +18,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
+import {
+  ADMIN,
+  CHECKOUT,
+  CHECKOUT_OWNER,
+  LEDGER,
+  LEDGER_OWNER,
+  MALLORY,
+  startPortalHidingLedger,
+} from './__testUtils__/portalHidingLedger';
 
 jest.setTimeout(120_000);
 
@@ -155,5 +164,57 @@ describe('reliability documents in the portal search', () => {
         }),
       }),
     );
+  });
+});
+
+describe('reliability documents in the search of a portal that hides ledger', () => {
+  it('finds the runbooks and postmortems of ledger only for those who may see ledger', async () => {
+    const portal = await startPortalHidingLedger();
+    try {
+      for (const [entityRef, who] of [
+        [LEDGER, LEDGER_OWNER],
+        [CHECKOUT, CHECKOUT_OWNER],
+      ]) {
+        const incident = await portal.api(who, 'POST', '/incidents', {
+          entityRef,
+          title: `${entityRef.split('/')[1]} payments outage`,
+          severity: 'SEV2',
+        });
+        expect(incident.status).toBe(201);
+        const postmortem = await portal.api(who, 'POST', '/postmortems', {
+          entityRef,
+          incidentIds: [incident.json.id],
+        });
+        expect(postmortem.status).toBe(201);
+      }
+      await portal.scheduler.triggerTask('reliability-runbooks-refresh');
+      await portal.scheduler.triggerTask('search_index_reliability_runbook');
+      await portal.scheduler.triggerTask('search_index_reliability_postmortem');
+
+      const search = async (who: string, term: string, type: string) => {
+        const params = new URLSearchParams({ term, 'types[0]': type });
+        const res = await portal.call(
+          who,
+          'GET',
+          `/api/search/query?${params}`,
+        );
+        expect(res.status).toBe(200);
+        return (res.json.results as any[])
+          .map(result => result.document.entityRef)
+          .sort();
+      };
+
+      for (const type of [RUNBOOK_DOCUMENT_TYPE, POSTMORTEM_DOCUMENT_TYPE]) {
+        // Both entities' documents match "payments".
+        expect(await search(LEDGER_OWNER, 'payments', type)).toContain(LEDGER);
+        expect(await search(ADMIN, 'payments', type)).toContain(LEDGER);
+        const seen = await search(MALLORY, 'payments', type);
+        expect(seen).toContain(CHECKOUT);
+        expect(seen).not.toContain(LEDGER);
+        expect(await search(MALLORY, 'ledger', type)).toEqual([]);
+      }
+    } finally {
+      await portal.stop();
+    }
   });
 });

@@ -20,6 +20,23 @@ const catalog = catalogServiceMock.factory({
   ],
 });
 
+/** The catalog of the demo records' components (the plugin shows records only of entities the catalog has). */
+const demoCatalog = catalogServiceMock.factory({
+  entities: [
+    'checkout',
+    'cart',
+    'catalog-search',
+    'payments-api',
+    'ledger',
+    'fraud-detector',
+  ].map(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name },
+    spec: { type: 'service', owner: 'group:default/team-checkout' },
+  })),
+});
+
 const demoConfig = mockServices.rootConfig.factory({
   data: { reliability: { demoData: { enabled: true } } },
 });
@@ -127,6 +144,18 @@ describe('reliability backend plugin', () => {
               'group:default/team-payments',
               'system:default/payments',
             ),
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name: 'team-checkout' },
+              spec: { type: 'team', children: [] },
+            },
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'System',
+              metadata: { name: 'payments' },
+              spec: { owner: 'group:default/team-payments' },
+            },
           ],
         }),
       ],
@@ -161,7 +190,7 @@ describe('reliability backend plugin', () => {
 
   it('pages through incidents with the cursor and filters by status', async () => {
     const { server } = await startTestBackend({
-      features: [reliabilityPlugin, catalog, demoConfig],
+      features: [reliabilityPlugin, demoCatalog, demoConfig],
     });
 
     const seen = new Set<string>();

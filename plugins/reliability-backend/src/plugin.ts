@@ -9,6 +9,7 @@ import {
   SliSourceRegistry,
 } from '@reliability-hub/plugin-reliability-node';
 import { EntityAccess } from './access/EntityAccess';
+import { EntityVisibility } from './access/EntityVisibility';
 import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookService';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { DatabaseActionItemStore } from './actionItems/DatabaseActionItemStore';
@@ -138,6 +139,8 @@ export const reliabilityPlugin = createBackendPlugin({
           });
         }
 
+        const visibility = EntityVisibility.create({ httpAuth, catalog });
+
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Alertmanager has no Backstage token: the webhook checks its own secret.
         httpRouter.addAuthPolicy({
@@ -167,7 +170,13 @@ export const reliabilityPlugin = createBackendPlugin({
                 auth,
               }),
             }),
-            access: EntityAccess.create({ httpAuth, permissions, auditor }),
+            access: EntityAccess.create({
+              httpAuth,
+              permissions,
+              auditor,
+              visibility,
+            }),
+            visibility,
             slos,
             runbooks: {
               store: runbookStore,

@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityAccess } from './access/EntityAccess';
+import { EntityVisibility } from './access/EntityVisibility';
 import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookService';
 import { createAlertmanagerRouter } from './alertmanager/router';
 import { ActionItemService } from './actionItems/ActionItemService';
@@ -43,6 +44,7 @@ export interface RouterContext {
   knex: Knex;
   sliSources: SliSourceRegistry;
   access: EntityAccess;
+  visibility: EntityVisibility;
   severities: SeverityLevel[];
   incidents: { store: IncidentStore; service: IncidentService };
   postmortems: { store: PostmortemStore; service: PostmortemService };
@@ -85,8 +87,9 @@ export async function createRouter(
       incidents: ctx.incidents.store,
       actionItems: ctx.actionItems.store,
       oncall: ctx.oncall.service,
+      schedules: ctx.oncall.store,
       catalog: ctx.catalog,
-      auth: ctx.auth,
+      visibility: ctx.visibility,
       runbooks: ctx.runbooks.service,
       slos: ctx.slos.service,
     }),
@@ -95,24 +98,46 @@ export async function createRouter(
     createIncidentsRouter({
       ...ctx.incidents,
       access: ctx.access,
+      visibility: ctx.visibility,
       severities: ctx.severities,
     }),
   );
   router.use(
-    createPostmortemsRouter({ ...ctx.postmortems, access: ctx.access }),
+    createPostmortemsRouter({
+      ...ctx.postmortems,
+      access: ctx.access,
+      visibility: ctx.visibility,
+    }),
   );
   router.use(
     createActionItemsRouter({
       ...ctx.actionItems,
       postmortems: ctx.postmortems.store,
       access: ctx.access,
+      visibility: ctx.visibility,
     }),
   );
-  router.use(createOnCallRouter({ ...ctx.oncall, access: ctx.access }));
   router.use(
-    createSloRouter({ service: ctx.slos.service, access: ctx.access }),
+    createOnCallRouter({
+      ...ctx.oncall,
+      access: ctx.access,
+      visibility: ctx.visibility,
+    }),
   );
-  router.use(createRunbooksRouter({ ...ctx.runbooks, access: ctx.access }));
+  router.use(
+    createSloRouter({
+      service: ctx.slos.service,
+      access: ctx.access,
+      visibility: ctx.visibility,
+    }),
+  );
+  router.use(
+    createRunbooksRouter({
+      ...ctx.runbooks,
+      access: ctx.access,
+      visibility: ctx.visibility,
+    }),
+  );
   // Last: a request that failed because the database is down answers 503.
   router.use(databaseUnavailableHandler({ knex: ctx.knex }));
   return router;

@@ -12,6 +12,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
+import { EntityVisibility } from './EntityVisibility';
 
 type AuditMeta = NonNullable<
   Parameters<AuditorService['createEvent']>[0]['meta']
@@ -46,6 +47,13 @@ export interface Writer {
 }
 
 /**
+ * The audit event of a write the permission system refused.
+ *
+ * @internal
+ */
+export const WRITE_DENIED_EVENT = 'write-denied';
+
+/**
  * Authorization and auditing of writes on an entity's reliability records.
  *
  * @internal
@@ -55,6 +63,7 @@ export class EntityAccess {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
     auditor: AuditorService;
+    visibility: EntityVisibility;
   }) {
     return new EntityAccess(options);
   }
@@ -64,6 +73,7 @@ export class EntityAccess {
       httpAuth: HttpAuthService;
       permissions: PermissionsService;
       auditor: AuditorService;
+      visibility: EntityVisibility;
     },
   ) {}
 
@@ -72,6 +82,11 @@ export class EntityAccess {
    * they are; throws NotAllowedError (403) otherwise. Owners are allowed by a
    * conditional decision that the permission system resolves against the
    * entity's owners in the catalog.
+   *
+   * A refusal is audited as a failed `write-denied` event (the auditor names
+   * the caller from the request; the event names the permission and the
+   * entity). Its message names the entity only to a caller who may see it in
+   * the catalog, so a refused write does not reveal hidden entities.
    */
   async authorize(
     req: Request,
@@ -86,13 +101,24 @@ export class EntityAccess {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
+      const visible = await this.options.visibility
+        .forCredentials(credentials)
+        .canSee(entityRef);
+      const error = new NotAllowedError(
         `${actorOf(credentials)} may not ${
           permission.attributes.action ?? 'change'
-        } ${
-          permission.name.split('.')[1]
-        } records of ${entityRef}: only its owners can`,
+        } ${permission.name.split('.')[1]} records of ${
+          visible ? entityRef : 'this entity'
+        }: only its owners can`,
       );
+      const event = await this.options.auditor.createEvent({
+        eventId: WRITE_DENIED_EVENT,
+        severityLevel: 'medium',
+        request: req,
+        meta: { permission: permission.name, entityRef },
+      });
+      await event.fail({ error });
+      throw error;
     }
     return {
       actor: actorOf(credentials),

@@ -47,6 +47,8 @@ export type NewActionItem = ActionItemFields & {
  */
 export interface ActionItemFilter {
   entityRefs?: string[];
+  /** Leaves out the action items of these entities. */
+  excludeEntityRefs?: string[];
   owners?: string[];
   postmortemId?: string;
   /** `open` means open or in progress. */
@@ -71,6 +73,8 @@ export interface ActionItemStore {
     filter: ActionItemFilter,
     page: { limit: number; cursor?: string },
   ): Promise<Page<ActionItem>>;
+  /** The distinct entities that have action items matching the filter. */
+  listEntityRefs(filter: ActionItemFilter): Promise<string[]>;
   /** Optimistic: NotFoundError, or ConflictError when not at `expectedVersion`. */
   updateActionItem(
     id: string,

@@ -143,9 +143,29 @@ export class DatabaseActionItemStore implements ActionItemStore {
     filter: ActionItemFilter,
     page: { limit: number; cursor?: string },
   ): Promise<Page<ActionItem>> {
+    return keysetPage<ActionItemRow, ActionItem>(this.filtered(filter), {
+      column: 'created_at',
+      limit: page.limit,
+      cursor: page.cursor,
+      toItem: row => toActionItem(row, filter.today),
+      timeOf: item => Date.parse(item.createdAt),
+    });
+  }
+
+  async listEntityRefs(filter: ActionItemFilter): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.filtered(
+      filter,
+    ).distinct('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  private filtered(filter: ActionItemFilter): Knex.QueryBuilder {
     const query = this.knex<ActionItemRow>('action_items');
     if (filter.entityRefs) {
       query.whereIn('entity_ref', filter.entityRefs);
+    }
+    if (filter.excludeEntityRefs?.length) {
+      query.whereNotIn('entity_ref', filter.excludeEntityRefs);
     }
     if (filter.owners) {
       query.whereIn('owner', filter.owners);
@@ -170,13 +190,7 @@ export class DatabaseActionItemStore implements ActionItemStore {
           .orWhere('due_date', '>=', filter.today),
       );
     }
-    return keysetPage<ActionItemRow, ActionItem>(query, {
-      column: 'created_at',
-      limit: page.limit,
-      cursor: page.cursor,
-      toItem: row => toActionItem(row, filter.today),
-      timeOf: item => Date.parse(item.createdAt),
-    });
+    return query;
   }
 
   async updateActionItem(

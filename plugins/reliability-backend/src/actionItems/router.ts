@@ -1,4 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   ACTION_ITEM_PRIORITIES,
   ACTION_ITEM_STATUSES,
@@ -9,6 +8,7 @@ import {
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
+import { EntityVisibility, withinScope } from '../access/EntityVisibility';
 import { PostmortemStore } from '../postmortems/PostmortemStore';
 import {
   csv,
@@ -19,7 +19,7 @@ import {
   parseInput,
 } from '../validation';
 import { ActionItemService, todayUtc } from './ActionItemService';
-import { ActionItemStore } from './ActionItemStore';
+import { ActionItemFilter, ActionItemStore } from './ActionItemStore';
 
 const title = z.string().trim().min(1).max(255);
 
@@ -73,23 +73,31 @@ export function createActionItemsRouter(options: {
   postmortems: PostmortemStore;
   service: ActionItemService;
   access: EntityAccess;
+  visibility: EntityVisibility;
 }) {
-  const { store, postmortems, service, access } = options;
+  const { store, postmortems, service, access, visibility } = options;
   const router = Router();
 
   router.get('/action-items', async (req, res) => {
     const query = parseInput(listSchema, req.query, 'action item query');
+    const filter: ActionItemFilter = {
+      entityRefs: query.entityRef,
+      owners: query.owner,
+      status: query.status,
+      overdue:
+        query.overdue === undefined ? undefined : query.overdue === 'true',
+      today: todayUtc(),
+    };
+    const visible = await visibility.of(req);
     res.json(
-      await store.listActionItems(
-        {
-          entityRefs: query.entityRef,
-          owners: query.owner,
-          status: query.status,
-          overdue:
-            query.overdue === undefined ? undefined : query.overdue === 'true',
-          today: todayUtc(),
-        },
+      await visible.page(
         { limit: query.limit, cursor: query.cursor },
+        {
+          list: (page, scope) =>
+            store.listActionItems(withinScope(filter, scope), page),
+          entityRefs: () => store.listEntityRefs(filter),
+          entityRefOf: item => item.entityRef,
+        },
       ),
     );
   });
@@ -97,10 +105,12 @@ export function createActionItemsRouter(options: {
   router.post('/postmortems/:id/action-items', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'postmortem id');
     const body = parseInput(createSchema, req.body, 'action item');
-    const postmortem = await postmortems.getPostmortem(id);
-    if (!postmortem) {
-      throw new NotFoundError(`No postmortem with id ${id}`);
-    }
+    const postmortem = await visibility.record(
+      req,
+      await postmortems.getPostmortem(id),
+      p => p.entityRef,
+      `No postmortem with id ${id}`,
+    );
     const { actor } = await access.authorize(
       req,
       reliabilityActionItemCreatePermission,
@@ -122,10 +132,12 @@ export function createActionItemsRouter(options: {
   router.patch('/action-items/:id', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'action item id');
     const body = parseInput(updateSchema, req.body, 'action item change');
-    const current = await store.getActionItem(id, todayUtc());
-    if (!current) {
-      throw new NotFoundError(`No action item with id ${id}`);
-    }
+    const current = await visibility.record(
+      req,
+      await store.getActionItem(id, todayUtc()),
+      item => item.entityRef,
+      `No action item with id ${id}`,
+    );
     const { actor } = await access.authorize(
       req,
       reliabilityActionItemUpdatePermission,

@@ -140,9 +140,29 @@ export class DatabaseIncidentStore implements IncidentStore {
     filter: IncidentFilter,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Incident>> {
+    return keysetPage<IncidentRow, Incident>(this.filtered(filter), {
+      column: 'started_at',
+      limit: page.limit,
+      cursor: page.cursor,
+      toItem: toIncident,
+      timeOf: incident => Date.parse(incident.startedAt),
+    });
+  }
+
+  async listEntityRefs(filter: IncidentFilter): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.filtered(
+      filter,
+    ).distinct('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  private filtered(filter: IncidentFilter): Knex.QueryBuilder {
     const query = this.knex<IncidentRow>('incidents');
     if (filter.entityRefs) {
       query.whereIn('entity_ref', filter.entityRefs);
+    }
+    if (filter.excludeEntityRefs?.length) {
+      query.whereNotIn('entity_ref', filter.excludeEntityRefs);
     }
     if (filter.status === 'open') {
       query.whereNot('status', 'resolved');
@@ -158,13 +178,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (filter.startedBefore) {
       query.where('started_at', '<', filter.startedBefore);
     }
-    return keysetPage<IncidentRow, Incident>(query, {
-      column: 'started_at',
-      limit: page.limit,
-      cursor: page.cursor,
-      toItem: toIncident,
-      timeOf: incident => Date.parse(incident.startedAt),
-    });
+    return query;
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {

@@ -15,6 +15,8 @@ import {
  */
 export interface IncidentFilter {
   entityRefs?: string[];
+  /** Leaves out the incidents of these entities. */
+  excludeEntityRefs?: string[];
   /** `open` means every status but resolved. */
   status?: IncidentStatus | 'open';
   severities?: string[];
@@ -90,6 +92,9 @@ export interface IncidentStore {
     filter: IncidentFilter,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Incident>>;
+
+  /** The distinct entities that have incidents matching the filter. */
+  listEntityRefs(filter: IncidentFilter): Promise<string[]>;
 
   getIncident(id: string): Promise<Incident | undefined>;
 

@@ -1,13 +1,14 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   INCIDENT_STATUSES,
   reliabilityIncidentCreatePermission,
   reliabilityIncidentUpdatePermission,
   SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
+import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
+import { EntityVisibility, withinScope } from '../access/EntityVisibility';
 import {
   csv,
   entityRefSchema,
@@ -16,7 +17,7 @@ import {
   userRefSchema,
 } from '../validation';
 import { IncidentService } from './IncidentService';
-import { IncidentStore } from './IncidentStore';
+import { IncidentFilter, IncidentStore } from './IncidentStore';
 
 const listQuerySchema = z
   .object({
@@ -79,10 +80,21 @@ export function createIncidentsRouter(options: {
   store: IncidentStore;
   service: IncidentService;
   access: EntityAccess;
+  visibility: EntityVisibility;
   severities: SeverityLevel[];
 }) {
-  const { store, service, access } = options;
+  const { store, service, access, visibility } = options;
   const router = Router();
+
+  /** The incident, if the caller may see its entity; else 404. */
+  async function load(req: Request, id: string) {
+    return visibility.record(
+      req,
+      await store.getIncident(id),
+      incident => incident.entityRef,
+      `No incident with id ${id}`,
+    );
+  }
 
   router.get('/severities', async (_req, res) => {
     res.json(options.severities);
@@ -90,21 +102,30 @@ export function createIncidentsRouter(options: {
 
   router.get('/incidents', async (req, res) => {
     const query = parseInput(listQuerySchema, req.query, 'incident query');
-    const page = await store.listIncidents(
-      {
-        entityRefs: query.entityRef,
-        status: query.status,
-        severities: query.severity,
-        startedAfter: query.from ? new Date(query.from) : undefined,
-        startedBefore: query.to ? new Date(query.to) : undefined,
-      },
-      { limit: query.limit, cursor: query.cursor },
+    const filter: IncidentFilter = {
+      entityRefs: query.entityRef,
+      status: query.status,
+      severities: query.severity,
+      startedAfter: query.from ? new Date(query.from) : undefined,
+      startedBefore: query.to ? new Date(query.to) : undefined,
+    };
+    const visible = await visibility.of(req);
+    res.json(
+      await visible.page(
+        { limit: query.limit, cursor: query.cursor },
+        {
+          list: (page, scope) =>
+            store.listIncidents(withinScope(filter, scope), page),
+          entityRefs: () => store.listEntityRefs(filter),
+          entityRefOf: incident => incident.entityRef,
+        },
+      ),
     );
-    res.json(page);
   });
 
   router.get('/incidents/:id', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'incident id');
+    await load(req, id);
     res.json(await service.get(id));
   });
 
@@ -127,10 +148,7 @@ export function createIncidentsRouter(options: {
   router.patch('/incidents/:id', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'incident id');
     const body = parseInput(updateSchema, req.body, 'incident change');
-    const current = await store.getIncident(id);
-    if (!current) {
-      throw new NotFoundError(`No incident with id ${id}`);
-    }
+    const current = await load(req, id);
     const { actor } = await access.authorize(
       req,
       reliabilityIncidentUpdatePermission,
@@ -148,10 +166,7 @@ export function createIncidentsRouter(options: {
   router.post('/incidents/:id/notes', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'incident id');
     const body = parseInput(noteSchema, req.body, 'note');
-    const current = await store.getIncident(id);
-    if (!current) {
-      throw new NotFoundError(`No incident with id ${id}`);
-    }
+    const current = await load(req, id);
     const { actor } = await access.authorize(
       req,
       reliabilityIncidentUpdatePermission,

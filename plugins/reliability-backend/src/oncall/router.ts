@@ -1,11 +1,7 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import express, { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import {
-  AuthenticationError,
-  InputError,
-  NotFoundError,
-} from '@backstage/errors';
+import { AuthenticationError, InputError } from '@backstage/errors';
 import {
   reliabilityScheduleCreatePermission,
   reliabilityScheduleUpdatePermission,
@@ -17,6 +13,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
+import { EntityVisibility } from '../access/EntityVisibility';
 import {
   entityRefSchema,
   isoDate,
@@ -30,6 +27,7 @@ import {
   toNewSchedule,
 } from './ScheduleService';
 import { ScheduleStore } from './ScheduleStore';
+import { visibleOnCall } from './visibleOnCall';
 
 const idSchema = z.object({ id: z.uuid() });
 const overrideIdSchema = z.object({ id: z.uuid(), overrideId: z.uuid() });
@@ -188,18 +186,21 @@ export function createOnCallRouter(options: {
   store: ScheduleStore;
   service: ScheduleService;
   access: EntityAccess;
+  visibility: EntityVisibility;
   httpAuth: HttpAuthService;
 }) {
-  const { store, service, access, httpAuth } = options;
+  const { store, service, access, visibility, httpAuth } = options;
   const router = Router();
 
+  /** The schedule, if the caller may see its owner group; else 404. */
   async function load(req: Request): Promise<ScheduleRecord> {
     const { id } = parseInput(idSchema, req.params, 'schedule id');
-    const record = await store.getSchedule(id);
-    if (!record) {
-      throw new NotFoundError(`No schedule with id ${id}`);
-    }
-    return record;
+    return visibility.record(
+      req,
+      await store.getSchedule(id),
+      record => record.ownerRef,
+      `No schedule with id ${id}`,
+    );
   }
 
   /** The caller must be allowed to update the schedule's owner group(s). */
@@ -224,8 +225,11 @@ export function createOnCallRouter(options: {
     return writer;
   }
 
-  router.get('/schedules', async (_req, res) => {
-    res.json(await store.listSchedules());
+  router.get('/schedules', async (req, res) => {
+    const visible = await visibility.of(req);
+    res.json(
+      await visible.filter(await store.listSchedules(), s => s.ownerRef),
+    );
   });
 
   router.get('/schedules/:id', async (req, res) => {
@@ -322,7 +326,13 @@ export function createOnCallRouter(options: {
 
   router.get('/oncall', async (req, res) => {
     const query = parseInput(oncallQuerySchema, req.query, 'on-call query');
-    res.json(await service.onCallNow(query));
+    const visible = await visibility.of(req);
+    if (query.entityRef) {
+      await visible.assertEntity(query.entityRef);
+    }
+    res.json(
+      await visibleOnCall(await service.onCallNow(query), { visible, store }),
+    );
   });
 
   router.get('/schedules/:id/export', async (req, res) => {

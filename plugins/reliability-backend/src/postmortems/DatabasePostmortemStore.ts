@@ -12,6 +12,7 @@ import { keysetPage } from '../database/keysetPage';
 import {
   NewPostmortem,
   PostmortemFields,
+  PostmortemFilter,
   PostmortemStore,
 } from './PostmortemStore';
 
@@ -189,16 +190,10 @@ export class DatabasePostmortemStore implements PostmortemStore {
   }
 
   async listPostmortems(
-    filter: { entityRefs?: string[]; status?: PostmortemStatus },
+    filter: PostmortemFilter,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Postmortem>> {
-    const query = this.knex<PostmortemRow>('postmortems');
-    if (filter.entityRefs) {
-      query.whereIn('entity_ref', filter.entityRefs);
-    }
-    if (filter.status) {
-      query.where('status', filter.status);
-    }
+    const query = this.filtered(filter);
     const result = await keysetPage<PostmortemRow, PostmortemRow>(query, {
       column: 'created_at',
       limit: page.limit,
@@ -214,6 +209,27 @@ export class DatabasePostmortemStore implements PostmortemStore {
       ...result,
       items: result.items.map(row => toPostmortem(row, incidents.get(row.id)!)),
     };
+  }
+
+  async listEntityRefs(filter: PostmortemFilter): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.filtered(
+      filter,
+    ).distinct('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  private filtered(filter: PostmortemFilter): Knex.QueryBuilder {
+    const query = this.knex<PostmortemRow>('postmortems');
+    if (filter.entityRefs) {
+      query.whereIn('entity_ref', filter.entityRefs);
+    }
+    if (filter.excludeEntityRefs?.length) {
+      query.whereNotIn('entity_ref', filter.excludeEntityRefs);
+    }
+    if (filter.status) {
+      query.where('status', filter.status);
+    }
+    return query;
   }
 
   async updatePostmortem(

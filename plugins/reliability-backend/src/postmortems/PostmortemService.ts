@@ -71,17 +71,18 @@ export class PostmortemService {
     },
   ) {}
 
-  /** The incidents, all of which must belong to the entity. */
+  /**
+   * The incidents, all of which must belong to the entity. An incident of
+   * another entity is refused as one that does not exist, so the answer
+   * names no entity the writer may not see.
+   */
   private async loadIncidents(entityRef: string, ids: string[]) {
     const result = [];
     for (const id of ids) {
       const incident = await this.stores.incidents.getIncident(id);
-      if (!incident) {
-        throw new InputError(`incidentIds: no incident with id ${id}`);
-      }
-      if (incident.entityRef !== entityRef) {
+      if (!incident || incident.entityRef !== entityRef) {
         throw new InputError(
-          `incidentIds: incident ${id} belongs to ${incident.entityRef}, not ${entityRef}`,
+          `incidentIds: no incident with id ${id} of ${entityRef}`,
         );
       }
       result.push(incident);

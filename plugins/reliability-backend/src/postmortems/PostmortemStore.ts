@@ -35,6 +35,18 @@ export type NewPostmortem = PostmortemFields & {
 };
 
 /**
+ * Which postmortems to list.
+ *
+ * @internal
+ */
+export interface PostmortemFilter {
+  entityRefs?: string[];
+  /** Leaves out the postmortems of these entities. */
+  excludeEntityRefs?: string[];
+  status?: PostmortemStatus;
+}
+
+/**
  * Storage of postmortems.
  *
  * @internal
@@ -46,9 +58,11 @@ export interface PostmortemStore {
   ): Promise<Postmortem>;
   getPostmortem(id: string): Promise<Postmortem | undefined>;
   listPostmortems(
-    filter: { entityRefs?: string[]; status?: PostmortemStatus },
+    filter: PostmortemFilter,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Postmortem>>;
+  /** The distinct entities that have postmortems matching the filter. */
+  listEntityRefs(filter: PostmortemFilter): Promise<string[]>;
   /** Optimistic: NotFoundError, or ConflictError when not at `expectedVersion`. */
   updatePostmortem(
     id: string,

@@ -1,16 +1,17 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   POSTMORTEM_STATUSES,
   reliabilityPostmortemCreatePermission,
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
+import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
+import { EntityVisibility, withinScope } from '../access/EntityVisibility';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { csv, entityRefSchema, parseInput, userRefSchema } from '../validation';
 import { PostmortemService } from './PostmortemService';
-import { PostmortemStore } from './PostmortemStore';
+import { PostmortemFilter, PostmortemStore } from './PostmortemStore';
 
 const markdown = z.string().max(100_000);
 
@@ -81,22 +82,44 @@ export function createPostmortemsRouter(options: {
   store: PostmortemStore;
   service: PostmortemService;
   access: EntityAccess;
+  visibility: EntityVisibility;
 }) {
-  const { store, service, access } = options;
+  const { store, service, access, visibility } = options;
   const router = Router();
+
+  /** The postmortem, if the caller may see its entity; else 404. */
+  async function load(req: Request, id: string) {
+    return visibility.record(
+      req,
+      await store.getPostmortem(id),
+      postmortem => postmortem.entityRef,
+      `No postmortem with id ${id}`,
+    );
+  }
 
   router.get('/postmortems', async (req, res) => {
     const query = parseInput(listSchema, req.query, 'postmortem query');
+    const filter: PostmortemFilter = {
+      entityRefs: query.entityRef,
+      status: query.status,
+    };
+    const visible = await visibility.of(req);
     res.json(
-      await store.listPostmortems(
-        { entityRefs: query.entityRef, status: query.status },
+      await visible.page(
         { limit: query.limit, cursor: query.cursor },
+        {
+          list: (page, scope) =>
+            store.listPostmortems(withinScope(filter, scope), page),
+          entityRefs: () => store.listEntityRefs(filter),
+          entityRefOf: postmortem => postmortem.entityRef,
+        },
       ),
     );
   });
 
   router.get('/postmortems/:id', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'postmortem id');
+    await load(req, id);
     res.json(await service.get(id, todayUtc()));
   });
 
@@ -119,10 +142,7 @@ export function createPostmortemsRouter(options: {
   router.patch('/postmortems/:id', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'postmortem id');
     const body = parseInput(updateSchema, req.body, 'postmortem change');
-    const current = await store.getPostmortem(id);
-    if (!current) {
-      throw new NotFoundError(`No postmortem with id ${id}`);
-    }
+    const current = await load(req, id);
     const { actor } = await access.authorize(
       req,
       reliabilityPostmortemUpdatePermission,

@@ -1,4 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   RUNBOOK_SEVERITIES,
   reliabilityDefinitionsRefreshPermission,
@@ -6,12 +5,13 @@ import {
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
+import { EntityVisibility, withinScope } from '../access/EntityVisibility';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { entityRefSchema, parseInput } from '../validation';
 import { normalizeRef } from './refresh/entityRunbookSource';
 import { RunbookRefresher } from './refresh/RunbookRefresher';
 import { RunbookService } from './RunbookService';
-import { RunbookStore } from './store/RunbookStore';
+import { RunbookLibraryQuery, RunbookStore } from './store/RunbookStore';
 
 const entitySchema = z.object({ entityRef: entityRefSchema }).strict();
 
@@ -79,18 +79,26 @@ export function createRunbooksRouter(options: {
   service: RunbookService;
   refresher: RunbookRefresher;
   access: EntityAccess;
+  visibility: EntityVisibility;
 }) {
-  const { store, service, refresher, access } = options;
+  const { store, service, refresher, access, visibility } = options;
   const router = Router();
 
   router.get('/runbooks', async (req, res) => {
     const { entityRef } = parseInput(entitySchema, req.query, 'runbook query');
+    await (await visibility.of(req)).assertEntity(entityRef);
     res.json(await service.entityRunbooks(entityRef, { today: todayUtc() }));
   });
 
   router.get('/runbooks/library', async (req, res) => {
     const query = parseInput(librarySchema, req.query, 'runbook library query');
-    res.json(await store.searchLibrary({ ...query, today: todayUtc() }));
+    const filter: RunbookLibraryQuery = { ...query, today: todayUtc() };
+    // Every entity the filters find is checked, so the total counts only
+    // what the caller may see and pages come back full.
+    const scope = await (
+      await visibility.of(req)
+    ).scope(await store.libraryEntityRefs(filter));
+    res.json(await store.searchLibrary(withinScope(filter, scope)));
   });
 
   router.get('/runbooks/by-alert/:alertname', async (req, res) => {
@@ -99,12 +107,15 @@ export function createRunbooksRouter(options: {
       { ...req.query, alertname: req.params.alertname },
       'runbook alert query',
     );
-    res.json(
-      await service.forAlert(query.alertname, {
-        today: todayUtc(),
-        entityRef: query.entityRef,
-      }),
-    );
+    const found = await service.forAlert(query.alertname, {
+      today: todayUtc(),
+      entityRef: query.entityRef,
+    });
+    const visible = await visibility.of(req);
+    res.json({
+      ...found,
+      runbooks: await visible.filter(found.runbooks, r => r.entityRef),
+    });
   });
 
   router.post('/runbooks/refresh', async (req, res) => {
@@ -128,11 +139,14 @@ export function createRunbooksRouter(options: {
   // encode them, but a decoded id with its slashes is accepted as well.
   router.get(/^\/runbooks\/(.+)$/, async (req, res) => {
     const { id } = parseInput(idSchema, { id: req.params[0] }, 'runbook id');
-    const runbook = await store.getRunbook(id, todayUtc());
-    if (!runbook) {
-      throw new NotFoundError(`No runbook with id ${id}`);
-    }
-    res.json(runbook);
+    res.json(
+      await visibility.record(
+        req,
+        await store.getRunbook(id, todayUtc()),
+        runbook => runbook.entityRef,
+        `No runbook with id ${id}`,
+      ),
+    );
   });
 
   return router;

@@ -1,4 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   DocumentCollatorFactory,
   IndexableDocument,
@@ -48,6 +49,12 @@ export function postmortemPagePath(entityRef: string, id: string): string {
  */
 export class PostmortemCollatorFactory implements DocumentCollatorFactory {
   readonly type = POSTMORTEM_DOCUMENT_TYPE;
+  /**
+   * Results are shown to those who may read the document's entity in the
+   * catalog (its `authorization.resourceRef`), as the catalog's own
+   * collator does.
+   */
+  readonly visibilityPermission = catalogEntityReadPermission;
 
   static create(options: { reader: ReliabilityApiReader }) {
     return new PostmortemCollatorFactory(options.reader);
@@ -74,6 +81,7 @@ export class PostmortemCollatorFactory implements DocumentCollatorFactory {
             .filter(Boolean)
             .join('\n\n'),
           location: postmortemPagePath(postmortem.entityRef, postmortem.id),
+          authorization: { resourceRef: postmortem.entityRef },
           entityRef: postmortem.entityRef,
           status: postmortem.status,
           incidentIds: postmortem.incidentIds,

@@ -1,3 +1,4 @@
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   DocumentCollatorFactory,
   IndexableDocument,
@@ -39,6 +40,12 @@ export const RUNBOOK_DOCUMENT_TYPE = 'reliability-runbook';
  */
 export class RunbookCollatorFactory implements DocumentCollatorFactory {
   readonly type = RUNBOOK_DOCUMENT_TYPE;
+  /**
+   * Results are shown to those who may read the document's entity in the
+   * catalog (its `authorization.resourceRef`), as the catalog's own
+   * collator does.
+   */
+  readonly visibilityPermission = catalogEntityReadPermission;
 
   static create(options: { reader: ReliabilityApiReader }) {
     return new RunbookCollatorFactory(options.reader);
@@ -66,6 +73,7 @@ export class RunbookCollatorFactory implements DocumentCollatorFactory {
             .filter(Boolean)
             .join('\n'),
           location: runbookPagePath(runbook.id),
+          authorization: { resourceRef: runbook.entityRef },
           entityRef: runbook.entityRef,
           kind: runbook.kind,
           owner: runbook.owner,

@@ -115,11 +115,6 @@ export class SloService {
     }
   }
 
-  /** Throws NotFoundError unless the catalog knows the entity. */
-  async assertEntity(entityRef: string): Promise<void> {
-    await this.options.reader.getEntity(entityRef);
-  }
-
   /** The SLOs of a group's or system's components, together. */
   async forComponents(
     entityRef: string,

@@ -2,9 +2,11 @@ import {
   reliabilityDefinitionsRefreshPermission,
   reliabilitySliSampleCreatePermission,
 } from '@reliability-hub/plugin-reliability-common';
+import { NotFoundError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
+import { EntityVisibility } from '../access/EntityVisibility';
 import { entityRefSchema, isoDate, parseInput } from '../validation';
 import { SloService } from './SloService';
 
@@ -95,12 +97,14 @@ const samplesSchema = z
 export function createSloRouter(options: {
   service: SloService;
   access: EntityAccess;
+  visibility: EntityVisibility;
 }) {
-  const { service, access } = options;
+  const { service, access, visibility } = options;
   const router = Router();
 
   router.get('/slos', async (req, res) => {
     const { entityRef } = parseInput(entityQuerySchema, req.query, 'SLO query');
+    await (await visibility.of(req)).assertEntity(entityRef);
     res.json(await service.forEntity(entityRef));
   });
 
@@ -110,12 +114,24 @@ export function createSloRouter(options: {
       req.query,
       'SLO overview query',
     );
-    res.json(await service.overview(filter));
+    const overview = await service.overview(filter);
+    const visible = await visibility.of(req);
+    res.json({
+      ...overview,
+      items: await visible.filter(overview.items, slo => slo.entityRef),
+    });
   });
 
   router.get('/slos/:id/history', async (req, res) => {
     const range = parseInput(historyQuerySchema, req.query, 'history query');
-    res.json(await service.history(req.params.id, range));
+    res.json(
+      await visibility.record(
+        req,
+        await service.history(req.params.id, range),
+        history => history.slo.entityRef,
+        `No SLO ${req.params.id}`,
+      ),
+    );
   });
 
   router.post('/slos/refresh', async (req, res) => {
@@ -124,7 +140,8 @@ export function createSloRouter(options: {
       req.query,
       'refresh query',
     );
-    await service.assertEntity(entityRef);
+    // A hidden entity answers as one the catalog does not have.
+    await (await visibility.of(req)).assertEntity(entityRef);
     const { actor } = await access.authorize(
       req,
       reliabilityDefinitionsRefreshPermission,
@@ -141,7 +158,13 @@ export function createSloRouter(options: {
 
   router.post('/sli-samples', async (req, res) => {
     const body = parseInput(samplesSchema, req.body, 'SLI samples');
-    // 404 / 409 before 403: which SLOs exist is no secret (reads are open).
+    // 404 / 409 before 403: which SLOs exist is no secret to those who may
+    // see the entity; to others its SLOs do not exist.
+    if (!(await (await visibility.of(req)).canSee(body.entityRef))) {
+      throw new NotFoundError(
+        `No SLO named ${body.sloName} is defined for ${body.entityRef}`,
+      );
+    }
     await service.assertPushTarget(body);
     const { actor } = await access.authorize(
       req,

@@ -1,4 +1,4 @@
-import { AuthService } from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
@@ -10,14 +10,15 @@ const RELATION_BY_KIND: Record<string, string> = {
 
 /**
  * The components whose records a group's or system's summary aggregates: the
- * components the group owns, or the components that are part of the system.
- * Undefined for other kinds, which are summarised on their own.
+ * components the group owns, or the components that are part of the system —
+ * those the caller may see, as the catalog is asked with the caller's
+ * credentials. Undefined for other kinds, which are summarised on their own.
  *
  * @internal
  */
 export async function componentsOf(
   entityRef: string,
-  options: { catalog: CatalogService; auth: AuthService },
+  options: { catalog: CatalogService; credentials: BackstageCredentials },
 ): Promise<string[] | undefined> {
   const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
   const relation = RELATION_BY_KIND[kind];
@@ -29,7 +30,7 @@ export async function componentsOf(
       filter: { kind: 'component', [relation]: entityRef },
       fields: ['kind', 'metadata.namespace', 'metadata.name'],
     },
-    { credentials: await options.auth.getOwnServiceCredentials() },
+    { credentials: options.credentials },
   );
   return items
     .map(entity => stringifyEntityRef(entity).toLocaleLowerCase('en-US'))

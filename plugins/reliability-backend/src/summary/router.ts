@@ -1,11 +1,13 @@
-import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { todayUtc } from '../actionItems/ActionItemService';
+import { EntityVisibility } from '../access/EntityVisibility';
 import { ActionItemStore } from '../actionItems/ActionItemStore';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { ScheduleService } from '../oncall/ScheduleService';
+import { ScheduleStore } from '../oncall/ScheduleStore';
+import { visibleOnCall } from '../oncall/visibleOnCall';
 import { RunbookService } from '../runbooks/RunbookService';
 import { SloService } from '../slo/SloService';
 import { entityRefSchema, parseInput } from '../validation';
@@ -18,7 +20,9 @@ const RECENT_ITEMS = 5;
 
 /**
  * The one call behind every card of the entity page. For a group or a system
- * it aggregates the components the group owns or the system has.
+ * it aggregates the components the group owns or the system has. Everything
+ * is as far as the caller may see in the catalog: the entity itself (else
+ * 404), its components, and the schedules' owner groups.
  *
  * @internal
  */
@@ -26,8 +30,9 @@ export function createSummaryRouter(options: {
   incidents: IncidentStore;
   actionItems: ActionItemStore;
   oncall: ScheduleService;
+  schedules: ScheduleStore;
   catalog: CatalogService;
-  auth: AuthService;
+  visibility: EntityVisibility;
   runbooks?: RunbookService;
   slos?: SloService;
 }) {
@@ -35,7 +40,12 @@ export function createSummaryRouter(options: {
 
   router.get('/entity-summary', async (req, res) => {
     const { entityRef } = parseInput(querySchema, req.query, 'summary query');
-    const components = await componentsOf(entityRef, options);
+    const visible = await options.visibility.of(req);
+    await visible.assertEntity(entityRef);
+    const components = await componentsOf(entityRef, {
+      catalog: options.catalog,
+      credentials: visible.credentials,
+    });
     const refs = components ?? entityRef;
     const [incidents, actionItems, oncall, runbooks, slos] = await Promise.all([
       options.incidents.getEntitySummary(refs, {
@@ -47,7 +57,11 @@ export function createSummaryRouter(options: {
         limit: RECENT_ITEMS,
       }),
       // The entity's own schedules (annotation, else its owner group's).
-      options.oncall.onCallNow({ entityRef }),
+      options.oncall
+        .onCallNow({ entityRef })
+        .then(onCall =>
+          visibleOnCall(onCall, { visible, store: options.schedules }),
+        ),
       options.runbooks?.entityRunbooks(entityRef, {
         today: todayUtc(),
         components,

@@ -16,6 +16,7 @@ import {
   NON_OWNER,
   OWNER,
   OWNER_GROUP,
+  recordingAuditor,
   startReliabilityBackend,
 } from './__testUtils__/testBackend';
 
@@ -35,12 +36,45 @@ const PRINCIPALS: Record<Who, string | undefined> = {
   admin: ADMIN,
 };
 
-/** What a user notices: the answer, whether the records changed, the audit trail. */
+/**
+ * What a user notices: the answer, whether the records changed, the change
+ * history, and the backend's audit events (who tried what, and whether it
+ * was done), for refusals too.
+ */
 const OUTCOMES = {
-  'denied-401': { status: 401, unchanged: true, auditRowsAdded: 0 },
-  'denied-403': { status: 403, unchanged: true, auditRowsAdded: 0 },
+  'denied-401': (_who?: string) => ({
+    status: 401,
+    unchanged: true,
+    auditRowsAdded: 0,
+    // Refused by the backend before the plugin sees the request.
+    auditorEvents: [],
+  }),
+  'denied-403': (who?: string) => ({
+    status: 403,
+    unchanged: true,
+    auditRowsAdded: 0,
+    auditorEvents: [
+      {
+        eventId: 'write-denied',
+        status: 'failed',
+        actor: who,
+        meta: {
+          permission: expect.stringMatching(/^reliability\./),
+          entityRef: expect.stringMatching(/^(component|group):default\//),
+        },
+        error: 'NotAllowedError',
+      },
+    ],
+  }),
   // A refresh may find nothing new; every allowed write is audited once.
-  allowed: { status: '2xx', unchanged: expect.any(Boolean), auditRowsAdded: 1 },
+  allowed: (who?: string) => ({
+    status: '2xx',
+    unchanged: expect.any(Boolean),
+    auditRowsAdded: 1,
+    auditorEvents: [
+      expect.objectContaining({ status: 'succeeded', actor: who }),
+    ],
+  }),
 };
 
 /** What each kind of caller sees on a write: owners and admins may, others may not. */
@@ -93,6 +127,7 @@ describe('access matrix: who may write what', () => {
         },
       });
       const payments = paymentsEntity(OWNER);
+      const auditor = recordingAuditor();
       const { server } = await startReliabilityBackend({
         knex,
         entities: [
@@ -110,7 +145,7 @@ describe('access matrix: who may write what', () => {
             },
           },
         ],
-        features: [urlReader.factory],
+        features: [urlReader.factory, auditor.factory],
         reliabilityConfig: { alertmanager: { webhookSecret: SECRET } },
       });
       const api = (method: Method, path: string, who?: string) =>
@@ -128,7 +163,7 @@ describe('access matrix: who may write what', () => {
         expect(res.status).toBeLessThan(300);
         return res.body;
       };
-      return { knex, api, created, server };
+      return { knex, api, created, server, auditorEvents: auditor.events };
     }
 
     type Ctx = Awaited<ReturnType<typeof setup>>;
@@ -376,18 +411,21 @@ describe('access matrix: who may write what', () => {
       const write = await prepare(ctx);
       const auditBefore = await ctx.knex('audit_log').count({ n: '*' });
       const before = (await ctx.api('get', write.read, OWNER)).body;
+      ctx.auditorEvents.length = 0;
 
       const res = await ctx
         .api(write.method, write.path, PRINCIPALS[who])
         .send(write.body ?? {});
 
+      const auditorEvents = [...ctx.auditorEvents];
       const after = (await ctx.api('get', write.read, OWNER)).body;
       const auditAfter = await ctx.knex('audit_log').count({ n: '*' });
       expect({
         status: res.status < 300 ? '2xx' : res.status,
         unchanged: JSON.stringify(after) === JSON.stringify(before),
         auditRowsAdded: Number(auditAfter[0].n) - Number(auditBefore[0].n),
-      }).toEqual(OUTCOMES[expected]);
+        auditorEvents,
+      }).toEqual(OUTCOMES[expected](PRINCIPALS[who]));
     });
 
     it.each([

@@ -108,6 +108,46 @@ describe('DatabaseRunbookStore', () => {
     page.items.map(item => item.title);
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('names the entities a library query finds, and leaves out those excluded, also from the total', async () => {
+      const { store } = await seededStore(databaseId);
+      expect(
+        (
+          await store.libraryEntityRefs({
+            sort: 'title',
+            limit: 1,
+            today: TODAY,
+          })
+        ).sort(),
+      ).toEqual([CART, CHECKOUT, LEDGER]);
+      expect(
+        (
+          await store.libraryEntityRefs({
+            q: 'checkouthigherrorrate',
+            sort: 'title',
+            limit: 1,
+            today: TODAY,
+          })
+        ).sort(),
+      ).toEqual([CART, CHECKOUT]);
+
+      const first = await search(store, {
+        excludeEntityRefs: [LEDGER, CART],
+        limit: 2,
+      });
+      expect(first).toMatchObject({ total: 3 });
+      expect(titles(first)).toEqual([
+        'Database connection pool exhaustion',
+        'Disable a payment method',
+      ]);
+      const rest = await search(store, {
+        excludeEntityRefs: [LEDGER, CART],
+        limit: 2,
+        cursor: first.nextCursor,
+      });
+      expect(titles(rest)).toEqual(['Roll back a bad deployment']);
+      expect(rest.nextCursor).toBeUndefined();
+    });
+
     it('finds a runbook by a command fragment, an alert name or words in any order', async () => {
       const { store } = await seededStore(databaseId);
       expect(titles(await search(store, { q: 'pg_stat_activity' }))).toEqual([

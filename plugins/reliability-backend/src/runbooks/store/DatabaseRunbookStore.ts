@@ -356,6 +356,9 @@ export class DatabaseRunbookStore implements RunbookStore {
     if (filter.entityRefs) {
       query.whereIn('runbooks.entity_ref', filter.entityRefs);
     }
+    if (filter.excludeEntityRefs?.length) {
+      query.whereNotIn('runbooks.entity_ref', filter.excludeEntityRefs);
+    }
     if (filter.alert) {
       const alert = lower(filter.alert);
       query.whereExists(sub =>
@@ -392,6 +395,14 @@ export class DatabaseRunbookStore implements RunbookStore {
       }
     }
     return query;
+  }
+
+  async libraryEntityRefs(filter: RunbookLibraryQuery): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.applyFilters(
+      this.knex('runbooks'),
+      filter,
+    ).distinct('runbooks.entity_ref');
+    return rows.map(row => row.entity_ref);
   }
 
   async searchLibrary(

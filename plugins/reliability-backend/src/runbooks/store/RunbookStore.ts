@@ -73,6 +73,8 @@ export interface RunbookLibraryQuery {
   stale?: boolean;
   /** Restrict to these entities (a group's or system's components). */
   entityRefs?: string[];
+  /** Leave out the runbooks of these entities. */
+  excludeEntityRefs?: string[];
   sort: 'title' | 'lastReviewed';
   cursor?: string;
   limit: number;
@@ -110,6 +112,8 @@ export interface RunbookStore {
     entityRefs: string[],
     today: string,
   ): Promise<RunbookRecord[]>;
+  /** The distinct entities with runbooks the query finds (cursor aside). */
+  libraryEntityRefs(query: RunbookLibraryQuery): Promise<string[]>;
   searchLibrary(
     query: RunbookLibraryQuery,
   ): Promise<Page<RunbookRecord> & { total: number }>;

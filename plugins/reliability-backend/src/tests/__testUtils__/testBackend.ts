@@ -125,6 +125,60 @@ const ownerPermissions = createServiceFactory({
   },
 });
 
+/** An event of the backend's auditor, as a test reads it back. */
+export interface AuditedEvent {
+  eventId: string;
+  status: 'succeeded' | 'failed';
+  /** Who made the request, as the auditor resolves it from the request. */
+  actor?: string;
+  meta?: Record<string, unknown>;
+  /** The name of the error a failed event carries. */
+  error?: string;
+}
+
+/**
+ * An auditor that records the events it is given (the backend's own logs
+ * them), naming the actor from the request as the backend's auditor does.
+ */
+export function recordingAuditor() {
+  const events: AuditedEvent[] = [];
+  const factory = createServiceFactory({
+    service: coreServices.auditor,
+    deps: { httpAuth: coreServices.httpAuth },
+    factory({ httpAuth }) {
+      return {
+        async createEvent(options: any) {
+          const principal: any = options.request
+            ? (await httpAuth.credentials(options.request)).principal
+            : undefined;
+          const actor = principal?.userEntityRef ?? principal?.subject;
+          const record = (
+            status: AuditedEvent['status'],
+            error?: Error,
+          ): void => {
+            events.push({
+              eventId: options.eventId,
+              status,
+              actor,
+              meta: options.meta,
+              ...(error ? { error: error.name } : {}),
+            });
+          };
+          return {
+            async success() {
+              record('succeeded');
+            },
+            async fail({ error }: { error: Error }) {
+              record('failed', error);
+            },
+          };
+        },
+      } as any;
+    },
+  });
+  return { factory, events };
+}
+
 const user = (name: string) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
