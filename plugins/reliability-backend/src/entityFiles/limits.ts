@@ -1,0 +1,17 @@
+/**
+ * The caps on the files an entity's annotations name, so that no entity can
+ * make the backend read or parse without bound. The README's "Files an entity
+ * points at" states them; change both together.
+ *
+ * @internal
+ */
+export const ENTITY_FILE_LIMITS = {
+  /** Bytes of one file; a larger file is refused before it is buffered. */
+  maxFileBytes: 512 * 1024,
+  /** Files read from one folder. */
+  maxFiles: 500,
+  /** Folder levels read below the folder named (0: its own files only). */
+  maxDepth: 4,
+  /** Locations in one annotation (the OpenSLO annotation takes a list). */
+  maxLocations: 20,
+} as const;
