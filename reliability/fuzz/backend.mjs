@@ -52,7 +52,8 @@ function databaseConfig(postgresUrl) {
 /**
  * Starts the backend and resolves once `/api/reliability/health` answers.
  *
- * @param {{ postgresUrl?: string, log?: string, timeoutSeconds?: number }} options
+ * @param {{ postgresUrl?: string, log?: string, timeoutSeconds?: number, configFiles?: string[] }} options
+ *   `configFiles` are read after the override, e.g. more catalog locations.
  * @returns {Promise<{ url: string, alive: () => boolean, stop: () => Promise<void> }>}
  */
 export async function startBackend(options = {}) {
@@ -108,6 +109,7 @@ export async function startBackend(options = {}) {
       join(ROOT, 'app-config.yaml'),
       '--config',
       override,
+      ...(options.configFiles ?? []).flatMap(file => ['--config', file]),
     ],
     {
       cwd: join(ROOT, 'packages/backend'),
