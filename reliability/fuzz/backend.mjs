@@ -121,15 +121,24 @@ export async function startBackend(options = {}) {
   child.on('exit', () => {
     exited = true;
   });
+  // The CLI exits at once on SIGTERM; the backend it forked may take longer, or hang.
+  const groupAlive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const stop = async () => {
-    if (!exited) {
+    if (groupAlive()) {
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {}
-      for (let i = 0; i < 100 && !exited; i++) {
+      for (let i = 0; i < 100 && groupAlive(); i++) {
         await new Promise(r => setTimeout(r, 100));
       }
-      if (!exited) {
+      if (groupAlive()) {
         try {
           process.kill(-child.pid, 'SIGKILL');
         } catch {}
