@@ -1,11 +1,7 @@
 export { boundedMessage, excerpt, quote, safeErrorMessage } from './excerpt';
 export { ENTITY_FILE_LIMITS } from './limits';
 export { readEntityFiles } from './readEntityFiles';
-export type {
-  EntityFile,
-  EntityFiles,
-  ReadEntityFilesOptions,
-} from './readEntityFiles';
+export type { EntityFile, EntityFiles, ReadEntityFilesOptions } from './types';
 export { resolveEntityFileLocation } from './resolveEntityFileLocation';
 export type {
   EntityFileKinds,
