@@ -9,6 +9,11 @@
 // PostgreSQL server of --postgres / RELIABILITY_FUZZ_POSTGRES_URL) and stops it at the end.
 import { startBackend, WEBHOOK_SECRET } from './backend.mjs';
 import {
+  checkEntityFileAttacks,
+  prepareEntityFileAttacks,
+  SECRET_MARKER,
+} from './entityFiles.mjs';
+import {
   deepJson,
   hostileQuery,
   hostileSegment,
@@ -43,7 +48,11 @@ function args() {
 
 const options = args();
 let backend;
-const stopBackend = async () => backend?.stop();
+let attacks;
+const stopBackend = async () => {
+  await backend?.stop();
+  await attacks?.stop();
+};
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     await stopBackend();
@@ -59,13 +68,21 @@ class Client {
     this.failures = [];
     this.crashes = 0;
     this.fiveXx = 0;
+    this.leaks = 0;
   }
 
   async send(
     label,
     method,
     path,
-    { body, raw, contentType, headers = {}, auth = 'user' } = {},
+    {
+      body,
+      raw,
+      contentType,
+      headers = {},
+      auth = 'user',
+      timeoutMs = 60_000,
+    } = {},
   ) {
     const h = { ...headers };
     if (auth === 'user') h.authorization = `Bearer ${this.token}`;
@@ -87,9 +104,16 @@ class Client {
         method,
         headers: h,
         body: method === 'GET' || method === 'HEAD' ? undefined : payload,
-        signal: AbortSignal.timeout(60_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await res.text();
+      // A file an entity named must never come back (a problem may quote it upper-cased).
+      if (text.toLowerCase().includes(SECRET_MARKER)) {
+        this.leaks++;
+        this.failures.push(
+          `${label}: ${method} ${path.slice(0, 160)} → answered with a file's secret`,
+        );
+      }
       if (res.status >= 500) {
         this.fiveXx++;
         this.failures.push(
@@ -443,13 +467,23 @@ async function main() {
         options.postgres ? 'PostgreSQL' : 'in-memory SQLite'
       })…`,
     );
-    backend = await startBackend({ postgresUrl: options.postgres });
+    attacks = await prepareEntityFileAttacks();
+    backend = await startBackend({
+      postgresUrl: options.postgres,
+      configFiles: [attacks.configFile],
+      extraLocations: attacks.locations,
+    });
     base = backend.url;
     console.log(`Backend at ${base} (log: ${backend.logFile})`);
   }
   await waitForCatalog(base);
   const client = new Client(base, await token(base));
   const fx = await seed(client);
+  // Hostile files behind catalog entities (only for a backend started here, with their config).
+  const files = attacks
+    ? await checkEntityFileAttacks(client, base, attacks)
+    : undefined;
+  client.failures.push(...(files?.failures ?? []));
   const rnd = random(options.seed);
   const perRoute = new Map(
     ROUTES.map(r => [r.name, { tried: 0, statuses: {} }]),
@@ -584,8 +618,20 @@ async function main() {
   console.log(`5xx: ${client.fiveXx}`);
   console.log(`crashes: ${crashes}`);
   console.log(`round-trip mismatches: ${trips.mismatches.length}`);
+  console.log(
+    files
+      ? `entity-file attacks: ${files.checked} requests, ${files.failures.length} failures`
+      : 'entity-file attacks: skipped (RELIABILITY_BACKEND_URL is set)',
+  );
+  console.log(`secrets echoed: ${client.leaks}`);
   console.log(`duration: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return client.fiveXx === 0 && crashes === 0 && trips.mismatches.length === 0;
+  return (
+    client.fiveXx === 0 &&
+    crashes === 0 &&
+    trips.mismatches.length === 0 &&
+    client.leaks === 0 &&
+    (files?.failures.length ?? 0) === 0
+  );
 }
 
 let passed = false;
