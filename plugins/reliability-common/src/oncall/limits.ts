@@ -110,3 +110,11 @@ export function scheduleLimitProblems(
   }
   return problems;
 }
+
+/** Throws a {@link ScheduleLimitError} for a schedule beyond the limits. */
+export function assertWithinLimits(schedule: Schedule): void {
+  const problems = scheduleLimitProblems(schedule);
+  if (problems.length) {
+    throw new ScheduleLimitError(problems);
+  }
+}

@@ -320,7 +320,11 @@ describe('validateSchedule', () => {
       'override with a bad start',
       s => {
         s.overrides = [
-          { user: 'user:default/x', start: 'soon', end: '2026-03-28T11:00:00Z' },
+          {
+            user: 'user:default/x',
+            start: 'soon',
+            end: '2026-03-28T11:00:00Z',
+          },
         ];
       },
       'overrides[0].start',
