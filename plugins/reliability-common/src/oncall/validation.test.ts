@@ -58,6 +58,20 @@ describe('validateSchedule', () => {
       'name',
     ],
     [
+      'a name with a line break',
+      s => {
+        s.name = 'payments\rX-INJECTED:1';
+      },
+      'name',
+    ],
+    [
+      'a layer name with a line break',
+      s => {
+        s.layers[1].name = 'nights\r\nATTENDEE:mailto:x@example.com';
+      },
+      'layers[1].name',
+    ],
+    [
       'no layers',
       s => {
         s.layers = [];

@@ -56,6 +56,17 @@ export function isUserEntityRef(value: unknown): value is string {
 const USER_REF_MESSAGE =
   'must be a user entity ref in lower case, e.g. user:default/jane.doe';
 
+/** Line breaks and other control characters: a name is one line of text. */
+const CONTROL = /\p{Cc}|[\u2028\u2029]/u;
+
+function checkName(value: unknown, field: string, report: Report) {
+  if (!isText(value)) {
+    report(field, 'must not be empty');
+  } else if (CONTROL.test(value)) {
+    report(field, 'must not contain line breaks or control characters');
+  }
+}
+
 function isWeekday(value: unknown): boolean {
   return (
     Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 7
@@ -125,9 +136,7 @@ function checkLayer(
     report(field, 'must be an object');
     return;
   }
-  if (!isText(value.name)) {
-    report(`${field}.name`, 'must not be empty');
-  }
+  checkName(value.name, `${field}.name`, report);
   const participants = value.participants;
   if (!Array.isArray(participants) || participants.length === 0) {
     report(`${field}.participants`, 'must list at least one user');
@@ -242,9 +251,7 @@ export function validateSchedule(input: unknown): ScheduleProblem[] {
     report('', 'a schedule must be an object');
     return problems;
   }
-  if (!isText(input.name)) {
-    report('name', 'must not be empty');
-  }
+  checkName(input.name, 'name', report);
   checkZone(input.timeZone, 'timeZone', report);
   const zone = isZone(input.timeZone) ? input.timeZone : 'UTC';
   if (!Array.isArray(input.layers) || input.layers.length === 0) {
