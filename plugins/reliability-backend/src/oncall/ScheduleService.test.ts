@@ -200,6 +200,60 @@ describe('ScheduleStore and ScheduleService', () => {
       ).toEqual([]);
     });
 
+    it('keeps at most 500 overrides: a new one replaces the one that ended longest ago', async () => {
+      const { store } = await setup();
+      const hour = 3_600_000;
+      const base = Date.parse('2026-01-01T00:00:00Z');
+      const input = checkoutSchedule();
+      input.schedule.overrides = Array.from({ length: 500 }, (_, k) => ({
+        user: PRIYA,
+        start: new Date(base + k * hour).toISOString(),
+        end: new Date(base + k * hour + hour / 2).toISOString(),
+      }));
+      const full = await store.createSchedule(toNewSchedule(input), ACTOR);
+      expect(full.schedule.overrides).toHaveLength(500);
+      const added = await store.addOverride(
+        full.id,
+        1,
+        {
+          user: JONAS,
+          start: '2027-01-01T00:00:00Z',
+          end: '2027-01-02T00:00:00Z',
+        },
+        ACTOR,
+      );
+      expect(added.schedule.overrides).toHaveLength(500);
+      expect(added.schedule.overrides[0].start).toBe(
+        new Date(base + hour).toISOString(),
+      );
+      expect(added.schedule.overrides[499].user).toBe(JONAS);
+
+      // None has ended: nothing to drop.
+      const future = checkoutSchedule('future');
+      future.schedule.overrides = Array.from({ length: 500 }, (_, k) => ({
+        user: PRIYA,
+        start: new Date(Date.now() + (k + 1) * hour).toISOString(),
+        end: new Date(Date.now() + (k + 2) * hour).toISOString(),
+      }));
+      const busy = await store.createSchedule(toNewSchedule(future), ACTOR);
+      await expect(
+        store.addOverride(
+          busy.id,
+          1,
+          {
+            user: JONAS,
+            start: '2027-01-01T00:00:00Z',
+            end: '2027-01-02T00:00:00Z',
+          },
+          ACTOR,
+        ),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining('at most 500 overrides'),
+      });
+      expect((await store.getSchedule(busy.id))!.version).toBe(1);
+    });
+
     it('expands final schedules up to 93 days', async () => {
       const { store, service } = await setup();
       const record = await store.createSchedule(

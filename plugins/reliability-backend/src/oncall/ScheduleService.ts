@@ -12,6 +12,7 @@ import {
   onCallAt,
   OnCallNow,
   Schedule,
+  ScheduleLimitError,
   ScheduleOnCall,
   ScheduleRecord,
   Shift,
@@ -36,6 +37,9 @@ export function scheduleOf(record: ScheduleRecord): Schedule {
   return record.schedule;
 }
 
+/** A 400 lists this many problems of a schedule at most. */
+const MAX_LISTED_PROBLEMS = 20;
+
 const normalise = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
@@ -47,11 +51,13 @@ const normalise = (ref: string) => ref.toLocaleLowerCase('en-US');
 export function assertValidSchedule(schedule: unknown): void {
   const problems = validateSchedule(schedule);
   if (problems.length) {
-    throw new InputError(
-      `Invalid schedule: ${problems
-        .map(p => (p.field ? `schedule.${p.field}: ${p.message}` : p.message))
-        .join('; ')}`,
-    );
+    const listed = problems
+      .slice(0, MAX_LISTED_PROBLEMS)
+      .map(p => (p.field ? `schedule.${p.field}: ${p.message}` : p.message));
+    if (problems.length > MAX_LISTED_PROBLEMS) {
+      listed.push(`and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+    }
+    throw new InputError(`Invalid schedule: ${listed.join('; ')}`);
   }
 }
 
@@ -88,10 +94,37 @@ export class ScheduleService {
         `Invalid range: at most ${MAX_FINAL_RANGE_DAYS} days at a time`,
       );
     }
-    return finalSchedule(scheduleOf(record), {
-      start: from.toISOString(),
-      end: to.toISOString(),
-    });
+    try {
+      return finalSchedule(scheduleOf(record), {
+        start: from.toISOString(),
+        end: to.toISOString(),
+      });
+    } catch (error) {
+      if (error instanceof ScheduleLimitError) {
+        throw new InputError(
+          `Schedule ${record.name} cannot be computed: ${problemOf(error)}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The shifts of one user across every schedule over `[from, to)`, in
+   * order; schedules that cannot be computed are left out.
+   */
+  async shiftsOfUser(
+    userRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ record: ScheduleRecord; shift: Shift }>> {
+    return (await this.options.store.listSchedules())
+      .flatMap(record =>
+        (computed(() => this.finalOf(record, from, to)) ?? [])
+          .filter(shift => shift.user === userRef)
+          .map(shift => ({ record, shift })),
+      )
+      .sort((a, b) => a.shift.start.localeCompare(b.shift.start));
   }
 
   /**
@@ -174,54 +207,112 @@ export class ScheduleService {
     const byName = new Map(
       [...schedules, ...referenced].map(s => [s.name, s] as const),
     );
+    // Each schedule is computed once, however many chains name it.
+    const shifts = new Map<string, Shift | undefined>();
+    const currentOf = (record: ScheduleRecord) => {
+      if (!shifts.has(record.id)) {
+        shifts.set(record.id, onCallAt(scheduleOf(record), at.toISOString()));
+      }
+      return shifts.get(record.id);
+    };
     return {
       at: at.toISOString(),
-      schedules: schedules.map(s => this.onCallOf(s, at, byName)),
+      schedules: schedules.map(s => this.onCallOf(s, at, byName, currentOf)),
     };
   }
 
-  /** Who is on call for one schedule at `at`; levels resolved by name. */
+  /**
+   * Who is on call for one schedule at `at`; levels resolved by name. A
+   * schedule that cannot be computed (one stored beyond the limits) answers
+   * its problem instead, and a level naming it reaches nobody.
+   */
   onCallOf(
     record: ScheduleRecord,
     at: Date,
     byName: Map<string, ScheduleRecord>,
+    currentOf: (record: ScheduleRecord) => Shift | undefined,
   ): ScheduleOnCall {
-    const schedule = scheduleOf(record);
-    const instant = at.toISOString();
-    const current = onCallAt(schedule, instant) ?? null;
-    const from = current ? Date.parse(current.end) : at.getTime();
-    const next =
-      finalSchedule(schedule, {
-        start: new Date(from).toISOString(),
-        end: new Date(from + NEXT_HORIZON_MS).toISOString(),
-      }).find(
-        shift =>
-          !current ||
-          shift.user !== current.user ||
-          shift.start !== current.end,
-      ) ?? null;
+    const base = {
+      scheduleId: record.id,
+      name: record.name,
+      ownerRef: record.ownerRef,
+      timeZone: record.schedule.timeZone,
+    };
     const escalation = (record.escalationPolicy?.levels ?? []).map(level => {
       if ('user' in level.target) {
         return { delayMinutes: level.delayMinutes, user: level.target.user };
       }
       const target = byName.get(level.target.schedule);
-      const shift = target ? onCallAt(scheduleOf(target), instant) : undefined;
       return {
         delayMinutes: level.delayMinutes,
         schedule: level.target.schedule,
-        user: shift?.user ?? null,
+        user: (target && computed(() => currentOf(target))?.user) ?? null,
       };
     });
-    return {
-      scheduleId: record.id,
-      name: record.name,
-      ownerRef: record.ownerRef,
-      timeZone: schedule.timeZone,
-      current,
-      next,
-      escalation,
-    };
+    try {
+      const current = currentOf(record) ?? null;
+      return {
+        ...base,
+        current,
+        next: nextAfter(scheduleOf(record), current, at),
+        escalation,
+      };
+    } catch (error) {
+      return {
+        ...base,
+        current: null,
+        next: null,
+        escalation,
+        problem: problemOf(error),
+      };
+    }
   }
+}
+
+/** What went wrong computing a schedule, as the card shows it. */
+function problemOf(error: unknown): string {
+  if (error instanceof ScheduleLimitError) {
+    return `${error.message}. Edit the schedule to bring it within the limits.`;
+  }
+  return `This schedule cannot be computed: ${
+    error instanceof Error ? error.message : String(error)
+  }`;
+}
+
+/** The result of `compute`, or undefined when the schedule cannot be computed. */
+function computed<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The shift after `current` (another person, or after a gap) within 93 days,
+ * looking a week ahead first: most schedules hand off within it.
+ */
+function nextAfter(
+  schedule: Schedule,
+  current: Shift | null,
+  at: Date,
+): Shift | null {
+  const from = current ? Date.parse(current.end) : at.getTime();
+  for (const horizon of [8 * DAY_MS, NEXT_HORIZON_MS]) {
+    const end = new Date(from + horizon).toISOString();
+    const next = finalSchedule(schedule, {
+      start: new Date(from).toISOString(),
+      end,
+    }).find(
+      shift =>
+        !current || shift.user !== current.user || shift.start !== current.end,
+    );
+    // A shift cut at the first horizon may go on: look further.
+    if (next && (next.end !== end || horizon === NEXT_HORIZON_MS)) {
+      return next;
+    }
+  }
+  return null;
 }
 
 /**

@@ -1,8 +1,9 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   EscalationPolicy,
   Layer,
   Override,
+  SCHEDULE_LIMITS,
   ScheduleRecord,
 } from '@reliability-hub/plugin-reliability-common';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -172,6 +173,38 @@ function definitionOf(schedule: NewSchedule): string {
     layers: schedule.layers,
   };
   return JSON.stringify(definition);
+}
+
+/**
+ * Makes room for one more override in a full schedule: drops those that
+ * ended longest ago (the audit record of the change keeps them); refuses
+ * when not enough have ended.
+ */
+async function makeRoomForOverride(
+  tx: Knex.Transaction,
+  scheduleId: string,
+  count: number,
+  now: Date,
+) {
+  const excess = count - SCHEDULE_LIMITS.overrides + 1;
+  if (excess <= 0) {
+    return;
+  }
+  const oldest = await tx<OverrideRow>('schedule_overrides')
+    .where({ schedule_id: scheduleId })
+    .where('ends_at', '<', now)
+    .orderBy([
+      { column: 'ends_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(excess)
+    .pluck('id');
+  if (oldest.length < excess) {
+    throw new InputError(
+      `Invalid override: a schedule keeps at most ${SCHEDULE_LIMITS.overrides} overrides and too few of this one's have ended; remove some first`,
+    );
+  }
+  await tx('schedule_overrides').whereIn('id', oldest).delete();
 }
 
 /**
@@ -388,7 +421,13 @@ export class DatabaseScheduleStore implements ScheduleStore {
       version,
       'schedule.override.add',
       actor,
-      async (tx, _current, now) => {
+      async (tx, current, now) => {
+        await makeRoomForOverride(
+          tx,
+          id,
+          current.schedule.overrides.length,
+          now,
+        );
         await tx('schedule_overrides').insert(
           overrideRow(id, override, actor, now),
         );

@@ -9,9 +9,50 @@ import {
   startReliabilityBackend,
 } from '../tests/__testUtils__/testBackend';
 import { feedRange } from './ical';
-import { checkoutSchedule, JONAS, LENA, PRIYA } from './testSchedules';
+import { toNewSchedule } from './ScheduleService';
+import { DatabaseScheduleStore } from './ScheduleStore';
+import {
+  checkoutSchedule,
+  JONAS,
+  LENA,
+  PRIYA,
+  scheduleAtLimits,
+  twentyRestrictionSchedule,
+} from './testSchedules';
 
 jest.setTimeout(60_000);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Runs a request and answers how long it took and how often a time zone was
+ * asked for an offset (`Intl` formats the instant in the zone; the backend
+ * runs in this process): what made the old code take seconds.
+ */
+async function measure<T>(work: () => Promise<T>) {
+  const { formatToParts } = Intl.DateTimeFormat.prototype;
+  let lookups = 0;
+  Intl.DateTimeFormat.prototype.formatToParts = function count(
+    this: Intl.DateTimeFormat,
+    date?: Date | number,
+  ) {
+    lookups++;
+    return formatToParts.call(this, date);
+  };
+  try {
+    const started = performance.now();
+    const result = await work();
+    return { result, ms: performance.now() - started, lookups };
+  } finally {
+    Intl.DateTimeFormat.prototype.formatToParts = formatToParts;
+  }
+}
+
+/**
+ * Generous, as a backstop to the count of look-ups: the machine may be busy.
+ * The old code took 5-10 s for the 20-restriction schedule alone.
+ */
+const QUICK_MS = 1_000;
 
 const as = (ref: string) => mockCredentials.user.header(ref);
 
@@ -398,6 +439,211 @@ describe('on-call routes', () => {
           )
         ).status,
       ).toBe(401);
+    });
+
+    it('refuses participants that are not user refs, naming the field', async () => {
+      const { api } = await setup();
+      for (const participant of [
+        'user:default/jane\rATTENDEE:mailto:x@example.com',
+        'user:default/jane\r\nATTENDEE:mailto:x@example.com',
+        'jane',
+        'group:default/sre',
+        'User:default/Lena.Hoffmann',
+      ]) {
+        const body = checkoutSchedule('bad');
+        body.schedule.layers[0].participants = [LENA, participant];
+        const res = await api('post', '/schedules', OWNER).send(body);
+        expect([participant, res.status]).toEqual([participant, 400]);
+        expect(res.body.error.message).toContain(
+          'schedule.layers[0].participants[1]: must be a user entity ref',
+        );
+      }
+      const named = await api('post', '/schedules', OWNER).send({
+        ...checkoutSchedule('evil\rX-INJECTED:1'),
+      });
+      expect(named.status).toBe(400);
+      expect(named.body.error.message).toContain('schedule.name');
+    });
+
+    it('keeps names stored before they were checked inside their calendar values', async () => {
+      const { api, knex, server } = await setup();
+      const legacy = checkoutSchedule('legacy\r\nX-INJECTED:1');
+      legacy.schedule.layers[0].name = 'primary\rEND:VEVENT';
+      legacy.schedule.layers[0].participants = [
+        'user:default/jane\rATTENDEE:mailto:x@example.com',
+        'user:default/joe\nBEGIN:VALARM',
+      ];
+      const stored = await DatabaseScheduleStore.create({
+        knex,
+      }).createSchedule(toNewSchedule(legacy), OWNER);
+      const token = await api(
+        'post',
+        `/schedules/${stored.id}/feed-token`,
+        OWNER,
+      );
+      const feed = await request(server).get(
+        `/api/reliability${token.body.path}`,
+      );
+      expect(feed.status).toBe(200);
+      const events = parseCalendar(feed.text);
+      expect(events.length).toBeGreaterThan(5);
+      const calendar = new ICAL.Component(ICAL.parse(feed.text));
+      expect(calendar.getAllProperties().map(p => p.name)).toEqual([
+        'version',
+        'prodid',
+        'calscale',
+        'method',
+        'x-wr-calname',
+      ]);
+      for (const event of calendar.getAllSubcomponents('vevent')) {
+        expect(event.getAllSubcomponents()).toEqual([]);
+        expect(event.getAllProperties().map(p => p.name)).toEqual([
+          'uid',
+          'dtstamp',
+          'dtstart',
+          'dtend',
+          'summary',
+          'description',
+          'transp',
+        ]);
+      }
+      expect(events[0].summary).toMatch(
+        /^On call: (jane\nATTENDEE:mailto:x@example\.com|joe\nBEGIN:VALARM) \(legacy\nX-INJECTED:1\)$/,
+      );
+    });
+
+    it('answers quickly for a schedule of 1000-week turns with 20 restrictions', async () => {
+      const { api, server } = await setup();
+      const created = await api('post', '/schedules', OWNER).send(
+        twentyRestrictionSchedule(),
+      );
+      expect(created.status).toBe(201);
+
+      const oncall = await measure(() => api('get', '/oncall', NON_OWNER));
+      expect(oncall.result.status).toBe(200);
+      expect(oncall.result.body.schedules.map((s: any) => s.name)).toEqual([
+        'checkout-main',
+        'twenty-restrictions',
+      ]);
+      expect(oncall.result.body.schedules[1].next).toMatchObject({
+        layer: expect.stringMatching(/^long-/),
+      });
+      expect(oncall.lookups).toBeLessThan(2_000);
+      expect(oncall.ms).toBeLessThan(QUICK_MS);
+
+      const summary = await measure(() =>
+        api('get', '/entity-summary?entityRef=component:default/cart', OWNER),
+      );
+      expect(summary.result.status).toBe(200);
+      expect(summary.result.body.oncall.schedules).toHaveLength(2);
+      expect(summary.lookups).toBeLessThan(2_000);
+      expect(summary.ms).toBeLessThan(QUICK_MS);
+
+      const token = await api(
+        'post',
+        `/schedules/${created.body.id}/feed-token`,
+        OWNER,
+      );
+      const feed = await measure(() =>
+        request(server).get(`/api/reliability${token.body.path}`),
+      );
+      expect(feed.result.status).toBe(200);
+      // 20 windows a week in three zones over 60 days, some joined.
+      expect(parseCalendar(feed.result.text).length).toBeGreaterThan(400);
+      expect(feed.lookups).toBeLessThan(2_000);
+      expect(feed.ms).toBeLessThan(QUICK_MS);
+    });
+
+    it('answers quickly for a schedule at every limit, and at once for one stored beyond them', async () => {
+      const { api, knex, server } = await setup();
+      const overridesFrom = new Date(
+        Math.floor(Date.now() / DAY_MS) * DAY_MS + 30 * DAY_MS,
+      );
+      const atLimits = await api('post', '/schedules', OWNER).send(
+        scheduleAtLimits(overridesFrom),
+      );
+      expect(atLimits.status).toBe(201);
+      // Written around the validation, or before the limits existed.
+      const beyond = twentyRestrictionSchedule('beyond');
+      beyond.schedule.layers[0].restrictions = Array.from(
+        { length: 5_000 },
+        (_, r) => ({
+          from: '09:00',
+          to: `10:${String(r % 60).padStart(2, '0')}`,
+        }),
+      );
+      await DatabaseScheduleStore.create({ knex }).createSchedule(
+        toNewSchedule(beyond),
+        OWNER,
+      );
+
+      const oncall = await measure(() => api('get', '/oncall', NON_OWNER));
+      expect(oncall.result.status).toBe(200);
+      const byName = Object.fromEntries(
+        oncall.result.body.schedules.map((s: any) => [s.name, s]),
+      );
+      // One unbroken shift of the top layer's only person until the overrides.
+      expect(byName['at-limits']).toMatchObject({
+        current: {
+          user: PRIYA,
+          layer: 'layer-9',
+          end: overridesFrom.toISOString(),
+        },
+        next: { user: JONAS, override: true },
+      });
+      expect(byName['at-limits'].problem).toBeUndefined();
+      expect(byName['at-limits'].escalation).toHaveLength(20);
+      expect(
+        byName['at-limits'].escalation.every((l: any) => l.user === PRIYA),
+      ).toBe(true);
+      expect(byName.beyond).toMatchObject({
+        current: null,
+        next: null,
+        problem: expect.stringContaining(
+          'layers[0].restrictions: at most 28, not 5000',
+        ),
+      });
+      expect(byName['checkout-main'].current.user).toMatch(/lena|jonas/);
+      // Counted (ten zones, first asked here), but bounded.
+      expect(oncall.lookups).toBeGreaterThan(0);
+      expect(oncall.lookups).toBeLessThan(20_000);
+      expect(oncall.ms).toBeLessThan(QUICK_MS);
+
+      const summary = await measure(() =>
+        api('get', '/entity-summary?entityRef=component:default/cart', OWNER),
+      );
+      expect(summary.result.status).toBe(200);
+      expect(summary.result.body.oncall.schedules).toHaveLength(3);
+      expect(summary.ms).toBeLessThan(QUICK_MS);
+
+      const token = await api(
+        'post',
+        `/schedules/${atLimits.body.id}/feed-token`,
+        OWNER,
+      );
+      const feed = await measure(() =>
+        request(server).get(`/api/reliability${token.body.path}`),
+      );
+      expect(feed.result.status).toBe(200);
+      const events = parseCalendar(feed.result.text);
+      expect(events.length).toBeGreaterThan(400);
+      expect(feed.ms).toBeLessThan(QUICK_MS);
+
+      const [beyondRecord] = oncall.result.body.schedules.filter(
+        (s: any) => s.name === 'beyond',
+      );
+      const final = await measure(() =>
+        api(
+          'get',
+          `/schedules/${beyondRecord.scheduleId}/final?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z`,
+          NON_OWNER,
+        ),
+      );
+      expect(final.result.status).toBe(400);
+      expect(final.result.body.error.message).toContain(
+        'layers[0].restrictions: at most 28',
+      );
+      expect(final.ms).toBeLessThan(QUICK_MS);
     });
 
     it('adds who is on call to the entity summary', async () => {

@@ -10,6 +10,7 @@ import {
   reliabilityScheduleCreatePermission,
   reliabilityScheduleUpdatePermission,
   Schedule,
+  SCHEDULE_LIMITS,
   ScheduleRecord,
 } from '@reliability-hub/plugin-reliability-common';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
@@ -79,7 +80,9 @@ const scheduleInputSchema = z
             end: instant,
           }),
         )
-        .max(1000)
+        .max(SCHEDULE_LIMITS.overrides, {
+          message: `at most ${SCHEDULE_LIMITS.overrides}; remove past ones first`,
+        })
         .default([]),
     }),
     escalationPolicy: escalationSchema.nullable().optional(),
@@ -453,18 +456,17 @@ export function createOnCallRouter(options: {
     }
     const now = new Date();
     const range = feedRange(now);
-    const events = (await store.listSchedules())
-      .flatMap(record =>
-        service
-          .finalOf(record, new Date(range.start), new Date(range.end))
-          .filter(shift => shift.user === userRef)
-          .map(shift => ({
-            scheduleId: record.id,
-            scheduleName: record.name,
-            shift,
-          })),
+    const events = (
+      await service.shiftsOfUser(
+        userRef,
+        new Date(range.start),
+        new Date(range.end),
       )
-      .sort((a, b) => a.shift.start.localeCompare(b.shift.start));
+    ).map(({ record, shift }) => ({
+      scheduleId: record.id,
+      scheduleName: record.name,
+      shift,
+    }));
     res
       .type('text/calendar; charset=utf-8')
       .set('Cache-Control', 'private, max-age=300')

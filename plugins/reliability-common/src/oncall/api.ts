@@ -67,6 +67,11 @@ export interface ScheduleOnCall {
     schedule?: string;
     user: string | null;
   }>;
+  /**
+   * Why who is on call could not be computed (e.g. a stored schedule beyond
+   * the {@link SCHEDULE_LIMITS}); `current` and `next` are null then.
+   */
+  problem?: string;
 }
 
 /**
