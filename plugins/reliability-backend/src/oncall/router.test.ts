@@ -1,4 +1,11 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
 import { finalSchedule } from '@reliability-hub/plugin-reliability-common';
 import request from 'supertest';
 import ICAL from 'ical.js';
@@ -8,8 +15,11 @@ import {
   OWNER,
   startReliabilityBackend,
 } from '../tests/__testUtils__/testBackend';
+import { EntityAccess } from '../access/EntityAccess';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { feedRange } from './ical';
-import { toNewSchedule } from './ScheduleService';
+import { createOnCallRouter } from './router';
+import { ScheduleService, toNewSchedule } from './ScheduleService';
 import { DatabaseScheduleStore } from './ScheduleStore';
 import {
   checkoutSchedule,
@@ -310,6 +320,37 @@ describe('on-call routes', () => {
       expect(JSON.parse(overrideAdd.before).schedule.overrides).toEqual([]);
       expect(JSON.parse(overrideAdd.after).schedule.overrides).toHaveLength(1);
       expect(audit[6].after).not.toContain(rotated.body.path.split('=')[1]);
+    });
+
+    it('stores only a hash of each feed token, shown once when rotated', async () => {
+      const { api, knex, server, schedule } = await setup();
+      const rotated = await api(
+        'post',
+        `/schedules/${schedule.id}/feed-token`,
+        OWNER,
+      );
+      const mine = await api('post', '/feed-token/me', OWNER);
+      const tokens = [rotated, mine].map(res =>
+        new URL(res.body.path, 'http://x').searchParams.get('token'),
+      );
+      const stored = JSON.stringify([
+        await knex('schedules').select(),
+        await knex('user_feed_tokens').select(),
+        await knex('audit_log').select(),
+      ]);
+      for (const token of tokens) {
+        expect(token).toMatch(/^[\w-]{32}$/);
+        expect(stored).not.toContain(token);
+      }
+      // Nothing else answers the secret again.
+      const read = await api('get', `/schedules/${schedule.id}`, OWNER);
+      expect(JSON.stringify(read.body)).not.toContain(tokens[0]);
+      for (const res of [rotated, mine]) {
+        expect(
+          (await request(server).get(`/api/reliability${res.body.path}`))
+            .status,
+        ).toBe(200);
+      }
     });
 
     it('serves an iCalendar feed equal to the final schedule; a rotated token stops the old URL', async () => {
@@ -669,5 +710,77 @@ describe('on-call routes', () => {
         'checkout-main',
       ]);
     });
+  });
+});
+
+describe('the access log', () => {
+  const databases = TestDatabases.create();
+
+  it('writes the feed URLs without their token', async () => {
+    const lines: string[] = [];
+    const logger = mockServices.logger.mock();
+    logger.info.mockImplementation(message => {
+      lines.push(message);
+    });
+    const knex = await databases.init('SQLITE_3');
+    await applyDatabaseMigrations(knex);
+    const store = DatabaseScheduleStore.create({ knex });
+    const record = await store.createSchedule(
+      toNewSchedule(checkoutSchedule()),
+      OWNER,
+    );
+    const tokens = [
+      await store.rotateFeedToken(record.id, OWNER),
+      await store.rotateUserFeedToken(OWNER),
+    ];
+    // The root router's own request log, in front of the plugin's routes.
+    const middleware = MiddlewareFactory.create({
+      config: mockServices.rootConfig(),
+      logger,
+    });
+    const app = express();
+    app.use(middleware.logging());
+    app.use(
+      '/api/reliability',
+      createOnCallRouter({
+        store,
+        service: ScheduleService.create({
+          store,
+          catalog: catalogServiceMock(),
+          auth: mockServices.auth(),
+        }),
+        access: {} as EntityAccess,
+        httpAuth: mockServices.httpAuth(),
+      }),
+    );
+    app.use(middleware.error());
+
+    const feeds = [
+      `/ical/schedules/${record.id}.ics`,
+      '/ical/users/default/lena.hoffmann.ics',
+    ];
+    const requests: Array<[string, number]> = [
+      [`${feeds[0]}?token=${tokens[0]}`, 200],
+      [`${feeds[1]}?token=${tokens[1]}`, 200],
+      [`${feeds[0]}?token=wrong-${tokens[0]}`, 401],
+      // The token under another spelling of its name.
+      [`${feeds[0]}?%74oken=${tokens[0]}`, 200],
+      [`${feeds[0]}?x=1&token=${tokens[0]}&y=2`, 200],
+      [`/ical/schedules/not-a-schedule.ics?token=${tokens[1]}`, 400],
+    ];
+    for (const [path, status] of requests) {
+      const res = await request(app).get(`/api/reliability${path}`);
+      expect([path, res.status]).toEqual([path, status]);
+    }
+    const logged = lines.filter(line => line.includes('/ical/'));
+    expect(logged).toHaveLength(requests.length);
+    for (const line of logged) {
+      expect(line).toMatch(
+        /"GET \/api\/reliability\/ical\/[^ ?]+\?token=<redacted> HTTP\//,
+      );
+    }
+    for (const token of tokens) {
+      expect(lines.join('\n')).not.toContain(token);
+    }
   });
 });

@@ -1,6 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import express, { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import {
   AuthenticationError,
   InputError,
@@ -24,6 +23,7 @@ import {
   parseInput,
   userRefSchema,
 } from '../validation';
+import { redactFeedToken } from './feedTokens';
 import { feedRange, renderCalendar } from './ical';
 import {
   assertValidSchedule,
@@ -138,12 +138,6 @@ function parseSchedule<T extends z.ZodType>(
   parsed.schedule = { ...parsed.schedule, name: parsed.name };
   assertValidSchedule(parsed.schedule);
   return parsed;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Schedule documents come as YAML (or as JSON). */
@@ -383,15 +377,16 @@ export function createOnCallRouter(options: {
     });
   });
 
-  // Calendar apps have no Backstage token: the secret in the URL is the key.
+  // Calendar apps have no Backstage token: the secret in the URL is the key,
+  // and must not reach the request log.
+  router.use('/ical', redactFeedToken);
+
   router.get('/ical/schedules/:id.ics', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'schedule id');
     const query = feedQuerySchema.safeParse(req.query);
-    const expected = await store.getFeedToken(id);
     if (
       !query.success ||
-      !expected ||
-      !sameSecret(query.data.token, expected)
+      !(await store.feedTokenMatches(id, query.data.token))
     ) {
       throw new AuthenticationError('Unknown feed or wrong feed token');
     }
@@ -446,11 +441,9 @@ export function createOnCallRouter(options: {
     );
     const userRef = `user:${namespace}/${name}`.toLocaleLowerCase('en-US');
     const query = feedQuerySchema.safeParse(req.query);
-    const expected = await store.getUserFeedToken(userRef);
     if (
       !query.success ||
-      !expected ||
-      !sameSecret(query.data.token, expected)
+      !(await store.userFeedTokenMatches(userRef, query.data.token))
     ) {
       throw new AuthenticationError('Unknown feed or wrong feed token');
     }
