@@ -279,13 +279,13 @@ export class DatabaseScheduleStore implements ScheduleStore {
     return this.knex.transaction(async tx => {
       const existing = await tx<ScheduleRow>('schedules')
         .where({ id })
-        .orWhere({ name: schedule.name })
+        .orWhere({ owner_ref: schedule.ownerRef, name: schedule.name })
         .first('id', 'name');
       if (existing) {
         throw new ConflictError(
           existing.id === id
             ? `Schedule ${id} already exists`
-            : `A schedule named ${schedule.name} already exists`,
+            : `${schedule.ownerRef} already has a schedule named ${schedule.name}`,
         );
       }
       await tx('schedules').insert({
@@ -385,12 +385,12 @@ export class DatabaseScheduleStore implements ScheduleStore {
       actor,
       async (tx, _current, now) => {
         const clash = await tx<ScheduleRow>('schedules')
-          .where({ name: schedule.name })
+          .where({ owner_ref: schedule.ownerRef, name: schedule.name })
           .whereNot({ id })
           .first('id');
         if (clash) {
           throw new ConflictError(
-            `A schedule named ${schedule.name} already exists`,
+            `${schedule.ownerRef} already has a schedule named ${schedule.name}`,
           );
         }
         await tx('schedule_overrides').where({ schedule_id: id }).delete();

@@ -6,6 +6,8 @@ import { DatabaseScheduleStore } from './ScheduleStore';
 jest.setTimeout(60_000);
 
 const HASHES = '20261206120000_feed_token_hashes.js';
+const NAMES = '20261206130000_schedule_names_per_owner.js';
+const UNIQUE_VIOLATION = /^(SQLITE_CONSTRAINT_UNIQUE|23505)$/;
 const sha256 = (token: string) =>
   createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -86,6 +88,68 @@ describe('the feed token hashes migration', () => {
 
       await knex.migrate.up({ directory, name: HASHES });
       expect(await store.feedTokenMatches(id, schedule.feed_token)).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lets two teams use one schedule name, and goes down renaming them apart, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const directory = migrationsDir;
+      await knex.migrate.latest({ directory });
+      const row = (id: string, owner: string, name: string, at: string) => ({
+        id,
+        name,
+        owner_ref: owner,
+        definition: JSON.stringify({ timeZone: 'Europe/Berlin', layers: [] }),
+        feed_token_sha256: sha256(id),
+        created_at: new Date(at),
+        updated_at: new Date(at),
+      });
+      await knex('schedules').insert([
+        row(
+          '6a1f0000-0000-4000-8000-00000000000a',
+          'group:default/team-a',
+          'primary',
+          '2026-01-01T00:00:00Z',
+        ),
+        row(
+          '6a1f0000-0000-4000-8000-00000000000b',
+          'group:default/team-b',
+          'primary',
+          '2026-02-01T00:00:00Z',
+        ),
+      ]);
+      await expect(
+        knex('schedules').insert(
+          row(
+            '6a1f0000-0000-4000-8000-00000000000c',
+            'group:default/team-b',
+            'primary',
+            '2026-03-01T00:00:00Z',
+          ),
+        ),
+      ).rejects.toMatchObject({
+        code: expect.stringMatching(UNIQUE_VIOLATION),
+      });
+
+      await knex.migrate.down({ directory, name: NAMES });
+      expect(
+        await knex('schedules').orderBy('owner_ref').pluck('name'),
+      ).toEqual(['primary', 'primary-6a1f0000']);
+      await expect(
+        knex('schedules').insert(
+          row(
+            '6a1f0000-0000-4000-8000-00000000000d',
+            'group:default/team-c',
+            'primary',
+            '2026-03-01T00:00:00Z',
+          ),
+        ),
+      ).rejects.toMatchObject({
+        code: expect.stringMatching(UNIQUE_VIOLATION),
+      });
+      await knex.migrate.up({ directory, name: NAMES });
     },
   );
 });

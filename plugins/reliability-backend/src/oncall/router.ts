@@ -332,7 +332,11 @@ export function createOnCallRouter(options: {
 
   router.post('/schedules/import', yamlBody, async (req, res) => {
     const body = parseSchedule(exportDocumentSchema, readImport(req.body));
-    const [existing] = await store.listSchedules({ names: [body.name] });
+    // Names are unique within the owner group.
+    const [existing] = await store.listSchedules({
+      names: [body.name],
+      ownerRefs: [body.ownerRef],
+    });
     const input = toNewSchedule(body);
     if (existing) {
       // Importing a schedule that exists replaces it.
