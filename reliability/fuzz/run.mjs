@@ -18,7 +18,7 @@ import {
   STORABLE_STRINGS,
   UNSTORABLE_STRINGS,
 } from './payloads.mjs';
-import { ROUTES } from './routes.mjs';
+import { restrictedScheduleBody, ROUTES } from './routes.mjs';
 import { roundTrips } from './roundTrip.mjs';
 
 function args() {
@@ -161,6 +161,29 @@ async function ok(client, method, path, body, status = [200, 201]) {
   return res.text ? res.json() : undefined;
 }
 
+/**
+ * How long `GET /oncall` may take on an idle backend with every schedule the
+ * run stored (20-restriction ones among them; one took 5 s before restriction
+ * windows were bounded).
+ */
+const ONCALL_BUDGET_MS = 2_000;
+
+/** Times `GET /oncall`; a slow answer is a failure. */
+async function timeOnCall(client, when) {
+  const started = performance.now();
+  const res = await client.send(`on-call ${when}`, 'GET', '/oncall');
+  const ms = performance.now() - started;
+  if (res.status === 200 && ms > ONCALL_BUDGET_MS) {
+    client.failures.push(
+      `on-call ${when}: GET /oncall took ${Math.round(
+        ms,
+      )} ms (budget ${ONCALL_BUDGET_MS} ms)`,
+    );
+    return { ms, slow: 1 };
+  }
+  return { ms, slow: 0 };
+}
+
 /** Records the routes need: an incident, postmortem, action item, schedule, override, ids. */
 async function seed(client) {
   const fx = { counter: Date.now() % 1_000_000 };
@@ -232,6 +255,8 @@ async function seed(client) {
     {},
   );
   fx.feedToken = new URL(feed.path, 'http://x').searchParams.get('token');
+  // A schedule that once stalled the backend, stored from the start.
+  await ok(client, 'POST', '/schedules', restrictedScheduleBody(fx));
   // Read checkout's definitions now, so that SLO and runbook ids exist from the first case on.
   const slos = await ok(client, 'POST', '/slos/refresh?entityRef=component:default/checkout', {});
   const push = slos.slos.find(s => s.sourceType === 'push') ?? slos.slos[0];
@@ -440,6 +465,7 @@ async function main() {
   await waitForCatalog(base);
   const client = new Client(base, await token(base));
   const fx = await seed(client);
+  const onCallTimes = [await timeOnCall(client, 'after seeding')];
   const rnd = random(options.seed);
   const perRoute = new Map(
     ROUTES.map(r => [r.name, { tried: 0, statuses: {} }]),
@@ -535,6 +561,8 @@ async function main() {
     storable: STORABLE_STRINGS,
     unstorable: UNSTORABLE_STRINGS,
   });
+  onCallTimes.push(await timeOnCall(client, 'after fuzzing'));
+  const slowOnCall = onCallTimes.reduce((n, t) => n + t.slow, 0);
   const alive = await checkHealth();
   const crashes = client.crashes + healthFailures + (alive ? 0 : 1);
 
@@ -564,8 +592,18 @@ async function main() {
   console.log(`5xx: ${client.fiveXx}`);
   console.log(`crashes: ${crashes}`);
   console.log(`round-trip mismatches: ${trips.mismatches.length}`);
+  console.log(
+    `GET /oncall (after seeding / fuzzing): ${onCallTimes
+      .map(t => `${Math.round(t.ms)} ms`)
+      .join(' / ')}, slow: ${slowOnCall}`,
+  );
   console.log(`duration: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return client.fiveXx === 0 && crashes === 0 && trips.mismatches.length === 0;
+  return (
+    client.fiveXx === 0 &&
+    crashes === 0 &&
+    trips.mismatches.length === 0 &&
+    slowOnCall === 0
+  );
 }
 
 let passed = false;
