@@ -167,6 +167,17 @@ export class ZoneClock {
 
   /** The local day of an instant. */
   dayOf(ms: number): LocalDay {
+    // From the days already looked up, where the offset is plain.
+    const guess = Math.floor(ms / DAY_MS);
+    for (const day of [guess, guess - 1, guess + 1]) {
+      const rules = this.dayRules(day);
+      if (typeof rules === 'number') {
+        const local = ms + rules * MINUTE_MS;
+        if (local >= day * DAY_MS && local < (day + 1) * DAY_MS) {
+          return day;
+        }
+      }
+    }
     return Math.floor((ms + this.rules.offset(ms) * MINUTE_MS) / DAY_MS);
   }
 }
