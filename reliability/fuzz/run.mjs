@@ -23,7 +23,7 @@ import {
   STORABLE_STRINGS,
   UNSTORABLE_STRINGS,
 } from './payloads.mjs';
-import { HOSTILE_LABELS, ROUTES } from './routes.mjs';
+import { HOSTILE_LABELS, restrictedScheduleBody, ROUTES } from './routes.mjs';
 import { roundTrips } from './roundTrip.mjs';
 
 function args() {
@@ -185,6 +185,29 @@ async function ok(client, method, path, body, status = [200, 201]) {
   return res.text ? res.json() : undefined;
 }
 
+/**
+ * How long `GET /oncall` may take on an idle backend with every schedule the
+ * run stored (20-restriction ones among them; one took 5 s before restriction
+ * windows were bounded).
+ */
+const ONCALL_BUDGET_MS = 2_000;
+
+/** Times `GET /oncall`; a slow answer is a failure. */
+async function timeOnCall(client, when) {
+  const started = performance.now();
+  const res = await client.send(`on-call ${when}`, 'GET', '/oncall');
+  const ms = performance.now() - started;
+  if (res.status === 200 && ms > ONCALL_BUDGET_MS) {
+    client.failures.push(
+      `on-call ${when}: GET /oncall took ${Math.round(
+        ms,
+      )} ms (budget ${ONCALL_BUDGET_MS} ms)`,
+    );
+    return { ms, slow: 1 };
+  }
+  return { ms, slow: 0 };
+}
+
 /** Records the routes need: an incident, postmortem, action item, schedule, override, ids. */
 async function seed(client) {
   const fx = { counter: Date.now() % 1_000_000 };
@@ -256,6 +279,8 @@ async function seed(client) {
     {},
   );
   fx.feedToken = new URL(feed.path, 'http://x').searchParams.get('token');
+  // A schedule that once stalled the backend, stored from the start.
+  await ok(client, 'POST', '/schedules', restrictedScheduleBody(fx));
   // Read checkout's definitions now, so that SLO and runbook ids exist from the first case on.
   const slos = await ok(client, 'POST', '/slos/refresh?entityRef=component:default/checkout', {});
   const push = slos.slos.find(s => s.sourceType === 'push') ?? slos.slos[0];
@@ -484,6 +509,7 @@ async function main() {
     ? await checkEntityFileAttacks(client, base, attacks)
     : undefined;
   client.failures.push(...(files?.failures ?? []));
+  const onCallTimes = [await timeOnCall(client, 'after seeding')];
   const rnd = random(options.seed);
   const perRoute = new Map(
     ROUTES.map(r => [r.name, { tried: 0, statuses: {} }]),
@@ -589,6 +615,8 @@ async function main() {
         storable: STORABLE_STRINGS,
         unstorable: UNSTORABLE_STRINGS,
       });
+  if (!hung) onCallTimes.push(await timeOnCall(client, 'after fuzzing'));
+  const slowOnCall = onCallTimes.reduce((n, t) => n + t.slow, 0);
   const alive = await checkHealth();
   const crashes = client.crashes + healthFailures + (alive ? 0 : 1);
 
@@ -624,13 +652,19 @@ async function main() {
       : 'entity-file attacks: skipped (RELIABILITY_BACKEND_URL is set)',
   );
   console.log(`secrets echoed: ${client.leaks}`);
+  console.log(
+    `GET /oncall (after seeding / fuzzing): ${onCallTimes
+      .map(t => `${Math.round(t.ms)} ms`)
+      .join(' / ')}, slow: ${slowOnCall}`,
+  );
   console.log(`duration: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return (
     client.fiveXx === 0 &&
     crashes === 0 &&
     trips.mismatches.length === 0 &&
     client.leaks === 0 &&
-    (files?.failures.length ?? 0) === 0
+    (files?.failures.length ?? 0) === 0 &&
+    slowOnCall === 0
   );
 }
 
