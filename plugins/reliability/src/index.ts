@@ -20,3 +20,7 @@ export {
 } from './plugin';
 export * from './api';
 export { isReliabilityAvailable } from './conditions';
+export type {
+  ReliabilitySearchDocument,
+  ReliabilitySearchResultListItemProps,
+} from './shared/SearchResultItem';
