@@ -15,7 +15,9 @@ export const POSTMORTEM_SEARCH_TYPE = 'reliability-postmortem';
  *
  * @public
  */
-export function PostmortemSearchResultListItem(props: ReliabilitySearchResultListItemProps) {
+export function PostmortemSearchResultListItem(
+  props: ReliabilitySearchResultListItemProps,
+) {
   const result = props.result as ReliabilitySearchDocument | undefined;
   if (!result) {
     return null;

@@ -26,7 +26,9 @@ function alertsOf(document: ReliabilitySearchDocument): string[] {
  *
  * @public
  */
-export function RunbookSearchResultListItem(props: ReliabilitySearchResultListItemProps) {
+export function RunbookSearchResultListItem(
+  props: ReliabilitySearchResultListItemProps,
+) {
   const result = props.result as ReliabilitySearchDocument | undefined;
   if (!result) {
     return null;
