@@ -18,6 +18,11 @@ export {
   RunbookSearchResultListItem,
   PostmortemSearchResultListItem,
 } from './plugin';
+export {
+  EntityReliabilityContent,
+  entityReliabilityTabs,
+} from './EntityReliabilityContent';
+export { reliabilitySearchResultItems, reliabilitySearchTypes } from './search';
 export * from './api';
 export { isReliabilityAvailable } from './conditions';
 export type {
