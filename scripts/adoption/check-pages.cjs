@@ -46,8 +46,9 @@ async function main() {
 
   try {
     await check('guest sign-in', async () => {
-      await page.goto(`${appUrl}/catalog`);
-      // Stock legacy apps sign guests in by themselves; the new frontend system asks.
+      // The catalog is the home page of both stock apps.
+      await page.goto(`${appUrl}/`);
+      // Stock apps sign guests in by themselves; should one ask, enter as guest.
       const enter = page.getByRole('button', { name: 'Enter' });
       const catalog = page.getByText('example-website').first();
       await enter.or(catalog).first().waitFor();
@@ -78,9 +79,12 @@ async function main() {
     ]) {
       await check(`the ${kind} page has the ${tabs.join(', ')} tabs`, async () => {
         await go(entityPage(name));
-        await page.locator('h1').filter({ hasText: name }).first().waitFor();
+        await page.getByText(name, { exact: true }).first().waitFor();
         for (const tab of tabs) {
-          await page.getByRole('tab', { name: tab, exact: true }).waitFor();
+          // Tabs in the legacy entity layout, links in the new system's page header.
+          const asTab = page.getByRole('tab', { name: tab, exact: true });
+          const asLink = page.getByRole('link', { name: tab, exact: true });
+          await asTab.or(asLink).first().waitFor();
         }
       });
     }
@@ -92,7 +96,8 @@ async function main() {
     });
 
     await check('the sidebar leads to the Reliability page, which lists the incident', async () => {
-      await go('/catalog');
+      await go('/');
+      await page.getByText('example-website').first().waitFor();
       await page.getByRole('link', { name: 'Reliability' }).first().click();
       await page.waitForURL(/\/reliability/);
       await page.getByText(incident).first().waitFor();
