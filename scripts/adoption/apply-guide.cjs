@@ -19,7 +19,8 @@ function readSteps(readme) {
     const marker = lines[i].match(/^<!-- adoption: ([\w-]+) -->$/);
     if (!marker) continue;
     const name = marker[1];
-    if (steps.has(name)) throw new Error(`README: step "${name}" appears twice`);
+    if (steps.has(name))
+      throw new Error(`README: step "${name}" appears twice`);
     let j = i + 1;
     while (j < lines.length && lines[j].trim() === '') j++;
     if (!lines[j]?.startsWith('```')) {
@@ -28,7 +29,8 @@ function readSteps(readme) {
     }
     const lang = lines[j].slice(3).trim();
     const end = lines.indexOf('```', j + 1);
-    if (end < 0) throw new Error(`README: the block of step "${name}" is not closed`);
+    if (end < 0)
+      throw new Error(`README: the block of step "${name}" is not closed`);
     steps.set(name, { lang, body: lines.slice(j + 1, end) });
   }
   return steps;
@@ -53,13 +55,18 @@ function applyDependencies(step, appDir, packages) {
   for (const line of step.body) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     const m = line.match(/^yarn --cwd (\S+) add (.+)$/);
-    if (!m) throw new Error(`README: cannot read the dependency line "${line}"`);
+    if (!m)
+      throw new Error(`README: cannot read the dependency line "${line}"`);
     const file = path.join(appDir, m[1], 'package.json');
     const pkg = readJson(file);
     for (const name of m[2].trim().split(/\s+/)) {
       const packed = packages.get(name);
-      if (!packed) throw new Error(`README: ${name} is not a package of this repository`);
-      pkg.dependencies = { ...pkg.dependencies, [name]: `file:${packed.tarball}` };
+      if (!packed)
+        throw new Error(`README: ${name} is not a package of this repository`);
+      pkg.dependencies = {
+        ...pkg.dependencies,
+        [name]: `file:${packed.tarball}`,
+      };
       added.add(name);
       console.log(`  ${m[1]}/package.json: ${name} (tarball)`);
     }
@@ -70,7 +77,9 @@ function applyDependencies(step, appDir, packages) {
   for (const { name, tarball } of packages.values()) {
     if (added.has(name)) continue;
     root.resolutions = { ...root.resolutions, [name]: `file:${tarball}` };
-    console.log(`  package.json resolutions: ${name} (tarball, until published)`);
+    console.log(
+      `  package.json resolutions: ${name} (tarball, until published)`,
+    );
   }
   writeJson(rootFile, root);
 }
@@ -85,7 +94,8 @@ function parseDiff(body, stepName) {
       files.push({ path: line.slice(4).trim(), hunks: [hunk] });
       continue;
     }
-    if (!hunk) throw new Error(`README: step "${stepName}" starts without "--- path"`);
+    if (!hunk)
+      throw new Error(`README: step "${stepName}" starts without "--- path"`);
     if (line.trim() === '...') {
       hunk = [];
       files[files.length - 1].hunks.push(hunk);
@@ -93,7 +103,9 @@ function parseDiff(body, stepName) {
     }
     const kind = line[0] ?? ' ';
     if (![' ', '+', '-'].includes(kind)) {
-      throw new Error(`README: step "${stepName}" has a line that is no diff line: "${line}"`);
+      throw new Error(
+        `README: step "${stepName}" has a line that is no diff line: "${line}"`,
+      );
     }
     hunk.push([kind, line.slice(1)]);
   }
@@ -105,12 +117,18 @@ function applyHunks(file, hunks, stepName) {
   let rest = fs.readFileSync(file, 'utf8').split('\n');
   const out = [];
   for (const hunk of hunks) {
-    const old = hunk.filter(([kind]) => kind !== '+').map(([, text]) => text.trim());
+    const old = hunk
+      .filter(([kind]) => kind !== '+')
+      .map(([, text]) => text.trim());
     if (old.length === 0) {
-      throw new Error(`README: a hunk of step "${stepName}" has no line to place it by`);
+      throw new Error(
+        `README: a hunk of step "${stepName}" has no line to place it by`,
+      );
     }
     const at = rest.findIndex((_, i) =>
-      old.every((text, k) => i + k < rest.length && rest[i + k].trim() === text),
+      old.every(
+        (text, k) => i + k < rest.length && rest[i + k].trim() === text,
+      ),
     );
     if (at < 0) {
       throw new Error(
@@ -153,7 +171,9 @@ function main() {
         console.log(`  ${file.path}`);
       }
     } else {
-      throw new Error(`README: step "${name}" is a ${step.lang} block, not a diff`);
+      throw new Error(
+        `README: step "${name}" is a ${step.lang} block, not a diff`,
+      );
     }
   }
 }

@@ -13,7 +13,13 @@ const launchOptions = require('../lib/chromium.cjs');
 const [system, appUrl, screenshots] = process.argv.slice(2);
 const incident = process.env.ADOPTION_INCIDENT;
 const postmortem = process.env.ADOPTION_POSTMORTEM;
-if (!['legacy', 'nfs'].includes(system) || !appUrl || !screenshots || !incident || !postmortem) {
+if (
+  !['legacy', 'nfs'].includes(system) ||
+  !appUrl ||
+  !screenshots ||
+  !incident ||
+  !postmortem
+) {
   console.error(
     'usage: ADOPTION_INCIDENT=title ADOPTION_POSTMORTEM=title check-pages.cjs legacy|nfs APP_URL SCREENSHOT_DIR',
   );
@@ -25,7 +31,9 @@ const entityPage = name => `/catalog/default/component/${name}`;
 
 async function main() {
   const browser = await chromium.launch(launchOptions);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
   page.setDefaultTimeout(TIMEOUT);
   const errors = [];
   page.on('pageerror', error => errors.push(error.message));
@@ -61,47 +69,64 @@ async function main() {
       system === 'legacy'
         ? `${entityPage('adoption-checkout')}/reliability`
         : entityPage('adoption-checkout');
-    await check('the cards of a service show its incident from the backend', async () => {
-      await go(cardsUrl);
-      await page.getByText('Incident history').first().waitFor();
-      await page.getByText(incident).first().waitFor();
-      for (const card of ['SLOs', 'Action items', 'On call', 'Runbooks']) {
-        await page.getByText(card, { exact: true }).first().waitFor();
-      }
-      await page.screenshot({ path: `${screenshots}/adoption-${system}-cards.png` });
-    });
+    await check(
+      'the cards of a service show its incident from the backend',
+      async () => {
+        await go(cardsUrl);
+        await page.getByText('Incident history').first().waitFor();
+        await page.getByText(incident).first().waitFor();
+        for (const card of ['SLOs', 'Action items', 'On call', 'Runbooks']) {
+          await page.getByText(card, { exact: true }).first().waitFor();
+        }
+        await page.screenshot({
+          path: `${screenshots}/adoption-${system}-cards.png`,
+        });
+      },
+    );
 
-    const tabs = system === 'legacy' ? ['Reliability', 'SLOs', 'Incidents'] : ['SLOs', 'Incidents'];
+    const tabs =
+      system === 'legacy'
+        ? ['Reliability', 'SLOs', 'Incidents']
+        : ['SLOs', 'Incidents'];
     for (const [name, kind] of [
       ['adoption-checkout', 'service'],
       ['adoption-storefront', 'website'],
       ['adoption-ledger', 'default'],
     ]) {
-      await check(`the ${kind} page has the ${tabs.join(', ')} tabs`, async () => {
-        await go(entityPage(name));
-        await page.getByText(name, { exact: true }).first().waitFor();
-        for (const tab of tabs) {
-          // Tabs in the legacy entity layout, links in the new system's page header.
-          const asTab = page.getByRole('tab', { name: tab, exact: true });
-          const asLink = page.getByRole('link', { name: tab, exact: true });
-          await asTab.or(asLink).first().waitFor();
-        }
-      });
+      await check(
+        `the ${kind} page has the ${tabs.join(', ')} tabs`,
+        async () => {
+          await go(entityPage(name));
+          await page.getByText(name, { exact: true }).first().waitFor();
+          for (const tab of tabs) {
+            // Tabs in the legacy entity layout, links in the new system's page header.
+            const asTab = page.getByRole('tab', { name: tab, exact: true });
+            const asLink = page.getByRole('link', { name: tab, exact: true });
+            await asTab.or(asLink).first().waitFor();
+          }
+        },
+      );
     }
 
-    await check('the Incidents tab lists the incident and its postmortem', async () => {
-      await go(`${entityPage('adoption-checkout')}/incidents`);
-      await page.getByText(postmortem).first().waitFor();
-      await page.getByText(incident).first().waitFor();
-    });
+    await check(
+      'the Incidents tab lists the incident and its postmortem',
+      async () => {
+        await go(`${entityPage('adoption-checkout')}/incidents`);
+        await page.getByText(postmortem).first().waitFor();
+        await page.getByText(incident).first().waitFor();
+      },
+    );
 
-    await check('the sidebar leads to the Reliability page, which lists the incident', async () => {
-      await go('/');
-      await page.getByText('example-website').first().waitFor();
-      await page.getByRole('link', { name: 'Reliability' }).first().click();
-      await page.waitForURL(/\/reliability/);
-      await page.getByText(incident).first().waitFor();
-    });
+    await check(
+      'the sidebar leads to the Reliability page, which lists the incident',
+      async () => {
+        await go('/');
+        await page.getByText('example-website').first().waitFor();
+        await page.getByRole('link', { name: 'Reliability' }).first().click();
+        await page.waitForURL(/\/reliability/);
+        await page.getByText(incident).first().waitFor();
+      },
+    );
 
     await check('the search page offers Runbooks and Postmortems', async () => {
       await go('/search');
@@ -113,7 +138,8 @@ async function main() {
     await page.screenshot({ path: file, fullPage: true }).catch(() => {});
     console.error(`FAILED: ${current}: ${error.message.split('\n')[0]}`);
     console.error(`  page: ${page.url()}; screenshot: ${file}`);
-    if (errors.length > 0) console.error(`  page errors: ${errors.slice(0, 3).join(' | ')}`);
+    if (errors.length > 0)
+      console.error(`  page errors: ${errors.slice(0, 3).join(' | ')}`);
     await browser.close();
     process.exit(1);
   }

@@ -35,10 +35,16 @@ const need = (file, why) => {
 };
 
 if (pkg.private) problems.push('package.json says "private": true');
-for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+for (const field of [
+  'dependencies',
+  'peerDependencies',
+  'optionalDependencies',
+]) {
   for (const [name, range] of Object.entries(pkg[field] ?? {})) {
     if (/^(workspace|link|portal|file):/.test(range)) {
-      problems.push(`${field}.${name} is "${range}", which no registry resolves`);
+      problems.push(
+        `${field}.${name} is "${range}", which no registry resolves`,
+      );
     }
   }
 }
@@ -58,12 +64,15 @@ for (const [entry, targets] of Object.entries(pkg.typesVersions?.['*'] ?? {})) {
 }
 if (source.configSchema) {
   if (pkg.configSchema !== 'config.schema.json') {
-    problems.push(`configSchema is "${pkg.configSchema}", not the compiled config.schema.json`);
+    problems.push(
+      `configSchema is "${pkg.configSchema}", not the compiled config.schema.json`,
+    );
   } else {
     need('config.schema.json', 'the compiled configuration schema');
     if (files.has('config.schema.json')) {
       const schema = JSON.parse(readFromTarball('config.schema.json'));
-      if (!schema.properties) problems.push('config.schema.json has no properties');
+      if (!schema.properties)
+        problems.push('config.schema.json has no properties');
     }
   }
 }

@@ -19,7 +19,9 @@ function list(appDir) {
     for (const entry of entries) {
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
       const packages = entry.name.startsWith('@')
-        ? fs.readdirSync(path.join(dir, entry.name)).map(n => path.join(entry.name, n))
+        ? fs
+            .readdirSync(path.join(dir, entry.name))
+            .map(n => path.join(entry.name, n))
         : [entry.name];
       for (const p of packages) {
         const pkgDir = path.join(dir, p);
@@ -39,7 +41,8 @@ function list(appDir) {
   for (const ws of ['packages', 'plugins']) {
     const wsDir = path.join(appDir, ws);
     if (!fs.existsSync(wsDir)) continue;
-    for (const d of fs.readdirSync(wsDir)) walk(path.join(wsDir, d, 'node_modules'));
+    for (const d of fs.readdirSync(wsDir))
+      walk(path.join(wsDir, d, 'node_modules'));
   }
   return [...found].sort();
 }
@@ -63,15 +66,25 @@ function added(beforeFile, afterFile) {
     return name.startsWith('@backstage/') && namesBefore.has(name);
   });
   const ours = fresh.filter(id => id.startsWith('@reliability-hub/'));
-  const others = fresh.filter(id => !ours.includes(id) && !duplicates.includes(id));
+  const others = fresh.filter(
+    id => !ours.includes(id) && !duplicates.includes(id),
+  );
   console.log(`  installed: ${ours.join(', ')}`);
   console.log(
-    `  other new packages: ${others.length}${others.length ? ` (${others.slice(0, 12).join(', ')}${others.length > 12 ? ', ...' : ''})` : ''}`,
+    `  other new packages: ${others.length}${
+      others.length
+        ? ` (${others.slice(0, 12).join(', ')}${
+            others.length > 12 ? ', ...' : ''
+          })`
+        : ''
+    }`,
   );
   if (duplicates.length > 0) {
     console.error('  second copies of Backstage packages the app already had:');
     for (const id of duplicates) {
-      console.error(`    ${id} (the app has ${namesBefore.get(split(id)[0]).join(', ')})`);
+      console.error(
+        `    ${id} (the app has ${namesBefore.get(split(id)[0]).join(', ')})`,
+      );
     }
     process.exit(1);
   }
@@ -84,6 +97,8 @@ if (command === 'list' && args.length === 1) {
 } else if (command === 'added' && args.length === 2) {
   added(args[0], args[1]);
 } else {
-  console.error('usage: installed.cjs list APP_DIR | added BEFORE.json AFTER.json');
+  console.error(
+    'usage: installed.cjs list APP_DIR | added BEFORE.json AFTER.json',
+  );
   process.exit(2);
 }
