@@ -1,4 +1,3 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ActionItem,
   ActionItemPriority,
@@ -10,9 +9,9 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../audit/AuditLog';
 import { toIso, toNumber } from '../database/sql';
 import { keysetPage } from '../database/keysetPage';
+import { VersionedRecords } from '../database/versionedRecords';
 import {
   ActionItemFields,
   ActionItemFilter,
@@ -85,6 +84,20 @@ function toActionItem(row: ActionItemRow, today: string): ActionItem {
   return { ...item, overdue: isActionItemOverdue(item, today) };
 }
 
+/** Action items as the API answers them on `today` (which decides overdue). */
+function records(today: string) {
+  return VersionedRecords.create<ActionItem>({
+    table: 'action_items',
+    thing: 'Action item',
+    resourceType: 'action-item',
+    read: async (db, id) => {
+      const row = await db<ActionItemRow>('action_items').where({ id }).first();
+      return row && toActionItem(row, today);
+    },
+    entityRefOf: item => item.entityRef,
+  });
+}
+
 /**
  * Action items in the plugin's database.
  *
@@ -104,39 +117,32 @@ export class DatabaseActionItemStore implements ActionItemStore {
   ): Promise<ActionItem> {
     const now = new Date();
     const { id = randomUUID(), postmortemId, entityRef, ...fields } = item;
-    await this.knex.transaction(async tx => {
-      await tx('action_items').insert({
+    return this.knex.transaction(tx =>
+      records(today).create(tx, {
         id,
-        postmortem_id: postmortemId,
-        entity_ref: entityRef,
-        description: '',
-        status: 'open',
-        ...toColumns(fields),
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      });
-      await recordAudit(tx, {
         actor,
-        action: 'action-item.create',
-        resourceType: 'action-item',
-        resourceId: id,
-        entityRef,
-        after: { ...item, id },
-        at: now,
-      });
-    });
-    return (await this.getActionItem(id, today))!;
+        now,
+        insert: () =>
+          tx('action_items').insert({
+            id,
+            postmortem_id: postmortemId,
+            entity_ref: entityRef,
+            description: '',
+            status: 'open',
+            ...toColumns(fields),
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          }),
+      }),
+    );
   }
 
   async getActionItem(
     id: string,
     today: string,
   ): Promise<ActionItem | undefined> {
-    const row = await this.knex<ActionItemRow>('action_items')
-      .where({ id })
-      .first();
-    return row ? toActionItem(row, today) : undefined;
+    return records(today).read(this.knex, id);
   }
 
   async listActionItems(
@@ -202,41 +208,15 @@ export class DatabaseActionItemStore implements ActionItemStore {
       today: string;
     },
   ): Promise<ActionItem> {
-    const now = new Date();
-    await this.knex.transaction(async tx => {
-      const before = await tx<ActionItemRow>('action_items')
-        .where({ id })
-        .first();
-      if (!before) {
-        throw new NotFoundError(`No action item with id ${id}`);
-      }
-      const updated = await tx('action_items')
-        .where({ id, version: options.expectedVersion })
-        .update({
-          ...toColumns(options.changes),
-          updated_at: now,
-          version: tx.raw('version + 1'),
-        });
-      if (updated !== 1) {
-        throw new ConflictError(
-          `Action item ${id} has changed since version ${options.expectedVersion} (it is at version ${before.version}); reload and try again`,
-        );
-      }
-      const after = await tx<ActionItemRow>('action_items')
-        .where({ id })
-        .first();
-      await recordAudit(tx, {
+    return this.knex.transaction(tx =>
+      records(options.today).update(tx, {
+        id,
+        expectedVersion: options.expectedVersion,
         actor: options.actor,
-        action: 'action-item.update',
-        resourceType: 'action-item',
-        resourceId: id,
-        entityRef: before.entity_ref,
-        before: toActionItem(before, options.today),
-        after: toActionItem(after!, options.today),
-        at: now,
-      });
-    });
-    return (await this.getActionItem(id, options.today))!;
+        now: new Date(),
+        apply: async () => toColumns(options.changes),
+      }),
+    );
   }
 
   async getEntitySummary(

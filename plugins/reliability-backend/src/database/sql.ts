@@ -22,7 +22,12 @@ export function toIso(value: Date | number | string | null): string | null {
   return date.toISOString();
 }
 
-function isPostgres(knex: Knex): boolean {
+/**
+ * True on PostgreSQL, false on SQLite.
+ *
+ * @internal
+ */
+export function isPostgres(knex: Knex): boolean {
   const client = String(knex.client.config.client);
   return client === 'pg' || client.includes('postgres');
 }

@@ -1,4 +1,3 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Page,
   Postmortem,
@@ -6,9 +5,9 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../audit/AuditLog';
 import { toIso, toNumber } from '../database/sql';
 import { keysetPage } from '../database/keysetPage';
+import { VersionedRecords } from '../database/versionedRecords';
 import {
   NewPostmortem,
   PostmortemFields,
@@ -107,6 +106,45 @@ function toPostmortem(row: PostmortemRow, incidentIds: string[]): Postmortem {
   };
 }
 
+type Db = Knex | Knex.Transaction;
+
+/** The incidents each postmortem covers, by postmortem id. */
+async function incidentIdsOf(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, string[]>> {
+  const rows = ids.length
+    ? await db('postmortem_incidents')
+        .whereIn('postmortem_id', ids)
+        .orderBy('incident_id')
+    : [];
+  const result = new Map<string, string[]>(ids.map(id => [id, []]));
+  for (const row of rows) {
+    result.get(row.postmortem_id)!.push(row.incident_id);
+  }
+  return result;
+}
+
+async function linkIncidents(db: Db, id: string, incidentIds: string[]) {
+  await db('postmortem_incidents').insert(
+    incidentIds.map(incidentId => ({
+      postmortem_id: id,
+      incident_id: incidentId,
+    })),
+  );
+}
+
+const records = VersionedRecords.create<Postmortem>({
+  table: 'postmortems',
+  thing: 'Postmortem',
+  resourceType: 'postmortem',
+  read: async (db, id) => {
+    const row = await db<PostmortemRow>('postmortems').where({ id }).first();
+    return row && toPostmortem(row, (await incidentIdsOf(db, [id])).get(id)!);
+  },
+  entityRefOf: postmortem => postmortem.entityRef,
+});
+
 /**
  * Postmortems in the plugin's database.
  *
@@ -118,22 +156,6 @@ export class DatabasePostmortemStore implements PostmortemStore {
   }
 
   private constructor(private readonly knex: Knex) {}
-
-  private async incidentIdsOf(
-    db: Knex | Knex.Transaction,
-    ids: string[],
-  ): Promise<Map<string, string[]>> {
-    const rows = ids.length
-      ? await db('postmortem_incidents')
-          .whereIn('postmortem_id', ids)
-          .orderBy('incident_id')
-      : [];
-    const result = new Map<string, string[]>(ids.map(id => [id, []]));
-    for (const row of rows) {
-      result.get(row.postmortem_id)!.push(row.incident_id);
-    }
-    return result;
-  }
 
   async createPostmortem(
     postmortem: NewPostmortem,
@@ -147,46 +169,31 @@ export class DatabasePostmortemStore implements PostmortemStore {
       incidentIds,
       ...fields
     } = postmortem;
-    await this.knex.transaction(async tx => {
-      await tx('postmortems').insert({
+    return this.knex.transaction(tx =>
+      records.create(tx, {
         id,
-        entity_ref: entityRef,
-        author,
-        status: 'draft',
-        reviewers: '[]',
-        ...toColumns(fields),
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      });
-      await tx('postmortem_incidents').insert(
-        incidentIds.map(incidentId => ({
-          postmortem_id: id,
-          incident_id: incidentId,
-        })),
-      );
-      await recordAudit(tx, {
         actor,
-        action: 'postmortem.create',
-        resourceType: 'postmortem',
-        resourceId: id,
-        entityRef,
-        after: { ...postmortem, id },
-        at: now,
-      });
-    });
-    return (await this.getPostmortem(id))!;
+        now,
+        insert: async () => {
+          await tx('postmortems').insert({
+            id,
+            entity_ref: entityRef,
+            author,
+            status: 'draft',
+            reviewers: '[]',
+            ...toColumns(fields),
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          });
+          await linkIncidents(tx, id, incidentIds);
+        },
+      }),
+    );
   }
 
   async getPostmortem(id: string): Promise<Postmortem | undefined> {
-    const row = await this.knex<PostmortemRow>('postmortems')
-      .where({ id })
-      .first();
-    if (!row) {
-      return undefined;
-    }
-    const incidents = await this.incidentIdsOf(this.knex, [id]);
-    return toPostmortem(row, incidents.get(id)!);
+    return records.read(this.knex, id);
   }
 
   async listPostmortems(
@@ -201,7 +208,7 @@ export class DatabasePostmortemStore implements PostmortemStore {
       toItem: row => row,
       timeOf: row => Date.parse(toIso(row.created_at)),
     });
-    const incidents = await this.incidentIdsOf(
+    const incidents = await incidentIdsOf(
       this.knex,
       result.items.map(r => r.id),
     );
@@ -241,50 +248,22 @@ export class DatabasePostmortemStore implements PostmortemStore {
       actor: string;
     },
   ): Promise<Postmortem> {
-    const now = new Date();
-    await this.knex.transaction(async tx => {
-      const before = await tx<PostmortemRow>('postmortems')
-        .where({ id })
-        .first();
-      if (!before) {
-        throw new NotFoundError(`No postmortem with id ${id}`);
-      }
-      const updated = await tx('postmortems')
-        .where({ id, version: options.expectedVersion })
-        .update({
-          ...toColumns(options.changes),
-          updated_at: now,
-          version: tx.raw('version + 1'),
-        });
-      if (updated !== 1) {
-        throw new ConflictError(
-          `Postmortem ${id} has changed since version ${options.expectedVersion} (it is at version ${before.version}); reload and try again`,
-        );
-      }
-      const beforeIncidents = (await this.incidentIdsOf(tx, [id])).get(id)!;
-      if (options.incidentIds) {
-        await tx('postmortem_incidents').where({ postmortem_id: id }).delete();
-        await tx('postmortem_incidents').insert(
-          options.incidentIds.map(incidentId => ({
-            postmortem_id: id,
-            incident_id: incidentId,
-          })),
-        );
-      }
-      const after = await tx<PostmortemRow>('postmortems')
-        .where({ id })
-        .first();
-      await recordAudit(tx, {
+    return this.knex.transaction(tx =>
+      records.update(tx, {
+        id,
+        expectedVersion: options.expectedVersion,
         actor: options.actor,
-        action: 'postmortem.update',
-        resourceType: 'postmortem',
-        resourceId: id,
-        entityRef: before.entity_ref,
-        before: toPostmortem(before, beforeIncidents),
-        after: toPostmortem(after!, options.incidentIds ?? beforeIncidents),
-        at: now,
-      });
-    });
-    return (await this.getPostmortem(id))!;
+        now: new Date(),
+        apply: async () => {
+          if (options.incidentIds) {
+            await tx('postmortem_incidents')
+              .where({ postmortem_id: id })
+              .delete();
+            await linkIncidents(tx, id, options.incidentIds);
+          }
+          return toColumns(options.changes);
+        },
+      }),
+    );
   }
 }
