@@ -108,7 +108,9 @@ export class VersionedRecords<T extends { version: number }> {
     const { id, expectedVersion, now } = write;
     const before = await this.options.read(tx, id);
     if (!before) {
-      throw new NotFoundError(`No ${thing.toLocaleLowerCase('en-US')} with id ${id}`);
+      throw new NotFoundError(
+        `No ${thing.toLocaleLowerCase('en-US')} with id ${id}`,
+      );
     }
     if (before.version !== expectedVersion) {
       throw staleVersionError(thing, id, expectedVersion, before.version);
@@ -120,7 +122,12 @@ export class VersionedRecords<T extends { version: number }> {
     if (updated !== 1) {
       // Another writer got there between our read and our update.
       const current = await tx(table).where({ id }).first('version');
-      throw staleVersionError(thing, id, expectedVersion, Number(current?.version));
+      throw staleVersionError(
+        thing,
+        id,
+        expectedVersion,
+        Number(current?.version),
+      );
     }
     const after = (await this.options.read(tx, id))!;
     const action = write.action ?? `${this.options.resourceType}.update`;

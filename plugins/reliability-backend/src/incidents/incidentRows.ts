@@ -6,7 +6,11 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { randomUUID } from 'node:crypto';
 import { toIso, toNumber } from '../database/sql';
-import { IncidentChanges, NewIncident, NewIncidentEvent } from './IncidentStore';
+import {
+  IncidentChanges,
+  NewIncident,
+  NewIncidentEvent,
+} from './IncidentStore';
 
 /*
  * The rows of the `incidents` and `incident_events` tables and their
@@ -67,7 +71,9 @@ const CHANGE_COLUMNS: Record<keyof IncidentChanges, keyof IncidentRow> = {
 };
 
 /** The columns a change sets; undefined fields stay as they are. @internal */
-export function changeColumns(changes: IncidentChanges): Record<string, unknown> {
+export function changeColumns(
+  changes: IncidentChanges,
+): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes)) {
     if (value !== undefined) {

@@ -39,53 +39,42 @@ export async function readIncidentSummary(
   // Each query reads an index range of the entity's rows: open incidents by
   // (entity_ref, status, started_at), the last 90 days by
   // (entity_ref, started_at). See bench/entity-summary.
-  const [open, openRows, resolvedRows, bySeverity, titles] =
-    await Promise.all([
-      knex('incidents')
-        .whereIn('entity_ref', refs)
-        .whereIn('status', OPEN_STATUSES)
-        .count({ count: '*' })
-        .first(),
-      knex<IncidentRow>('incidents')
-        .whereIn('entity_ref', refs)
-        .whereIn('status', OPEN_STATUSES)
-        .orderBy(newestFirst)
-        .limit(options.recentLimit),
-      knex<IncidentRow>('incidents')
-        .whereIn('entity_ref', refs)
-        .where('status', 'resolved')
-        .orderBy(newestFirst)
-        .limit(options.recentLimit),
-      ninetyDays()
-        .select('severity')
-        .count({ last90: '*' })
-        .sum({
-          last30: knex.raw('CASE WHEN started_at >= ? THEN 1 ELSE 0 END', [
-            since30,
-          ]),
-          ackSeconds: secondsBetweenSql(
-            knex,
-            'started_at',
-            'acknowledged_at',
-          ),
-          resolveSeconds: secondsBetweenSql(
-            knex,
-            'started_at',
-            'resolved_at',
-          ),
-        })
-        .count({ acked: 'acknowledged_at', resolved: 'resolved_at' })
-        .groupBy('severity')
-        .orderBy('severity'),
-      ninetyDays()
-        .select({
-          total: knex.raw('COUNT(*)'),
-          distinctTitles: knex.raw(
-            "COUNT(DISTINCT entity_ref || '|' || title)",
-          ),
-        })
-        .first(),
-    ]);
+  const [open, openRows, resolvedRows, bySeverity, titles] = await Promise.all([
+    knex('incidents')
+      .whereIn('entity_ref', refs)
+      .whereIn('status', OPEN_STATUSES)
+      .count({ count: '*' })
+      .first(),
+    knex<IncidentRow>('incidents')
+      .whereIn('entity_ref', refs)
+      .whereIn('status', OPEN_STATUSES)
+      .orderBy(newestFirst)
+      .limit(options.recentLimit),
+    knex<IncidentRow>('incidents')
+      .whereIn('entity_ref', refs)
+      .where('status', 'resolved')
+      .orderBy(newestFirst)
+      .limit(options.recentLimit),
+    ninetyDays()
+      .select('severity')
+      .count({ last90: '*' })
+      .sum({
+        last30: knex.raw('CASE WHEN started_at >= ? THEN 1 ELSE 0 END', [
+          since30,
+        ]),
+        ackSeconds: secondsBetweenSql(knex, 'started_at', 'acknowledged_at'),
+        resolveSeconds: secondsBetweenSql(knex, 'started_at', 'resolved_at'),
+      })
+      .count({ acked: 'acknowledged_at', resolved: 'resolved_at' })
+      .groupBy('severity')
+      .orderBy('severity'),
+    ninetyDays()
+      .select({
+        total: knex.raw('COUNT(*)'),
+        distinctTitles: knex.raw("COUNT(DISTINCT entity_ref || '|' || title)"),
+      })
+      .first(),
+  ]);
 
   const counts = (key: 'last30' | 'last90'): SeverityCount[] =>
     bySeverity
