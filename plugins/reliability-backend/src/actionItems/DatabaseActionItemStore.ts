@@ -9,7 +9,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { toIso, toNumber } from '../database/sql';
+import { toEpochMs, toIso, toNumber } from '../database/sql';
 import { keysetPage } from '../database/keysetPage';
 import { VersionedRecords } from '../database/versionedRecords';
 import {
@@ -153,8 +153,8 @@ export class DatabaseActionItemStore implements ActionItemStore {
       column: 'created_at',
       limit: page.limit,
       cursor: page.cursor,
+      keyOf: row => toEpochMs(row.created_at),
       toItem: row => toActionItem(row, filter.today),
-      timeOf: item => Date.parse(item.createdAt),
     });
   }
 

@@ -1,5 +1,4 @@
 import { Knex } from 'knex';
-import { toIso } from '../database/sql';
 
 /*
  * The alerts of an incident as the webhook keeps them (one row per alert
@@ -57,9 +56,6 @@ export async function writeAlertRows(
     }
   }
 }
-
-/** @internal */
-export const millis = (value: Timestamp) => Date.parse(toIso(value));
 
 /** Labels as stable JSON: sorted keys, so equal sets give equal text. @internal */
 export function labelsJson(labels: Record<string, string>): string {

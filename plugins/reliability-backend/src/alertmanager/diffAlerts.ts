@@ -1,11 +1,6 @@
 import { NewIncidentEvent } from '../incidents/IncidentStore';
-import {
-  AlertRow,
-  AlertRowWrite,
-  labelsJson,
-  millis,
-  truncate,
-} from './alertRows';
+import { AlertRow, AlertRowWrite, labelsJson, truncate } from './alertRows';
+import { toEpochMs } from '../database/sql';
 import { AlertmanagerAlert } from './payload';
 
 /**
@@ -56,7 +51,7 @@ export function diffAlerts(
     } else if (
       previous.status === 'resolved' &&
       !resolved &&
-      alert.startsAt.getTime() > millis(previous.starts_at)
+      alert.startsAt.getTime() > toEpochMs(previous.starts_at)
     ) {
       const { status, starts_at, labels } = next;
       const columns = { status, starts_at, ends_at: null, labels };

@@ -7,7 +7,8 @@ import {
 } from '../incidents/IncidentStore';
 import { AlertRunbook } from '../runbooks/alertRunbooks';
 import { AlertPolicy } from './alertPolicy';
-import { AlertRow, AlertRowWrite, millis, truncate } from './alertRows';
+import { AlertRow, AlertRowWrite, truncate } from './alertRows';
+import { toEpochMs } from '../database/sql';
 import { diffAlerts } from './diffAlerts';
 import { AlertmanagerAlert, AlertmanagerPayload } from './payload';
 
@@ -224,8 +225,8 @@ function resolutionTime(incident: Incident, alerts: AlertRow[], now: Date) {
   ].filter((time): time is string => Boolean(time));
   return new Date(
     Math.max(
-      ...alerts.map(alert => millis(alert.ends_at ?? now)),
-      ...times.map(millis),
+      ...alerts.map(alert => toEpochMs(alert.ends_at ?? now)),
+      ...times.map(toEpochMs),
     ),
   );
 }

@@ -23,6 +23,15 @@ export function toIso(value: Date | number | string | null): string | null {
 }
 
 /**
+ * A stored timestamp in epoch milliseconds.
+ *
+ * @internal
+ */
+export function toEpochMs(value: Date | number | string): number {
+  return Date.parse(toIso(value));
+}
+
+/**
  * True on PostgreSQL, false on SQLite.
  *
  * @internal

@@ -9,7 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
-import { isPostgres } from '../database/sql';
+import { isPostgres, toEpochMs } from '../database/sql';
 import { keysetPage } from '../database/keysetPage';
 import { inTransaction, VersionedRecords } from '../database/versionedRecords';
 import {
@@ -72,8 +72,8 @@ export class DatabaseIncidentStore implements IncidentStore {
       column: 'started_at',
       limit: page.limit,
       cursor: page.cursor,
+      keyOf: row => toEpochMs(row.started_at),
       toItem: toIncident,
-      timeOf: incident => Date.parse(incident.startedAt),
     });
   }
 

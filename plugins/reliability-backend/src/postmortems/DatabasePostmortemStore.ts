@@ -5,7 +5,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { toIso, toNumber } from '../database/sql';
+import { toEpochMs, toIso, toNumber } from '../database/sql';
 import { keysetPage } from '../database/keysetPage';
 import { VersionedRecords } from '../database/versionedRecords';
 import {
@@ -205,8 +205,8 @@ export class DatabasePostmortemStore implements PostmortemStore {
       column: 'created_at',
       limit: page.limit,
       cursor: page.cursor,
+      keyOf: row => toEpochMs(row.created_at),
       toItem: row => row,
-      timeOf: row => Date.parse(toIso(row.created_at)),
     });
     const incidents = await incidentIdsOf(
       this.knex,
