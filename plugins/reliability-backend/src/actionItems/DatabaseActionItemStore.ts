@@ -9,9 +9,13 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { toEpochMs, toIso, toNumber } from '../database/sql';
-import { keysetPage } from '../database/keysetPage';
-import { VersionedRecords } from '../database/versionedRecords';
+import { toIso, toNumber } from '../database/sql';
+import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
+import { keysetPage, PageRequest } from '../database/keysetPage';
+import {
+  VersionedChange,
+  VersionedRecords,
+} from '../database/versionedRecords';
 import {
   ActionItemFields,
   ActionItemFilter,
@@ -90,11 +94,7 @@ function records(today: string) {
     table: 'action_items',
     thing: 'Action item',
     resourceType: 'action-item',
-    read: async (db, id) => {
-      const row = await db<ActionItemRow>('action_items').where({ id }).first();
-      return row && toActionItem(row, today);
-    },
-    entityRefOf: item => item.entityRef,
+    fromRow: (row: ActionItemRow) => toActionItem(row, today),
   });
 }
 
@@ -115,25 +115,18 @@ export class DatabaseActionItemStore implements ActionItemStore {
     actor: string,
     today: string,
   ): Promise<ActionItem> {
-    const now = new Date();
     const { id = randomUUID(), postmortemId, entityRef, ...fields } = item;
-    return this.knex.transaction(tx =>
-      records(today).create(tx, {
+    return records(today).create(this.knex, id, { actor }, (tx, now) =>
+      tx('action_items').insert({
         id,
-        actor,
-        now,
-        insert: () =>
-          tx('action_items').insert({
-            id,
-            postmortem_id: postmortemId,
-            entity_ref: entityRef,
-            description: '',
-            status: 'open',
-            ...toColumns(fields),
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          }),
+        postmortem_id: postmortemId,
+        entity_ref: entityRef,
+        description: '',
+        status: 'open',
+        ...toColumns(fields),
+        created_at: now,
+        updated_at: now,
+        version: 1,
       }),
     );
   }
@@ -147,32 +140,21 @@ export class DatabaseActionItemStore implements ActionItemStore {
 
   async listActionItems(
     filter: ActionItemFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<ActionItem>> {
     return keysetPage<ActionItemRow, ActionItem>(this.filtered(filter), {
       column: 'created_at',
-      limit: page.limit,
-      cursor: page.cursor,
-      keyOf: row => toEpochMs(row.created_at),
+      ...page,
       toItem: row => toActionItem(row, filter.today),
     });
   }
 
   async listEntityRefs(filter: ActionItemFilter): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.filtered(
-      filter,
-    ).distinct('entity_ref');
-    return rows.map(row => row.entity_ref);
+    return distinctEntityRefs(this.filtered(filter));
   }
 
   private filtered(filter: ActionItemFilter): Knex.QueryBuilder {
-    const query = this.knex<ActionItemRow>('action_items');
-    if (filter.entityRefs) {
-      query.whereIn('entity_ref', filter.entityRefs);
-    }
-    if (filter.excludeEntityRefs?.length) {
-      query.whereNotIn('entity_ref', filter.excludeEntityRefs);
-    }
+    const query = whereEntities(this.knex('action_items'), filter);
     if (filter.owners) {
       query.whereIn('owner', filter.owners);
     }
@@ -201,21 +183,10 @@ export class DatabaseActionItemStore implements ActionItemStore {
 
   async updateActionItem(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: ActionItemFields;
-      actor: string;
-      today: string;
-    },
+    options: VersionedChange<ActionItemFields> & { today: string },
   ): Promise<ActionItem> {
-    return this.knex.transaction(tx =>
-      records(options.today).update(tx, {
-        id,
-        expectedVersion: options.expectedVersion,
-        actor: options.actor,
-        now: new Date(),
-        apply: async () => toColumns(options.changes),
-      }),
+    return records(options.today).update(this.knex, id, options, async () =>
+      toColumns(options.changes),
     );
   }
 

@@ -1,6 +1,18 @@
 import { Page } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
+import { toEpochMs } from './sql';
+
+/**
+ * Which page of a list to read: at most `limit` items after `cursor`, the
+ * `nextCursor` of the page before.
+ *
+ * @internal
+ */
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
 
 /**
  * How {@link keysetPage} orders and resumes.
@@ -12,8 +24,8 @@ export type KeysetOrder<Row> =
       /** A timestamp column, newest first (the default). */
       key?: 'time';
       column: string;
-      /** The row's time in epoch milliseconds. */
-      keyOf(row: Row): number;
+      /** The row's time in epoch milliseconds; by default its `column`'s. */
+      keyOf?(row: Row): number;
     }
   | {
       /** A text column, in ascending order. */
@@ -31,13 +43,12 @@ export type KeysetOrder<Row> =
  */
 export async function keysetPage<Row extends { id: string }, Item>(
   query: Knex.QueryBuilder,
-  options: KeysetOrder<Row> & {
-    /** The id column, qualified when the query joins; default `id`. */
-    idColumn?: string;
-    limit: number;
-    cursor?: string;
-    toItem: (row: Row) => Item;
-  },
+  options: KeysetOrder<Row> &
+    PageRequest & {
+      /** The id column, qualified when the query joins; default `id`. */
+      idColumn?: string;
+      toItem: (row: Row) => Item;
+    },
 ): Promise<Page<Item>> {
   const { column, limit, idColumn = 'id' } = options;
   const text = options.key === 'text';
@@ -67,8 +78,8 @@ export async function keysetPage<Row extends { id: string }, Item>(
     return { items };
   }
   const last = rows[limit - 1];
-  return {
-    items,
-    nextCursor: encodeCursor({ key: options.keyOf(last), id: last.id }),
-  };
+  const key = options.keyOf
+    ? options.keyOf(last)
+    : toEpochMs((last as Record<string, any>)[column]);
+  return { items, nextCursor: encodeCursor({ key, id: last.id }) };
 }

@@ -16,17 +16,12 @@ const things = VersionedRecords.create<Thing>({
   table: 'things',
   thing: 'Thing',
   resourceType: 'thing',
-  read: async (db, id) => {
-    const row = await db('things').where({ id }).first();
-    return (
-      row && {
-        id: row.id,
-        name: row.name,
-        ownerRef: row.owner_ref,
-        version: Number(row.version),
-      }
-    );
-  },
+  fromRow: row => ({
+    id: row.id,
+    name: row.name,
+    ownerRef: row.owner_ref,
+    version: Number(row.version),
+  }),
   entityRefOf: thing => thing.ownerRef,
 });
 
@@ -44,34 +39,28 @@ describe('VersionedRecords', () => {
         table.timestamp('updated_at', { useTz: true }).notNullable();
         table.integer('version').notNullable();
       });
-      const now = new Date('2026-11-22T10:00:00Z');
-      const created = await knex.transaction(tx =>
-        things.create(tx, {
-          id: 't1',
-          actor: 'user:default/lena',
-          now,
-          insert: () =>
-            tx('things').insert({
-              id: 't1',
-              name: 'first',
-              owner_ref: 'group:default/team-a',
-              updated_at: now,
-              version: 1,
-            }),
-        }),
+      const created = await things.create(
+        knex,
+        't1',
+        { actor: 'user:default/lena' },
+        (tx, now) =>
+          tx('things').insert({
+            id: 't1',
+            name: 'first',
+            owner_ref: 'group:default/team-a',
+            updated_at: now,
+            version: 1,
+          }),
       );
       return { knex, created };
     }
 
     const rename = (knex: Knex, expectedVersion: number, name: string) =>
-      knex.transaction(tx =>
-        things.update(tx, {
-          id: 't1',
-          expectedVersion,
-          actor: 'user:default/mia',
-          now: new Date('2026-11-22T11:00:00Z'),
-          apply: async () => ({ name }),
-        }),
+      things.update(
+        knex,
+        't1',
+        { expectedVersion, actor: 'user:default/mia' },
+        async () => ({ name }),
       );
 
     const history = async (knex: Knex) =>
@@ -131,18 +120,15 @@ describe('VersionedRecords', () => {
 
     it('refuses a write when another one lands between its read and its update', async () => {
       const { knex } = await setup();
-      const racing = knex.transaction(tx =>
-        things.update(tx, {
-          id: 't1',
-          expectedVersion: 1,
-          actor: 'user:default/mia',
-          now: new Date(),
-          apply: async () => {
-            // The other writer's change, committed in between.
-            await tx('things').where({ id: 't1' }).update({ version: 2 });
-            return { name: 'lost' };
-          },
-        }),
+      const racing = things.update(
+        knex,
+        't1',
+        { expectedVersion: 1, actor: 'user:default/mia' },
+        async tx => {
+          // The other writer's change, committed in between.
+          await tx('things').where({ id: 't1' }).update({ version: 2 });
+          return { name: 'lost' };
+        },
       );
 
       await expect(racing).rejects.toMatchObject({
@@ -155,14 +141,11 @@ describe('VersionedRecords', () => {
     it('answers 404 for a record that does not exist', async () => {
       const { knex } = await setup();
       await expect(
-        knex.transaction(tx =>
-          things.update(tx, {
-            id: 'nope',
-            expectedVersion: 1,
-            actor: 'user:default/mia',
-            now: new Date(),
-            apply: async () => ({}),
-          }),
+        things.update(
+          knex,
+          'nope',
+          { expectedVersion: 1, actor: 'user:default/mia' },
+          async () => ({}),
         ),
       ).rejects.toMatchObject({
         name: 'NotFoundError',

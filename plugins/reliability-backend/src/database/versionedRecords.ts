@@ -22,6 +22,18 @@ export function staleVersionError(
 }
 
 /**
+ * A change of a record, made against the version its writer saw.
+ *
+ * @internal
+ */
+export interface VersionedChange<Changes> {
+  expectedVersion: number;
+  changes: Changes;
+  /** Who the change history names. */
+  actor: string;
+}
+
+/**
  * Runs `work` in the transaction `db` already is, or in a new one.
  *
  * @internal
@@ -45,18 +57,25 @@ export interface VersionedRecordsOptions<T extends { version: number }> {
   thing: string;
   /** The change history's resource type and action prefix, e.g. `action-item`. */
   resourceType: string;
-  /** The record as the API answers it, or undefined when there is none. */
-  read(db: Db, id: string): Promise<T | undefined>;
-  /** The entity (or group) the change history files the record under. */
-  entityRefOf(record: T): string | undefined;
+  /** The record as the API answers it, from its row (`db` reads the rest). */
+  fromRow(row: any, db: Db): T | Promise<T>;
+  /** The entity (or group) the history files a record under; its `entityRef` by default. */
+  entityRefOf?(record: T): string | undefined;
+}
+
+/** When a write happens and who makes it, as the change history names them. */
+interface Writer {
+  actor: string;
+  /** The history's action when not `<resource type>.update`. */
+  action?: string;
 }
 
 /**
  * The writes of records that people edit. A change is made against the
  * version its writer saw: a stale version gets 409 and changes nothing, a
  * current one is bumped. Each write is recorded in the change history, with
- * the record as the API answers it before and after, in the caller's
- * transaction.
+ * the record as the API answers it before and after, in the same
+ * transaction (the caller's, when `db` is one).
  *
  * @internal
  */
@@ -70,21 +89,28 @@ export class VersionedRecords<T extends { version: number }> {
   private constructor(private readonly options: VersionedRecordsOptions<T>) {}
 
   /** The record as the API answers it, or undefined when there is none. */
-  read(db: Db, id: string): Promise<T | undefined> {
-    return this.options.read(db, id);
+  async read(db: Db, id: string): Promise<T | undefined> {
+    const row = await db(this.options.table).where({ id }).first();
+    return row && this.options.fromRow(row, db);
   }
 
-  /** Inserts a record (at version 1) with `insert` and records its creation. */
+  /**
+   * Inserts a record (at version 1) with `insert`, which may refuse with an
+   * error, and records its creation.
+   */
   async create(
-    tx: Knex.Transaction,
-    write: { id: string; actor: string; now: Date; insert(): Promise<unknown> },
+    db: Db,
+    id: string,
+    writer: Writer,
+    insert: (tx: Knex.Transaction, now: Date) => Promise<unknown>,
   ): Promise<T> {
-    await write.insert();
-    const created = (await this.options.read(tx, write.id))!;
-    await this.record(tx, write, `${this.options.resourceType}.create`, {
-      after: created,
+    const now = new Date();
+    return inTransaction(db, async tx => {
+      await insert(tx, now);
+      const created = (await this.read(tx, id))!;
+      await this.record(tx, id, writer, now, { after: created });
+      return created;
     });
-    return created;
   }
 
   /**
@@ -93,62 +119,63 @@ export class VersionedRecords<T extends { version: number }> {
    * set. Throws NotFoundError or ConflictError, and then nothing is written.
    */
   async update(
-    tx: Knex.Transaction,
-    write: {
-      id: string;
-      expectedVersion: number;
-      actor: string;
-      now: Date;
-      /** The history's action when not `<resource type>.update`. */
-      action?: string;
-      apply(current: T): Promise<Record<string, unknown>>;
-    },
+    db: Db,
+    id: string,
+    writer: Writer & { expectedVersion: number },
+    apply: (
+      tx: Knex.Transaction,
+      current: T,
+      now: Date,
+    ) => Promise<Record<string, unknown>>,
   ): Promise<T> {
     const { table, thing } = this.options;
-    const { id, expectedVersion, now } = write;
-    const before = await this.options.read(tx, id);
-    if (!before) {
-      throw new NotFoundError(
-        `No ${thing.toLocaleLowerCase('en-US')} with id ${id}`,
-      );
-    }
-    if (before.version !== expectedVersion) {
-      throw staleVersionError(thing, id, expectedVersion, before.version);
-    }
-    const columns = await write.apply(before);
-    const updated = await tx(table)
-      .where({ id, version: expectedVersion })
-      .update({ ...columns, updated_at: now, version: expectedVersion + 1 });
-    if (updated !== 1) {
-      // Another writer got there between our read and our update.
-      const current = await tx(table).where({ id }).first('version');
-      throw staleVersionError(
-        thing,
-        id,
-        expectedVersion,
-        Number(current?.version),
-      );
-    }
-    const after = (await this.options.read(tx, id))!;
-    const action = write.action ?? `${this.options.resourceType}.update`;
-    await this.record(tx, write, action, { before, after });
-    return after;
+    const { expectedVersion } = writer;
+    const now = new Date();
+    return inTransaction(db, async tx => {
+      const before = await this.read(tx, id);
+      if (!before) {
+        throw new NotFoundError(
+          `No ${thing.toLocaleLowerCase('en-US')} with id ${id}`,
+        );
+      }
+      if (before.version !== expectedVersion) {
+        throw staleVersionError(thing, id, expectedVersion, before.version);
+      }
+      const columns = await apply(tx, before, now);
+      const updated = await tx(table)
+        .where({ id, version: expectedVersion })
+        .update({ ...columns, updated_at: now, version: expectedVersion + 1 });
+      if (updated !== 1) {
+        // Another writer got there between our read and our update.
+        const current = await tx(table).where({ id }).first('version');
+        const version = Number(current?.version);
+        throw staleVersionError(thing, id, expectedVersion, version);
+      }
+      const after = (await this.read(tx, id))!;
+      await this.record(tx, id, writer, now, { before, after });
+      return after;
+    });
   }
 
   private async record(
     tx: Knex.Transaction,
-    write: { id: string; actor: string; now: Date },
-    action: string,
+    id: string,
+    writer: Writer,
+    now: Date,
     change: { before?: T; after: T },
   ) {
+    const { resourceType, entityRefOf } = this.options;
+    const verb = change.before ? 'update' : 'create';
     await recordAudit(tx, {
-      actor: write.actor,
-      action,
-      resourceType: this.options.resourceType,
-      resourceId: write.id,
-      entityRef: this.options.entityRefOf(change.after),
+      actor: writer.actor,
+      action: writer.action ?? `${resourceType}.${verb}`,
+      resourceType,
+      resourceId: id,
+      entityRef: entityRefOf
+        ? entityRefOf(change.after)
+        : (change.after as { entityRef?: string }).entityRef,
       ...change,
-      at: write.now,
+      at: now,
     });
   }
 }

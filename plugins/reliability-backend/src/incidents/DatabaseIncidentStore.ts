@@ -9,9 +9,14 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
-import { isPostgres, toEpochMs } from '../database/sql';
-import { keysetPage } from '../database/keysetPage';
-import { inTransaction, VersionedRecords } from '../database/versionedRecords';
+import { isPostgres } from '../database/sql';
+import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
+import { keysetPage, PageRequest } from '../database/keysetPage';
+import {
+  inTransaction,
+  VersionedChange,
+  VersionedRecords,
+} from '../database/versionedRecords';
 import {
   changeColumns,
   EventRow,
@@ -34,11 +39,7 @@ const records = VersionedRecords.create<Incident>({
   table: 'incidents',
   thing: 'Incident',
   resourceType: 'incident',
-  read: async (db, id) => {
-    const row = await db<IncidentRow>('incidents').where({ id }).first();
-    return row && toIncident(row);
-  },
-  entityRefOf: incident => incident.entityRef,
+  fromRow: toIncident,
 });
 
 /**
@@ -66,32 +67,21 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async listIncidents(
     filter: IncidentFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<Incident>> {
     return keysetPage<IncidentRow, Incident>(this.filtered(filter), {
       column: 'started_at',
-      limit: page.limit,
-      cursor: page.cursor,
-      keyOf: row => toEpochMs(row.started_at),
+      ...page,
       toItem: toIncident,
     });
   }
 
   async listEntityRefs(filter: IncidentFilter): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.filtered(
-      filter,
-    ).distinct('entity_ref');
-    return rows.map(row => row.entity_ref);
+    return distinctEntityRefs(this.filtered(filter));
   }
 
   private filtered(filter: IncidentFilter): Knex.QueryBuilder {
-    const query = this.db<IncidentRow>('incidents');
-    if (filter.entityRefs) {
-      query.whereIn('entity_ref', filter.entityRefs);
-    }
-    if (filter.excludeEntityRefs?.length) {
-      query.whereNotIn('entity_ref', filter.excludeEntityRefs);
-    }
+    const query = whereEntities(this.db<IncidentRow>('incidents'), filter);
     if (filter.status === 'open') {
       query.whereNot('status', 'resolved');
     } else if (filter.status) {
@@ -155,8 +145,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     actor: string,
   ): Promise<Incident> {
     const id = incident.id ?? randomUUID();
-    const now = new Date();
-    return inTransaction(this.db, async tx => {
+    return records.create(this.db, id, { actor }, async (tx, now) => {
       const duplicate = tx('incidents').where({ id });
       if (incident.externalId) {
         duplicate.orWhere({
@@ -168,39 +157,19 @@ export class DatabaseIncidentStore implements IncidentStore {
       if (existing) {
         throw new ConflictError(`Incident ${existing.id} already exists`);
       }
-      return records.create(tx, {
-        id,
-        actor,
-        now,
-        insert: async () => {
-          await tx('incidents').insert(newIncidentRow(id, incident, now));
-          await this.insertEvents(tx, id, events);
-        },
-      });
+      await tx('incidents').insert(newIncidentRow(id, incident, now));
+      await this.insertEvents(tx, id, events);
     });
   }
 
   async updateIncident(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: IncidentChanges;
-      events: NewIncidentEvent[];
-      actor: string;
-    },
+    options: VersionedChange<IncidentChanges> & { events: NewIncidentEvent[] },
   ): Promise<Incident> {
-    return inTransaction(this.db, tx =>
-      records.update(tx, {
-        id,
-        expectedVersion: options.expectedVersion,
-        actor: options.actor,
-        now: new Date(),
-        apply: async () => {
-          await this.insertEvents(tx, id, options.events);
-          return changeColumns(options.changes);
-        },
-      }),
-    );
+    return records.update(this.db, id, options, async tx => {
+      await this.insertEvents(tx, id, options.events);
+      return changeColumns(options.changes);
+    });
   }
 
   async addEvents(

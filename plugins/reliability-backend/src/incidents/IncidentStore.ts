@@ -8,16 +8,16 @@ import {
   IncidentStatus,
   Page,
 } from '@reliability-hub/plugin-reliability-common';
+import { EntityFilter } from '../database/entityFilter';
+import { VersionedChange } from '../database/versionedRecords';
+import { PageRequest } from '../database/keysetPage';
 
 /**
  * Which incidents to list.
  *
  * @internal
  */
-export interface IncidentFilter {
-  entityRefs?: string[];
-  /** Leaves out the incidents of these entities. */
-  excludeEntityRefs?: string[];
+export interface IncidentFilter extends EntityFilter {
   /** `open` means every status but resolved. */
   status?: IncidentStatus | 'open';
   severities?: string[];
@@ -100,7 +100,7 @@ export interface IncidentStore {
 
   listIncidents(
     filter: IncidentFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<Incident>>;
 
   /** The distinct entities that have incidents matching the filter. */
@@ -141,12 +141,7 @@ export interface IncidentStore {
    */
   updateIncident(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: IncidentChanges;
-      events: NewIncidentEvent[];
-      actor: string;
-    },
+    options: VersionedChange<IncidentChanges> & { events: NewIncidentEvent[] },
   ): Promise<Incident>;
 
   /** Appends a person's notes to the timeline, with a change-history entry. */

@@ -5,9 +5,13 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { toEpochMs, toIso, toNumber } from '../database/sql';
-import { keysetPage } from '../database/keysetPage';
-import { VersionedRecords } from '../database/versionedRecords';
+import { toIso, toNumber } from '../database/sql';
+import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
+import { keysetPage, PageRequest } from '../database/keysetPage';
+import {
+  VersionedChange,
+  VersionedRecords,
+} from '../database/versionedRecords';
 import {
   NewPostmortem,
   PostmortemFields,
@@ -138,11 +142,8 @@ const records = VersionedRecords.create<Postmortem>({
   table: 'postmortems',
   thing: 'Postmortem',
   resourceType: 'postmortem',
-  read: async (db, id) => {
-    const row = await db<PostmortemRow>('postmortems').where({ id }).first();
-    return row && toPostmortem(row, (await incidentIdsOf(db, [id])).get(id)!);
-  },
-  entityRefOf: postmortem => postmortem.entityRef,
+  fromRow: async (row: PostmortemRow, db) =>
+    toPostmortem(row, (await incidentIdsOf(db, [row.id])).get(row.id)!),
 });
 
 /**
@@ -161,7 +162,6 @@ export class DatabasePostmortemStore implements PostmortemStore {
     postmortem: NewPostmortem,
     actor: string,
   ): Promise<Postmortem> {
-    const now = new Date();
     const {
       id = randomUUID(),
       entityRef,
@@ -169,27 +169,20 @@ export class DatabasePostmortemStore implements PostmortemStore {
       incidentIds,
       ...fields
     } = postmortem;
-    return this.knex.transaction(tx =>
-      records.create(tx, {
+    return records.create(this.knex, id, { actor }, async (tx, now) => {
+      await tx('postmortems').insert({
         id,
-        actor,
-        now,
-        insert: async () => {
-          await tx('postmortems').insert({
-            id,
-            entity_ref: entityRef,
-            author,
-            status: 'draft',
-            reviewers: '[]',
-            ...toColumns(fields),
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          });
-          await linkIncidents(tx, id, incidentIds);
-        },
-      }),
-    );
+        entity_ref: entityRef,
+        author,
+        status: 'draft',
+        reviewers: '[]',
+        ...toColumns(fields),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      await linkIncidents(tx, id, incidentIds);
+    });
   }
 
   async getPostmortem(id: string): Promise<Postmortem | undefined> {
@@ -198,14 +191,12 @@ export class DatabasePostmortemStore implements PostmortemStore {
 
   async listPostmortems(
     filter: PostmortemFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<Postmortem>> {
     const query = this.filtered(filter);
     const result = await keysetPage<PostmortemRow, PostmortemRow>(query, {
       column: 'created_at',
-      limit: page.limit,
-      cursor: page.cursor,
-      keyOf: row => toEpochMs(row.created_at),
+      ...page,
       toItem: row => row,
     });
     const incidents = await incidentIdsOf(
@@ -219,20 +210,11 @@ export class DatabasePostmortemStore implements PostmortemStore {
   }
 
   async listEntityRefs(filter: PostmortemFilter): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.filtered(
-      filter,
-    ).distinct('entity_ref');
-    return rows.map(row => row.entity_ref);
+    return distinctEntityRefs(this.filtered(filter));
   }
 
   private filtered(filter: PostmortemFilter): Knex.QueryBuilder {
-    const query = this.knex<PostmortemRow>('postmortems');
-    if (filter.entityRefs) {
-      query.whereIn('entity_ref', filter.entityRefs);
-    }
-    if (filter.excludeEntityRefs?.length) {
-      query.whereNotIn('entity_ref', filter.excludeEntityRefs);
-    }
+    const query = whereEntities(this.knex('postmortems'), filter);
     if (filter.status) {
       query.where('status', filter.status);
     }
@@ -241,29 +223,14 @@ export class DatabasePostmortemStore implements PostmortemStore {
 
   async updatePostmortem(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: PostmortemFields;
-      incidentIds?: string[];
-      actor: string;
-    },
+    options: VersionedChange<PostmortemFields> & { incidentIds?: string[] },
   ): Promise<Postmortem> {
-    return this.knex.transaction(tx =>
-      records.update(tx, {
-        id,
-        expectedVersion: options.expectedVersion,
-        actor: options.actor,
-        now: new Date(),
-        apply: async () => {
-          if (options.incidentIds) {
-            await tx('postmortem_incidents')
-              .where({ postmortem_id: id })
-              .delete();
-            await linkIncidents(tx, id, options.incidentIds);
-          }
-          return toColumns(options.changes);
-        },
-      }),
-    );
+    return records.update(this.knex, id, options, async tx => {
+      if (options.incidentIds) {
+        await tx('postmortem_incidents').where({ postmortem_id: id }).delete();
+        await linkIncidents(tx, id, options.incidentIds);
+      }
+      return toColumns(options.changes);
+    });
   }
 }

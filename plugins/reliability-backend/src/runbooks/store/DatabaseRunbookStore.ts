@@ -6,6 +6,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
+import { distinctEntityRefs } from '../../database/entityFilter';
 import { filterLibrary, searchLibrary } from './libraryQuery';
 import {
   IndexedRunbook,
@@ -184,12 +185,10 @@ export class DatabaseRunbookStore implements RunbookStore {
   }
 
   async libraryEntityRefs(filter: RunbookLibraryQuery): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await filterLibrary(
-      this.knex,
-      this.knex('runbooks'),
-      filter,
-    ).distinct('runbooks.entity_ref');
-    return rows.map(row => row.entity_ref);
+    return distinctEntityRefs(
+      filterLibrary(this.knex, this.knex('runbooks'), filter),
+      'runbooks.entity_ref',
+    );
   }
 
   async searchLibrary(

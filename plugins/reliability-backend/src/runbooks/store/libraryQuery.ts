@@ -3,6 +3,7 @@ import {
   RunbookRecord,
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
+import { whereEntities } from '../../database/entityFilter';
 import { keysetPage } from '../../database/keysetPage';
 import { toNumber } from '../../database/sql';
 import { RunbookLibraryQuery } from './RunbookStore';
@@ -35,12 +36,7 @@ export function filterLibrary(
   if (filter.owner) query.where('runbooks.owner', filter.owner);
   if (filter.system) query.where('runbooks.system', filter.system);
   if (filter.severity) query.where('runbooks.severity', filter.severity);
-  if (filter.entityRefs) {
-    query.whereIn('runbooks.entity_ref', filter.entityRefs);
-  }
-  if (filter.excludeEntityRefs?.length) {
-    query.whereNotIn('runbooks.entity_ref', filter.excludeEntityRefs);
-  }
+  whereEntities(query, filter, 'runbooks.entity_ref');
   const named = (table: string, column: string, value: string) =>
     query.whereExists(sub =>
       sub
