@@ -6,7 +6,7 @@ import {
   assertValidSchedule,
   ScheduleService,
 } from './ScheduleService';
-import { DatabaseScheduleStore } from './ScheduleStore';
+import { DatabaseScheduleStore } from './DatabaseScheduleStore';
 import {
   checkoutSchedule,
   JONAS,
