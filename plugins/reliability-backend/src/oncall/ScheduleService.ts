@@ -9,6 +9,7 @@ import {
   OnCallNow,
   Schedule,
   ScheduleLimitError,
+  ScheduleRequest,
   ScheduleOnCall,
   ScheduleRecord,
   Shift,
@@ -349,23 +350,20 @@ function nextAfter(
 }
 
 /**
- * A stored schedule from the API's input shape.
+ * A stored schedule from a schedule request (parsed, or as a client writes
+ * it).
  *
  * @internal
  */
-export function toNewSchedule(input: {
-  name: string;
-  ownerRef: string;
-  schedule: Schedule & { overrides: Array<Schedule['overrides'][number]> };
-  escalationPolicy?: NewSchedule['escalationPolicy'];
-}): NewSchedule {
+export function toNewSchedule(input: ScheduleRequest): NewSchedule {
+  const policy = input.escalationPolicy;
   return {
     name: input.name,
     ownerRef: input.ownerRef,
     timeZone: input.schedule.timeZone,
     description: input.schedule.description,
     layers: input.schedule.layers,
-    overrides: input.schedule.overrides,
-    escalationPolicy: input.escalationPolicy ?? null,
+    overrides: input.schedule.overrides ?? [],
+    escalationPolicy: policy ? { ...policy, repeat: policy.repeat ?? 0 } : null,
   };
 }

@@ -2,11 +2,21 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import express, { Request } from 'express';
 import { AuthenticationError, InputError } from '@backstage/errors';
 import {
+  addOverrideRequestSchema,
+  feedQuerySchema,
+  finalScheduleQuerySchema,
+  idParamsSchema,
+  onCallQuerySchema,
+  overrideIdParamsSchema,
   reliabilityScheduleCreatePermission,
   reliabilityScheduleUpdatePermission,
   Schedule,
-  SCHEDULE_LIMITS,
+  scheduleDocumentSchema,
   ScheduleRecord,
+  scheduleRequestSchema,
+  updateScheduleRequestSchema,
+  userFeedParamsSchema,
+  versionQuerySchema,
 } from '@reliability-hub/plugin-reliability-common';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
@@ -14,12 +24,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility } from '../access/EntityVisibility';
-import {
-  entityRefSchema,
-  isoDate,
-  parseInput,
-  userRefSchema,
-} from '../validation';
+import { parseInput } from '../validation';
 import { redactFeedToken } from './feedTokens';
 import { feedRange, renderCalendar } from './ical';
 import {
@@ -29,103 +34,6 @@ import {
 } from './ScheduleService';
 import { ScheduleStore } from './ScheduleStore';
 import { visibleOnCall } from './visibleOnCall';
-
-const idSchema = z.object({ id: z.uuid() });
-const overrideIdSchema = z.object({ id: z.uuid(), overrideId: z.uuid() });
-
-const groupRefSchema = entityRefSchema.refine(ref => ref.startsWith('group:'), {
-  message: 'must be a group ref, e.g. group:default/team-checkout',
-});
-
-const instant = z.iso.datetime({ offset: true });
-
-const escalationSchema = z
-  .object({
-    levels: z
-      .array(
-        z
-          .object({
-            delayMinutes: z
-              .number()
-              .int()
-              .min(0)
-              .max(24 * 60),
-            target: z.union([
-              z.object({ schedule: z.string().trim().min(1) }).strict(),
-              z.object({ user: userRefSchema }).strict(),
-            ]),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(20),
-    repeat: z.number().int().min(0).max(10).default(0),
-  })
-  .strict();
-
-const scheduleInputSchema = z
-  .object({
-    name: z.string().trim().min(1).max(255),
-    ownerRef: groupRefSchema,
-    // The shape is checked by validateSchedule, which names every problem.
-    schedule: z.looseObject({
-      overrides: z
-        .array(
-          z.looseObject({
-            id: z.uuid().optional(),
-            user: userRefSchema,
-            start: instant,
-            end: instant,
-          }),
-        )
-        .max(SCHEDULE_LIMITS.overrides, {
-          message: `at most ${SCHEDULE_LIMITS.overrides}; remove past ones first`,
-        })
-        .default([]),
-    }),
-    escalationPolicy: escalationSchema.nullable().optional(),
-  })
-  .strict();
-
-const updateSchema = scheduleInputSchema.extend({
-  version: z.number().int().min(1),
-});
-
-const exportDocumentSchema = scheduleInputSchema.extend({
-  apiVersion: z.literal('reliability-hub.io/v1alpha1'),
-  kind: z.literal('Schedule'),
-});
-
-const overrideSchema = z
-  .object({
-    version: z.number().int().min(1),
-    user: userRefSchema,
-    start: instant,
-    end: instant,
-    reason: z.string().trim().max(1_000).optional(),
-  })
-  .strict()
-  .refine(o => Date.parse(o.end) > Date.parse(o.start), {
-    message: 'must be after start',
-    path: ['end'],
-  });
-
-const versionQuerySchema = z
-  .object({ version: z.coerce.number().int().min(1) })
-  .strict();
-
-const finalQuerySchema = z.object({ from: isoDate, to: isoDate }).strict();
-
-const oncallQuerySchema = z
-  .object({ entityRef: entityRefSchema.optional(), at: isoDate.optional() })
-  .strict();
-
-const feedQuerySchema = z.object({ token: z.string().min(1).max(200) });
-
-const userFeedSchema = z.object({
-  namespace: z.string().min(1).max(63),
-  name: z.string().min(1).max(255),
-});
 
 /** Parses and checks a schedule body with the shared rotation rules. */
 function parseSchedule<T extends z.ZodType>(
@@ -191,7 +99,7 @@ export function createOnCallRouter(options: {
 
   /** The schedule, if the caller may see its owner group; else 404. */
   async function load(req: Request): Promise<ScheduleRecord> {
-    const { id } = parseInput(idSchema, req.params, 'schedule id');
+    const { id } = parseInput(idParamsSchema, req.params, 'schedule id');
     return visibility.record(
       req,
       await store.getSchedule(id),
@@ -234,7 +142,7 @@ export function createOnCallRouter(options: {
   });
 
   router.post('/schedules', async (req, res) => {
-    const body = parseSchedule(scheduleInputSchema, req.body);
+    const body = parseSchedule(scheduleRequestSchema, req.body);
     const { actor } = await access.authorize(
       req,
       reliabilityScheduleCreatePermission,
@@ -251,7 +159,7 @@ export function createOnCallRouter(options: {
 
   router.put('/schedules/:id', async (req, res) => {
     const current = await load(req);
-    const body = parseSchedule(updateSchema, req.body);
+    const body = parseSchedule(updateScheduleRequestSchema, req.body);
     const { actor } = await authorizeUpdate(req, current, body.ownerRef);
     const record = await access.audited(
       req,
@@ -270,7 +178,7 @@ export function createOnCallRouter(options: {
 
   router.post('/schedules/:id/overrides', async (req, res) => {
     const current = await load(req);
-    const body = parseInput(overrideSchema, req.body, 'override');
+    const body = parseInput(addOverrideRequestSchema, req.body, 'override');
     const { actor } = await authorizeUpdate(req, current);
     const record = await access.audited(
       req,
@@ -294,7 +202,7 @@ export function createOnCallRouter(options: {
 
   router.delete('/schedules/:id/overrides/:overrideId', async (req, res) => {
     const { overrideId } = parseInput(
-      overrideIdSchema,
+      overrideIdParamsSchema,
       req.params,
       'override id',
     );
@@ -312,7 +220,11 @@ export function createOnCallRouter(options: {
 
   router.get('/schedules/:id/final', async (req, res) => {
     const record = await load(req);
-    const { from, to } = parseInput(finalQuerySchema, req.query, 'range');
+    const { from, to } = parseInput(
+      finalScheduleQuerySchema,
+      req.query,
+      'range',
+    );
     res.json({
       scheduleId: record.id,
       from: from.toISOString(),
@@ -322,7 +234,7 @@ export function createOnCallRouter(options: {
   });
 
   router.get('/oncall', async (req, res) => {
-    const query = parseInput(oncallQuerySchema, req.query, 'on-call query');
+    const query = parseInput(onCallQuerySchema, req.query, 'on-call query');
     const visible = await visibility.of(req);
     if (query.entityRef) {
       await visible.assertEntity(query.entityRef);
@@ -341,7 +253,7 @@ export function createOnCallRouter(options: {
   });
 
   router.post('/schedules/import', yamlBody, async (req, res) => {
-    const body = parseSchedule(exportDocumentSchema, readImport(req.body));
+    const body = parseSchedule(scheduleDocumentSchema, readImport(req.body));
     // Names are unique within the owner group.
     const [existing] = await store.listSchedules({
       names: [body.name],
@@ -396,7 +308,7 @@ export function createOnCallRouter(options: {
   router.use('/ical', redactFeedToken);
 
   router.get('/ical/schedules/:id.ics', async (req, res) => {
-    const { id } = parseInput(idSchema, req.params, 'schedule id');
+    const { id } = parseInput(idParamsSchema, req.params, 'schedule id');
     const query = feedQuerySchema.safeParse(req.query);
     if (
       !query.success ||
@@ -449,7 +361,7 @@ export function createOnCallRouter(options: {
   // "My shifts": every shift of one user across all schedules.
   router.get('/ical/users/:namespace/:name.ics', async (req, res) => {
     const { namespace, name } = parseInput(
-      userFeedSchema,
+      userFeedParamsSchema,
       req.params,
       'user feed',
     );
