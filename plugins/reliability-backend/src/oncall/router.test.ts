@@ -21,7 +21,8 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { feedRange } from './ical';
 import { createOnCallRouter } from './router';
 import { DatabaseScheduleStore } from './DatabaseScheduleStore';
-import { ScheduleService, toNewSchedule } from './ScheduleService';
+import { toNewSchedule } from './scheduleInput';
+import { ScheduleService } from './ScheduleService';
 import {
   checkoutSchedule,
   JONAS,
