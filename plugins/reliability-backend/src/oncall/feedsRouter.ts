@@ -1,4 +1,3 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { AuthenticationError } from '@backstage/errors';
 import {
@@ -11,12 +10,10 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { EntityAccess } from '../access/EntityAccess';
 import { parseInput } from '../validation';
 import { redactFeedToken } from './feedTokens';
 import { feedRange, renderCalendar } from './ical';
-import { ScheduleService } from './ScheduleService';
-import { ScheduleStore } from './ScheduleStore';
+import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { ScheduleWrites } from './ScheduleWrites';
 
 /** The token of a feed request, if it has one of a plausible size. */
@@ -70,13 +67,9 @@ function feedPath(path: string, token: string): FeedTokenResponse {
  *
  * @internal
  */
-export function createScheduleFeedsRouter(options: {
-  store: ScheduleStore;
-  service: ScheduleService;
-  access: EntityAccess;
-  httpAuth: HttpAuthService;
-  writes: ScheduleWrites;
-}) {
+export function createScheduleFeedsRouter(
+  options: OnCallRouterOptions & { writes: ScheduleWrites },
+) {
   const { store, service, access, httpAuth, writes } = options;
   const router = Router();
 

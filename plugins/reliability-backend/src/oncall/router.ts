@@ -1,12 +1,8 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
-import { EntityAccess } from '../access/EntityAccess';
-import { EntityVisibility } from '../access/EntityVisibility';
 import { createScheduleFeedsRouter } from './feedsRouter';
+import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { createScheduleDocumentsRouter } from './scheduleDocumentsRouter';
-import { ScheduleService } from './ScheduleService';
 import { createSchedulesRouter } from './schedulesRouter';
-import { ScheduleStore } from './ScheduleStore';
 import { ScheduleWrites } from './ScheduleWrites';
 
 /**
@@ -17,13 +13,7 @@ import { ScheduleWrites } from './ScheduleWrites';
  *
  * @internal
  */
-export function createOnCallRouter(options: {
-  store: ScheduleStore;
-  service: ScheduleService;
-  access: EntityAccess;
-  visibility: EntityVisibility;
-  httpAuth: HttpAuthService;
-}) {
+export function createOnCallRouter(options: OnCallRouterOptions) {
   const writes = ScheduleWrites.create(options);
   const router = Router();
   router.use(createSchedulesRouter({ ...options, writes }));

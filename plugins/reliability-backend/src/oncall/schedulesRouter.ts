@@ -9,12 +9,9 @@ import {
   versionQuerySchema,
 } from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
-import { EntityAccess } from '../access/EntityAccess';
-import { EntityVisibility } from '../access/EntityVisibility';
 import { parseInput } from '../validation';
+import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { parseSchedule, toNewSchedule } from './scheduleInput';
-import { ScheduleService } from './ScheduleService';
-import { ScheduleStore } from './ScheduleStore';
 import { ScheduleWrites } from './ScheduleWrites';
 import { visibleOnCall } from './visibleOnCall';
 
@@ -24,13 +21,9 @@ import { visibleOnCall } from './visibleOnCall';
  *
  * @internal
  */
-export function createSchedulesRouter(options: {
-  store: ScheduleStore;
-  service: ScheduleService;
-  access: EntityAccess;
-  visibility: EntityVisibility;
-  writes: ScheduleWrites;
-}) {
+export function createSchedulesRouter(
+  options: OnCallRouterOptions & { writes: ScheduleWrites },
+) {
   const { store, service, access, visibility, writes } = options;
   const router = Router();
 
