@@ -191,3 +191,14 @@ export const pageLimitSchema = z.coerce
   .min(1)
   .max(100)
   .default(20);
+
+/**
+ * The query fields of a paged list: how many items, and the cursor of the
+ * page before.
+ *
+ * @public
+ */
+export const pageQueryFields = {
+  limit: pageLimitSchema,
+  cursor: z.string().max(500).optional(),
+};

@@ -14,7 +14,7 @@ import {
   entityRefSchema,
   httpUrlSchema,
   ownerRefSchema,
-  pageLimitSchema,
+  pageQueryFields,
   queryFlag,
   textSchema,
   versionSchema,
@@ -32,8 +32,7 @@ export const actionItemListQuerySchema = z
     owner: csv(ownerRefSchema).optional(),
     status: z.enum([...ACTION_ITEM_STATUSES, 'open']).optional(),
     overdue: queryFlag().optional(),
-    limit: pageLimitSchema,
-    cursor: z.string().max(500).optional(),
+    ...pageQueryFields,
   })
   .strict();
 
@@ -73,24 +72,19 @@ export type CreateActionItemRequest = z.input<
 >;
 
 /**
- * Body of `PATCH /action-items/:id`: `version` as the writer saw it; `null`
- * clears the due date or the ticket.
+ * Body of `PATCH /action-items/:id`: the fields of a create, each optional,
+ * and `version` as the writer saw it; `null` clears the due date or the
+ * ticket.
  *
  * @public
  */
-export const updateActionItemRequestSchema = z
-  .object({
+export const updateActionItemRequestSchema = createActionItemRequestSchema
+  .partial()
+  .extend({
     version: versionSchema,
-    title: textSchema(255).optional(),
-    description: z.string().max(20_000).optional(),
-    type: z.enum(ACTION_ITEM_TYPES).optional(),
-    priority: z.enum(ACTION_ITEM_PRIORITIES).optional(),
-    owner: ownerRefSchema.optional(),
     dueDate: daySchema.nullable().optional(),
-    status: z.enum(ACTION_ITEM_STATUSES).optional(),
     ticketUrl: httpUrlSchema.nullable().optional(),
-  })
-  .strict();
+  });
 
 /**
  * Body of `PATCH /action-items/:id`.

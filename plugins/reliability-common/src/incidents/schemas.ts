@@ -8,7 +8,7 @@ import {
   entityRefSchema,
   instantSchema,
   isoDate,
-  pageLimitSchema,
+  pageQueryFields,
   textSchema,
   userRefSchema,
   versionSchema,
@@ -34,8 +34,7 @@ export const incidentListQuerySchema = z
       .optional(),
     from: instantSchema.optional(),
     to: instantSchema.optional(),
-    limit: pageLimitSchema,
-    cursor: z.string().max(500).optional(),
+    ...pageQueryFields,
   })
   .strict();
 
@@ -74,30 +73,28 @@ export const createIncidentRequestSchema = z
 export type CreateIncidentRequest = z.input<typeof createIncidentRequestSchema>;
 
 /**
- * Body of `PATCH /incidents/:id`. `version` is the version the change was
+ * Body of `PATCH /incidents/:id`: the fields of a declaration but the entity,
+ * each optional, and the later times. `version` is the version the change was
  * made on; a stale one gets 409. `null` clears a field; `note` says why the
  * change, on the timeline with it.
  *
  * @public
  */
-export const updateIncidentRequestSchema = z
-  .object({
+export const updateIncidentRequestSchema = createIncidentRequestSchema
+  .omit({ entityRef: true })
+  .partial()
+  .extend({
     version: versionSchema,
-    title: textSchema(255).optional(),
-    severity: textSchema(32).optional(),
     summary: z.string().max(20_000).nullable().optional(),
-    status: z.enum(INCIDENT_STATUSES).optional(),
     commander: userRefSchema.nullable().optional(),
     communications: userRefSchema.nullable().optional(),
     scribe: userRefSchema.nullable().optional(),
-    startedAt: isoDate.optional(),
     detectedAt: isoDate.nullable().optional(),
     acknowledgedAt: isoDate.nullable().optional(),
     mitigatedAt: isoDate.nullable().optional(),
     resolvedAt: isoDate.nullable().optional(),
     note: textSchema(5_000).optional(),
-  })
-  .strict();
+  });
 
 /**
  * Body of `PATCH /incidents/:id`.

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import {
   csv,
   entityRefSchema,
-  pageLimitSchema,
+  pageQueryFields,
   textSchema,
   userRefSchema,
   versionSchema,
@@ -41,8 +41,7 @@ export const postmortemListQuerySchema = z
   .object({
     entityRef: csv(entityRefSchema).optional(),
     status: z.enum(POSTMORTEM_STATUSES).optional(),
-    limit: pageLimitSchema,
-    cursor: z.string().max(500).optional(),
+    ...pageQueryFields,
   })
   .strict();
 
@@ -82,24 +81,22 @@ export type CreatePostmortemRequest = z.input<
 >;
 
 /**
- * Body of `PATCH /postmortems/:id`: `version` as the writer saw it; `null`
+ * Body of `PATCH /postmortems/:id`: the fields of a create but the entity,
+ * each optional, the status, and `version` as the writer saw it; `null`
  * clears an impact field.
  *
  * @public
  */
-export const updatePostmortemRequestSchema = z
-  .object({
+export const updatePostmortemRequestSchema = createPostmortemRequestSchema
+  .omit({ entityRef: true })
+  .partial()
+  .extend({
     version: versionSchema,
-    title: textSchema(255).optional(),
     status: z.enum(POSTMORTEM_STATUSES).optional(),
     impactUsersAffected: impactText.nullable().optional(),
     impactDurationMinutes: impactMinutes.nullable().optional(),
     impactErrorBudget: impactText.nullable().optional(),
-    reviewers: reviewers.optional(),
-    incidentIds: incidentIds.optional(),
-    ...sections,
-  })
-  .strict();
+  });
 
 /**
  * Body of `PATCH /postmortems/:id`.
