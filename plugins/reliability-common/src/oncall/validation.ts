@@ -26,6 +26,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether `value` is an object; reports at `field` that it must be one if not. */
+function isObjectAt(
+  value: unknown,
+  field: string,
+  report: Report,
+): value is Record<string, unknown> {
+  if (isRecord(value)) {
+    return true;
+  }
+  report(field, 'must be an object');
+  return false;
+}
+
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
@@ -97,8 +110,7 @@ function checkZone(value: unknown, field: string, report: Report) {
 }
 
 function checkRestriction(value: unknown, field: string, report: Report) {
-  if (!isRecord(value)) {
-    report(field, 'must be an object');
+  if (!isObjectAt(value, field, report)) {
     return;
   }
   if (parseTimeOfDay(value.from) === undefined) {
@@ -132,8 +144,7 @@ function checkLayer(
   zone: string,
   report: Report,
 ) {
-  if (!isRecord(value)) {
-    report(field, 'must be an object');
+  if (!isObjectAt(value, field, report)) {
     return;
   }
   checkName(value.name, `${field}.name`, report);
@@ -218,8 +229,7 @@ function checkOverride(
   zone: string,
   report: Report,
 ) {
-  if (!isRecord(value)) {
-    report(field, 'must be an object');
+  if (!isObjectAt(value, field, report)) {
     return;
   }
   if (!isUserEntityRef(value.user)) {
