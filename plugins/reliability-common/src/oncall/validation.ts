@@ -15,6 +15,14 @@ export interface ScheduleProblem {
 
 type Report = (field: string, message: string) => void;
 
+/** Checks one part of a schedule at `field`; `zone` is the schedule's own. */
+type CheckPart = (
+  value: unknown,
+  field: string,
+  zone: string,
+  report: Report,
+) => void;
+
 /**
  * Longer rotations are no rotation at all, and hand-offs further out than
  * dates can go (1e308 weeks) would break every on-call computation.
@@ -138,12 +146,7 @@ function checkRestriction(value: unknown, field: string, report: Report) {
   }
 }
 
-function checkLayer(
-  value: unknown,
-  field: string,
-  zone: string,
-  report: Report,
-) {
+const checkLayer: CheckPart = (value, field, zone, report) => {
   if (!isObjectAt(value, field, report)) {
     return;
   }
@@ -200,7 +203,7 @@ function checkLayer(
       );
     }
   }
-}
+};
 
 /** Names the first restriction that brings in one time zone too many. */
 function checkTimeZoneCount(layers: unknown[], zone: string, report: Report) {
@@ -223,12 +226,7 @@ function checkTimeZoneCount(layers: unknown[], zone: string, report: Report) {
   });
 }
 
-function checkOverride(
-  value: unknown,
-  field: string,
-  zone: string,
-  report: Report,
-) {
+const checkOverride: CheckPart = (value, field, zone, report) => {
   if (!isObjectAt(value, field, report)) {
     return;
   }
@@ -245,7 +243,7 @@ function checkOverride(
   } else if (!Number.isNaN(start) && end <= start) {
     report(`${field}.end`, 'must be after start');
   }
-}
+};
 
 /**
  * Everything wrong with a schedule (e.g. parsed from YAML or a request
