@@ -34,7 +34,7 @@ import { RunbookService } from './runbooks/RunbookService';
 import { DatabaseRunbookStore } from './runbooks/store/DatabaseRunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { setupSlos } from './slo/setupSlos';
-import { DatabaseScheduleStore } from './oncall/ScheduleStore';
+import { DatabaseScheduleStore } from './oncall/DatabaseScheduleStore';
 
 /**
  * The Reliability Hub backend plugin: incidents, SLOs, on-call and runbooks

@@ -5,11 +5,12 @@
  */
 
 export * from './annotations';
+export * from './actionItems';
+export * from './requestFields';
 export * from './incidents';
 export * from './permissions';
 export * from './summary';
 export * from './postmortems';
-export * from './requests';
 export * from './oncall';
 export * from './slo';
 export * from './runbooks';

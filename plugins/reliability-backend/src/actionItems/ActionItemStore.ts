@@ -1,46 +1,38 @@
 import {
   ActionItem,
-  ActionItemPriority,
   ActionItemStatus,
-  ActionItemType,
+  createActionItemRequestSchema,
   EntityActionItemSummary,
   Page,
+  updateActionItemRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
+import { z } from 'zod';
 import { EntityFilter } from '../database/entityFilter';
 import { VersionedChange } from '../database/versionedRecords';
 import { PageRequest } from '../database/keysetPage';
 
 /**
- * Fields of an action item that can be written.
+ * Fields of an action item that can be written: those of a change request,
+ * and when it was completed.
  *
  * @internal
  */
-export interface ActionItemFields {
-  title?: string;
-  description?: string;
-  type?: ActionItemType;
-  priority?: ActionItemPriority;
-  owner?: string;
-  dueDate?: string | null;
-  status?: ActionItemStatus;
-  completedAt?: Date | null;
-  ticketUrl?: string | null;
-}
+export type ActionItemFields = Omit<
+  z.output<typeof updateActionItemRequestSchema>,
+  'version'
+> & { completedAt?: Date | null };
 
 /**
  * A new action item.
  *
  * @internal
  */
-export type NewActionItem = ActionItemFields & {
+export type NewActionItem = z.output<typeof createActionItemRequestSchema> & {
   /** Generated when absent. */
   id?: string;
   postmortemId: string;
   entityRef: string;
-  title: string;
-  type: ActionItemType;
-  priority: ActionItemPriority;
-  owner: string;
+  completedAt?: Date | null;
 };
 
 /**

@@ -1,67 +1,18 @@
 import {
-  ACTION_ITEM_PRIORITIES,
-  ACTION_ITEM_STATUSES,
-  ACTION_ITEM_TYPES,
+  actionItemListQuerySchema,
+  createActionItemRequestSchema,
+  idParamsSchema,
   reliabilityActionItemCreatePermission,
   reliabilityActionItemUpdatePermission,
+  updateActionItemRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility, withinScope } from '../access/EntityVisibility';
 import { PostmortemStore } from '../postmortems/PostmortemStore';
-import {
-  csv,
-  daySchema,
-  entityRefSchema,
-  httpUrlSchema,
-  ownerRefSchema,
-  parseInput,
-} from '../validation';
+import { parseInput } from '../validation';
 import { ActionItemService, todayUtc } from './ActionItemService';
 import { ActionItemFilter, ActionItemStore } from './ActionItemStore';
-
-const title = z.string().trim().min(1).max(255);
-
-const createSchema = z
-  .object({
-    title,
-    description: z.string().max(20_000).optional(),
-    type: z.enum(ACTION_ITEM_TYPES),
-    priority: z.enum(ACTION_ITEM_PRIORITIES),
-    owner: ownerRefSchema,
-    dueDate: daySchema.optional(),
-    status: z.enum(ACTION_ITEM_STATUSES).optional(),
-    ticketUrl: httpUrlSchema.optional(),
-  })
-  .strict();
-
-const updateSchema = z
-  .object({
-    version: z.number().int().min(1),
-    title: title.optional(),
-    description: z.string().max(20_000).optional(),
-    type: z.enum(ACTION_ITEM_TYPES).optional(),
-    priority: z.enum(ACTION_ITEM_PRIORITIES).optional(),
-    owner: ownerRefSchema.optional(),
-    dueDate: daySchema.nullable().optional(),
-    status: z.enum(ACTION_ITEM_STATUSES).optional(),
-    ticketUrl: httpUrlSchema.nullable().optional(),
-  })
-  .strict();
-
-const listSchema = z
-  .object({
-    entityRef: csv(entityRefSchema).optional(),
-    owner: csv(ownerRefSchema).optional(),
-    status: z.enum([...ACTION_ITEM_STATUSES, 'open']).optional(),
-    overdue: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(500).optional(),
-  })
-  .strict();
-
-const idSchema = z.object({ id: z.uuid() });
 
 /**
  * Action item routes.
@@ -79,13 +30,16 @@ export function createActionItemsRouter(options: {
   const router = Router();
 
   router.get('/action-items', async (req, res) => {
-    const query = parseInput(listSchema, req.query, 'action item query');
+    const query = parseInput(
+      actionItemListQuerySchema,
+      req.query,
+      'action item query',
+    );
     const filter: ActionItemFilter = {
       entityRefs: query.entityRef,
       owners: query.owner,
       status: query.status,
-      overdue:
-        query.overdue === undefined ? undefined : query.overdue === 'true',
+      overdue: query.overdue,
       today: todayUtc(),
     };
     const visible = await visibility.of(req);
@@ -103,8 +57,12 @@ export function createActionItemsRouter(options: {
   });
 
   router.post('/postmortems/:id/action-items', async (req, res) => {
-    const { id } = parseInput(idSchema, req.params, 'postmortem id');
-    const body = parseInput(createSchema, req.body, 'action item');
+    const { id } = parseInput(idParamsSchema, req.params, 'postmortem id');
+    const body = parseInput(
+      createActionItemRequestSchema,
+      req.body,
+      'action item',
+    );
     const postmortem = await visibility.record(
       req,
       await postmortems.getPostmortem(id),
@@ -130,8 +88,12 @@ export function createActionItemsRouter(options: {
   });
 
   router.patch('/action-items/:id', async (req, res) => {
-    const { id } = parseInput(idSchema, req.params, 'action item id');
-    const body = parseInput(updateSchema, req.body, 'action item change');
+    const { id } = parseInput(idParamsSchema, req.params, 'action item id');
+    const body = parseInput(
+      updateActionItemRequestSchema,
+      req.body,
+      'action item change',
+    );
     const current = await visibility.record(
       req,
       await store.getActionItem(id, todayUtc()),

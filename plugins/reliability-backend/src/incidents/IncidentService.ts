@@ -1,12 +1,15 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  createIncidentRequestSchema,
   findIncidentTimeProblem,
   Incident,
   IncidentDetail,
+  INCIDENT_TIME_FIELDS,
   IncidentSource,
-  IncidentStatus,
   SeverityLevel,
+  updateIncidentRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
+import { z } from 'zod';
 import { staleVersionError } from '../database/versionedRecords';
 import {
   IncidentChanges,
@@ -15,33 +18,12 @@ import {
 } from './IncidentStore';
 
 /** A declaration, validated at the edge; times as Dates. */
-export interface IncidentDeclaration {
-  entityRef: string;
-  title: string;
-  severity: string;
-  summary?: string;
-  status?: IncidentStatus;
-  commander?: string;
-  communications?: string;
-  scribe?: string;
-  startedAt?: Date;
-  detectedAt?: Date;
-}
+type IncidentDeclaration = z.output<typeof createIncidentRequestSchema>;
 
 /** A change, validated at the edge; null clears a field. */
-export type IncidentUpdate = IncidentChanges & {
-  version: number;
-  note?: string;
-};
+type IncidentUpdate = z.output<typeof updateIncidentRequestSchema>;
 
 const ROLE_FIELDS = ['commander', 'communications', 'scribe'] as const;
-const TIME_FIELDS = [
-  'startedAt',
-  'detectedAt',
-  'acknowledgedAt',
-  'mitigatedAt',
-  'resolvedAt',
-] as const;
 
 const iso = (value: Date | null | undefined) =>
   value === undefined ? undefined : value && value.toISOString();
@@ -178,14 +160,14 @@ export class IncidentService {
     }
 
     const merged = {
-      ...Object.fromEntries(TIME_FIELDS.map(f => [f, current[f]])),
+      ...Object.fromEntries(INCIDENT_TIME_FIELDS.map(f => [f, current[f]])),
       ...Object.fromEntries(
-        TIME_FIELDS.filter(f => changes[f] !== undefined).map(f => [
+        INCIDENT_TIME_FIELDS.filter(f => changes[f] !== undefined).map(f => [
           f,
           iso(changes[f]),
         ]),
       ),
-    } as Record<(typeof TIME_FIELDS)[number], string | null>;
+    } as Record<(typeof INCIDENT_TIME_FIELDS)[number], string | null>;
     if (to === 'resolved' && !merged.resolvedAt) {
       throw new InputError(
         'resolvedAt: a resolved incident needs a resolution time',

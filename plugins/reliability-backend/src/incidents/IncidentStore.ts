@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import {
   EntityIncidentSummary,
+  INCIDENT_TIME_FIELDS,
   Incident,
   IncidentEvent,
   IncidentEventType,
@@ -25,51 +26,50 @@ export interface IncidentFilter extends EntityFilter {
   startedBefore?: Date;
 }
 
+/** The times of an incident after `startedAt`, set as it moves on. */
+type LaterTime = Exclude<(typeof INCIDENT_TIME_FIELDS)[number], 'startedAt'>;
+
+/**
+ * An incident's own fields as the backend handles them: those of the answer
+ * but the record's bookkeeping, with times as `Date`s.
+ */
+type IncidentFields = Omit<
+  Incident,
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'startedAt' | LaterTime
+> & { startedAt: Date } & { [K in LaterTime]: Date | null };
+
+/** What an incident cannot be declared without. */
+type RequiredField =
+  | 'title'
+  | 'entityRef'
+  | 'severity'
+  | 'status'
+  | 'source'
+  | 'startedAt';
+
 /**
  * A new incident. Without an id one is generated.
  *
  * @internal
  */
-export interface NewIncident {
-  id?: string;
-  title: string;
-  entityRef: string;
-  severity: string;
-  status: IncidentStatus;
-  summary?: string;
-  commander?: string;
-  communications?: string;
-  scribe?: string;
-  source: IncidentSource;
-  externalId?: string;
-  runbookUrl?: string;
-  startedAt: Date;
-  detectedAt?: Date;
-  acknowledgedAt?: Date;
-  mitigatedAt?: Date;
-  resolvedAt?: Date;
-}
+export type NewIncident = { id?: string } & Pick<
+  IncidentFields,
+  RequiredField
+> & {
+    [K in Exclude<keyof IncidentFields, RequiredField>]?: NonNullable<
+      IncidentFields[K]
+    >;
+  };
 
 /**
- * Fields of an incident that can change; null clears.
+ * Fields of an incident that can change; null clears. Its entity, source
+ * and the source's key stay.
  *
  * @internal
  */
-export interface IncidentChanges {
-  title?: string;
-  severity?: string;
-  status?: IncidentStatus;
-  summary?: string | null;
-  commander?: string | null;
-  communications?: string | null;
-  scribe?: string | null;
-  runbookUrl?: string | null;
-  startedAt?: Date;
-  detectedAt?: Date | null;
-  acknowledgedAt?: Date | null;
-  mitigatedAt?: Date | null;
-  resolvedAt?: Date | null;
-}
+export type IncidentChanges = Partial<
+  Omit<IncidentFields, 'entityRef' | 'source' | 'externalId'>
+>;
 
 /**
  * A new event on an incident's timeline.

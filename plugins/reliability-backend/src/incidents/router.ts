@@ -1,75 +1,20 @@
 import {
-  INCIDENT_STATUSES,
+  createIncidentRequestSchema,
+  idParamsSchema,
+  incidentListQuerySchema,
+  incidentNoteRequestSchema,
   reliabilityIncidentCreatePermission,
   reliabilityIncidentUpdatePermission,
   SeverityLevel,
+  updateIncidentRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
 import { Request } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility, withinScope } from '../access/EntityVisibility';
-import {
-  csv,
-  entityRefSchema,
-  isoDate,
-  parseInput,
-  userRefSchema,
-} from '../validation';
+import { parseInput } from '../validation';
 import { IncidentService } from './IncidentService';
 import { IncidentFilter, IncidentStore } from './IncidentStore';
-
-const listQuerySchema = z
-  .object({
-    entityRef: csv(entityRefSchema).optional(),
-    status: z.enum([...INCIDENT_STATUSES, 'open']).optional(),
-    severity: csv(z.string().min(1).max(32)).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(500).optional(),
-  })
-  .strict();
-
-const idSchema = z.object({ id: z.uuid() });
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-const createSchema = z
-  .object({
-    entityRef: entityRefSchema,
-    title: text(255),
-    severity: text(32),
-    summary: z.string().max(20_000).optional(),
-    status: z.enum(INCIDENT_STATUSES).optional(),
-    commander: userRefSchema.optional(),
-    communications: userRefSchema.optional(),
-    scribe: userRefSchema.optional(),
-    startedAt: isoDate.optional(),
-    detectedAt: isoDate.optional(),
-  })
-  .strict();
-
-const updateSchema = z
-  .object({
-    version: z.number().int().min(1),
-    title: text(255).optional(),
-    severity: text(32).optional(),
-    summary: z.string().max(20_000).nullable().optional(),
-    status: z.enum(INCIDENT_STATUSES).optional(),
-    commander: userRefSchema.nullable().optional(),
-    communications: userRefSchema.nullable().optional(),
-    scribe: userRefSchema.nullable().optional(),
-    startedAt: isoDate.optional(),
-    detectedAt: isoDate.nullable().optional(),
-    acknowledgedAt: isoDate.nullable().optional(),
-    mitigatedAt: isoDate.nullable().optional(),
-    resolvedAt: isoDate.nullable().optional(),
-    note: z.string().trim().min(1).max(5_000).optional(),
-  })
-  .strict();
-
-const noteSchema = z.object({ message: text(5_000) }).strict();
 
 /**
  * Incident routes: list, read, declare, change, add notes.
@@ -101,7 +46,11 @@ export function createIncidentsRouter(options: {
   });
 
   router.get('/incidents', async (req, res) => {
-    const query = parseInput(listQuerySchema, req.query, 'incident query');
+    const query = parseInput(
+      incidentListQuerySchema,
+      req.query,
+      'incident query',
+    );
     const filter: IncidentFilter = {
       entityRefs: query.entityRef,
       status: query.status,
@@ -124,13 +73,13 @@ export function createIncidentsRouter(options: {
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    const { id } = parseInput(idSchema, req.params, 'incident id');
+    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
     await load(req, id);
     res.json(await service.get(id));
   });
 
   router.post('/incidents', async (req, res) => {
-    const body = parseInput(createSchema, req.body, 'incident');
+    const body = parseInput(createIncidentRequestSchema, req.body, 'incident');
     const { actor, via } = await access.authorize(
       req,
       reliabilityIncidentCreatePermission,
@@ -146,8 +95,12 @@ export function createIncidentsRouter(options: {
   });
 
   router.patch('/incidents/:id', async (req, res) => {
-    const { id } = parseInput(idSchema, req.params, 'incident id');
-    const body = parseInput(updateSchema, req.body, 'incident change');
+    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
+    const body = parseInput(
+      updateIncidentRequestSchema,
+      req.body,
+      'incident change',
+    );
     const current = await load(req, id);
     const { actor } = await access.authorize(
       req,
@@ -164,8 +117,8 @@ export function createIncidentsRouter(options: {
   });
 
   router.post('/incidents/:id/notes', async (req, res) => {
-    const { id } = parseInput(idSchema, req.params, 'incident id');
-    const body = parseInput(noteSchema, req.body, 'note');
+    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
+    const body = parseInput(incidentNoteRequestSchema, req.body, 'note');
     const current = await load(req, id);
     const { actor } = await access.authorize(
       req,

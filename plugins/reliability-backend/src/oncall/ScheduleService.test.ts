@@ -1,12 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { applyDatabaseMigrations } from '../database/migrations';
-import {
-  toNewSchedule,
-  assertValidSchedule,
-  ScheduleService,
-} from './ScheduleService';
-import { DatabaseScheduleStore } from './ScheduleStore';
+import { DatabaseScheduleStore } from './DatabaseScheduleStore';
+import { assertValidSchedule, toNewSchedule } from './scheduleInput';
+import { ScheduleService } from './ScheduleService';
 import {
   checkoutSchedule,
   JONAS,

@@ -12,10 +12,9 @@ import {
   ScheduleOnCall,
   ScheduleRecord,
   Shift,
-  validateSchedule,
 } from '@reliability-hub/plugin-reliability-common';
 import { directOwnersOf, scheduleOwnersOf } from './scheduleOwners';
-import { NewSchedule, ScheduleStore } from './ScheduleStore';
+import { ScheduleStore } from './ScheduleStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,29 +36,7 @@ export function scheduleOf(record: ScheduleRecord): Schedule {
 /** How many schedules `reliability-hub.io/oncall-schedule` may name. */
 const MAX_ANNOTATED_SCHEDULES = 10;
 
-/** A 400 lists this many problems of a schedule at most. */
-const MAX_LISTED_PROBLEMS = 20;
-
 const normalise = (ref: string) => ref.toLocaleLowerCase('en-US');
-
-/**
- * Checks a schedule with the shared rules, or throws a 400 listing every
- * problem with its field.
- *
- * @internal
- */
-export function assertValidSchedule(schedule: unknown): void {
-  const problems = validateSchedule(schedule);
-  if (problems.length) {
-    const listed = problems
-      .slice(0, MAX_LISTED_PROBLEMS)
-      .map(p => (p.field ? `schedule.${p.field}: ${p.message}` : p.message));
-    if (problems.length > MAX_LISTED_PROBLEMS) {
-      listed.push(`and ${problems.length - MAX_LISTED_PROBLEMS} more`);
-    }
-    throw new InputError(`Invalid schedule: ${listed.join('; ')}`);
-  }
-}
 
 /**
  * Who is on call: schedules of entities, now and next, escalation chains,
@@ -346,26 +323,4 @@ function nextAfter(
     }
   }
   return null;
-}
-
-/**
- * A stored schedule from the API's input shape.
- *
- * @internal
- */
-export function toNewSchedule(input: {
-  name: string;
-  ownerRef: string;
-  schedule: Schedule & { overrides: Array<Schedule['overrides'][number]> };
-  escalationPolicy?: NewSchedule['escalationPolicy'];
-}): NewSchedule {
-  return {
-    name: input.name,
-    ownerRef: input.ownerRef,
-    timeZone: input.schedule.timeZone,
-    description: input.schedule.description,
-    layers: input.schedule.layers,
-    overrides: input.schedule.overrides,
-    escalationPolicy: input.escalationPolicy ?? null,
-  };
 }

@@ -8,7 +8,7 @@ import { demoSchedules } from '../demo/demoSchedules';
 import { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
 import { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemStore';
 import { ScheduleService } from './ScheduleService';
-import { DatabaseScheduleStore } from './ScheduleStore';
+import { DatabaseScheduleStore } from './DatabaseScheduleStore';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { createHash } from 'node:crypto';
 import { migrationsDir } from '../database/migrations';
-import { DatabaseScheduleStore } from './ScheduleStore';
+import { DatabaseScheduleStore } from './DatabaseScheduleStore';
 
 jest.setTimeout(60_000);
 

@@ -20,8 +20,9 @@ import { EntityAccess } from '../access/EntityAccess';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { feedRange } from './ical';
 import { createOnCallRouter } from './router';
-import { ScheduleService, toNewSchedule } from './ScheduleService';
-import { DatabaseScheduleStore } from './ScheduleStore';
+import { DatabaseScheduleStore } from './DatabaseScheduleStore';
+import { toNewSchedule } from './scheduleInput';
+import { ScheduleService } from './ScheduleService';
 import {
   checkoutSchedule,
   JONAS,
@@ -326,6 +327,35 @@ describe('on-call routes', () => {
       expect(JSON.parse(overrideAdd.before).schedule.overrides).toEqual([]);
       expect(JSON.parse(overrideAdd.after).schedule.overrides).toHaveLength(1);
       expect(audit[6].after).not.toContain(rotated.body.path.split('=')[1]);
+    });
+
+    it('answers a stale version with the 409 every record answers, changing nothing', async () => {
+      const { api, schedule } = await setup();
+      const id = schedule.id;
+      const stale = (seen: number) =>
+        `Schedule ${id} has changed since version ${seen} (it is at version 1); reload and try again`;
+
+      const replaced = await api('put', `/schedules/${id}`, OWNER).send({
+        ...checkoutSchedule(),
+        schedule: { ...checkoutSchedule().schedule, description: 'Stale' },
+        version: 2,
+      });
+      const added = await api('post', `/schedules/${id}/overrides`, OWNER).send(
+        {
+          version: 3,
+          user: PRIYA,
+          start: '2026-11-04T08:00:00Z',
+          end: '2026-11-05T08:00:00Z',
+        },
+      );
+      expect([replaced.status, replaced.body.error.message]).toEqual([
+        409,
+        stale(2),
+      ]);
+      expect([added.status, added.body.error.message]).toEqual([409, stale(3)]);
+      expect((await api('get', `/schedules/${id}`, OWNER)).body).toEqual(
+        schedule,
+      );
     });
 
     it('stores only a hash of each feed token, shown once when rotated', async () => {

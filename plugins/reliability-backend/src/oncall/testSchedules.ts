@@ -1,4 +1,4 @@
-import { ScheduleInput } from '@reliability-hub/plugin-reliability-common';
+import { ScheduleRequest } from '@reliability-hub/plugin-reliability-common';
 
 /** Fixtures of the on-call tests. */
 export const LENA = 'user:default/lena.hoffmann';
@@ -9,7 +9,7 @@ export const PRIYA = 'user:default/priya.raman';
  * Weekly Monday 09:00 Berlin: lena from Mon 2026-11-02, jonas from
  * Mon 2026-11-09, lena again from Mon 2026-11-16, …
  */
-export function checkoutSchedule(name = 'checkout-main'): ScheduleInput {
+export function checkoutSchedule(name = 'checkout-main'): ScheduleRequest {
   return {
     name,
     ownerRef: 'group:default/team-checkout',
@@ -40,7 +40,7 @@ export function checkoutSchedule(name = 'checkout-main'): ScheduleInput {
 }
 
 /** Daily 09:00 New York, priya only. */
-export function sreSchedule(): ScheduleInput {
+export function sreSchedule(): ScheduleRequest {
   return {
     name: 'sre-daily',
     ownerRef: 'group:default/sre',
@@ -68,7 +68,7 @@ export function sreSchedule(): ScheduleInput {
  */
 export function twentyRestrictionSchedule(
   name = 'twenty-restrictions',
-): ScheduleInput {
+): ScheduleRequest {
   return {
     name,
     ownerRef: 'group:default/team-checkout',
@@ -125,7 +125,7 @@ const hhmm = (minutes: number) =>
 export function scheduleAtLimits(
   overridesFrom: Date,
   name = 'at-limits',
-): ScheduleInput {
+): ScheduleRequest {
   return {
     name,
     ownerRef: 'group:default/team-checkout',

@@ -1,27 +1,24 @@
 import {
   Page,
   Postmortem,
-  PostmortemSectionKey,
   PostmortemStatus,
+  updatePostmortemRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
+import { z } from 'zod';
 import { EntityFilter } from '../database/entityFilter';
 import { VersionedChange } from '../database/versionedRecords';
 import { PageRequest } from '../database/keysetPage';
 
 /**
- * Fields of a postmortem that can be written.
+ * Fields of a postmortem that can be written: those of a change request but
+ * its incidents, and when it was published.
  *
  * @internal
  */
-export type PostmortemFields = Partial<Record<PostmortemSectionKey, string>> & {
-  title?: string;
-  status?: PostmortemStatus;
-  impactUsersAffected?: string | null;
-  impactDurationMinutes?: number | null;
-  impactErrorBudget?: string | null;
-  reviewers?: string[];
-  publishedAt?: Date | null;
-};
+export type PostmortemFields = Omit<
+  z.output<typeof updatePostmortemRequestSchema>,
+  'version' | 'incidentIds'
+> & { publishedAt?: Date | null };
 
 /**
  * A new postmortem.

@@ -1,72 +1,18 @@
 import {
-  RUNBOOK_SEVERITIES,
+  entityQuerySchema,
   reliabilityDefinitionsRefreshPermission,
+  runbookIdParamsSchema,
+  runbookLibraryQuerySchema,
+  runbooksForAlertQuerySchema,
 } from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility, withinScope } from '../access/EntityVisibility';
 import { todayUtc } from '../actionItems/ActionItemService';
-import { entityRefSchema, parseInput } from '../validation';
-import { normalizeRef } from './refresh/entityRunbookSource';
+import { parseInput } from '../validation';
 import { RunbookRefresher } from './refresh/RunbookRefresher';
 import { RunbookService } from './RunbookService';
 import { RunbookLibraryQuery, RunbookStore } from './store/RunbookStore';
-
-const entitySchema = z.object({ entityRef: entityRefSchema }).strict();
-
-/** A ref filter: a full ref, or a bare name of the default kind. */
-const refFilter = (defaultKind: string) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .transform((value, ctx) => {
-      const ref = normalizeRef(value, {
-        defaultKind,
-        defaultNamespace: 'default',
-      });
-      if (!ref) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `not an entity ref: ${value}`,
-        });
-        return z.NEVER;
-      }
-      return ref;
-    });
-
-const librarySchema = z
-  .object({
-    q: z.string().max(500).optional(),
-    owner: refFilter('group').optional(),
-    system: refFilter('system').optional(),
-    severity: z
-      .string()
-      .transform(value => value.toUpperCase())
-      .pipe(z.enum(RUNBOOK_SEVERITIES))
-      .optional(),
-    alert: z.string().trim().min(1).max(255).optional(),
-    tag: z.string().trim().min(1).max(255).optional(),
-    stale: z
-      .enum(['true', 'false'], { message: 'must be true or false' })
-      .transform(value => value === 'true')
-      .optional(),
-    sort: z.enum(['title', 'lastReviewed']).default('title'),
-    cursor: z.string().max(2_000).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .strict();
-
-const byAlertSchema = z
-  .object({
-    alertname: z.string().trim().min(1).max(255),
-    entityRef: entityRefSchema.optional(),
-  })
-  .strict();
-
-const idSchema = z.object({ id: z.string().min(1).max(600) });
 
 /**
  * Runbook routes: an entity's runbooks, the library, one runbook, runbooks by
@@ -85,13 +31,21 @@ export function createRunbooksRouter(options: {
   const router = Router();
 
   router.get('/runbooks', async (req, res) => {
-    const { entityRef } = parseInput(entitySchema, req.query, 'runbook query');
+    const { entityRef } = parseInput(
+      entityQuerySchema,
+      req.query,
+      'runbook query',
+    );
     await (await visibility.of(req)).assertEntity(entityRef);
     res.json(await service.entityRunbooks(entityRef, { today: todayUtc() }));
   });
 
   router.get('/runbooks/library', async (req, res) => {
-    const query = parseInput(librarySchema, req.query, 'runbook library query');
+    const query = parseInput(
+      runbookLibraryQuerySchema,
+      req.query,
+      'runbook library query',
+    );
     const filter: RunbookLibraryQuery = { ...query, today: todayUtc() };
     // Every entity the filters find is checked, so the total counts only
     // what the caller may see and pages come back full.
@@ -103,7 +57,7 @@ export function createRunbooksRouter(options: {
 
   router.get('/runbooks/by-alert/:alertname', async (req, res) => {
     const query = parseInput(
-      byAlertSchema,
+      runbooksForAlertQuerySchema,
       { ...req.query, alertname: req.params.alertname },
       'runbook alert query',
     );
@@ -120,7 +74,7 @@ export function createRunbooksRouter(options: {
 
   router.post('/runbooks/refresh', async (req, res) => {
     const { entityRef } = parseInput(
-      entitySchema,
+      entityQuerySchema,
       req.query,
       'runbook refresh',
     );
@@ -138,7 +92,11 @@ export function createRunbooksRouter(options: {
   // Ids contain slashes (`component:default/checkout/db-pool`); clients
   // encode them, but a decoded id with its slashes is accepted as well.
   router.get(/^\/runbooks\/(.+)$/, async (req, res) => {
-    const { id } = parseInput(idSchema, { id: req.params[0] }, 'runbook id');
+    const { id } = parseInput(
+      runbookIdParamsSchema,
+      { id: req.params[0] },
+      'runbook id',
+    );
     res.json(
       await visibility.record(
         req,

@@ -3,11 +3,12 @@ import {
   EntitySlos,
   ErrorBudgetPolicyTier,
   SliSamplesRequest,
-  SloEvaluationState,
   SloHistory,
   SloOverview,
+  sloOverviewQuerySchema,
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
+import { z } from 'zod';
 import { PUSH_SOURCE_TYPE } from './push/PushSliSource';
 import { SloDefinitionReader } from './reader/SloDefinitionReader';
 import { currentStatuses, windowOf } from './sloStatus';
@@ -21,13 +22,7 @@ export const MAX_HISTORY_POINTS = 500;
  *
  * @internal
  */
-export interface SloOverviewFilter {
-  owner?: string;
-  system?: string;
-  /** Policy tier name. */
-  tier?: string;
-  state?: SloEvaluationState;
-}
+export type SloOverviewFilter = z.output<typeof sloOverviewQuerySchema>;
 
 function entitySlos(
   entityRef: string,

@@ -1,6 +1,9 @@
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  entityQuerySchema,
+  EntityReliabilitySummary,
+} from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { EntityVisibility } from '../access/EntityVisibility';
 import { ActionItemStore } from '../actionItems/ActionItemStore';
@@ -10,10 +13,8 @@ import { ScheduleStore } from '../oncall/ScheduleStore';
 import { visibleOnCall } from '../oncall/visibleOnCall';
 import { RunbookService } from '../runbooks/RunbookService';
 import { SloService } from '../slo/SloService';
-import { entityRefSchema, parseInput } from '../validation';
+import { parseInput } from '../validation';
 import { componentsOf } from './componentsOf';
-
-const querySchema = z.object({ entityRef: entityRefSchema }).strict();
 
 /** How many incidents and action items the entity page lists. */
 const RECENT_ITEMS = 5;
@@ -39,7 +40,11 @@ export function createSummaryRouter(options: {
   const router = Router();
 
   router.get('/entity-summary', async (req, res) => {
-    const { entityRef } = parseInput(querySchema, req.query, 'summary query');
+    const { entityRef } = parseInput(
+      entityQuerySchema,
+      req.query,
+      'summary query',
+    );
     const visible = await options.visibility.of(req);
     await visible.assertEntity(entityRef);
     const components = await componentsOf(entityRef, {
@@ -70,7 +75,7 @@ export function createSummaryRouter(options: {
         ? options.slos?.forComponents(entityRef, components)
         : options.slos?.forEntity(entityRef),
     ]);
-    res.json({
+    const summary: EntityReliabilitySummary = {
       entityRef,
       components,
       incidents,
@@ -78,7 +83,8 @@ export function createSummaryRouter(options: {
       oncall,
       runbooks,
       slos,
-    });
+    };
+    res.json(summary);
   });
 
   return router;

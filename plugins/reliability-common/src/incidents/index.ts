@@ -2,3 +2,4 @@ export * from './types';
 export * from './severity';
 export * from './lifecycle';
 export * from './times';
+export * from './schemas';

@@ -11,7 +11,12 @@ export interface IncidentTimes {
   resolvedAt?: string | null;
 }
 
-const ORDER = [
+/**
+ * The timestamps of an incident, in lifecycle order.
+ *
+ * @public
+ */
+export const INCIDENT_TIME_FIELDS = [
   'startedAt',
   'detectedAt',
   'acknowledgedAt',
@@ -30,7 +35,7 @@ export function findIncidentTimeProblem(
   times: IncidentTimes,
 ): string | undefined {
   let previous: { field: string; at: number } | undefined;
-  for (const field of ORDER) {
+  for (const field of INCIDENT_TIME_FIELDS) {
     const value = times[field];
     if (value === null || value === undefined) {
       continue;

@@ -1,27 +1,5 @@
+import { EscalationPolicy } from './schemas';
 import { Override, Schedule, Shift } from './types';
-
-/**
- * One level of an escalation policy: who is paged, and after how many minutes
- * without acknowledgement the next level is.
- *
- * @public
- */
-export interface EscalationLevel {
-  /** Minutes after the previous level (0 for the first). */
-  delayMinutes: number;
-  /** Who: the on-call of a stored schedule (by name), or a user ref. */
-  target: { schedule: string } | { user: string };
-}
-
-/**
- * How an incident escalates; repeats the whole chain `repeat` more times.
- *
- * @public
- */
-export interface EscalationPolicy {
-  levels: EscalationLevel[];
-  repeat: number;
-}
 
 /**
  * A schedule as stored by the backend: owned by a catalog group, whose
@@ -97,16 +75,4 @@ export interface OnCallNow {
    * each with why.
    */
   problems?: string[];
-}
-
-/**
- * Body of `POST /schedules` and of `PUT /schedules/:id` (with `version`).
- *
- * @public
- */
-export interface ScheduleInput {
-  name: string;
-  ownerRef: string;
-  schedule: Schedule;
-  escalationPolicy?: EscalationPolicy | null;
 }

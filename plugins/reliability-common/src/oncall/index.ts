@@ -8,3 +8,4 @@ export {
 } from './limits';
 export * from './validation';
 export * from './api';
+export * from './schemas';

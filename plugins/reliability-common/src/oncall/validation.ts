@@ -15,6 +15,14 @@ export interface ScheduleProblem {
 
 type Report = (field: string, message: string) => void;
 
+/** Checks one part of a schedule at `field`; `zone` is the schedule's own. */
+type CheckPart = (
+  value: unknown,
+  field: string,
+  zone: string,
+  report: Report,
+) => void;
+
 /**
  * Longer rotations are no rotation at all, and hand-offs further out than
  * dates can go (1e308 weeks) would break every on-call computation.
@@ -24,6 +32,19 @@ const UNITS = ['hours', 'days', 'weeks'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether `value` is an object; reports at `field` that it must be one if not. */
+function isObjectAt(
+  value: unknown,
+  field: string,
+  report: Report,
+): value is Record<string, unknown> {
+  if (isRecord(value)) {
+    return true;
+  }
+  report(field, 'must be an object');
+  return false;
 }
 
 function isText(value: unknown): value is string {
@@ -97,8 +118,7 @@ function checkZone(value: unknown, field: string, report: Report) {
 }
 
 function checkRestriction(value: unknown, field: string, report: Report) {
-  if (!isRecord(value)) {
-    report(field, 'must be an object');
+  if (!isObjectAt(value, field, report)) {
     return;
   }
   if (parseTimeOfDay(value.from) === undefined) {
@@ -126,14 +146,8 @@ function checkRestriction(value: unknown, field: string, report: Report) {
   }
 }
 
-function checkLayer(
-  value: unknown,
-  field: string,
-  zone: string,
-  report: Report,
-) {
-  if (!isRecord(value)) {
-    report(field, 'must be an object');
+const checkLayer: CheckPart = (value, field, zone, report) => {
+  if (!isObjectAt(value, field, report)) {
     return;
   }
   checkName(value.name, `${field}.name`, report);
@@ -189,7 +203,7 @@ function checkLayer(
       );
     }
   }
-}
+};
 
 /** Names the first restriction that brings in one time zone too many. */
 function checkTimeZoneCount(layers: unknown[], zone: string, report: Report) {
@@ -212,14 +226,8 @@ function checkTimeZoneCount(layers: unknown[], zone: string, report: Report) {
   });
 }
 
-function checkOverride(
-  value: unknown,
-  field: string,
-  zone: string,
-  report: Report,
-) {
-  if (!isRecord(value)) {
-    report(field, 'must be an object');
+const checkOverride: CheckPart = (value, field, zone, report) => {
+  if (!isObjectAt(value, field, report)) {
     return;
   }
   if (!isUserEntityRef(value.user)) {
@@ -235,7 +243,7 @@ function checkOverride(
   } else if (!Number.isNaN(start) && end <= start) {
     report(`${field}.end`, 'must be after start');
   }
-}
+};
 
 /**
  * Everything wrong with a schedule (e.g. parsed from YAML or a request

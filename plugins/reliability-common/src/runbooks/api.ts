@@ -1,6 +1,7 @@
 /**
  * What the runbook endpoints of `/api/reliability` answer.
  */
+import { Page } from '../incidents/types';
 import { Runbook, RunbookProblem, RunbookSeverity } from './types';
 
 /**
@@ -67,26 +68,6 @@ export interface EntityRunbooks {
 }
 
 /**
- * `GET /runbooks/library?q=&owner=&system=&severity=&alert=&tag=&stale=&sort=&cursor=&limit=`:
- * full-text search over title, description, steps, commands, alerts and tags;
- * filters combine (AND); `sort` is `title` (default) or `lastReviewed`.
- *
- * @public
- */
-export interface RunbookLibraryRequest {
-  q?: string;
-  owner?: string;
-  system?: string;
-  severity?: RunbookSeverity;
-  alert?: string;
-  tag?: string;
-  stale?: boolean;
-  sort?: 'title' | 'lastReviewed';
-  cursor?: string;
-  limit?: number;
-}
-
-/**
  * `GET /runbooks/by-alert/:alertname`: runbooks whose `alerts` name the alert,
  * those of `entityRef` (query) first.
  *
@@ -96,3 +77,11 @@ export interface RunbooksForAlert {
   alertname: string;
   runbooks: RunbookRecord[];
 }
+
+/**
+ * Answer of `GET /runbooks/library`: one page of the matches, and how many
+ * match in all.
+ *
+ * @public
+ */
+export type RunbookLibraryPage = Page<RunbookRecord> & { total: number };

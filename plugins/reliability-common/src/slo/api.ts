@@ -8,6 +8,19 @@ import { BurnRateWindow } from './burnRate';
 import { ErrorBudgetPolicyTier } from './policy';
 
 /**
+ * The states of an SLO objective's latest evaluation; see
+ * {@link SloEvaluationState}.
+ *
+ * @public
+ */
+export const SLO_EVALUATION_STATES = [
+  'ok',
+  'no-data',
+  'source-unavailable',
+  'pending',
+] as const;
+
+/**
  * How the latest evaluation of an SLO objective went.
  *
  * - `ok`: figures are current.
@@ -18,11 +31,7 @@ import { ErrorBudgetPolicyTier } from './policy';
  *
  * @public
  */
-export type SloEvaluationState =
-  | 'ok'
-  | 'no-data'
-  | 'source-unavailable'
-  | 'pending';
+export type SloEvaluationState = (typeof SLO_EVALUATION_STATES)[number];
 
 /**
  * One objective of one OpenSLO `SLO` of an entity, with its latest figures.
@@ -174,32 +183,4 @@ export interface SloOverview {
   items: SloStatus[];
   /** The configured policy tiers, for the tier filter. */
   tiers: ErrorBudgetPolicyTier[];
-}
-
-/**
- * One bucket of good and total events counted by the built-in push source.
- * Posting the same bucket again replaces it (idempotent per bucket).
- *
- * @public
- */
-export interface SliSample {
-  /** ISO instant at the start of the bucket; aligned to `bucketSeconds`. */
-  bucketStart: string;
-  /** Bucket length in seconds; 60 by default. */
-  bucketSeconds?: number;
-  good: number;
-  total: number;
-}
-
-/**
- * `POST /sli-samples`: samples for one SLO whose indicator uses the push
- * source (`metricSource.type: push`). At most 1,000 samples per request.
- *
- * @public
- */
-export interface SliSamplesRequest {
-  entityRef: string;
-  /** `metadata.name` of the SLO document. */
-  sloName: string;
-  samples: SliSample[];
 }

@@ -3,6 +3,7 @@
  *
  * All fractions are plain ratios (0.999, not 99.9).
  */
+import { assertCounts } from './counts';
 
 /**
  * Throws a RangeError unless `target` is an SLO objective strictly between 0
@@ -14,19 +15,6 @@ export function assertSloTarget(target: number): void {
   if (!(Number.isFinite(target) && target > 0 && target < 1)) {
     throw new RangeError(
       `SLO target must be a fraction strictly between 0 and 1 (e.g. 0.999 for 99.9 %), got ${target}`,
-    );
-  }
-}
-
-function assertCounts(good: number, total: number): void {
-  if (!(Number.isFinite(total) && total >= 0)) {
-    throw new RangeError(
-      `total event count must be a finite number ≥ 0, got ${total}`,
-    );
-  }
-  if (!(Number.isFinite(good) && good >= 0 && good <= total)) {
-    throw new RangeError(
-      `good event count must be a finite number between 0 and total (${total}), got ${good}`,
     );
   }
 }

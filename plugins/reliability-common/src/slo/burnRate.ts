@@ -3,6 +3,7 @@
  * that would spend exactly the whole budget over the SLO period.
  */
 import { errorBudgetFraction } from './budget';
+import { assertCounts } from './counts';
 
 /**
  * The windows over which burn rates are evaluated for multi-window,
@@ -76,16 +77,7 @@ export function burnRateFromCounts(
   total: number,
   target: number,
 ): number | null {
-  if (!(Number.isFinite(total) && total >= 0)) {
-    throw new RangeError(
-      `total event count must be a finite number ≥ 0, got ${total}`,
-    );
-  }
-  if (!(Number.isFinite(good) && good >= 0 && good <= total)) {
-    throw new RangeError(
-      `good event count must be a finite number between 0 and total (${total}), got ${good}`,
-    );
-  }
+  assertCounts(good, total);
   if (total === 0) {
     errorBudgetFraction(target);
     return null;

@@ -6,3 +6,4 @@ export * from './policy';
 export * from './windows';
 export * from './timeslices';
 export * from './api';
+export * from './schemas';

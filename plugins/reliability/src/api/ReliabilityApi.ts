@@ -1,111 +1,38 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import {
+import type {
   ActionItem,
-  ActionItemStatus,
+  ActionItemListRequest,
+  AddScheduleOverrideRequest,
   CreateActionItemRequest,
   CreateIncidentRequest,
   CreatePostmortemRequest,
   EntityReliabilitySummary,
+  EntityRunbooks,
+  EntitySlos,
   Incident,
-  OnCallNow,
   IncidentDetail,
-  IncidentStatus,
+  IncidentListRequest,
+  OnCallNow,
+  OnCallRequest,
   Page,
   Postmortem,
   PostmortemDetail,
-  PostmortemStatus,
-  ScheduleRecord,
-  EntityRunbooks,
+  PostmortemListRequest,
   RunbookDetail,
+  RunbookLibraryPage,
   RunbookLibraryRequest,
-  RunbookRecord,
   RunbooksForAlert,
+  RunbooksForAlertRequest,
+  ScheduleRecord,
   SeverityLevel,
-  SloEvaluationState,
-  EntitySlos,
   SloHistory,
+  SloHistoryRequest,
   SloOverview,
+  SloOverviewRequest,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
 } from '@reliability-hub/plugin-reliability-common';
-
-/**
- * Which incidents to list.
- *
- * @public
- */
-export interface IncidentListRequest {
-  entityRef?: string;
-  status?: IncidentStatus | 'open';
-  severity?: string[];
-  limit?: number;
-  cursor?: string;
-}
-
-/**
- * Which postmortems to list.
- *
- * @public
- */
-export interface PostmortemListRequest {
-  entityRef?: string;
-  status?: PostmortemStatus;
-  limit?: number;
-  cursor?: string;
-}
-
-/**
- * Which action items to list. `owner` takes user or group refs.
- *
- * @public
- */
-export interface ActionItemListRequest {
-  entityRef?: string;
-  owner?: string[];
-  status?: ActionItemStatus | 'open';
-  overdue?: boolean;
-  limit?: number;
-  cursor?: string;
-}
-
-/**
- * An override to add to a schedule: `user` covers `[start, end)`. `version`
- * is the schedule's version the user saw.
- *
- * @public
- */
-export interface AddScheduleOverrideRequest {
-  version: number;
-  user: string;
-  start: string;
-  end: string;
-  reason?: string;
-}
-
-/**
- * Which SLOs the overview lists. Every filter is optional; `tier` is a policy
- * tier's name.
- *
- * @public
- */
-export interface SloOverviewRequest {
-  owner?: string;
-  system?: string;
-  tier?: string;
-  state?: SloEvaluationState;
-}
-
-/**
- * Which stretch of an SLO's history to chart (ISO instants); the backend
- * defaults to the current SLO window.
- *
- * @public
- */
-export interface SloHistoryRequest {
-  from?: string;
-  to?: string;
-}
 
 /**
  * The Reliability Hub backend, as the frontend uses it.
@@ -146,7 +73,7 @@ export interface ReliabilityApi {
    * Who is on call now: for the entity's schedules when `entityRef` is given,
    * else for every schedule.
    */
-  getOnCall(request?: { entityRef?: string }): Promise<OnCallNow>;
+  getOnCall(request?: OnCallRequest): Promise<OnCallNow>;
   /** Every stored on-call schedule. */
   listSchedules(): Promise<ScheduleRecord[]>;
   getSchedule(id: string): Promise<ScheduleRecord>;
@@ -186,15 +113,13 @@ export interface ReliabilityApi {
    * One page of the runbook library: full-text search and filters combined,
    * with the number of all matches.
    */
-  searchRunbooks(
-    request?: RunbookLibraryRequest,
-  ): Promise<Page<RunbookRecord> & { total: number }>;
+  searchRunbooks(request?: RunbookLibraryRequest): Promise<RunbookLibraryPage>;
   /** One runbook with its steps; `id` may contain slashes. */
   getRunbook(id: string): Promise<RunbookDetail>;
   /** The runbooks that answer an alert, those of `entityRef` first. */
   getRunbooksForAlert(
     alertname: string,
-    request?: { entityRef?: string },
+    request?: RunbooksForAlertRequest,
   ): Promise<RunbooksForAlert>;
   /**
    * Re-reads the entity's runbook files now and answers its runbooks. Throws

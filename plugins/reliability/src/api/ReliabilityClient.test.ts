@@ -39,6 +39,23 @@ describe('ReliabilityClient', () => {
     );
   });
 
+  it('writes lists comma-separated and numbers and flags as text', async () => {
+    const { client, fetch } = clientAnswering(200, { items: [] });
+    await client.listActionItems({
+      owner: ['user:default/lena.hoffmann', 'group:default/team-checkout'],
+      overdue: false,
+      limit: 50,
+    });
+    await client.listPostmortems({
+      entityRef: ['component:default/checkout', 'component:default/cart'],
+      status: 'published',
+    });
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backend/api/reliability/action-items?owner=user%3Adefault%2Flena.hoffmann%2Cgroup%3Adefault%2Fteam-checkout&overdue=false&limit=50',
+      'http://backend/api/reliability/postmortems?entityRef=component%3Adefault%2Fcheckout%2Ccomponent%3Adefault%2Fcart&status=published',
+    ]);
+  });
+
   it('turns an error answer into a ResponseError with the server message', async () => {
     const { client } = clientAnswering(400, {
       error: {

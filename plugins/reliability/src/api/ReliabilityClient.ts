@@ -1,42 +1,48 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
+import type {
   ActionItem,
+  ActionItemListRequest,
+  AddScheduleOverrideRequest,
   CreateActionItemRequest,
   CreateIncidentRequest,
   CreatePostmortemRequest,
   EntityReliabilitySummary,
+  EntityRunbooks,
+  EntitySlos,
+  FeedTokenResponse,
   Incident,
-  OnCallNow,
   IncidentDetail,
+  IncidentListRequest,
+  IncidentNoteRequest,
+  OnCallNow,
+  OnCallRequest,
   Page,
   Postmortem,
   PostmortemDetail,
-  EntityRunbooks,
+  PostmortemListRequest,
   RunbookDetail,
+  RunbookLibraryPage,
   RunbookLibraryRequest,
-  RunbookRecord,
   RunbooksForAlert,
+  RunbooksForAlertRequest,
   ScheduleRecord,
   SeverityLevel,
-  EntitySlos,
   SloHistory,
+  SloHistoryRequest,
   SloOverview,
+  SloOverviewRequest,
   UpdateActionItemRequest,
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
 } from '@reliability-hub/plugin-reliability-common';
-import {
-  ActionItemListRequest,
-  AddScheduleOverrideRequest,
-  IncidentListRequest,
-  PostmortemListRequest,
-  ReliabilityApi,
-  SloHistoryRequest,
-  SloOverviewRequest,
-} from './ReliabilityApi';
+import { ReliabilityApi } from './ReliabilityApi';
 
-type Query = Record<string, string | undefined>;
+/**
+ * A query as the request types of the API have it: lists go comma-separated,
+ * numbers and flags as text, what is unset not at all.
+ */
+type Query = Record<string, string | string[] | number | boolean | undefined>;
 
 /**
  * {@link ReliabilityApi} over HTTP, with the signed-in user's token.
@@ -57,13 +63,7 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async listIncidents(request: IncidentListRequest): Promise<Page<Incident>> {
-    return this.get('/incidents', {
-      entityRef: request.entityRef,
-      status: request.status,
-      severity: request.severity?.join(','),
-      limit: request.limit?.toString(),
-      cursor: request.cursor,
-    });
+    return this.get('/incidents', request);
   }
 
   async getSeverityLevels(): Promise<SeverityLevel[]> {
@@ -86,20 +86,18 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async addIncidentNote(id: string, message: string): Promise<IncidentDetail> {
-    return this.send('POST', `/incidents/${encodeURIComponent(id)}/notes`, {
-      message,
-    });
+    const note: IncidentNoteRequest = { message };
+    return this.send(
+      'POST',
+      `/incidents/${encodeURIComponent(id)}/notes`,
+      note,
+    );
   }
 
   async listPostmortems(
     request: PostmortemListRequest,
   ): Promise<Page<Postmortem>> {
-    return this.get('/postmortems', {
-      entityRef: request.entityRef,
-      status: request.status,
-      limit: request.limit?.toString(),
-      cursor: request.cursor,
-    });
+    return this.get('/postmortems', request);
   }
 
   async getPostmortem(id: string): Promise<PostmortemDetail> {
@@ -126,15 +124,7 @@ export class ReliabilityClient implements ReliabilityApi {
   async listActionItems(
     request: ActionItemListRequest,
   ): Promise<Page<ActionItem>> {
-    return this.get('/action-items', {
-      entityRef: request.entityRef,
-      owner: request.owner?.join(','),
-      status: request.status,
-      overdue:
-        request.overdue === undefined ? undefined : String(request.overdue),
-      limit: request.limit?.toString(),
-      cursor: request.cursor,
-    });
+    return this.get('/action-items', request);
   }
 
   async createActionItem(
@@ -159,8 +149,8 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
-  async getOnCall(request: { entityRef?: string } = {}): Promise<OnCallNow> {
-    return this.get('/oncall', { entityRef: request.entityRef });
+  async getOnCall(request: OnCallRequest = {}): Promise<OnCallNow> {
+    return this.get('/oncall', request);
   }
 
   async listSchedules(): Promise<ScheduleRecord[]> {
@@ -194,7 +184,7 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async createScheduleFeedToken(scheduleId: string): Promise<{ url: string }> {
-    const { path } = await this.send<{ path: string }>(
+    const { path } = await this.send<FeedTokenResponse>(
       'POST',
       `/schedules/${encodeURIComponent(scheduleId)}/feed-token`,
       {},
@@ -216,19 +206,11 @@ export class ReliabilityClient implements ReliabilityApi {
     id: string,
     request: SloHistoryRequest = {},
   ): Promise<SloHistory> {
-    return this.get(`/slos/${encodeURIComponent(id)}/history`, {
-      from: request.from,
-      to: request.to,
-    });
+    return this.get(`/slos/${encodeURIComponent(id)}/history`, request);
   }
 
   async getSloOverview(request: SloOverviewRequest = {}): Promise<SloOverview> {
-    return this.get('/slos/overview', {
-      owner: request.owner,
-      system: request.system,
-      tier: request.tier,
-      state: request.state,
-    });
+    return this.get('/slos/overview', request);
   }
 
   async refreshSlos(entityRef: string): Promise<EntitySlos> {
@@ -245,19 +227,8 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async searchRunbooks(
     request: RunbookLibraryRequest = {},
-  ): Promise<Page<RunbookRecord> & { total: number }> {
-    return this.get('/runbooks/library', {
-      q: request.q,
-      owner: request.owner,
-      system: request.system,
-      severity: request.severity,
-      alert: request.alert,
-      tag: request.tag,
-      stale: request.stale === undefined ? undefined : String(request.stale),
-      sort: request.sort,
-      cursor: request.cursor,
-      limit: request.limit?.toString(),
-    });
+  ): Promise<RunbookLibraryPage> {
+    return this.get('/runbooks/library', request);
   }
 
   async getRunbook(id: string): Promise<RunbookDetail> {
@@ -266,11 +237,12 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getRunbooksForAlert(
     alertname: string,
-    request: { entityRef?: string } = {},
+    request: RunbooksForAlertRequest = {},
   ): Promise<RunbooksForAlert> {
-    return this.get(`/runbooks/by-alert/${encodeURIComponent(alertname)}`, {
-      entityRef: request.entityRef,
-    });
+    return this.get(
+      `/runbooks/by-alert/${encodeURIComponent(alertname)}`,
+      request,
+    );
   }
 
   async refreshRunbooks(entityRef: string): Promise<EntityRunbooks> {
@@ -284,8 +256,9 @@ export class ReliabilityClient implements ReliabilityApi {
   private async get<T>(path: string, query: Query = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') {
-        params.set(key, value);
+      const text = Array.isArray(value) ? value.join(',') : value?.toString();
+      if (text !== undefined && text !== '') {
+        params.set(key, text);
       }
     }
     const search = params.toString();

@@ -1,5 +1,5 @@
 import {
-  Page,
+  RunbookLibraryPage,
   Runbook,
   RunbookDetail,
   RunbookRecord,
@@ -193,7 +193,7 @@ export class DatabaseRunbookStore implements RunbookStore {
 
   async searchLibrary(
     filter: RunbookLibraryQuery,
-  ): Promise<Page<RunbookRecord> & { total: number }> {
+  ): Promise<RunbookLibraryPage> {
     return searchLibrary(this.knex, filter);
   }
 

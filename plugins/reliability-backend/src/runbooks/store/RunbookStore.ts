@@ -1,11 +1,11 @@
 import {
-  Page,
-  Runbook,
   RunbookDetail,
+  RunbookLibraryPage,
+  runbookLibraryQuerySchema,
   RunbookProblem,
   RunbookRecord,
-  RunbookSeverity,
 } from '@reliability-hub/plugin-reliability-common';
+import { z } from 'zod';
 import { EntityFilter } from '../../database/entityFilter';
 
 /**
@@ -15,27 +15,10 @@ import { EntityFilter } from '../../database/entityFilter';
  *
  * @internal
  */
-export interface IndexedRunbook {
-  id: string;
-  kind: 'structured' | 'link';
-  entityRef: string;
-  title: string;
-  description?: string;
-  url?: string;
-  severity?: RunbookSeverity;
-  alerts: string[];
-  tags: string[];
-  owner?: string;
-  system?: string;
-  lastReviewed?: string;
-  reviewIntervalDays?: number;
-  reviewDue?: string;
-  /** Structured runbooks: the parsed file. */
-  runbook?: Runbook;
-  sourceLocation: string;
+export type IndexedRunbook = Omit<RunbookDetail, 'stale' | 'indexedAt'> & {
   /** Structured runbooks: sha256 of the file the runbook was read from. */
   contentHash?: string;
-}
+};
 
 /**
  * What the last refresh of one entity's runbooks found.
@@ -61,23 +44,11 @@ export interface RunbookSourceState {
  *
  * @internal
  */
-export interface RunbookLibraryQuery extends EntityFilter {
-  /** Words that must all occur in the runbook's searchable text. */
-  q?: string;
-  /** Normalised owner ref. */
-  owner?: string;
-  /** Normalised system ref. */
-  system?: string;
-  severity?: RunbookSeverity;
-  alert?: string;
-  tag?: string;
-  stale?: boolean;
-  sort: 'title' | 'lastReviewed';
-  cursor?: string;
-  limit: number;
-  /** `YYYY-MM-DD`: staleness is judged against this day. */
-  today: string;
-}
+export type RunbookLibraryQuery = EntityFilter &
+  z.output<typeof runbookLibraryQuerySchema> & {
+    /** `YYYY-MM-DD`: staleness is judged against this day. */
+    today: string;
+  };
 
 /**
  * The runbook index.
@@ -111,9 +82,7 @@ export interface RunbookStore {
   ): Promise<RunbookRecord[]>;
   /** The distinct entities with runbooks the query finds (cursor aside). */
   libraryEntityRefs(query: RunbookLibraryQuery): Promise<string[]>;
-  searchLibrary(
-    query: RunbookLibraryQuery,
-  ): Promise<Page<RunbookRecord> & { total: number }>;
+  searchLibrary(query: RunbookLibraryQuery): Promise<RunbookLibraryPage>;
   getRunbook(id: string, today: string): Promise<RunbookDetail | undefined>;
   /** Runbooks whose `alerts` name the alert (case-insensitive). */
   findByAlert(alertname: string, today: string): Promise<RunbookRecord[]>;

@@ -1,5 +1,5 @@
 import {
-  Page,
+  RunbookLibraryPage,
   RunbookRecord,
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
@@ -74,7 +74,7 @@ export function filterLibrary(
 export async function searchLibrary(
   knex: Knex,
   filter: RunbookLibraryQuery,
-): Promise<Page<RunbookRecord> & { total: number }> {
+): Promise<RunbookLibraryPage> {
   const byReview = filter.sort === 'lastReviewed';
   const page = await keysetPage<RunbookRow, RunbookRecord>(
     filterLibrary(knex, knex('runbooks').select(LIST_COLUMNS), filter),

@@ -2,9 +2,12 @@ import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Incident } from '@reliability-hub/plugin-reliability-common';
+import type {
+  Incident,
+  IncidentListRequest,
+} from '@reliability-hub/plugin-reliability-common';
 import { useMemo, useState } from 'react';
-import { IncidentListRequest, reliabilityApiRef } from '../../api';
+import { reliabilityApiRef } from '../../api';
 import { useReliabilityLinks } from '../../shared/links';
 import { IncidentFilters, IncidentFilterValue } from '../IncidentFilters';
 import { incidentColumns } from './columns';

@@ -18,9 +18,10 @@ import {
   SloEvaluationState,
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
+import type { SloOverviewRequest } from '@reliability-hub/plugin-reliability-common';
 import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef, SloOverviewRequest } from '../../api';
+import { reliabilityApiRef } from '../../api';
 import { relativeTime } from '../../shared/time';
 import { SummaryError } from '../../summary/SummaryError';
 import { AlertStateChip } from '../AlertStateChip';

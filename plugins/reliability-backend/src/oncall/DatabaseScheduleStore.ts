@@ -1,0 +1,264 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  Override,
+  SCHEDULE_LIMITS,
+  ScheduleRecord,
+} from '@reliability-hub/plugin-reliability-common';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { recordAudit } from '../audit/AuditLog';
+import { VersionedRecords } from '../database/versionedRecords';
+import { feedTokenMatches, hashFeedToken, newFeedToken } from './feedTokens';
+import {
+  OverrideRow,
+  overrideRow,
+  scheduleColumns,
+  ScheduleRow,
+  toRecords,
+} from './scheduleRows';
+import { NewSchedule, ScheduleStore } from './ScheduleStore';
+
+const records = VersionedRecords.create<ScheduleRecord>({
+  table: 'schedules',
+  thing: 'Schedule',
+  resourceType: 'schedule',
+  fromRow: async (row, db) => (await toRecords(db, [row]))[0],
+  // A schedule belongs to its owner group.
+  entityRefOf: record => record.ownerRef,
+});
+
+async function insertOverrides(
+  tx: Knex.Transaction,
+  scheduleId: string,
+  overrides: Array<Override & { id?: string }>,
+  actor: string,
+  now: Date,
+) {
+  if (overrides.length) {
+    await tx('schedule_overrides').insert(
+      overrides.map(o => overrideRow(scheduleId, o, actor, now)),
+    );
+  }
+}
+
+/** Refuses a name the owner group gives another of its schedules. */
+async function assertNameFree(
+  tx: Knex.Transaction,
+  schedule: NewSchedule,
+  id: string,
+) {
+  const clash = await tx<ScheduleRow>('schedules')
+    .where({ owner_ref: schedule.ownerRef, name: schedule.name })
+    .whereNot({ id })
+    .first('id');
+  if (clash) {
+    throw new ConflictError(
+      `${schedule.ownerRef} already has a schedule named ${schedule.name}`,
+    );
+  }
+}
+
+/**
+ * Makes room for one more override in a full schedule: drops those that
+ * ended longest ago (the change history's record of the change keeps them);
+ * refuses when not enough have ended.
+ */
+async function makeRoomForOverride(
+  tx: Knex.Transaction,
+  scheduleId: string,
+  count: number,
+  now: Date,
+) {
+  const excess = count - SCHEDULE_LIMITS.overrides + 1;
+  if (excess <= 0) {
+    return;
+  }
+  const oldest = await tx<OverrideRow>('schedule_overrides')
+    .where({ schedule_id: scheduleId })
+    .where('ends_at', '<', now)
+    .orderBy([
+      { column: 'ends_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(excess)
+    .pluck('id');
+  if (oldest.length < excess) {
+    throw new InputError(
+      `Invalid override: a schedule keeps at most ${SCHEDULE_LIMITS.overrides} overrides and too few of this one's have ended; remove some first`,
+    );
+  }
+  await tx('schedule_overrides').whereIn('id', oldest).delete();
+}
+
+/**
+ * Schedules in the plugin's database (SQLite or PostgreSQL). Changes are
+ * versioned writes ({@link VersionedRecords}), recorded in the change
+ * history in the same transaction.
+ *
+ * @internal
+ */
+export class DatabaseScheduleStore implements ScheduleStore {
+  static create(options: { knex: Knex }): DatabaseScheduleStore {
+    return new DatabaseScheduleStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async listSchedules(
+    filter: { ownerRefs?: string[]; names?: string[] } = {},
+  ): Promise<ScheduleRecord[]> {
+    const query = this.knex<ScheduleRow>('schedules').orderBy('name', 'asc');
+    if (filter.ownerRefs) {
+      query.whereIn('owner_ref', filter.ownerRefs);
+    }
+    if (filter.names) {
+      query.whereIn('name', filter.names);
+    }
+    return toRecords(this.knex, await query);
+  }
+
+  async getSchedule(id: string): Promise<ScheduleRecord | undefined> {
+    return records.read(this.knex, id);
+  }
+
+  async createSchedule(
+    schedule: NewSchedule,
+    actor: string,
+  ): Promise<ScheduleRecord> {
+    const id = schedule.id ?? randomUUID();
+    return records.create(this.knex, id, { actor }, async (tx, now) => {
+      if (await tx('schedules').where({ id }).first('id')) {
+        throw new ConflictError(`Schedule ${id} already exists`);
+      }
+      await assertNameFree(tx, schedule, id);
+      await tx('schedules').insert({
+        id,
+        ...scheduleColumns(schedule),
+        // A secret nobody is told: the feed opens once it is rotated.
+        feed_token_sha256: hashFeedToken(newFeedToken()),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      await insertOverrides(tx, id, schedule.overrides, actor, now);
+    });
+  }
+
+  async updateSchedule(
+    id: string,
+    version: number,
+    schedule: NewSchedule,
+    actor: string,
+  ): Promise<ScheduleRecord> {
+    const writer = { actor, expectedVersion: version };
+    return records.update(this.knex, id, writer, async (tx, _current, now) => {
+      await assertNameFree(tx, schedule, id);
+      await tx('schedule_overrides').where({ schedule_id: id }).delete();
+      await insertOverrides(tx, id, schedule.overrides, actor, now);
+      return scheduleColumns(schedule);
+    });
+  }
+
+  async addOverride(
+    id: string,
+    version: number,
+    override: Override,
+    actor: string,
+  ): Promise<ScheduleRecord> {
+    const writer = {
+      actor,
+      expectedVersion: version,
+      action: 'schedule.override.add',
+    };
+    return records.update(this.knex, id, writer, async (tx, current, now) => {
+      await makeRoomForOverride(tx, id, current.schedule.overrides.length, now);
+      await insertOverrides(tx, id, [override], actor, now);
+      return {};
+    });
+  }
+
+  async removeOverride(
+    id: string,
+    version: number,
+    overrideId: string,
+    actor: string,
+  ): Promise<ScheduleRecord> {
+    const writer = {
+      actor,
+      expectedVersion: version,
+      action: 'schedule.override.remove',
+    };
+    return records.update(this.knex, id, writer, async tx => {
+      const removed = await tx('schedule_overrides')
+        .where({ id: overrideId, schedule_id: id })
+        .delete();
+      if (!removed) {
+        throw new NotFoundError(
+          `Schedule ${id} has no override with id ${overrideId}`,
+        );
+      }
+      return {};
+    });
+  }
+
+  async feedTokenMatches(id: string, token: string): Promise<boolean> {
+    const row = await this.knex<ScheduleRow>('schedules')
+      .where({ id })
+      .first('feed_token_sha256');
+    return feedTokenMatches(row?.feed_token_sha256, token);
+  }
+
+  async rotateFeedToken(id: string, actor: string): Promise<string> {
+    const token = newFeedToken();
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      const row = await tx<ScheduleRow>('schedules')
+        .where({ id })
+        .first('owner_ref');
+      if (!row) {
+        throw new NotFoundError(`No schedule with id ${id}`);
+      }
+      // Not a change of the schedule itself: the version stays, so editors
+      // working on it do not get a conflict.
+      await tx('schedules')
+        .where({ id })
+        .update({ feed_token_sha256: hashFeedToken(token) });
+      await recordAudit(tx, {
+        actor,
+        action: 'schedule.feed-token.rotate',
+        resourceType: 'schedule',
+        resourceId: id,
+        entityRef: row.owner_ref,
+        // The secret itself never goes into the audit trail.
+        after: { feedToken: 'rotated' },
+        at: now,
+      });
+    });
+    return token;
+  }
+
+  async userFeedTokenMatches(userRef: string, token: string): Promise<boolean> {
+    const row = await this.knex('user_feed_tokens')
+      .where({ user_ref: userRef })
+      .first('token_sha256');
+    return feedTokenMatches(row?.token_sha256, token);
+  }
+
+  async rotateUserFeedToken(userRef: string): Promise<string> {
+    const token = newFeedToken();
+    await this.knex.transaction(async tx => {
+      await tx('user_feed_tokens')
+        .insert({ user_ref: userRef, token_sha256: hashFeedToken(token) })
+        .onConflict('user_ref')
+        .merge(['token_sha256']);
+      await recordAudit(tx, {
+        actor: userRef,
+        action: 'user.feed-token.rotate',
+        resourceType: 'user-feed',
+        resourceId: userRef,
+        after: { feedToken: 'rotated' },
+      });
+    });
+    return token;
+  }
+}

@@ -1,0 +1,18 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { EntityAccess } from '../access/EntityAccess';
+import { EntityVisibility } from '../access/EntityVisibility';
+import { ScheduleService } from './ScheduleService';
+import { ScheduleStore } from './ScheduleStore';
+
+/**
+ * What the on-call routes are made of.
+ *
+ * @internal
+ */
+export interface OnCallRouterOptions {
+  store: ScheduleStore;
+  service: ScheduleService;
+  access: EntityAccess;
+  visibility: EntityVisibility;
+  httpAuth: HttpAuthService;
+}

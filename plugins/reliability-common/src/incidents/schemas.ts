@@ -1,0 +1,120 @@
+/**
+ * The requests of the incident routes: each schema parses what arrives on
+ * the wire, and its `z.input` is the request type clients send.
+ */
+import { z } from 'zod';
+import {
+  csv,
+  entityRefSchema,
+  instantSchema,
+  isoDate,
+  pageQueryFields,
+  textSchema,
+  userRefSchema,
+  versionSchema,
+} from '../requestFields';
+import { INCIDENT_STATUSES } from './types';
+
+/**
+ * Query of `GET /incidents`. `status=open` means every status but resolved;
+ * `entityRef` and `severity` take lists.
+ *
+ * @public
+ */
+export const incidentListQuerySchema = z
+  .object({
+    entityRef: csv(entityRefSchema).optional(),
+    status: z.enum([...INCIDENT_STATUSES, 'open']).optional(),
+    // The client passes a list of severities, as it shows them.
+    severity: z
+      .preprocess(
+        (severities: string[]) => severities,
+        csv(z.string().min(1).max(32)),
+      )
+      .optional(),
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
+    ...pageQueryFields,
+  })
+  .strict();
+
+/**
+ * Which incidents to list: `GET /incidents`.
+ *
+ * @public
+ */
+export type IncidentListRequest = z.input<typeof incidentListQuerySchema>;
+
+/**
+ * Body of `POST /incidents`: declare an incident. Times default to now.
+ *
+ * @public
+ */
+export const createIncidentRequestSchema = z
+  .object({
+    entityRef: entityRefSchema,
+    title: textSchema(255),
+    severity: textSchema(32),
+    summary: z.string().max(20_000).optional(),
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    commander: userRefSchema.optional(),
+    communications: userRefSchema.optional(),
+    scribe: userRefSchema.optional(),
+    startedAt: isoDate.optional(),
+    detectedAt: isoDate.optional(),
+  })
+  .strict();
+
+/**
+ * Body of `POST /incidents`.
+ *
+ * @public
+ */
+export type CreateIncidentRequest = z.input<typeof createIncidentRequestSchema>;
+
+/**
+ * Body of `PATCH /incidents/:id`: the fields of a declaration but the entity,
+ * each optional, and the later times. `version` is the version the change was
+ * made on; a stale one gets 409. `null` clears a field; `note` says why the
+ * change, on the timeline with it.
+ *
+ * @public
+ */
+export const updateIncidentRequestSchema = createIncidentRequestSchema
+  .omit({ entityRef: true })
+  .partial()
+  .extend({
+    version: versionSchema,
+    summary: z.string().max(20_000).nullable().optional(),
+    commander: userRefSchema.nullable().optional(),
+    communications: userRefSchema.nullable().optional(),
+    scribe: userRefSchema.nullable().optional(),
+    detectedAt: isoDate.nullable().optional(),
+    acknowledgedAt: isoDate.nullable().optional(),
+    mitigatedAt: isoDate.nullable().optional(),
+    resolvedAt: isoDate.nullable().optional(),
+    note: textSchema(5_000).optional(),
+  });
+
+/**
+ * Body of `PATCH /incidents/:id`.
+ *
+ * @public
+ */
+export type UpdateIncidentRequest = z.input<typeof updateIncidentRequestSchema>;
+
+/**
+ * Body of `POST /incidents/:id/notes`: a note on the timeline.
+ *
+ * @public
+ */
+export const incidentNoteRequestSchema = z
+  .object({ message: textSchema(5_000) })
+  .strict();
+
+/**
+ * Body of `POST /incidents/:id/notes`.
+ *
+ * @public
+ */
+export type IncidentNoteRequest = z.input<typeof incidentNoteRequestSchema>;
