@@ -9,11 +9,12 @@ import {
   ActionItem,
   reliabilityActionItemUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { ACTION_ITEM_TYPE_LABELS } from '../../postmortems/labels';
 import { useReliabilityLinks } from '../../shared/links';
-import { isConflict, writeErrorMessage } from '../../shared/writeErrors';
+import { useWrite } from '../../shared/useWrite';
+import { WriteError } from '../../shared/WriteError';
 import {
   DueDateCell,
   OwnerCell,
@@ -46,29 +47,13 @@ export function ActionItemsTable(props: {
     permission: reliabilityActionItemUpdatePermission,
     resourceRef: editable?.entityRef,
   });
-  const [error, setError] = useState<string>();
   const onChanged = editable?.onChanged;
-
-  const update = useMemo<Update | undefined>(() => {
-    if (!allowed || !onChanged) {
-      return undefined;
-    }
-    return async (item, change) => {
-      setError(undefined);
-      try {
-        await api.updateActionItem(item.id, {
-          version: item.version,
-          ...change,
-        });
-        onChanged();
-      } catch (e) {
-        setError(writeErrorMessage(e));
-        if (isConflict(e)) {
-          onChanged();
-        }
-      }
-    };
-  }, [allowed, onChanged, api]);
+  const { error, run } = useWrite(
+    (item: ActionItem, change: Parameters<Update>[1]) =>
+      api.updateActionItem(item.id, { version: item.version, ...change }),
+    { onSuccess: onChanged, onConflict: onChanged },
+  );
+  const update: Update | undefined = allowed && onChanged ? run : undefined;
 
   const columns = useMemo(() => {
     const result: TableColumn<ActionItem>[] = [
@@ -142,11 +127,9 @@ export function ActionItemsTable(props: {
 
   return (
     <>
-      {error && (
-        <Typography color="error" role="alert" variant="body2" gutterBottom>
-          {error}
-        </Typography>
-      )}
+      <Box mb={error ? 1 : 0}>
+        <WriteError error={error} />
+      </Box>
       <Table<ActionItem>
         title={title}
         isLoading={props.isLoading}

@@ -12,12 +12,14 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { useEffect, useRef, useState } from 'react';
 import { ACTION_ITEM_STATUS_LABELS } from '../../postmortems/labels';
+import { PeoplePicker } from '../../shared/PeoplePicker';
+import { OWNER_KINDS } from '../../shared/people';
 
 /** Sends one change of an item (the table adds the version). */
 export type Update = (
   item: ActionItem,
   change: Omit<UpdateActionItemRequest, 'version'>,
-) => void;
+) => unknown;
 
 interface CellProps {
   item: ActionItem;
@@ -71,41 +73,29 @@ export function PriorityCell({ item, update }: CellProps) {
   );
 }
 
-/** A text field that sends its value when left (or on Enter), not on every key. */
-function CommitField(props: {
+/** A date field that sends its value when left (or on Enter), not on every key. */
+function DateField(props: {
   value: string;
   label: string;
-  type?: string;
-  /** Focus on mount, and commit even when unchanged (so the editor closes). */
-  closeOnCommit?: boolean;
   onCommit: (value: string) => void;
 }) {
   const [text, setText] = useState(props.value);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => setText(props.value), [props.value]);
+  // What was last sent (or loaded), so Enter and the blur after send once.
+  const sent = useRef(props.value);
   useEffect(() => {
-    // Opened by a click on "change": type right away.
-    if (props.closeOnCommit) {
-      input.current?.focus();
-    }
-  }, [props.closeOnCommit]);
-  const closed = useRef(false);
+    sent.current = props.value;
+    setText(props.value);
+  }, [props.value]);
   const commit = () => {
-    // An editor that closes on Enter must not commit again on the blur after.
-    if (closed.current) {
-      return;
-    }
-    if (props.closeOnCommit) {
-      closed.current = true;
-      props.onCommit(text);
-    } else if (text !== props.value) {
+    if (text !== sent.current) {
+      sent.current = text;
       props.onCommit(text);
     }
   };
 
   return (
     <TextField
-      type={props.type}
+      type="date"
       value={text}
       onChange={e => setText(e.target.value)}
       onBlur={commit}
@@ -114,8 +104,6 @@ function CommitField(props: {
           commit();
         }
       }}
-      inputRef={input}
-      style={props.type === 'date' ? undefined : { minWidth: 220 }}
       inputProps={{ 'aria-label': props.label, ...dense }}
     />
   );
@@ -140,16 +128,25 @@ export function OwnerCell({ item, update }: CellProps) {
     );
   }
   return (
-    <CommitField
-      value={item.owner}
+    <PeoplePicker
+      id={`action-item-owner-${item.id}`}
       label={`Owner of ${item.title}`}
-      closeOnCommit
-      onCommit={owner => {
+      hideLabel
+      focusOnMount
+      kinds={OWNER_KINDS}
+      value={item.owner}
+      onChange={owner => {
+        // Emptying the text is not a choice: an item always has an owner.
+        if (!owner) {
+          return;
+        }
         setEditing(false);
-        if (owner.trim() && owner.trim() !== item.owner) {
-          update(item, { owner: owner.trim() });
+        if (owner !== item.owner) {
+          update(item, { owner });
         }
       }}
+      onBlur={() => setEditing(false)}
+      style={{ minWidth: 220 }}
     />
   );
 }
@@ -170,8 +167,7 @@ export function DueDateCell({ item, update }: CellProps) {
   }
   return (
     <>
-      <CommitField
-        type="date"
+      <DateField
         value={item.dueDate ?? ''}
         label={`Due date of ${item.title}`}
         onCommit={dueDate => update(item, { dueDate: dueDate || null })}

@@ -3,11 +3,11 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import { reliabilityIncidentUpdatePermission } from '@reliability-hub/plugin-reliability-common';
 import { FormEvent, useState } from 'react';
 import { reliabilityApiRef } from '../../api';
-import { writeErrorMessage } from '../../shared/writeErrors';
+import { useWrite } from '../../shared/useWrite';
+import { WriteError } from '../../shared/WriteError';
 
 /**
  * A note for the incident's timeline, for those allowed to change the
@@ -27,26 +27,23 @@ export function AddNoteForm(props: {
     resourceRef: entityRef,
   });
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useWrite(
+    () => api.addIncidentNote(incidentId, message.trim()),
+    {
+      onSuccess: () => {
+        setMessage('');
+        onAdded();
+      },
+    },
+  );
 
   if (!allowed) {
     return null;
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.addIncidentNote(incidentId, message.trim());
-      setMessage('');
-      onAdded();
-    } catch (e) {
-      setError(writeErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    run();
   };
 
   return (
@@ -71,11 +68,7 @@ export function AddNoteForm(props: {
         >
           Add note
         </Button>
-        {error && (
-          <Typography color="error" role="alert" variant="body2">
-            {error}
-          </Typography>
-        )}
+        <WriteError error={error} />
       </Box>
     </form>
   );

@@ -39,7 +39,6 @@ export function DeclareIncidentButton(props: { entityRef: string }) {
       </Button>
       {open && (
         <DeclareIncidentDialog
-          open={open}
           entityRef={entityRef}
           onClose={() => setOpen(false)}
           onDeclared={incident =>

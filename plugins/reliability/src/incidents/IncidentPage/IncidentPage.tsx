@@ -133,7 +133,11 @@ export function IncidentPage(props: { incidentId: string }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>
-        <IncidentDetailsCard incident={value} />
+        <IncidentDetailsCard
+          incident={value}
+          onChanged={retry}
+          reloading={loading}
+        />
       </Grid>
     </Grid>
   );

@@ -1,8 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import {
   INCIDENT_STATUSES,
   Incident,
@@ -10,7 +6,7 @@ import {
   reliabilityIncidentUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
 import { reliabilityApiRef } from '../../api';
-import { useWrite } from '../../shared/useWrite';
+import { StatusMoves } from '../../shared/StatusMoves';
 
 const ACTION_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Reopen',
@@ -40,49 +36,22 @@ export function IncidentStatusActions(props: {
   /** The incident is being reloaded after a change: its version is stale. */
   reloading?: boolean;
 }) {
-  const { incident, onChanged, reloading = false } = props;
+  const { incident, onChanged, reloading } = props;
   const api = useApi(reliabilityApiRef);
-  const { allowed } = usePermission({
-    permission: reliabilityIncidentUpdatePermission,
-    resourceRef: incident.entityRef,
-  });
-  const { busy, error, run } = useWrite({ onConflict: onChanged });
-
-  if (!allowed) {
-    return null;
-  }
-
-  const move = async (status: IncidentStatus) => {
-    const changed = await run(() =>
-      api.updateIncident(incident.id, {
-        version: incident.version,
-        status,
-      }),
-    );
-    if (changed) {
-      onChanged();
-    }
-  };
-
   return (
-    <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
-      {nextStatuses(incident.status).map(status => (
-        <Button
-          key={status}
-          variant={status === 'resolved' ? 'contained' : 'outlined'}
-          color="primary"
-          size="small"
-          disabled={busy || reloading}
-          onClick={() => move(status)}
-        >
-          {ACTION_LABELS[status]}
-        </Button>
-      ))}
-      {error && (
-        <Typography color="error" role="alert" variant="body2">
-          {error}
-        </Typography>
-      )}
-    </Box>
+    <StatusMoves
+      permission={reliabilityIncidentUpdatePermission}
+      resourceRef={incident.entityRef}
+      moves={nextStatuses(incident.status).map(status => ({
+        to: status,
+        label: ACTION_LABELS[status],
+        primary: status === 'resolved',
+      }))}
+      move={status =>
+        api.updateIncident(incident.id, { version: incident.version, status })
+      }
+      onChanged={onChanged}
+      reloading={reloading}
+    />
   );
 }

@@ -19,10 +19,10 @@ import { Fragment } from 'react';
 import { SummaryError } from '../../summary/SummaryError';
 import { useEntityReliabilitySummary } from '../../summary/useEntityReliabilitySummary';
 import { EscalationChain } from '../EscalationChain';
-import { bothTimes, fromNow, refName } from '../format';
+import { Person, refName, usePeople } from '../../shared/people';
+import { bothTimes, fromNow } from '../format';
 import { useOnCallPageLink } from '../links';
 import { OnCallPerson } from '../OnCallPerson';
-import { UserProfile, useUserProfiles } from '../useUserProfiles';
 
 const useStyles = makeStyles(theme => ({
   muted: { color: theme.palette.text.secondary },
@@ -44,7 +44,7 @@ function peopleOf(oncall: OnCallNow | undefined): string[] {
 
 function ScheduleSection(props: {
   schedule: ScheduleOnCall;
-  profiles: Map<string, UserProfile>;
+  profiles: Map<string, Person>;
 }) {
   const { schedule, profiles } = props;
   const classes = useStyles();
@@ -148,7 +148,7 @@ export function EntityOnCallCard() {
   const oncallPage = useOnCallPageLink();
   const { value, loading, error } = useEntityReliabilitySummary();
   const oncall = value?.oncall;
-  const { profiles } = useUserProfiles(peopleOf(oncall));
+  const { people: profiles } = usePeople(peopleOf(oncall));
   const owner = entity.spec?.owner;
   const ownerRef =
     typeof owner === 'string'

@@ -27,7 +27,7 @@ import { MyShifts } from '../MyShifts';
 import { OnCallPerson } from '../OnCallPerson';
 import { ScheduleActions } from '../ScheduleActions';
 import { ScheduleTimeline } from '../ScheduleTimeline';
-import { UserProfile, useUserProfiles } from '../useUserProfiles';
+import { Person, usePeople } from '../../shared/people';
 
 /** How far ahead the timeline and "My shifts" look. */
 const DAYS_AHEAD = 14;
@@ -38,7 +38,7 @@ interface Row {
 }
 
 function columns(
-  profiles: Map<string, UserProfile>,
+  profiles: Map<string, Person>,
   onChanged: (record: ScheduleRecord) => void,
 ): TableColumn<Row>[] {
   return [
@@ -147,7 +147,7 @@ export function OnCallOverview() {
     () => peopleOf(value?.oncall, schedules, range),
     [value, schedules, range],
   );
-  const { profiles } = useUserProfiles(people);
+  const { people: profiles } = usePeople(people);
 
   if (loading && !value) {
     return <Progress />;

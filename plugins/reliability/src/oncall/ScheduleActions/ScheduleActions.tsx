@@ -1,10 +1,6 @@
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
@@ -16,60 +12,44 @@ import {
 import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { reliabilityApiRef } from '../../api';
-import { writeErrorMessage } from '../../shared/writeErrors';
+import { useWrite } from '../../shared/useWrite';
+import { WriteDialog } from '../../shared/WriteDialog';
 import { AddOverrideDialog } from '../AddOverrideDialog';
 
 function FeedDialog(props: { schedule: ScheduleRecord; onClose: () => void }) {
   const { schedule, onClose } = props;
   const api = useApi(reliabilityApiRef);
   const [url, setUrl] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const create = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setUrl((await api.createScheduleFeedToken(schedule.id)).url);
-    } catch (e) {
-      setError(writeErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const write = useWrite(() => api.createScheduleFeedToken(schedule.id), {
+    onSuccess: feed => setUrl(feed.url),
+  });
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>Calendar feed of {schedule.name}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" gutterBottom>
-          Subscribe to this address in a calendar app to see every shift. The
-          address holds a secret: making a new one stops the old one working.
-        </Typography>
-        {url && (
-          <TextField
-            id="schedule-feed-url"
-            label="iCalendar address"
-            value={url}
-            fullWidth
-            margin="dense"
-            InputProps={{ readOnly: true }}
-            onFocus={e => e.target.select()}
-          />
-        )}
-        {error && (
-          <Typography color="error" role="alert">
-            {error}
-          </Typography>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Close</Button>
-        <Button color="primary" onClick={create} disabled={busy}>
-          {url ? 'Make a new address' : 'Get the address'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <WriteDialog
+      title={`Calendar feed of ${schedule.name}`}
+      formLabel="Calendar feed"
+      write={write}
+      submitLabel={url ? 'Make a new address' : 'Get the address'}
+      busyLabel="Making the address…"
+      onClose={onClose}
+      cancelLabel="Close"
+    >
+      <Typography variant="body2" gutterBottom>
+        Subscribe to this address in a calendar app to see every shift. The
+        address holds a secret: making a new one stops the old one working.
+      </Typography>
+      {url && (
+        <TextField
+          id="schedule-feed-url"
+          label="iCalendar address"
+          value={url}
+          fullWidth
+          margin="dense"
+          InputProps={{ readOnly: true }}
+          onFocus={e => e.target.select()}
+        />
+      )}
+    </WriteDialog>
   );
 }
 
@@ -116,7 +96,6 @@ export function ScheduleActions(props: {
       </Button>
       {dialog === 'override' && (
         <AddOverrideDialog
-          open
           schedule={schedule}
           onClose={() => setDialog(undefined)}
           onAdded={updated => {

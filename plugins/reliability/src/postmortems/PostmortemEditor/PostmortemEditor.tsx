@@ -1,9 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import {
   POSTMORTEM_SECTIONS,
   Postmortem,
@@ -11,7 +8,11 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { FormEvent, useState } from 'react';
 import { reliabilityApiRef } from '../../api';
-import { isConflict, writeErrorMessage } from '../../shared/writeErrors';
+import { FormActions } from '../../shared/FormActions';
+import { PeoplePicker } from '../../shared/PeoplePicker';
+import { useWrite } from '../../shared/useWrite';
+import { CONFLICT_MESSAGE } from '../../shared/writeErrors';
+import { WriteError } from '../../shared/WriteError';
 import { MarkdownSectionEditor } from '../MarkdownSectionEditor';
 
 type Sections = Record<PostmortemSectionKey, string>;
@@ -20,12 +21,6 @@ const sectionsOf = (postmortem: Postmortem) =>
   Object.fromEntries(
     POSTMORTEM_SECTIONS.map(s => [s.key, postmortem[s.key] ?? '']),
   ) as Sections;
-
-const refsOf = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map(ref => ref.trim())
-    .filter(Boolean);
 
 /**
  * The postmortem's edit form: title, impact figures, reviewers and every
@@ -51,56 +46,30 @@ export function PostmortemEditor(props: {
   const [errorBudget, setErrorBudget] = useState(
     postmortem.impactErrorBudget ?? '',
   );
-  const [reviewers, setReviewers] = useState(postmortem.reviewers.join(', '));
+  const [reviewers, setReviewers] = useState(postmortem.reviewers);
   const [sections, setSections] = useState(sectionsOf(postmortem));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.updatePostmortem(postmortem.id, {
+  const { busy, error, run } = useWrite(
+    () =>
+      api.updatePostmortem(postmortem.id, {
         version: postmortem.version,
         title: title.trim(),
         impactUsersAffected: usersAffected.trim() || null,
         impactDurationMinutes: duration.trim() === '' ? null : Number(duration),
         impactErrorBudget: errorBudget.trim() || null,
-        reviewers: refsOf(reviewers),
+        reviewers,
         ...sections,
-      });
-      onDone({ saved: true });
-    } catch (e) {
-      if (isConflict(e)) {
-        onDone({ saved: false, error: writeErrorMessage(e) });
-        return;
-      }
-      setError(writeErrorMessage(e));
-      setBusy(false);
-    }
-  };
-
-  const buttons = (
-    <Box display="flex" alignItems="center" gridGap={8}>
-      <Button
-        type="submit"
-        variant="contained"
-        color="primary"
-        disabled={busy || !title.trim()}
-      >
-        {busy ? 'Saving…' : 'Save'}
-      </Button>
-      <Button onClick={() => onDone({ saved: false })} disabled={busy}>
-        Cancel
-      </Button>
-      {error && (
-        <Typography color="error" role="alert" variant="body2">
-          {error}
-        </Typography>
-      )}
-    </Box>
+      }),
+    {
+      onSuccess: () => onDone({ saved: true }),
+      // The page reloads and says why; edits made on the old version are not kept.
+      onConflict: () => onDone({ saved: false, error: CONFLICT_MESSAGE }),
+    },
   );
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    run();
+  };
 
   return (
     <form onSubmit={save} aria-label="Edit postmortem">
@@ -150,14 +119,15 @@ export function PostmortemEditor(props: {
           />
         </Grid>
         <Grid item xs={12}>
-          <TextField
+          <PeoplePicker
+            multiple
             id="postmortem-reviewers"
             label="Reviewers"
             value={reviewers}
-            onChange={e => setReviewers(e.target.value)}
-            fullWidth
+            onChange={setReviewers}
             variant="outlined"
-            helperText="User refs, separated by commas, e.g. user:default/jane.doe"
+            margin="none"
+            helperText="Who reviews it before it is published"
           />
         </Grid>
         {POSTMORTEM_SECTIONS.map(section => (
@@ -173,7 +143,14 @@ export function PostmortemEditor(props: {
           </Grid>
         ))}
         <Grid item xs={12}>
-          {buttons}
+          <WriteError error={error} />
+          <FormActions
+            submitLabel="Save"
+            busyLabel="Saving…"
+            busy={busy}
+            canSubmit={Boolean(title.trim())}
+            onCancel={() => onDone({ saved: false })}
+          />
         </Grid>
       </Grid>
     </form>

@@ -1,15 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import {
   Postmortem,
   PostmortemStatus,
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
 import { reliabilityApiRef } from '../../api';
-import { useWrite } from '../../shared/useWrite';
+import { StatusMoves } from '../../shared/StatusMoves';
 
 /** The review flow's moves from each status: forward first, then back. */
 const MOVES: Record<
@@ -39,49 +35,24 @@ export function PostmortemStatusActions(props: {
    */
   reloading?: boolean;
 }) {
-  const { postmortem, onChanged, reloading = false } = props;
+  const { postmortem, onChanged, reloading } = props;
   const api = useApi(reliabilityApiRef);
-  const { allowed } = usePermission({
-    permission: reliabilityPostmortemUpdatePermission,
-    resourceRef: postmortem.entityRef,
-  });
-  const { busy, error, run } = useWrite({ onConflict: onChanged });
-
-  if (!allowed) {
-    return null;
-  }
-
-  const move = async (status: PostmortemStatus) => {
-    const changed = await run(() =>
-      api.updatePostmortem(postmortem.id, {
-        version: postmortem.version,
-        status,
-      }),
-    );
-    if (changed) {
-      onChanged();
-    }
-  };
-
   return (
-    <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
-      {MOVES[postmortem.status].map((move_, i) => (
-        <Button
-          key={move_.to}
-          variant={i === 0 ? 'contained' : 'outlined'}
-          color="primary"
-          size="small"
-          disabled={busy || reloading}
-          onClick={() => move(move_.to)}
-        >
-          {move_.label}
-        </Button>
-      ))}
-      {error && (
-        <Typography color="error" role="alert" variant="body2">
-          {error}
-        </Typography>
-      )}
-    </Box>
+    <StatusMoves
+      permission={reliabilityPostmortemUpdatePermission}
+      resourceRef={postmortem.entityRef}
+      moves={MOVES[postmortem.status].map((move, i) => ({
+        ...move,
+        primary: i === 0,
+      }))}
+      move={status =>
+        api.updatePostmortem(postmortem.id, {
+          version: postmortem.version,
+          status,
+        })
+      }
+      onChanged={onChanged}
+      reloading={reloading}
+    />
   );
 }

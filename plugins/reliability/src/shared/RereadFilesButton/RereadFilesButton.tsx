@@ -3,10 +3,10 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { reliabilityDefinitionsRefreshPermission } from '@reliability-hub/plugin-reliability-common';
 import { useWrite } from '../useWrite';
+import { WriteError } from '../WriteError';
 
 /**
  * Re-reads an entity's definition files (OpenSLO, runbooks) now instead of at
@@ -30,15 +30,11 @@ export function RereadFilesButton(props: {
     permission: reliabilityDefinitionsRefreshPermission,
     resourceRef: entityRef,
   });
-  const { busy, error, run } = useWrite();
+  const { busy, error, run } = useWrite(reread, { onSuccess: onDone });
   if (!allowed) {
     return null;
   }
-  const onClick = async () => {
-    if (await run(reread)) {
-      onDone();
-    }
-  };
+  const onClick = () => run();
   return (
     <Box display="flex" alignItems="center" gridGap={4} flexWrap="wrap">
       <Tooltip title={tooltip}>
@@ -60,11 +56,7 @@ export function RereadFilesButton(props: {
           )}
         </span>
       </Tooltip>
-      {error && (
-        <Typography variant="caption" color="error" role="alert">
-          {error}
-        </Typography>
-      )}
+      <WriteError error={error} />
     </Box>
   );
 }

@@ -1,0 +1,1 @@
+export { StatusMoves } from './StatusMoves';

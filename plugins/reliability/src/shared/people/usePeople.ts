@@ -1,0 +1,51 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { Person, PERSON_FIELDS, personOf } from './person';
+
+const EMPTY = new Map<string, Person>();
+
+/**
+ * The catalog's users and groups behind the given refs, fetched in ONE
+ * batched catalog call however many people a view shows. Refs the catalog
+ * does not know are missing from the map once `loading` is over; without the
+ * catalog the map is empty and views fall back to refs.
+ *
+ * @internal
+ */
+export function usePeople(refs: string[]): {
+  people: Map<string, Person>;
+  loading: boolean;
+} {
+  const catalogApi = useApi(catalogApiRef);
+  // A stable key, so a re-render with the same people asks nothing again.
+  const key = useMemo(
+    () => Array.from(new Set(refs)).sort().join('\n'),
+    [refs],
+  );
+  const { value, loading } = useAsync(async () => {
+    const people = new Map<string, Person>();
+    const wanted = key ? key.split('\n') : [];
+    if (wanted.length === 0) {
+      return people;
+    }
+    try {
+      const { items } = await catalogApi.getEntitiesByRefs({
+        entityRefs: wanted,
+        fields: PERSON_FIELDS,
+      });
+      items.forEach((entity, index) => {
+        if (entity) {
+          const person = personOf(entity);
+          people.set(wanted[index], person);
+          people.set(person.ref, person);
+        }
+      });
+    } catch {
+      // People still show by their refs; what they did matters more than faces.
+    }
+    return people;
+  }, [catalogApi, key]);
+  return { people: value ?? EMPTY, loading };
+}
