@@ -46,3 +46,20 @@ export function cardAround(locator: Locator): Locator {
     )
     .first();
 }
+
+/**
+ * Picks a person in a people picker as a user does: types `search` into the
+ * picker's input and clicks the catalog's answer named `name` (display name
+ * and ref).
+ */
+export async function pickPerson(
+  page: Page,
+  input: Locator,
+  search: string,
+  name: RegExp,
+) {
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name }).click();
+  await expect(page.getByRole('listbox')).toBeHidden();
+}

@@ -1,6 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import IconButton from '@material-ui/core/IconButton';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import EditIcon from '@material-ui/icons/Edit';
@@ -12,6 +11,11 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { useEffect, useRef, useState } from 'react';
 import { ACTION_ITEM_STATUS_LABELS } from '../../postmortems/labels';
+import {
+  FormTextField,
+  SelectOption,
+  selectOptions,
+} from '../../shared/FormTextField';
 import { PeoplePicker } from '../../shared/PeoplePicker';
 import { OWNER_KINDS } from '../../shared/people';
 
@@ -29,47 +33,58 @@ interface CellProps {
 
 const dense = { style: { fontSize: '0.875rem' } };
 
-export function StatusCell({ item, update }: CellProps) {
+const STATUS_OPTIONS = selectOptions(
+  ACTION_ITEM_STATUSES,
+  ACTION_ITEM_STATUS_LABELS,
+);
+const PRIORITY_OPTIONS = selectOptions(ACTION_ITEM_PRIORITIES);
+
+/** A field of the item chosen from a few values: a select, or its label. */
+function SelectCell(
+  props: CellProps & {
+    field: 'status' | 'priority';
+    label: string;
+    options: SelectOption[];
+  },
+) {
+  const { item, update, field, label, options } = props;
+  const value = item[field];
   if (!update) {
-    return <>{ACTION_ITEM_STATUS_LABELS[item.status] ?? item.status}</>;
+    return <>{options.find(o => o.value === value)?.label ?? value}</>;
   }
   return (
-    <TextField
-      select
-      value={item.status}
-      onChange={e =>
-        update(item, { status: e.target.value as ActionItem['status'] })
-      }
-      inputProps={{ 'aria-label': `Status of ${item.title}`, ...dense }}
-    >
-      {ACTION_ITEM_STATUSES.map(status => (
-        <MenuItem key={status} value={status}>
-          {ACTION_ITEM_STATUS_LABELS[status]}
-        </MenuItem>
-      ))}
-    </TextField>
+    <FormTextField
+      value={value}
+      options={options}
+      fullWidth={false}
+      margin="none"
+      onChange={e => update(item, { [field]: e.target.value })}
+      inputProps={{ 'aria-label': label, ...dense }}
+    />
+  );
+}
+
+export function StatusCell({ item, update }: CellProps) {
+  return (
+    <SelectCell
+      item={item}
+      update={update}
+      field="status"
+      label={`Status of ${item.title}`}
+      options={STATUS_OPTIONS}
+    />
   );
 }
 
 export function PriorityCell({ item, update }: CellProps) {
-  if (!update) {
-    return <>{item.priority}</>;
-  }
   return (
-    <TextField
-      select
-      value={item.priority}
-      onChange={e =>
-        update(item, { priority: e.target.value as ActionItem['priority'] })
-      }
-      inputProps={{ 'aria-label': `Priority of ${item.title}`, ...dense }}
-    >
-      {ACTION_ITEM_PRIORITIES.map(priority => (
-        <MenuItem key={priority} value={priority}>
-          {priority}
-        </MenuItem>
-      ))}
-    </TextField>
+    <SelectCell
+      item={item}
+      update={update}
+      field="priority"
+      label={`Priority of ${item.title}`}
+      options={PRIORITY_OPTIONS}
+    />
   );
 }
 

@@ -1,8 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import AddIcon from '@material-ui/icons/Add';
 import {
   ACTION_ITEM_PRIORITIES,
@@ -14,8 +12,10 @@ import {
 import { useState } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { ACTION_ITEM_TYPE_LABELS } from '../../postmortems/labels';
+import { FormTextField, selectOptions } from '../../shared/FormTextField';
 import { PeoplePicker } from '../../shared/PeoplePicker';
 import { usePersonValue } from '../../shared/people';
+import { useFields } from '../../shared/useFields';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
 import { OWNER_KINDS } from '../../shared/people';
@@ -27,21 +27,23 @@ function AddActionItemDialog(props: {
 }) {
   const { postmortemId, onClose, onAdded } = props;
   const api = useApi(reliabilityApiRef);
-  const [title, setTitle] = useState('');
-  const [type, setType] = useState<ActionItemType>('prevent');
-  const [priority, setPriority] = useState<ActionItemPriority>('P2');
+  const { values, field } = useFields('action-item', {
+    title: '',
+    type: 'prevent',
+    priority: 'P2',
+    dueDate: '',
+    ticketUrl: '',
+  });
   const [owner, setOwner] = usePersonValue({ defaultToMe: true });
-  const [dueDate, setDueDate] = useState('');
-  const [ticketUrl, setTicketUrl] = useState('');
   const write = useWrite(
     () =>
       api.createActionItem(postmortemId, {
-        title: title.trim(),
-        type,
-        priority,
+        title: values.title.trim(),
+        type: values.type as ActionItemType,
+        priority: values.priority as ActionItemPriority,
         owner: owner ?? '',
-        dueDate: dueDate || undefined,
-        ticketUrl: ticketUrl.trim() || undefined,
+        dueDate: values.dueDate || undefined,
+        ticketUrl: values.ticketUrl.trim() || undefined,
       }),
     { onSuccess: onAdded },
   );
@@ -53,48 +55,20 @@ function AddActionItemDialog(props: {
       write={write}
       submitLabel="Add"
       busyLabel="Adding…"
-      canSubmit={Boolean(title.trim() && owner)}
+      canSubmit={Boolean(values.title.trim() && owner)}
       onClose={onClose}
     >
-      <TextField
-        id="action-item-title"
-        label="Title"
-        value={title}
-        onChange={e => setTitle(e.target.value)}
-        required
-        fullWidth
-        margin="dense"
-      />
-      <TextField
-        id="action-item-type"
-        select
+      <FormTextField {...field('title')} label="Title" required />
+      <FormTextField
+        {...field('type')}
         label="Type"
-        value={type}
-        onChange={e => setType(e.target.value as ActionItemType)}
-        fullWidth
-        margin="dense"
-      >
-        {ACTION_ITEM_TYPES.map(t => (
-          <MenuItem key={t} value={t}>
-            {ACTION_ITEM_TYPE_LABELS[t]}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        id="action-item-priority"
-        select
+        options={selectOptions(ACTION_ITEM_TYPES, ACTION_ITEM_TYPE_LABELS)}
+      />
+      <FormTextField
+        {...field('priority')}
         label="Priority"
-        value={priority}
-        onChange={e => setPriority(e.target.value as ActionItemPriority)}
-        fullWidth
-        margin="dense"
-      >
-        {ACTION_ITEM_PRIORITIES.map(p => (
-          <MenuItem key={p} value={p}>
-            {p}
-          </MenuItem>
-        ))}
-      </TextField>
+        options={selectOptions(ACTION_ITEM_PRIORITIES)}
+      />
       <PeoplePicker
         id="action-item-owner"
         label="Owner"
@@ -104,25 +78,8 @@ function AddActionItemDialog(props: {
         required
         helperText="A person or a team"
       />
-      <TextField
-        id="action-item-due-date"
-        label="Due date"
-        type="date"
-        value={dueDate}
-        onChange={e => setDueDate(e.target.value)}
-        fullWidth
-        margin="dense"
-        InputLabelProps={{ shrink: true }}
-      />
-      <TextField
-        id="action-item-ticket"
-        label="Ticket URL"
-        type="url"
-        value={ticketUrl}
-        onChange={e => setTicketUrl(e.target.value)}
-        fullWidth
-        margin="dense"
-      />
+      <FormTextField {...field('dueDate')} label="Due date" type="date" />
+      <FormTextField {...field('ticketUrl')} label="Ticket URL" type="url" />
     </WriteDialog>
   );
 }

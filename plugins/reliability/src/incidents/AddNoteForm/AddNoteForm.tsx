@@ -2,10 +2,10 @@ import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import { reliabilityIncidentUpdatePermission } from '@reliability-hub/plugin-reliability-common';
 import { FormEvent, useState } from 'react';
 import { reliabilityApiRef } from '../../api';
+import { FormTextField } from '../../shared/FormTextField';
 import { useWrite } from '../../shared/useWrite';
 import { WriteError } from '../../shared/WriteError';
 
@@ -48,15 +48,15 @@ export function AddNoteForm(props: {
 
   return (
     <form onSubmit={submit}>
-      <TextField
+      <FormTextField
         id={`incident-note-${incidentId}`}
         label="Add a note"
         value={message}
         onChange={e => setMessage(e.target.value)}
         multiline
         minRows={2}
-        fullWidth
         variant="outlined"
+        margin="none"
       />
       <Box display="flex" alignItems="center" gridGap={8} mt={1}>
         <Button

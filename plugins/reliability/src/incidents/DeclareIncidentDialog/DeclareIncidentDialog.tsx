@@ -1,10 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { Incident } from '@reliability-hub/plugin-reliability-common';
-import { useState } from 'react';
 import { reliabilityApiRef } from '../../api';
+import { FormTextField } from '../../shared/FormTextField';
+import { useFields } from '../../shared/useFields';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
 import { IncidentRoleFields, useIncidentRoles } from '../IncidentRoleFields';
@@ -25,18 +25,20 @@ export function DeclareIncidentDialog(props: {
   const { entityRef, onClose, onDeclared } = props;
   const api = useApi(reliabilityApiRef);
   const { levels } = useSeverityLevels();
-  const [title, setTitle] = useState('');
-  const [severity, setSeverity] = useState('');
-  const [summary, setSummary] = useState('');
+  const { values, field } = useFields('declare-incident', {
+    title: '',
+    severity: '',
+    summary: '',
+  });
   const [roles, setRole] = useIncidentRoles();
 
   const write = useWrite(
     () =>
       api.createIncident({
         entityRef,
-        title: title.trim(),
-        severity,
-        summary: summary.trim() || undefined,
+        title: values.title.trim(),
+        severity: values.severity,
+        summary: values.summary.trim() || undefined,
         commander: roles.commander ?? undefined,
         communications: roles.communications ?? undefined,
         scribe: roles.scribe ?? undefined,
@@ -51,28 +53,20 @@ export function DeclareIncidentDialog(props: {
       write={write}
       submitLabel="Declare"
       busyLabel="Declaring…"
-      canSubmit={Boolean(title.trim() && severity)}
+      canSubmit={Boolean(values.title.trim() && values.severity)}
       onClose={onClose}
     >
-      <TextField
-        id="declare-incident-title"
+      <FormTextField
+        {...field('title')}
         label="Title"
-        value={title}
-        onChange={e => setTitle(e.target.value)}
         required
-        fullWidth
-        margin="dense"
         helperText="What is broken, as users see it"
       />
-      <TextField
+      <FormTextField
+        {...field('severity')}
         select
-        id="declare-incident-severity"
         label="Severity"
-        value={severity}
-        onChange={e => setSeverity(e.target.value)}
         required
-        fullWidth
-        margin="dense"
         SelectProps={{ renderValue: value => String(value) }}
       >
         {levels.map(level => (
@@ -83,16 +77,12 @@ export function DeclareIncidentDialog(props: {
             />
           </MenuItem>
         ))}
-      </TextField>
-      <TextField
-        id="declare-incident-summary"
+      </FormTextField>
+      <FormTextField
+        {...field('summary')}
         label="Summary"
-        value={summary}
-        onChange={e => setSummary(e.target.value)}
         multiline
         minRows={3}
-        fullWidth
-        margin="dense"
       />
       <IncidentRoleFields
         idPrefix="declare-incident"

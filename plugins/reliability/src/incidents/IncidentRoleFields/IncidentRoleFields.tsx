@@ -1,4 +1,3 @@
-import Grid from '@material-ui/core/Grid';
 import { PeoplePicker } from '../../shared/PeoplePicker';
 
 /** The people who run an incident, as the incident record names them. */
@@ -12,8 +11,8 @@ const INCIDENT_ROLES: Array<{ role: IncidentRole; label: string }> = [
 ];
 
 /**
- * A people picker for each incident role, side by side; a cleared role is
- * null ("not assigned").
+ * A people picker for each incident role; a cleared role is null ("not
+ * assigned").
  *
  * @internal
  */
@@ -24,17 +23,16 @@ export function IncidentRoleFields(props: {
 }) {
   const { idPrefix, value, onChange } = props;
   return (
-    <Grid container spacing={2}>
+    <>
       {INCIDENT_ROLES.map(({ role, label }) => (
-        <Grid item xs={12} sm={4} key={role}>
-          <PeoplePicker
-            id={`${idPrefix}-${role}`}
-            label={label}
-            value={value[role]}
-            onChange={ref => onChange(role, ref)}
-          />
-        </Grid>
+        <PeoplePicker
+          key={role}
+          id={`${idPrefix}-${role}`}
+          label={label}
+          value={value[role]}
+          onChange={ref => onChange(role, ref)}
+        />
       ))}
-    </Grid>
+    </>
   );
 }

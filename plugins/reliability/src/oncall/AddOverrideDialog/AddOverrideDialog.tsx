@@ -1,12 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ScheduleRecord } from '@reliability-hub/plugin-reliability-common';
 import { DateTime } from 'luxon';
-import { useState } from 'react';
 import { reliabilityApiRef } from '../../api';
+import { FormTextField } from '../../shared/FormTextField';
 import { PeoplePicker } from '../../shared/PeoplePicker';
 import { usePersonValue } from '../../shared/people';
+import { useFields } from '../../shared/useFields';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
 
@@ -48,12 +48,14 @@ export function AddOverrideDialog(props: {
   const zone = schedule.schedule.timeZone;
   const api = useApi(reliabilityApiRef);
   const [user, setUser] = usePersonValue({ defaultToMe: true });
-  const [start, setStart] = useState(() => hoursFromNow(1, zone));
-  const [end, setEnd] = useState(() => hoursFromNow(9, zone));
-  const [reason, setReason] = useState('');
+  const { values, field } = useFields('add-override', {
+    start: hoursFromNow(1, zone),
+    end: hoursFromNow(9, zone),
+    reason: '',
+  });
 
-  const startAt = toInstant(start, zone);
-  const endAt = toInstant(end, zone);
+  const startAt = toInstant(values.start, zone);
+  const endAt = toInstant(values.end, zone);
   const rangeOk = Boolean(startAt && endAt && startAt < endAt);
 
   const write = useWrite(
@@ -63,7 +65,7 @@ export function AddOverrideDialog(props: {
         user: user!,
         start: startAt!,
         end: endAt!,
-        reason: reason.trim() || undefined,
+        reason: values.reason.trim() || undefined,
       }),
     { onSuccess: onAdded },
   );
@@ -89,39 +91,25 @@ export function AddOverrideDialog(props: {
         onChange={setUser}
         required
       />
-      <TextField
-        id="add-override-start"
+      <FormTextField
+        {...field('start')}
         label={`Start (${zone})`}
         type="datetime-local"
-        value={start}
-        onChange={e => setStart(e.target.value)}
         required
-        fullWidth
-        margin="dense"
-        InputLabelProps={{ shrink: true }}
       />
-      <TextField
-        id="add-override-end"
+      <FormTextField
+        {...field('end')}
         label={`End (${zone})`}
         type="datetime-local"
-        value={end}
-        onChange={e => setEnd(e.target.value)}
         required
-        fullWidth
-        margin="dense"
-        InputLabelProps={{ shrink: true }}
         error={Boolean(startAt && endAt) && !rangeOk}
         helperText={
           startAt && endAt && !rangeOk ? 'Must be after the start' : ' '
         }
       />
-      <TextField
-        id="add-override-reason"
+      <FormTextField
+        {...field('reason')}
         label="Reason"
-        value={reason}
-        onChange={e => setReason(e.target.value)}
-        fullWidth
-        margin="dense"
         helperText="e.g. swap with Jonas, holiday"
       />
     </WriteDialog>

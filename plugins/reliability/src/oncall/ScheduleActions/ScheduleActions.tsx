@@ -1,7 +1,6 @@
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import EventIcon from '@material-ui/icons/Event';
@@ -12,6 +11,7 @@ import {
 import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { reliabilityApiRef } from '../../api';
+import { FormTextField } from '../../shared/FormTextField';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
 import { AddOverrideDialog } from '../AddOverrideDialog';
@@ -39,12 +39,10 @@ function FeedDialog(props: { schedule: ScheduleRecord; onClose: () => void }) {
         address holds a secret: making a new one stops the old one working.
       </Typography>
       {url && (
-        <TextField
+        <FormTextField
           id="schedule-feed-url"
           label="iCalendar address"
           value={url}
-          fullWidth
-          margin="dense"
           InputProps={{ readOnly: true }}
           onFocus={e => e.target.select()}
         />

@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import {
   POSTMORTEM_SECTIONS,
   Postmortem,
@@ -9,18 +8,40 @@ import {
 import { FormEvent, useState } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { FormActions } from '../../shared/FormActions';
+import { FormTextField } from '../../shared/FormTextField';
 import { PeoplePicker } from '../../shared/PeoplePicker';
+import { useFields } from '../../shared/useFields';
 import { useWrite } from '../../shared/useWrite';
 import { CONFLICT_MESSAGE } from '../../shared/writeErrors';
 import { WriteError } from '../../shared/WriteError';
 import { MarkdownSectionEditor } from '../MarkdownSectionEditor';
 
-type Sections = Record<PostmortemSectionKey, string>;
+/** The impact figures, side by side under the title. */
+const IMPACT_FIELDS = [
+  {
+    name: 'usersAffected',
+    label: 'Users affected',
+    helperText: 'Who and how many',
+  },
+  {
+    name: 'duration',
+    label: 'Impact duration (minutes)',
+    type: 'number',
+    inputProps: { min: 0 },
+  },
+  { name: 'errorBudget', label: 'SLO / error budget impact' },
+] as const;
 
-const sectionsOf = (postmortem: Postmortem) =>
-  Object.fromEntries(
+/** The form's text: title, impact figures, and every template section. */
+const textOf = (postmortem: Postmortem) => ({
+  title: postmortem.title,
+  usersAffected: postmortem.impactUsersAffected ?? '',
+  duration: postmortem.impactDurationMinutes?.toString() ?? '',
+  errorBudget: postmortem.impactErrorBudget ?? '',
+  ...(Object.fromEntries(
     POSTMORTEM_SECTIONS.map(s => [s.key, postmortem[s.key] ?? '']),
-  ) as Sections;
+  ) as Record<PostmortemSectionKey, string>),
+});
 
 /**
  * The postmortem's edit form: title, impact figures, reviewers and every
@@ -36,21 +57,13 @@ export function PostmortemEditor(props: {
 }) {
   const { postmortem, onDone } = props;
   const api = useApi(reliabilityApiRef);
-  const [title, setTitle] = useState(postmortem.title);
-  const [usersAffected, setUsersAffected] = useState(
-    postmortem.impactUsersAffected ?? '',
-  );
-  const [duration, setDuration] = useState(
-    postmortem.impactDurationMinutes?.toString() ?? '',
-  );
-  const [errorBudget, setErrorBudget] = useState(
-    postmortem.impactErrorBudget ?? '',
-  );
+  const { values, field, set } = useFields('postmortem', textOf(postmortem));
   const [reviewers, setReviewers] = useState(postmortem.reviewers);
-  const [sections, setSections] = useState(sectionsOf(postmortem));
   const { busy, error, run } = useWrite(
-    () =>
-      api.updatePostmortem(postmortem.id, {
+    () => {
+      const { title, usersAffected, duration, errorBudget, ...sections } =
+        values;
+      return api.updatePostmortem(postmortem.id, {
         version: postmortem.version,
         title: title.trim(),
         impactUsersAffected: usersAffected.trim() || null,
@@ -58,7 +71,8 @@ export function PostmortemEditor(props: {
         impactErrorBudget: errorBudget.trim() || null,
         reviewers,
         ...sections,
-      }),
+      });
+    },
     {
       onSuccess: () => onDone({ saved: true }),
       // The page reloads and says why; edits made on the old version are not kept.
@@ -75,49 +89,24 @@ export function PostmortemEditor(props: {
     <form onSubmit={save} aria-label="Edit postmortem">
       <Grid container spacing={2}>
         <Grid item xs={12}>
-          <TextField
-            id="postmortem-title"
+          <FormTextField
+            {...field('title')}
             label="Title"
-            value={title}
-            onChange={e => setTitle(e.target.value)}
             required
-            fullWidth
             variant="outlined"
+            margin="none"
           />
         </Grid>
-        <Grid item xs={12} md={4}>
-          <TextField
-            id="postmortem-users-affected"
-            label="Users affected"
-            value={usersAffected}
-            onChange={e => setUsersAffected(e.target.value)}
-            fullWidth
-            variant="outlined"
-            helperText="Who and how many"
-          />
-        </Grid>
-        <Grid item xs={12} md={4}>
-          <TextField
-            id="postmortem-duration"
-            label="Impact duration (minutes)"
-            type="number"
-            inputProps={{ min: 0 }}
-            value={duration}
-            onChange={e => setDuration(e.target.value)}
-            fullWidth
-            variant="outlined"
-          />
-        </Grid>
-        <Grid item xs={12} md={4}>
-          <TextField
-            id="postmortem-error-budget"
-            label="SLO / error budget impact"
-            value={errorBudget}
-            onChange={e => setErrorBudget(e.target.value)}
-            fullWidth
-            variant="outlined"
-          />
-        </Grid>
+        {IMPACT_FIELDS.map(({ name, ...rest }) => (
+          <Grid item xs={12} md={4} key={name}>
+            <FormTextField
+              {...field(name)}
+              {...rest}
+              variant="outlined"
+              margin="none"
+            />
+          </Grid>
+        ))}
         <Grid item xs={12}>
           <PeoplePicker
             multiple
@@ -135,10 +124,8 @@ export function PostmortemEditor(props: {
             <MarkdownSectionEditor
               id={`postmortem-section-${section.key}`}
               title={section.title}
-              value={sections[section.key]}
-              onChange={value =>
-                setSections(s => ({ ...s, [section.key]: value }))
-              }
+              value={values[section.key]}
+              onChange={value => set(section.key, value)}
             />
           </Grid>
         ))}
@@ -148,7 +135,7 @@ export function PostmortemEditor(props: {
             submitLabel="Save"
             busyLabel="Saving…"
             busy={busy}
-            canSubmit={Boolean(title.trim())}
+            canSubmit={Boolean(values.title.trim())}
             onCancel={() => onDone({ saved: false })}
           />
         </Grid>

@@ -11,12 +11,18 @@ import { usePeopleSearch } from './usePeopleSearch';
 
 const useStyles = makeStyles(theme => ({
   // The catalog's autocomplete is styled for filter columns (a label above
-  // the box); in forms the text field draws its own label.
+  // the box, margins around it); here the text field draws its own label.
+  wrapper: { '& > div': { margin: 0 } },
   inputRoot: { marginTop: 0 },
   root: { margin: 0 },
+  // Wide enough for a name and a ref, however narrow the field.
+  popper: { minWidth: 320 },
   option: { display: 'flex', alignItems: 'center', gap: theme.spacing(1.5) },
   optionText: { minWidth: 0 },
-  unknown: { color: theme.palette.error.main },
+  unknownChip: {
+    color: theme.palette.error.main,
+    borderColor: theme.palette.error.main,
+  },
 }));
 
 /** The kinds of entity a picker offers. @internal */
@@ -179,9 +185,12 @@ export function PeoplePicker(props: PeoplePickerProps) {
       : 'Nobody in the catalog matches',
     loadingText: 'Searching the catalog…',
     renderOption: (person: Person) => <PersonLine person={person} />,
-    classes: { root: classes.root, inputRoot: classes.inputRoot },
+    classes: {
+      root: classes.root,
+      inputRoot: classes.inputRoot,
+      popper: classes.popper,
+    },
     fullWidth,
-    style,
     onBlur,
     openOnFocus: focusOnMount,
   };
@@ -222,9 +231,10 @@ export function PeoplePicker(props: PeoplePickerProps) {
     />
   );
 
+  let autocomplete;
   if (props.multiple) {
     const { onChange } = props;
-    return (
+    autocomplete = (
       <CatalogAutocomplete<Person, true, false, false>
         {...common}
         multiple
@@ -242,24 +252,31 @@ export function PeoplePicker(props: PeoplePickerProps) {
               size="small"
               avatar={<PersonAvatar person={person} size="small" />}
               label={labelOf(person)}
-              color={person.unknown ? 'secondary' : 'default'}
+              variant={person.unknown ? 'outlined' : 'default'}
+              className={person.unknown ? classes.unknownChip : undefined}
             />
           ))
         }
         renderInput={renderInput}
       />
     );
+  } else {
+    const { onChange } = props;
+    autocomplete = (
+      <CatalogAutocomplete<Person, false, false, false>
+        {...common}
+        value={selected[0] ?? null}
+        onChange={(_, person) => {
+          remember(person ? [person] : []);
+          onChange(person?.ref ?? null);
+        }}
+        renderInput={renderInput}
+      />
+    );
   }
-  const { onChange } = props;
   return (
-    <CatalogAutocomplete<Person, false, false, false>
-      {...common}
-      value={selected[0] ?? null}
-      onChange={(_, person) => {
-        remember(person ? [person] : []);
-        onChange(person?.ref ?? null);
-      }}
-      renderInput={renderInput}
-    />
+    <div className={classes.wrapper} style={style}>
+      {autocomplete}
+    </div>
   );
 }

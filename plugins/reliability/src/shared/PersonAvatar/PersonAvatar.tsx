@@ -2,12 +2,30 @@ import Avatar from '@material-ui/core/Avatar';
 import { makeStyles } from '@material-ui/core/styles';
 import { initials, Person } from '../people';
 
+/** Dark enough for white initials, far enough apart to tell people apart. */
+const COLORS = [
+  '#1565c0',
+  '#2e7d32',
+  '#6a1b9a',
+  '#c62828',
+  '#00695c',
+  '#ad1457',
+  '#4527a0',
+  '#ef6c00',
+  '#283593',
+  '#558b2f',
+];
+
+/** The same color for the same person everywhere. */
+function colorOf(ref: string): string {
+  let hash = 0;
+  for (let i = 0; i < ref.length; i++) {
+    hash = (hash * 31 + ref.charCodeAt(i)) % 1_000_003;
+  }
+  return COLORS[hash % COLORS.length];
+}
+
 const useStyles = makeStyles(theme => ({
-  avatar: {
-    backgroundColor: theme.palette.primary.main,
-    color: theme.palette.primary.contrastText,
-  },
-  unknown: { backgroundColor: theme.palette.grey[500] },
   large: {
     width: theme.spacing(5),
     height: theme.spacing(5),
@@ -26,8 +44,9 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * A person's picture, or their initials when the catalog has none; square
- * for groups, round for users, grey for refs the catalog does not know.
+ * A person's picture, or their initials on a color of their own when the
+ * catalog has none; square for groups, round for users, a grey "?" for refs
+ * the catalog does not know.
  *
  * @internal
  */
@@ -44,12 +63,12 @@ export function PersonAvatar(props: {
       aria-hidden
       src={person.picture}
       variant={person.kind === 'Group' ? 'rounded' : 'circular'}
-      className={[
-        classes.avatar,
-        classes[size],
-        person.unknown ? classes.unknown : '',
-        className ?? '',
-      ].join(' ')}
+      className={`${classes[size]} ${className ?? ''}`}
+      // Inline, so that hosts such as Chip do not grey it out.
+      style={{
+        backgroundColor: person.unknown ? '#9e9e9e' : colorOf(person.ref),
+        color: '#fff',
+      }}
     >
       {person.unknown ? '?' : initials(person.displayName)}
     </Avatar>
