@@ -11,11 +11,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { useEffect, useRef, useState } from 'react';
 import { ACTION_ITEM_STATUS_LABELS } from '../../postmortems/labels';
-import {
-  FormTextField,
-  SelectOption,
-  selectOptions,
-} from '../../shared/FormTextField';
+import { FormTextField, selectOptions } from '../../shared/FormTextField';
 import { PeoplePicker } from '../../shared/PeoplePicker';
 import { OWNER_KINDS } from '../../shared/people';
 
@@ -33,21 +29,22 @@ interface CellProps {
 
 const dense = { style: { fontSize: '0.875rem' } };
 
-const STATUS_OPTIONS = selectOptions(
-  ACTION_ITEM_STATUSES,
-  ACTION_ITEM_STATUS_LABELS,
-);
-const PRIORITY_OPTIONS = selectOptions(ACTION_ITEM_PRIORITIES);
+/** The fields of an item chosen from a few values, with their choices. */
+const SELECTS = {
+  status: {
+    name: 'Status',
+    options: selectOptions(ACTION_ITEM_STATUSES, ACTION_ITEM_STATUS_LABELS),
+  },
+  priority: {
+    name: 'Priority',
+    options: selectOptions(ACTION_ITEM_PRIORITIES),
+  },
+};
 
 /** A field of the item chosen from a few values: a select, or its label. */
-function SelectCell(
-  props: CellProps & {
-    field: 'status' | 'priority';
-    label: string;
-    options: SelectOption[];
-  },
-) {
-  const { item, update, field, label, options } = props;
+function SelectCell(props: CellProps & { field: keyof typeof SELECTS }) {
+  const { item, update, field } = props;
+  const { name, options } = SELECTS[field];
   const value = item[field];
   if (!update) {
     return <>{options.find(o => o.value === value)?.label ?? value}</>;
@@ -59,34 +56,18 @@ function SelectCell(
       fullWidth={false}
       margin="none"
       onChange={e => update(item, { [field]: e.target.value })}
-      inputProps={{ 'aria-label': label, ...dense }}
+      inputProps={{ 'aria-label': `${name} of ${item.title}`, ...dense }}
     />
   );
 }
 
-export function StatusCell({ item, update }: CellProps) {
-  return (
-    <SelectCell
-      item={item}
-      update={update}
-      field="status"
-      label={`Status of ${item.title}`}
-      options={STATUS_OPTIONS}
-    />
-  );
-}
+export const StatusCell = (props: CellProps) => (
+  <SelectCell {...props} field="status" />
+);
 
-export function PriorityCell({ item, update }: CellProps) {
-  return (
-    <SelectCell
-      item={item}
-      update={update}
-      field="priority"
-      label={`Priority of ${item.title}`}
-      options={PRIORITY_OPTIONS}
-    />
-  );
-}
+export const PriorityCell = (props: CellProps) => (
+  <SelectCell {...props} field="priority" />
+);
 
 /** A date field that sends its value when left (or on Enter), not on every key. */
 function DateField(props: {

@@ -1,6 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
-import Button from '@material-ui/core/Button';
 import AddIcon from '@material-ui/icons/Add';
 import {
   ACTION_ITEM_PRIORITIES,
@@ -9,7 +7,6 @@ import {
   ActionItemType,
   reliabilityActionItemCreatePermission,
 } from '@reliability-hub/plugin-reliability-common';
-import { useState } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { ACTION_ITEM_TYPE_LABELS } from '../../postmortems/labels';
 import { FormTextField, selectOptions } from '../../shared/FormTextField';
@@ -18,6 +15,7 @@ import { usePersonValue } from '../../shared/people';
 import { useFields } from '../../shared/useFields';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
+import { WriteDialogButton } from '../../shared/WriteDialogButton';
 import { OWNER_KINDS } from '../../shared/people';
 
 function AddActionItemDialog(props: {
@@ -97,36 +95,24 @@ export function AddActionItemButton(props: {
   onAdded: () => void;
 }) {
   const { postmortemId, entityRef, onAdded } = props;
-  const { allowed } = usePermission({
-    permission: reliabilityActionItemCreatePermission,
-    resourceRef: entityRef,
-  });
-  const [open, setOpen] = useState(false);
-
-  if (!allowed) {
-    return null;
-  }
   return (
-    <>
-      <Button
-        variant="outlined"
-        color="primary"
-        size="small"
-        startIcon={<AddIcon />}
-        onClick={() => setOpen(true)}
-      >
-        Add action item
-      </Button>
-      {open && (
+    <WriteDialogButton
+      permission={reliabilityActionItemCreatePermission}
+      resourceRef={entityRef}
+      label="Add action item"
+      variant="outlined"
+      color="primary"
+      startIcon={<AddIcon />}
+      dialog={close => (
         <AddActionItemDialog
           postmortemId={postmortemId}
-          onClose={() => setOpen(false)}
+          onClose={close}
           onAdded={() => {
-            setOpen(false);
+            close();
             onAdded();
           }}
         />
       )}
-    </>
+    />
   );
 }

@@ -3,9 +3,10 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { reliabilityIncidentUpdatePermission } from '@reliability-hub/plugin-reliability-common';
-import { FormEvent, useState } from 'react';
+import { FormEvent } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { FormTextField } from '../../shared/FormTextField';
+import { useFields } from '../../shared/useFields';
 import { useWrite } from '../../shared/useWrite';
 import { WriteError } from '../../shared/WriteError';
 
@@ -26,12 +27,14 @@ export function AddNoteForm(props: {
     permission: reliabilityIncidentUpdatePermission,
     resourceRef: entityRef,
   });
-  const [message, setMessage] = useState('');
+  const { values, field, set } = useFields(`incident-note-${incidentId}`, {
+    message: '',
+  });
   const { busy, error, run } = useWrite(
-    () => api.addIncidentNote(incidentId, message.trim()),
+    () => api.addIncidentNote(incidentId, values.message.trim()),
     {
       onSuccess: () => {
-        setMessage('');
+        set('message', '');
         onAdded();
       },
     },
@@ -49,10 +52,8 @@ export function AddNoteForm(props: {
   return (
     <form onSubmit={submit}>
       <FormTextField
-        id={`incident-note-${incidentId}`}
+        {...field('message')}
         label="Add a note"
-        value={message}
-        onChange={e => setMessage(e.target.value)}
         multiline
         minRows={2}
         variant="outlined"
@@ -64,7 +65,7 @@ export function AddNoteForm(props: {
           variant="outlined"
           color="primary"
           size="small"
-          disabled={busy || !message.trim()}
+          disabled={busy || !values.message.trim()}
         >
           Add note
         </Button>

@@ -1,15 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
-import Button from '@material-ui/core/Button';
 import PeopleIcon from '@material-ui/icons/People';
 import {
   Incident,
   reliabilityIncidentUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
-import { useState } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
+import { WriteDialogButton } from '../../shared/WriteDialogButton';
 import { IncidentRoleFields, useIncidentRoles } from '../IncidentRoleFields';
 
 function IncidentRolesDialog(props: {
@@ -58,34 +56,23 @@ export function IncidentRolesButton(props: {
   reloading?: boolean;
 }) {
   const { incident, onChanged, reloading } = props;
-  const { allowed } = usePermission({
-    permission: reliabilityIncidentUpdatePermission,
-    resourceRef: incident.entityRef,
-  });
-  const [open, setOpen] = useState(false);
-  if (!allowed) {
-    return null;
-  }
   return (
-    <>
-      <Button
-        size="small"
-        startIcon={<PeopleIcon />}
-        disabled={reloading}
-        onClick={() => setOpen(true)}
-      >
-        Change roles
-      </Button>
-      {open && (
+    <WriteDialogButton
+      permission={reliabilityIncidentUpdatePermission}
+      resourceRef={incident.entityRef}
+      label="Change roles"
+      startIcon={<PeopleIcon />}
+      disabled={reloading}
+      dialog={close => (
         <IncidentRolesDialog
           incident={incident}
-          onClose={() => setOpen(false)}
+          onClose={close}
           onChanged={() => {
-            setOpen(false);
+            close();
             onChanged();
           }}
         />
       )}
-    </>
+    />
   );
 }

@@ -1,6 +1,4 @@
-import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import EventIcon from '@material-ui/icons/Event';
@@ -14,6 +12,7 @@ import { reliabilityApiRef } from '../../api';
 import { FormTextField } from '../../shared/FormTextField';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
+import { WriteDialogButton } from '../../shared/WriteDialogButton';
 import { AddOverrideDialog } from '../AddOverrideDialog';
 
 function FeedDialog(props: { schedule: ScheduleRecord; onClose: () => void }) {
@@ -63,48 +62,37 @@ export function ScheduleActions(props: {
   onChanged: (schedule: ScheduleRecord) => void;
 }) {
   const { schedule, onChanged } = props;
-  const { allowed } = usePermission({
+  const permission = {
     permission: reliabilityScheduleUpdatePermission,
     resourceRef: schedule.ownerRef,
-  });
-  const [dialog, setDialog] = useState<'override' | 'feed'>();
-
-  if (!allowed) {
-    return null;
-  }
+  };
   return (
     <Box display="flex" gridGap={8}>
-      <Button
-        size="small"
+      <WriteDialogButton
+        {...permission}
+        label="Add override"
         variant="outlined"
         color="primary"
         startIcon={<AddIcon />}
-        onClick={() => setDialog('override')}
         aria-label={`Add override to ${schedule.name}`}
-      >
-        Add override
-      </Button>
-      <Button
-        size="small"
+        dialog={close => (
+          <AddOverrideDialog
+            schedule={schedule}
+            onClose={close}
+            onAdded={updated => {
+              close();
+              onChanged(updated);
+            }}
+          />
+        )}
+      />
+      <WriteDialogButton
+        {...permission}
+        label="iCal"
         startIcon={<EventIcon />}
-        onClick={() => setDialog('feed')}
         aria-label={`Calendar feed of ${schedule.name}`}
-      >
-        iCal
-      </Button>
-      {dialog === 'override' && (
-        <AddOverrideDialog
-          schedule={schedule}
-          onClose={() => setDialog(undefined)}
-          onAdded={updated => {
-            setDialog(undefined);
-            onChanged(updated);
-          }}
-        />
-      )}
-      {dialog === 'feed' && (
-        <FeedDialog schedule={schedule} onClose={() => setDialog(undefined)} />
-      )}
+        dialog={close => <FeedDialog schedule={schedule} onClose={close} />}
+      />
     </Box>
   );
 }

@@ -10,9 +10,8 @@ import {
   RunbookDetail,
   RunbookEscalation,
 } from '@reliability-hub/plugin-reliability-common';
-import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
-import { DetailLoadState } from '../../shared/DetailLoadState';
+import { DetailPage } from '../../shared/DetailPage';
 import { InertMarkdown } from '../../shared/InertMarkdown';
 import { useRunbookLinks } from '../links';
 import { RunbookHeader } from '../RunbookHeader';
@@ -171,35 +170,26 @@ function LinkedRunbook(props: { runbook: RunbookDetail }) {
 export function RunbookPage(props: { runbookId: string }) {
   const api = useApi(reliabilityApiRef);
   const links = useRunbookLinks();
-  const { value, loading, error } = useAsync(
-    () => api.getRunbook(props.runbookId),
-    [api, props.runbookId],
-  );
-
-  if (!value) {
-    return (
-      <DetailLoadState
-        loading={loading}
-        error={error}
-        noun="runbook"
-        missingDescription="It may have been removed from its file, or the link is wrong. The runbook library lists every runbook."
-      />
-    );
-  }
-
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Link to={links.library}>← Runbook library</Link>
-      </Grid>
-      <Grid item xs={12}>
-        <RunbookHeader runbook={value} />
-      </Grid>
-      {value.runbook ? (
-        <StructuredRunbook runbook={value.runbook} />
-      ) : (
-        <LinkedRunbook runbook={value} />
+    <DetailPage
+      id={props.runbookId}
+      load={id => api.getRunbook(id)}
+      noun="runbook"
+      missingDescription="It may have been removed from its file, or the link is wrong. The runbook library lists every runbook."
+      back={() => ({ to: links.library, label: 'Runbook library' })}
+    >
+      {runbook => (
+        <>
+          <Grid item xs={12}>
+            <RunbookHeader runbook={runbook} />
+          </Grid>
+          {runbook.runbook ? (
+            <StructuredRunbook runbook={runbook.runbook} />
+          ) : (
+            <LinkedRunbook runbook={runbook} />
+          )}
+        </>
       )}
-    </Grid>
+    </DetailPage>
   );
 }

@@ -1,14 +1,25 @@
+import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import { ReliabilityApi, reliabilityApiRef } from '../../api';
+import { EntityPermission } from '../entityPermission';
 import { useWrite } from '../useWrite';
-
-/** The permission that allows the moves: the update permission of the record's kind. */
-type UpdatePermission = Extract<
-  Parameters<typeof usePermission>[0],
-  { resourceRef: string | undefined }
->['permission'];
 import { WriteError } from '../WriteError';
+
+/**
+ * How records of one kind move between statuses: who may move them, where
+ * each status may go, and the write that moves one (with its version).
+ *
+ * @internal
+ */
+export interface StatusMovesSpec<R, S extends string> {
+  /** The update permission of the record's kind. */
+  permission: EntityPermission;
+  /** The moves from the record's status, the main one marked `primary`. */
+  moves: (record: R) => Array<{ to: S; label: string; primary?: boolean }>;
+  move: (api: ReliabilityApi, record: R, to: S) => Promise<unknown>;
+}
 
 /**
  * A row of buttons that move a record (an incident, a postmortem) to another
@@ -17,19 +28,23 @@ import { WriteError } from '../WriteError';
  *
  * @internal
  */
-export function StatusMoves<S extends string>(props: {
-  permission: UpdatePermission;
-  /** The entity the record belongs to, which the permission is checked on. */
-  resourceRef: string;
-  moves: Array<{ to: S; label: string; primary?: boolean }>;
-  move: (to: S) => Promise<unknown>;
+export function StatusMoves<
+  R extends { entityRef: string },
+  S extends string,
+>(props: {
+  spec: StatusMovesSpec<R, S>;
+  record: R;
   onChanged: () => void;
   /** The record is being reloaded after a change: its version is stale. */
   reloading?: boolean;
 }) {
-  const { permission, resourceRef, moves, onChanged, reloading } = props;
-  const { allowed } = usePermission({ permission, resourceRef });
-  const { busy, error, run } = useWrite(props.move, {
+  const { spec, record, onChanged, reloading } = props;
+  const api = useApi(reliabilityApiRef);
+  const { allowed } = usePermission({
+    permission: spec.permission,
+    resourceRef: record.entityRef,
+  });
+  const { busy, error, run } = useWrite((to: S) => spec.move(api, record, to), {
     onSuccess: onChanged,
     onConflict: onChanged,
   });
@@ -39,7 +54,7 @@ export function StatusMoves<S extends string>(props: {
   }
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
-      {moves.map(move => (
+      {spec.moves(record).map(move => (
         <Button
           key={move.to}
           variant={move.primary ? 'contained' : 'outlined'}
