@@ -122,11 +122,12 @@ test('the on-call card shows who is on call, and an override by a member changes
   ).toBeVisible();
   // The person covering defaults to the signed-in user; another is picked
   // from the catalog.
-  const who = dialog.getByLabel('Who covers');
+  const who = dialog.getByRole('textbox', { name: 'Who covers' });
   await expect(who).toHaveValue('Lena Hoffmann');
   await pickPerson(
     page,
-    who,
+    dialog,
+    'Who covers',
     coverName.split(' ')[0],
     new RegExp(`${coverName}.*${coverRef}`),
   );
@@ -161,7 +162,7 @@ test('the on-call card shows who is on call, and an override by a member changes
   const feed = page.getByRole('dialog');
   await feed.getByRole('button', { name: 'Get the address' }).click();
   await expect(feed.getByLabel('iCalendar address')).toHaveValue(
-    /\/schedules\/.+\/feed\.ics\?token=/,
+    /\/schedules\/.+\.ics\?token=/,
   );
   await screenshot(page, 'oncall-feed-dialog');
   await feed.getByRole('button', { name: 'Close' }).click();
