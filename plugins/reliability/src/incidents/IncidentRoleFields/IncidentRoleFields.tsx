@@ -29,6 +29,7 @@ export function IncidentRoleFields(props: {
           key={role}
           id={`${idPrefix}-${role}`}
           label={label}
+          placeholder="Not assigned"
           value={value[role]}
           onChange={ref => onChange(role, ref)}
         />

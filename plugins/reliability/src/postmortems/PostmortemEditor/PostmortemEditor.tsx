@@ -116,6 +116,7 @@ export function PostmortemEditor(props: {
             onChange={setReviewers}
             variant="outlined"
             margin="none"
+            size="medium"
             helperText="Who reviews it before it is published"
           />
         </Grid>

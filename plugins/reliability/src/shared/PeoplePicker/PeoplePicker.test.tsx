@@ -135,6 +135,24 @@ describe('<PeoplePicker />', () => {
     expect(input).toHaveValue('');
   });
 
+  it('does not call a stored person unknown when the catalog cannot be asked', async () => {
+    const catalogApi = mockCatalogApi();
+    catalogApi.getEntitiesByRefs.mockRejectedValue(new Error('catalog down'));
+    await renderWithApis(
+      <Single initial="user:default/jonas.weber" onChange={onChange} />,
+      { api, catalogApi, entity: null },
+    );
+
+    await waitFor(() =>
+      expect(catalogApi.getEntitiesByRefs).toHaveBeenCalled(),
+    );
+    // Named by the ref until the catalog answers again.
+    await waitFor(() =>
+      expect(screen.getByLabelText('Owner')).toHaveValue('jonas.weber'),
+    );
+    expect(screen.queryByText(/Not in the catalog/)).not.toBeInTheDocument();
+  });
+
   it('picks several people and removes one', async () => {
     await renderWithApis(
       <Multiple initial={['user:default/jane']} onChange={onChange} />,

@@ -40,6 +40,8 @@ interface CommonProps {
   /** `outlined` and small for filter bars; `standard` for dialogs. */
   variant?: 'standard' | 'outlined';
   margin?: 'none' | 'dense';
+  /** `small` (the default) for dialogs and filter bars; `medium` beside outlined fields. */
+  size?: 'small' | 'medium';
   fullWidth?: boolean;
   style?: CSSProperties;
   /** Name the input for screen readers only (table cells). */
@@ -118,6 +120,7 @@ export function PeoplePicker(props: PeoplePickerProps) {
     placeholder,
     variant = 'standard',
     margin = 'dense',
+    size = 'small',
     fullWidth = true,
     style,
     hideLabel,
@@ -155,9 +158,10 @@ export function PeoplePicker(props: PeoplePickerProps) {
           ref =>
             picked.current.get(ref) ??
             resolved.people.get(ref) ??
-            personFromRef(ref, !resolved.loading),
+            // Unknown only when the catalog answered without it.
+            personFromRef(ref, !resolved.loading && !resolved.failed),
         ),
-    [refsKey, resolved.people, resolved.loading],
+    [refsKey, resolved.people, resolved.loading, resolved.failed],
   );
   const unknown = selected.filter(person => person.unknown);
 
@@ -193,6 +197,9 @@ export function PeoplePicker(props: PeoplePickerProps) {
     fullWidth,
     onBlur,
     openOnFocus: focusOnMount,
+    size,
+    // About seven people: the list stays below the field in a dialog.
+    ListboxProps: { style: { maxHeight: 336 } },
   };
 
   const renderInput = (params: any) => (
@@ -200,7 +207,6 @@ export function PeoplePicker(props: PeoplePickerProps) {
       {...params}
       label={hideLabel ? undefined : label}
       inputRef={input}
-      required={required && selected.length === 0}
       placeholder={selected.length ? undefined : placeholder}
       variant={variant}
       margin={margin}
@@ -212,7 +218,9 @@ export function PeoplePicker(props: PeoplePickerProps) {
               .join(', ')}. Clear it or pick someone else.`
           : helperText
       }
-      InputLabelProps={{ ...params.InputLabelProps, shrink: true }}
+      // The asterisk, not the browser's check: a picker with chips has an
+      // empty input, and the form's own rules say when it may be sent.
+      InputLabelProps={{ ...params.InputLabelProps, shrink: true, required }}
       inputProps={{
         ...params.inputProps,
         'aria-label': hideLabel ? label : undefined,

@@ -9,14 +9,16 @@ const EMPTY = new Map<string, Person>();
 /**
  * The catalog's users and groups behind the given refs, fetched in ONE
  * batched catalog call however many people a view shows. Refs the catalog
- * does not know are missing from the map once `loading` is over; without the
- * catalog the map is empty and views fall back to refs.
+ * does not know are missing from the map once `loading` is over. When the
+ * catalog cannot be asked, `failed` is true and the map is empty: views fall
+ * back to refs, and must not call anyone unknown.
  *
  * @internal
  */
 export function usePeople(refs: string[]): {
   people: Map<string, Person>;
   loading: boolean;
+  failed: boolean;
 } {
   const catalogApi = useApi(catalogApiRef);
   // A stable key, so a re-render with the same people asks nothing again.
@@ -28,7 +30,7 @@ export function usePeople(refs: string[]): {
     const people = new Map<string, Person>();
     const wanted = key ? key.split('\n') : [];
     if (wanted.length === 0) {
-      return people;
+      return { people, failed: false };
     }
     try {
       const { items } = await catalogApi.getEntitiesByRefs({
@@ -44,8 +46,13 @@ export function usePeople(refs: string[]): {
       });
     } catch {
       // People still show by their refs; what they did matters more than faces.
+      return { people, failed: true };
     }
-    return people;
+    return { people, failed: false };
   }, [catalogApi, key]);
-  return { people: value ?? EMPTY, loading };
+  return {
+    people: value?.people ?? EMPTY,
+    loading,
+    failed: value?.failed ?? false,
+  };
 }
