@@ -5,7 +5,7 @@ import {
   TableColumn,
   WarningPanel,
 } from '@backstage/core-components';
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -27,7 +27,7 @@ import { MyShifts } from '../MyShifts';
 import { OnCallPerson } from '../OnCallPerson';
 import { ScheduleActions } from '../ScheduleActions';
 import { ScheduleTimeline } from '../ScheduleTimeline';
-import { Person, usePeople } from '../../shared/people';
+import { Person, usePeople, useSignedInUser } from '../../shared/people';
 
 /** How far ahead the timeline and "My shifts" look. */
 const DAYS_AHEAD = 14;
@@ -119,17 +119,16 @@ function columns(
  */
 export function OnCallOverview() {
   const api = useApi(reliabilityApiRef);
-  const identityApi = useApi(identityApiRef);
+  const me = useSignedInUser();
   // Stored records replaced after a write, so the timeline shows it at once.
   const [changed, setChanged] = useState<Record<string, ScheduleRecord>>({});
   const { value, loading, error, retry } = useAsyncRetry(async () => {
-    const [oncall, schedules, identity] = await Promise.all([
+    const [oncall, schedules] = await Promise.all([
       api.getOnCall(),
       api.listSchedules(),
-      identityApi.getBackstageIdentity(),
     ]);
-    return { oncall, schedules, userRef: identity.userEntityRef };
-  }, [api, identityApi]);
+    return { oncall, schedules };
+  }, [api]);
 
   const range: TimeRange = useMemo(() => {
     const start = DateTime.now().startOf('day');
@@ -219,12 +218,20 @@ export function OnCallOverview() {
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="My shifts">
-          <MyShifts
-            userRef={value.userRef}
-            schedules={schedules}
-            range={range}
-            rangeText={`in the next ${DAYS_AHEAD} days`}
-          />
+          {me.userRef ? (
+            <MyShifts
+              userRef={me.userRef}
+              schedules={schedules}
+              range={range}
+              rangeText={`in the next ${DAYS_AHEAD} days`}
+            />
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              {me.loading
+                ? 'Reading who you are…'
+                : 'Sign in to see your shifts.'}
+            </Typography>
+          )}
         </InfoCard>
       </Grid>
     </Grid>

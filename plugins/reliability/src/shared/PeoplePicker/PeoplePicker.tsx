@@ -220,7 +220,13 @@ export function PeoplePicker(props: PeoplePickerProps) {
       }
       // The asterisk, not the browser's check: a picker with chips has an
       // empty input, and the form's own rules say when it may be sent.
-      InputLabelProps={{ ...params.InputLabelProps, shrink: true, required }}
+      InputLabelProps={{
+        ...params.InputLabelProps,
+        // Up when the field has an avatar or chips (MUI sees the adornment),
+        // and always when there is a placeholder to read.
+        shrink: placeholder ? true : undefined,
+        required,
+      }}
       inputProps={{
         ...params.inputProps,
         'aria-label': hideLabel ? label : undefined,

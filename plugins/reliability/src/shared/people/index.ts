@@ -8,5 +8,5 @@ export {
 export type { Person } from './person';
 export { usePeople } from './usePeople';
 export { usePersonValue } from './usePersonValue';
-export { useSignedInUserRef } from './useSignedInUserRef';
+export { useSignedInUser } from './useSignedInUser';
 export { OWNER_KINDS } from './ownerKinds';

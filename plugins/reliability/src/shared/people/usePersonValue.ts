@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSignedInUserRef } from './useSignedInUserRef';
+import { useSignedInUser } from './useSignedInUser';
 
 /**
  * The state of a form field that names one person. With `defaultToMe`, it
@@ -10,7 +10,7 @@ import { useSignedInUserRef } from './useSignedInUserRef';
 export function usePersonValue(
   options: { defaultToMe?: boolean; initial?: string | null } = {},
 ): [string | null, (ref: string | null) => void] {
-  const me = useSignedInUserRef();
+  const me = useSignedInUser().userRef;
   // undefined: untouched, so the default applies; null: cleared on purpose.
   const [picked, setPicked] = useState<string | null | undefined>(
     options.initial === undefined ? undefined : options.initial,

@@ -256,7 +256,6 @@ export function SloOverview() {
               id="slo-filter-owner"
               label="Owner"
               kinds={OWNER_KINDS}
-              placeholder="All"
               variant="outlined"
               margin="none"
               value={filter.owner ?? null}
