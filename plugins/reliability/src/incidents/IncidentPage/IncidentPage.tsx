@@ -103,10 +103,7 @@ export function IncidentPage(props: { incidentId: string }) {
       load={id => api.getIncident(id)}
       noun="incident"
       missingDescription="It may have been deleted, or the link is wrong. The Incidents tab lists every incident of this component."
-      back={incident => ({
-        to: links.incidentsTab(incident.entityRef),
-        label: 'All incidents',
-      })}
+      back={links.backToIncidents}
     >
       {(incident, reload, reloading) => (
         <>

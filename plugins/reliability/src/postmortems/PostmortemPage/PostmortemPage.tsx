@@ -88,10 +88,7 @@ export function PostmortemPage(props: { postmortemId: string }) {
       load={id => api.getPostmortem(id)}
       noun="postmortem"
       missingDescription="The link may be wrong. Postmortems of this component are listed on its Incidents tab."
-      back={postmortem => ({
-        to: links.incidentsTab(postmortem.entityRef),
-        label: 'All incidents',
-      })}
+      back={links.backToIncidents}
     >
       {(postmortem, reload, reloading) => (
         <>
