@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine (Node 20 + npm is enough): installs what is
 # missing (Node 22, dependencies, PostgreSQL, Prometheus, Alertmanager and Chromium from Debian), then
-#   tsc    yarn tsc
-#   lint   yarn backstage-cli repo lint             (all packages)
+#   tsc    yarn tsc, then the API report of every published package (backstage-repo-tools
+#          api-reports --ci: report.api.md must match the exports)
+#   lint   yarn backstage-cli repo lint             (all packages), and repo fix --publish --check
+#                                                   (package metadata as publishing needs it)
 #   unit   CI=true yarn backstage-cli repo test     (with a throwaway PostgreSQL for the store tests;
 #                                                   the webhook test runs its own Alertmanager,
 #                                                   the SLI source test its own Prometheus)
 #   e2e    yarn playwright test                     (against a portal started here)
 #   reliability  reliability/run.sh --quick         (load, kill -9, PostgreSQL outage, two
 #                                                   replicas and the fuzzer against the real backend)
+#   adoption  scripts/adoption/run.sh               (packs the packages, applies the README's install
+#                                                   guide to stock apps of both frontend systems,
+#                                                   starts them and checks the pages in Chromium)
 # and prints how long each stage took. Exits non-zero when anything failed.
 #
 # Usage: scripts/test.sh [--fail-fast] [STAGE...]
-#   STAGE is tsc, lint, unit (or test), e2e (or browser) or reliability; default: all five, in
-#   that order.
+#   STAGE is tsc, lint, unit (or test), e2e (or browser), reliability or adoption; default: all
+#   six, in that order.
 #   Later stages run even when an earlier one failed, unless --fail-fast.
 #   Extra arguments: UNIT_ARGS="plugins/reliability-backend" (jest), E2E_ARGS="--grep checkout"
-#   (playwright). Logs: node_modules/.cache/test-logs/; screenshots: node_modules/.cache/e2e-*.
+#   (playwright), ADOPTION_ARGS="legacy" (one frontend system). Logs: node_modules/.cache/test-logs/;
+#   screenshots: node_modules/.cache/e2e-* and test-logs/adoption-*.png.
 set -euo pipefail
 
 T_START=$(date +%s%3N)
@@ -44,13 +50,14 @@ for arg in "$@"; do
     unit | test | tests | jest) STAGES+=(unit) ;;
     e2e | browser | playwright) STAGES+=(e2e) ;;
     reliability | hardening) STAGES+=(reliability) ;;
-    all) STAGES+=(tsc lint unit e2e reliability) ;;
+    adoption | install) STAGES+=(adoption) ;;
+    all) STAGES+=(tsc lint unit e2e reliability adoption) ;;
     --fail-fast) FAIL_FAST=1 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $arg" ;;
   esac
 done
-[ ${#STAGES[@]} -gt 0 ] || STAGES=(tsc lint unit e2e reliability)
+[ ${#STAGES[@]} -gt 0 ] || STAGES=(tsc lint unit e2e reliability adoption)
 wants() { case " ${STAGES[*]} " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 cd "$ROOT"
@@ -206,6 +213,7 @@ system_needs=()
 wants unit && system_needs+=(postgres alertmanager)
 wants unit && system_needs+=(prometheus)
 wants e2e && system_needs+=(chromium)
+wants adoption && system_needs+=(chromium)
 wants reliability && system_needs+=(postgres)
 if [ ${#system_needs[@]} -gt 0 ]; then
   step "system packages" ensure_system_packages "${system_needs[@]}"
@@ -213,8 +221,13 @@ fi
 mkdir -p "$LOG_DIR"
 
 wants tsc && stage "tsc" yarn tsc
+# Needs the declarations tsc just wrote to dist-types.
+wants tsc && stage "api reports" yarn build:api-reports:only --ci
 wants lint && stage "lint" yarn backstage-cli repo lint
+wants lint && stage "package metadata" yarn backstage-cli repo fix --publish --check
 wants unit && stage "unit tests" run_unit_tests
 wants e2e && stage "browser tests" run_browser_tests
 wants reliability && stage "reliability suite" run_reliability_suite
+# shellcheck disable=SC2086 # ADOPTION_ARGS is a list of words
+wants adoption && stage "adoption" bash scripts/adoption/run.sh ${ADOPTION_ARGS:-}
 exit 0

@@ -6,7 +6,17 @@
 // and prints the time and the shifts per second. Also times `onCallAt` for one
 // instant per schedule, the question the entity page asks.
 //
-//   node bench/oncall-expansion/run.mjs [--schedules 1000] [--days 365]
+// Then: does a hostile schedule cost more than a plain one? Side by side, in
+// the same run, per schedule: `onCallAt` (the card and /oncall) and a 60-day
+// `finalSchedule` (the calendar feed) for a plain weekly schedule, for the
+// schedule of 1000-week turns with 20 restriction windows in three layers
+// that once took 3-7 s per question, and for one at every limit built to make
+// the math work hardest (its `onCallAt` searches 400 days around the
+// instant). Each is timed cold (first question for that schedule and its
+// zones' rules) and warm (median of --repeat more), with the zone look-ups
+// of the cold run.
+//
+//   node bench/oncall-expansion/run.mjs [--schedules 1000] [--days 365] [--repeat 20]
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,15 +24,20 @@ import { performance } from 'node:perf_hooks';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const rootRequire = createRequire(path.join(ROOT, 'package.json'));
 rootRequire('@backstage/cli-node/config/nodeTransform.cjs');
-const { finalSchedule, onCallAt } = rootRequire(
+const { finalSchedule, onCallAt, validateSchedule } = rootRequire(
   path.join(ROOT, 'plugins/reliability-common/src/oncall/index.ts'),
 );
+// luxon as the common package resolves it, to count its zone look-ups.
+const { IANAZone } = createRequire(
+  path.join(ROOT, 'plugins/reliability-common/package.json'),
+)('luxon');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const SCHEDULES = arg('schedules', 1000);
+const REPEAT = arg('repeat', 20);
 const DAYS = arg('days', 365);
 const DAY = 24 * 60 * 60 * 1000;
 const start = Date.parse('2026-01-05T00:00:00Z');
@@ -123,3 +138,147 @@ console.log(
     (process.memoryUsage().rss - memoryBefore) / 1048576,
   )} MiB`,
 );
+
+// --- A hostile schedule against a plain one -------------------------------
+
+const pad = n => String(n).padStart(2, '0');
+const hhmm = m =>
+  m === 1440 ? '24:00' : `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+const ZONES = [
+  'Europe/Berlin',
+  'Asia/Tokyo',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Australia/Sydney',
+  'Europe/London',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+];
+
+const plain = {
+  name: 'plain',
+  timeZone: 'Europe/Berlin',
+  layers: [
+    {
+      name: 'weekly',
+      participants: users(4),
+      rotation: { length: 1, unit: 'weeks' },
+      handoff: { time: '09:00', weekday: 1 },
+      start: '2026-01-05',
+    },
+  ],
+  overrides: [],
+};
+
+const twentyRestrictions = {
+  name: 'twenty-restrictions',
+  timeZone: 'Europe/Berlin',
+  layers: ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo'].map(
+    (timeZone, i) => ({
+      name: `long-${i}`,
+      participants: users(3),
+      rotation: { length: 1000, unit: 'weeks' },
+      handoff: { time: '09:00', weekday: 1 },
+      start: '2020-01-06',
+      restrictions: Array.from({ length: 20 }, (_, r) => ({
+        weekdays: [1 + (r % 7)],
+        from: `${pad(r)}:00`,
+        to: `${pad(r)}:59`,
+        timeZone,
+      })),
+    }),
+  ),
+  overrides: [],
+};
+
+const askedAt = Date.parse('2026-12-06T12:00:00Z');
+const atLimits = {
+  name: 'at-limits',
+  timeZone: 'Europe/Berlin',
+  // Windows that tile the day, and one person a hundred times on top: one
+  // unbroken shift runs until the overrides, 300 days later.
+  layers: Array.from({ length: 10 }, (_, i) => ({
+    name: `layer-${i}`,
+    participants:
+      i === 9
+        ? Array(100).fill('user:default/sam')
+        : users(100).map(u => `${u}-${i}`),
+    rotation:
+      i % 2 ? { length: 1, unit: 'hours' } : { length: 1000, unit: 'weeks' },
+    handoff: i % 2 ? { time: '09:00' } : { time: '09:00', weekday: 1 },
+    start: '2020-01-06',
+    restrictions: Array.from({ length: 28 }, (_, r) => ({
+      from: hhmm(Math.floor((r * 1440) / 28)),
+      to: hhmm(Math.floor(((r + 1) * 1440) / 28)),
+      timeZone: i === 9 ? 'Europe/Berlin' : ZONES[(i + r) % 10],
+    })),
+  })),
+  overrides: Array.from({ length: 500 }, (_, k) => ({
+    user: 'user:default/o',
+    start: new Date(askedAt + 300 * DAY + k * 3600_000).toISOString(),
+    end: new Date(askedAt + 300 * DAY + k * 3600_000 + 1800_000).toISOString(),
+  })),
+};
+if (validateSchedule(atLimits).length) {
+  throw new Error(JSON.stringify(validateSchedule(atLimits)));
+}
+
+/** Cold time and zone look-ups of the first run, median of the next ones. */
+function time(work) {
+  const offset = IANAZone.prototype.offset;
+  let lookups = 0;
+  IANAZone.prototype.offset = function count(ts) {
+    lookups++;
+    return offset.call(this, ts);
+  };
+  const t0 = performance.now();
+  try {
+    work();
+  } finally {
+    IANAZone.prototype.offset = offset;
+  }
+  const cold = performance.now() - t0;
+  const warm = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const t = performance.now();
+    work();
+    warm.push(performance.now() - t);
+  }
+  warm.sort((a, b) => a - b);
+  return { cold, warm: warm[Math.floor(warm.length / 2)], lookups };
+}
+
+const asked = new Date(askedAt).toISOString();
+const feed = {
+  start: asked,
+  end: new Date(askedAt + 60 * DAY).toISOString(),
+};
+const rows = [plain, twentyRestrictions, atLimits].map(s => ({
+  name: s.name,
+  onCallAt: time(() => onCallAt(s, asked)),
+  feed: time(() => finalSchedule(s, feed)),
+}));
+
+const ms = n => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const cell = (t, base) =>
+  `${ms(t.warm)} (${(t.warm / base.warm).toFixed(1)}×), cold ${ms(
+    t.cold,
+  )}, ${fmt(t.lookups)} look-ups`;
+console.log(
+  `\nA hostile schedule against a plain one (warm: median of ${REPEAT}; × plain)\n`,
+);
+console.log(
+  'schedule              onCallAt                                         60-day feed',
+);
+console.log(
+  '--------------------  -----------------------------------------------  -----------------------------------------------',
+);
+for (const row of rows) {
+  console.log(
+    `${row.name.padEnd(20)}  ${cell(row.onCallAt, rows[0].onCallAt).padEnd(
+      47,
+    )}  ${cell(row.feed, rows[0].feed)}`,
+  );
+}

@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   search?: {
     collators?: {
@@ -6,7 +8,7 @@ export interface Config {
          * When the search index of runbooks and postmortems is rebuilt
          * (`searchModuleReliabilityCollator`). Default: every 10 minutes.
          */
-        schedule?: import('@backstage/backend-plugin-api').SchedulerServiceTaskScheduleDefinitionConfig;
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };
   };

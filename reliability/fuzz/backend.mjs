@@ -55,14 +55,20 @@ const FUZZ_ENTITIES = [
  * The catalog locations of app-config.yaml plus a file holding
  * {@link FUZZ_ENTITIES} (a config override replaces lists, it does not add to them).
  */
-function catalogConfig(dir) {
+function catalogConfig(dir, extraLocations = []) {
   const file = join(dir, 'fuzz-entities.yaml');
   writeFileSync(file, FUZZ_ENTITIES);
   const locations =
     parse(readFileSync(join(ROOT, 'app-config.yaml'), 'utf8'))?.catalog
       ?.locations ?? [];
   return stringify({
-    catalog: { locations: [...locations, { type: 'file', target: file }] },
+    catalog: {
+      locations: [
+        ...locations,
+        { type: 'file', target: file },
+        ...extraLocations,
+      ],
+    },
   });
 }
 
@@ -99,7 +105,9 @@ function databaseConfig(postgresUrl) {
 /**
  * Starts the backend and resolves once `/api/reliability/health` answers.
  *
- * @param {{ postgresUrl?: string, log?: string, timeoutSeconds?: number }} options
+ * @param {{ postgresUrl?: string, log?: string, timeoutSeconds?: number, configFiles?: string[], extraLocations?: object[] }} options
+ *   `configFiles` are read after the override (lists in them replace the override's);
+ *   `extraLocations` are added to the portal's catalog locations.
  * @returns {Promise<{ url: string, alive: () => boolean, stop: () => Promise<void> }>}
  */
 export async function startBackend(options = {}) {
@@ -131,7 +139,7 @@ export async function startBackend(options = {}) {
       'reliability:',
       '  alertmanager:',
       `    webhookSecret: ${WEBHOOK_SECRET}`,
-      catalogConfig(dir),
+      catalogConfig(dir, options.extraLocations),
     ].join('\n'),
   );
   const logFile = options.log ?? join(dir, 'backend.log');
@@ -155,6 +163,7 @@ export async function startBackend(options = {}) {
       join(ROOT, 'app-config.yaml'),
       '--config',
       override,
+      ...(options.configFiles ?? []).flatMap(file => ['--config', file]),
     ],
     {
       cwd: join(ROOT, 'packages/backend'),

@@ -14,6 +14,40 @@ const scheduleBody = fx => ({
   schedule: { ...structuredClone(fx.scheduleTemplate), overrides: [] },
 });
 
+const pad = n => String(n).padStart(2, '0');
+
+/**
+ * A schedule of 1000-week turns with 20 one-hour restriction windows in each
+ * of three layers (Berlin, New York, Tokyo): it once made one `GET /oncall`
+ * take seconds and stall every other request.
+ */
+export const restrictedScheduleBody = fx => ({
+  name: `fuzz-restricted-${fx.counter++}`,
+  ownerRef: 'group:default/team-checkout',
+  schedule: {
+    timeZone: 'Europe/Berlin',
+    layers: ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo'].map(
+      (timeZone, i) => ({
+        name: `long-${i}`,
+        participants: [
+          'user:default/lena.hoffmann',
+          'user:default/jonas.weber',
+        ],
+        rotation: { length: 1000, unit: 'weeks' },
+        handoff: { time: '09:00', weekday: 1 },
+        start: '2020-01-06',
+        restrictions: Array.from({ length: 20 }, (_, r) => ({
+          weekdays: [1 + (r % 7)],
+          from: `${pad(r)}:00`,
+          to: `${pad(r)}:59`,
+          timeZone,
+        })),
+      }),
+    ),
+    overrides: [],
+  },
+});
+
 /**
  * Alert labels for the webhook that make selectors work hard: values just
  * under and over the 1 KiB that regex matchers test, the longest the payload
@@ -173,6 +207,12 @@ export const ROUTES = [
     method: 'POST',
     path: () => '/schedules',
     body: scheduleBody,
+  },
+  {
+    name: 'POST /schedules (20 restrictions)',
+    method: 'POST',
+    path: () => '/schedules',
+    body: restrictedScheduleBody,
   },
   {
     name: 'PUT /schedules/:id',

@@ -9,6 +9,11 @@
 // PostgreSQL server of --postgres / RELIABILITY_FUZZ_POSTGRES_URL) and stops it at the end.
 import { startBackend, WEBHOOK_SECRET } from './backend.mjs';
 import {
+  checkEntityFileAttacks,
+  prepareEntityFileAttacks,
+  SECRET_MARKER,
+} from './entityFiles.mjs';
+import {
   deepJson,
   hostileQuery,
   hostileSegment,
@@ -18,7 +23,7 @@ import {
   STORABLE_STRINGS,
   UNSTORABLE_STRINGS,
 } from './payloads.mjs';
-import { HOSTILE_LABELS, ROUTES } from './routes.mjs';
+import { HOSTILE_LABELS, restrictedScheduleBody, ROUTES } from './routes.mjs';
 import { roundTrips } from './roundTrip.mjs';
 
 function args() {
@@ -43,7 +48,11 @@ function args() {
 
 const options = args();
 let backend;
-const stopBackend = async () => backend?.stop();
+let attacks;
+const stopBackend = async () => {
+  await backend?.stop();
+  await attacks?.stop();
+};
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     await stopBackend();
@@ -59,13 +68,21 @@ class Client {
     this.failures = [];
     this.crashes = 0;
     this.fiveXx = 0;
+    this.leaks = 0;
   }
 
   async send(
     label,
     method,
     path,
-    { body, raw, contentType, headers = {}, auth = 'user' } = {},
+    {
+      body,
+      raw,
+      contentType,
+      headers = {},
+      auth = 'user',
+      timeoutMs = 60_000,
+    } = {},
   ) {
     const h = { ...headers };
     if (auth === 'user') h.authorization = `Bearer ${this.token}`;
@@ -87,9 +104,16 @@ class Client {
         method,
         headers: h,
         body: method === 'GET' || method === 'HEAD' ? undefined : payload,
-        signal: AbortSignal.timeout(60_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await res.text();
+      // A file an entity named must never come back (a problem may quote it upper-cased).
+      if (text.toLowerCase().includes(SECRET_MARKER)) {
+        this.leaks++;
+        this.failures.push(
+          `${label}: ${method} ${path.slice(0, 160)} → answered with a file's secret`,
+        );
+      }
       if (res.status >= 500) {
         this.fiveXx++;
         this.failures.push(
@@ -159,6 +183,29 @@ async function ok(client, method, path, body, status = [200, 201]) {
       `setup ${method} ${path}: ${res.status} ${res.text.slice(0, 400)}`,
     );
   return res.text ? res.json() : undefined;
+}
+
+/**
+ * How long `GET /oncall` may take on an idle backend with every schedule the
+ * run stored (20-restriction ones among them; one took 5 s before restriction
+ * windows were bounded).
+ */
+const ONCALL_BUDGET_MS = 2_000;
+
+/** Times `GET /oncall`; a slow answer is a failure. */
+async function timeOnCall(client, when) {
+  const started = performance.now();
+  const res = await client.send(`on-call ${when}`, 'GET', '/oncall');
+  const ms = performance.now() - started;
+  if (res.status === 200 && ms > ONCALL_BUDGET_MS) {
+    client.failures.push(
+      `on-call ${when}: GET /oncall took ${Math.round(
+        ms,
+      )} ms (budget ${ONCALL_BUDGET_MS} ms)`,
+    );
+    return { ms, slow: 1 };
+  }
+  return { ms, slow: 0 };
 }
 
 /** Records the routes need: an incident, postmortem, action item, schedule, override, ids. */
@@ -232,6 +279,8 @@ async function seed(client) {
     {},
   );
   fx.feedToken = new URL(feed.path, 'http://x').searchParams.get('token');
+  // A schedule that once stalled the backend, stored from the start.
+  await ok(client, 'POST', '/schedules', restrictedScheduleBody(fx));
   // Read checkout's definitions now, so that SLO and runbook ids exist from the first case on.
   const slos = await ok(client, 'POST', '/slos/refresh?entityRef=component:default/checkout', {});
   const push = slos.slos.find(s => s.sourceType === 'push') ?? slos.slos[0];
@@ -443,13 +492,24 @@ async function main() {
         options.postgres ? 'PostgreSQL' : 'in-memory SQLite'
       })…`,
     );
-    backend = await startBackend({ postgresUrl: options.postgres });
+    attacks = await prepareEntityFileAttacks();
+    backend = await startBackend({
+      postgresUrl: options.postgres,
+      configFiles: [attacks.configFile],
+      extraLocations: attacks.locations,
+    });
     base = backend.url;
     console.log(`Backend at ${base} (log: ${backend.logFile})`);
   }
   await waitForCatalog(base);
   const client = new Client(base, await token(base));
   const fx = await seed(client);
+  // Hostile files behind catalog entities (only for a backend started here, with their config).
+  const files = attacks
+    ? await checkEntityFileAttacks(client, base, attacks)
+    : undefined;
+  client.failures.push(...(files?.failures ?? []));
+  const onCallTimes = [await timeOnCall(client, 'after seeding')];
   const rnd = random(options.seed);
   const perRoute = new Map(
     ROUTES.map(r => [r.name, { tried: 0, statuses: {} }]),
@@ -555,6 +615,8 @@ async function main() {
         storable: STORABLE_STRINGS,
         unstorable: UNSTORABLE_STRINGS,
       });
+  if (!hung) onCallTimes.push(await timeOnCall(client, 'after fuzzing'));
+  const slowOnCall = onCallTimes.reduce((n, t) => n + t.slow, 0);
   const alive = await checkHealth();
   const crashes = client.crashes + healthFailures + (alive ? 0 : 1);
 
@@ -584,8 +646,26 @@ async function main() {
   console.log(`5xx: ${client.fiveXx}`);
   console.log(`crashes: ${crashes}`);
   console.log(`round-trip mismatches: ${trips.mismatches.length}`);
+  console.log(
+    files
+      ? `entity-file attacks: ${files.checked} requests, ${files.failures.length} failures`
+      : 'entity-file attacks: skipped (RELIABILITY_BACKEND_URL is set)',
+  );
+  console.log(`secrets echoed: ${client.leaks}`);
+  console.log(
+    `GET /oncall (after seeding / fuzzing): ${onCallTimes
+      .map(t => `${Math.round(t.ms)} ms`)
+      .join(' / ')}, slow: ${slowOnCall}`,
+  );
   console.log(`duration: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return client.fiveXx === 0 && crashes === 0 && trips.mismatches.length === 0;
+  return (
+    client.fiveXx === 0 &&
+    crashes === 0 &&
+    trips.mismatches.length === 0 &&
+    client.leaks === 0 &&
+    (files?.failures.length ?? 0) === 0 &&
+    slowOnCall === 0
+  );
 }
 
 let passed = false;

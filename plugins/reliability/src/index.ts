@@ -18,5 +18,14 @@ export {
   RunbookSearchResultListItem,
   PostmortemSearchResultListItem,
 } from './plugin';
+export {
+  EntityReliabilityContent,
+  entityReliabilityTabs,
+} from './EntityReliabilityContent';
+export { reliabilitySearchResultItems, reliabilitySearchTypes } from './search';
 export * from './api';
 export { isReliabilityAvailable } from './conditions';
+export type {
+  ReliabilitySearchDocument,
+  ReliabilitySearchResultListItemProps,
+} from './shared/SearchResultItem';

@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { reliabilityApiRef, ReliabilityClient } from './api';
+import { ReliabilitySearchResultListItemProps } from './shared/SearchResultItem';
 import { rootRouteRef } from './routes';
 
 /**
@@ -35,7 +36,7 @@ export const reliabilityPlugin = createPlugin({
  *
  * @public
  */
-export const ReliabilityPage = reliabilityPlugin.provide(
+export const ReliabilityPage: () => JSX.Element = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'ReliabilityPage',
     component: () =>
@@ -50,7 +51,10 @@ export const ReliabilityPage = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityIncidentsCard = reliabilityPlugin.provide(
+export const EntityIncidentsCard: (props: {
+  /** Where "All incidents" leads; the entity's `incidents` tab by default. */
+  incidentsLink?: string;
+}) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityIncidentsCard',
     component: {
@@ -68,17 +72,18 @@ export const EntityIncidentsCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityActionItemsCard = reliabilityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityActionItemsCard',
-    component: {
-      lazy: () =>
-        import('./actionItems/EntityActionItemsCard').then(
-          m => m.EntityActionItemsCard,
-        ),
-    },
-  }),
-);
+export const EntityActionItemsCard: () => JSX.Element =
+  reliabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityActionItemsCard',
+      component: {
+        lazy: () =>
+          import('./actionItems/EntityActionItemsCard').then(
+            m => m.EntityActionItemsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity tab content: the entity's open incidents, incident history and
@@ -87,17 +92,18 @@ export const EntityActionItemsCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityIncidentsContent = reliabilityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityIncidentsContent',
-    component: {
-      lazy: () =>
-        import('./incidents/EntityIncidentsContent').then(
-          m => m.EntityIncidentsContent,
-        ),
-    },
-  }),
-);
+export const EntityIncidentsContent: () => JSX.Element =
+  reliabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIncidentsContent',
+      component: {
+        lazy: () =>
+          import('./incidents/EntityIncidentsContent').then(
+            m => m.EntityIncidentsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity card: who is on call for the entity now, per schedule, until when,
@@ -106,7 +112,7 @@ export const EntityIncidentsContent = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityOnCallCard = reliabilityPlugin.provide(
+export const EntityOnCallCard: () => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallCard',
     component: {
@@ -124,7 +130,7 @@ export const EntityOnCallCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntitySloCard = reliabilityPlugin.provide(
+export const EntitySloCard: () => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntitySloCard',
     component: {
@@ -140,7 +146,7 @@ export const EntitySloCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntitySloContent = reliabilityPlugin.provide(
+export const EntitySloContent: () => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntitySloContent',
     component: {
@@ -157,7 +163,7 @@ export const EntitySloContent = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityRunbooksCard = reliabilityPlugin.provide(
+export const EntityRunbooksCard: () => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityRunbooksCard',
     component: {
@@ -174,7 +180,9 @@ export const EntityRunbooksCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const RunbookSearchResultListItem = reliabilityPlugin.provide(
+export const RunbookSearchResultListItem: (
+  props: ReliabilitySearchResultListItemProps,
+) => JSX.Element | null = reliabilityPlugin.provide(
   createSearchResultListItemExtension({
     name: 'RunbookSearchResultListItem',
     component: () =>
@@ -191,7 +199,9 @@ export const RunbookSearchResultListItem = reliabilityPlugin.provide(
  *
  * @public
  */
-export const PostmortemSearchResultListItem = reliabilityPlugin.provide(
+export const PostmortemSearchResultListItem: (
+  props: ReliabilitySearchResultListItemProps,
+) => JSX.Element | null = reliabilityPlugin.provide(
   createSearchResultListItemExtension({
     name: 'PostmortemSearchResultListItem',
     component: () =>

@@ -1,9 +1,5 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import {
-  parseEntityRef,
-  RELATION_OWNED_BY,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -12,11 +8,13 @@ import {
   onCallAt,
   OnCallNow,
   Schedule,
+  ScheduleLimitError,
   ScheduleOnCall,
   ScheduleRecord,
   Shift,
   validateSchedule,
 } from '@reliability-hub/plugin-reliability-common';
+import { directOwnersOf, scheduleOwnersOf } from './scheduleOwners';
 import { NewSchedule, ScheduleStore } from './ScheduleStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,6 +34,12 @@ export function scheduleOf(record: ScheduleRecord): Schedule {
   return record.schedule;
 }
 
+/** How many schedules `reliability-hub.io/oncall-schedule` may name. */
+const MAX_ANNOTATED_SCHEDULES = 10;
+
+/** A 400 lists this many problems of a schedule at most. */
+const MAX_LISTED_PROBLEMS = 20;
+
 const normalise = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
@@ -47,11 +51,13 @@ const normalise = (ref: string) => ref.toLocaleLowerCase('en-US');
 export function assertValidSchedule(schedule: unknown): void {
   const problems = validateSchedule(schedule);
   if (problems.length) {
-    throw new InputError(
-      `Invalid schedule: ${problems
-        .map(p => (p.field ? `schedule.${p.field}: ${p.message}` : p.message))
-        .join('; ')}`,
-    );
+    const listed = problems
+      .slice(0, MAX_LISTED_PROBLEMS)
+      .map(p => (p.field ? `schedule.${p.field}: ${p.message}` : p.message));
+    if (problems.length > MAX_LISTED_PROBLEMS) {
+      listed.push(`and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+    }
+    throw new InputError(`Invalid schedule: ${listed.join('; ')}`);
   }
 }
 
@@ -88,65 +94,121 @@ export class ScheduleService {
         `Invalid range: at most ${MAX_FINAL_RANGE_DAYS} days at a time`,
       );
     }
-    return finalSchedule(scheduleOf(record), {
-      start: from.toISOString(),
-      end: to.toISOString(),
-    });
+    try {
+      return finalSchedule(scheduleOf(record), {
+        start: from.toISOString(),
+        end: to.toISOString(),
+      });
+    } catch (error) {
+      if (error instanceof ScheduleLimitError) {
+        throw new InputError(
+          `Schedule ${record.name} cannot be computed: ${problemOf(error)}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The shifts of one user across every schedule over `[from, to)`, in
+   * order; schedules that cannot be computed are left out.
+   */
+  async shiftsOfUser(
+    userRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ record: ScheduleRecord; shift: Shift }>> {
+    return (await this.options.store.listSchedules())
+      .flatMap(record =>
+        (computed(() => this.finalOf(record, from, to)) ?? [])
+          .filter(shift => shift.user === userRef)
+          .map(shift => ({ record, shift })),
+      )
+      .sort((a, b) => a.shift.start.localeCompare(b.shift.start));
   }
 
   /**
    * The schedules of an entity: those its `reliability-hub.io/oncall-schedule`
    * annotation names (comma-separated), else those of its owner group(s); for
    * a group, its own. Unknown entities have none.
+   *
+   * A name means a schedule of the entity's own team: of its owner, of a
+   * group an owning user belongs to, or of a group above those, nearest
+   * first (see {@link scheduleOwnersOf}); never another team's schedule of
+   * the same name. A name no such schedule has is a problem to show.
    */
-  async schedulesOfEntity(entityRef: string): Promise<ScheduleRecord[]> {
+  async schedulesOfEntity(
+    entityRef: string,
+  ): Promise<{ schedules: ScheduleRecord[]; problems: string[] }> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials: await this.options.auth.getOwnServiceCredentials(),
+      credentials,
     });
     if (!entity) {
-      return [];
+      return { schedules: [], problems: [] };
     }
     const annotation =
       entity.metadata.annotations?.[ANNOTATION_ONCALL_SCHEDULE];
-    const names = (annotation ?? '')
-      .split(',')
-      .map(name => name.trim())
-      .filter(Boolean);
+    const names = [
+      ...new Set(
+        (annotation ?? '')
+          .split(',')
+          .map(name => name.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (names.length) {
-      const found = await this.options.store.listSchedules({ names });
-      // In the annotation's order.
-      return names.flatMap(name => found.filter(s => s.name === name));
+      return this.schedulesNamed(
+        names,
+        await scheduleOwnersOf(entity, this.options.catalog, credentials),
+      );
     }
-    const self = normalise(stringifyEntityRef(entity));
-    if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
-      return this.options.store.listSchedules({ ownerRefs: [self] });
+    const owners =
+      entity.kind.toLocaleLowerCase('en-US') === 'group'
+        ? [normalise(stringifyEntityRef(entity))]
+        : directOwnersOf(entity).filter(ref => ref.startsWith('group:'));
+    return {
+      schedules: owners.length
+        ? await this.options.store.listSchedules({ ownerRefs: owners })
+        : [],
+      problems: [],
+    };
+  }
+
+  /** The schedules `names` mean among those of `owners` (nearest first). */
+  private async schedulesNamed(
+    names: string[],
+    owners: string[],
+  ): Promise<{ schedules: ScheduleRecord[]; problems: string[] }> {
+    const problems: string[] = [];
+    if (names.length > MAX_ANNOTATED_SCHEDULES) {
+      problems.push(
+        `${ANNOTATION_ONCALL_SCHEDULE} names ${names.length} schedules; only the first ${MAX_ANNOTATED_SCHEDULES} are shown`,
+      );
     }
-    const owners = new Set(
-      (entity.relations ?? [])
-        .filter(r => r.type === RELATION_OWNED_BY)
-        .map(r => normalise(r.targetRef)),
-    );
-    const specOwner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-    if (typeof specOwner === 'string') {
-      try {
-        owners.add(
-          normalise(
-            stringifyEntityRef(
-              parseEntityRef(specOwner, {
-                defaultKind: 'group',
-                defaultNamespace: entity.metadata.namespace ?? 'default',
-              }),
-            ),
-          ),
+    const wanted = names.slice(0, MAX_ANNOTATED_SCHEDULES);
+    const found = owners.length
+      ? await this.options.store.listSchedules({
+          names: wanted,
+          ownerRefs: owners,
+        })
+      : [];
+    const schedules: ScheduleRecord[] = [];
+    for (const name of wanted) {
+      const nearest = owners
+        .map(owner => found.find(s => s.name === name && s.ownerRef === owner))
+        .find(Boolean);
+      if (nearest) {
+        schedules.push(nearest);
+      } else {
+        problems.push(
+          `No schedule named ${JSON.stringify(name.slice(0, 255))} belongs to ${
+            owners[0] ?? 'the owner'
+          } or a group it belongs to or is part of`,
         );
-      } catch {
-        // not a ref: no owner from the spec
       }
     }
-    const groups = [...owners].filter(ref => ref.startsWith('group:'));
-    return groups.length
-      ? this.options.store.listSchedules({ ownerRefs: groups })
-      : [];
+    return { schedules, problems };
   }
 
   /** Who is on call for the entity (or, without one, every schedule) at `at`. */
@@ -155,9 +217,9 @@ export class ScheduleService {
     at?: Date;
   }): Promise<OnCallNow> {
     const at = options.at ?? new Date();
-    const schedules = options.entityRef
+    const { schedules, problems } = options.entityRef
       ? await this.schedulesOfEntity(options.entityRef)
-      : await this.options.store.listSchedules();
+      : { schedules: await this.options.store.listSchedules(), problems: [] };
     const targets = new Set(
       schedules.flatMap(s =>
         (s.escalationPolicy?.levels ?? []).flatMap(level =>
@@ -165,63 +227,125 @@ export class ScheduleService {
         ),
       ),
     );
-    const missing = [...targets].filter(
-      name => !schedules.some(s => s.name === name),
-    );
-    const referenced = missing.length
-      ? await this.options.store.listSchedules({ names: missing })
+    const candidates = targets.size
+      ? await this.options.store.listSchedules({ names: [...targets] })
       : [];
-    const byName = new Map(
-      [...schedules, ...referenced].map(s => [s.name, s] as const),
-    );
+    // A level names a schedule of its own team first, else the only one of
+    // that name; when several other teams have one, it reaches nobody.
+    const target = (from: ScheduleRecord, name: string) => {
+      const named = candidates.filter(s => s.name === name);
+      return (
+        named.find(s => s.ownerRef === from.ownerRef) ??
+        (named.length === 1 ? named[0] : undefined)
+      );
+    };
+    // Each schedule is computed once, however many chains name it.
+    const shifts = new Map<string, Shift | undefined>();
+    const currentOf = (record: ScheduleRecord) => {
+      if (!shifts.has(record.id)) {
+        shifts.set(record.id, onCallAt(scheduleOf(record), at.toISOString()));
+      }
+      return shifts.get(record.id);
+    };
     return {
       at: at.toISOString(),
-      schedules: schedules.map(s => this.onCallOf(s, at, byName)),
+      schedules: schedules.map(s => this.onCallOf(s, at, target, currentOf)),
+      ...(problems.length ? { problems } : {}),
     };
   }
 
-  /** Who is on call for one schedule at `at`; levels resolved by name. */
+  /**
+   * Who is on call for one schedule at `at`; levels resolved by `target`. A
+   * schedule that cannot be computed (one stored beyond the limits) answers
+   * its problem instead, and a level naming it reaches nobody.
+   */
   onCallOf(
     record: ScheduleRecord,
     at: Date,
-    byName: Map<string, ScheduleRecord>,
+    target: (from: ScheduleRecord, name: string) => ScheduleRecord | undefined,
+    currentOf: (record: ScheduleRecord) => Shift | undefined,
   ): ScheduleOnCall {
-    const schedule = scheduleOf(record);
-    const instant = at.toISOString();
-    const current = onCallAt(schedule, instant) ?? null;
-    const from = current ? Date.parse(current.end) : at.getTime();
-    const next =
-      finalSchedule(schedule, {
-        start: new Date(from).toISOString(),
-        end: new Date(from + NEXT_HORIZON_MS).toISOString(),
-      }).find(
-        shift =>
-          !current ||
-          shift.user !== current.user ||
-          shift.start !== current.end,
-      ) ?? null;
+    const base = {
+      scheduleId: record.id,
+      name: record.name,
+      ownerRef: record.ownerRef,
+      timeZone: record.schedule.timeZone,
+    };
     const escalation = (record.escalationPolicy?.levels ?? []).map(level => {
       if ('user' in level.target) {
         return { delayMinutes: level.delayMinutes, user: level.target.user };
       }
-      const target = byName.get(level.target.schedule);
-      const shift = target ? onCallAt(scheduleOf(target), instant) : undefined;
+      const named = target(record, level.target.schedule);
       return {
         delayMinutes: level.delayMinutes,
         schedule: level.target.schedule,
-        user: shift?.user ?? null,
+        user: (named && computed(() => currentOf(named))?.user) ?? null,
       };
     });
-    return {
-      scheduleId: record.id,
-      name: record.name,
-      ownerRef: record.ownerRef,
-      timeZone: schedule.timeZone,
-      current,
-      next,
-      escalation,
-    };
+    try {
+      const current = currentOf(record) ?? null;
+      return {
+        ...base,
+        current,
+        next: nextAfter(scheduleOf(record), current, at),
+        escalation,
+      };
+    } catch (error) {
+      return {
+        ...base,
+        current: null,
+        next: null,
+        escalation,
+        problem: problemOf(error),
+      };
+    }
   }
+}
+
+/** What went wrong computing a schedule, as the card shows it. */
+function problemOf(error: unknown): string {
+  if (error instanceof ScheduleLimitError) {
+    return `${error.message}. Edit the schedule to bring it within the limits.`;
+  }
+  return `This schedule cannot be computed: ${
+    error instanceof Error ? error.message : String(error)
+  }`;
+}
+
+/** The result of `compute`, or undefined when the schedule cannot be computed. */
+function computed<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The shift after `current` (another person, or after a gap) within 93 days,
+ * looking a week ahead first: most schedules hand off within it.
+ */
+function nextAfter(
+  schedule: Schedule,
+  current: Shift | null,
+  at: Date,
+): Shift | null {
+  const from = current ? Date.parse(current.end) : at.getTime();
+  for (const horizon of [8 * DAY_MS, NEXT_HORIZON_MS]) {
+    const end = new Date(from + horizon).toISOString();
+    const next = finalSchedule(schedule, {
+      start: new Date(from).toISOString(),
+      end,
+    }).find(
+      shift =>
+        !current || shift.user !== current.user || shift.start !== current.end,
+    );
+    // A shift cut at the first horizon may go on: look further.
+    if (next && (next.end !== end || horizon === NEXT_HORIZON_MS)) {
+      return next;
+    }
+  }
+  return null;
 }
 
 /**

@@ -1,14 +1,16 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   EscalationPolicy,
   Layer,
   Override,
+  SCHEDULE_LIMITS,
   ScheduleRecord,
 } from '@reliability-hub/plugin-reliability-common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
 import { toIso, toNumber } from '../database/sql';
+import { feedTokenMatches, hashFeedToken, newFeedToken } from './feedTokens';
 
 type Timestamp = Date | number | string;
 
@@ -18,7 +20,8 @@ interface ScheduleRow {
   owner_ref: string;
   definition: string;
   escalation_policy: string | null;
-  feed_token: string;
+  /** SHA-256 of the feed's secret; the secret itself is never stored. */
+  feed_token_sha256: string;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -100,19 +103,17 @@ export interface ScheduleStore {
     overrideId: string,
     actor: string,
   ): Promise<ScheduleRecord>;
-  /** The secret of the schedule's feed, or undefined for an unknown schedule. */
-  getFeedToken(id: string): Promise<string | undefined>;
-  /** Replaces the feed secret (the old URL stops working); answers the new one. */
+  /** Whether `token` opens the schedule's feed (false for an unknown one). */
+  feedTokenMatches(id: string, token: string): Promise<boolean>;
+  /**
+   * Replaces the feed secret (the old URL stops working); answers the new
+   * one, the only time it is told: only its hash is stored.
+   */
   rotateFeedToken(id: string, actor: string): Promise<string>;
-  /** The secret of a user's "my shifts" feed, if they made one. */
-  getUserFeedToken(userRef: string): Promise<string | undefined>;
-  /** Makes or replaces a user's "my shifts" feed secret. */
+  /** Whether `token` opens the user's "my shifts" feed, if they made one. */
+  userFeedTokenMatches(userRef: string, token: string): Promise<boolean>;
+  /** Makes or replaces a user's "my shifts" feed secret, as above. */
   rotateUserFeedToken(userRef: string): Promise<string>;
-}
-
-/** A random URL-safe secret. */
-export function newFeedToken(): string {
-  return randomBytes(24).toString('base64url');
 }
 
 function toRecord(row: ScheduleRow, overrides: OverrideRow[]): ScheduleRecord {
@@ -172,6 +173,38 @@ function definitionOf(schedule: NewSchedule): string {
     layers: schedule.layers,
   };
   return JSON.stringify(definition);
+}
+
+/**
+ * Makes room for one more override in a full schedule: drops those that
+ * ended longest ago (the audit record of the change keeps them); refuses
+ * when not enough have ended.
+ */
+async function makeRoomForOverride(
+  tx: Knex.Transaction,
+  scheduleId: string,
+  count: number,
+  now: Date,
+) {
+  const excess = count - SCHEDULE_LIMITS.overrides + 1;
+  if (excess <= 0) {
+    return;
+  }
+  const oldest = await tx<OverrideRow>('schedule_overrides')
+    .where({ schedule_id: scheduleId })
+    .where('ends_at', '<', now)
+    .orderBy([
+      { column: 'ends_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(excess)
+    .pluck('id');
+  if (oldest.length < excess) {
+    throw new InputError(
+      `Invalid override: a schedule keeps at most ${SCHEDULE_LIMITS.overrides} overrides and too few of this one's have ended; remove some first`,
+    );
+  }
+  await tx('schedule_overrides').whereIn('id', oldest).delete();
 }
 
 /**
@@ -246,13 +279,13 @@ export class DatabaseScheduleStore implements ScheduleStore {
     return this.knex.transaction(async tx => {
       const existing = await tx<ScheduleRow>('schedules')
         .where({ id })
-        .orWhere({ name: schedule.name })
+        .orWhere({ owner_ref: schedule.ownerRef, name: schedule.name })
         .first('id', 'name');
       if (existing) {
         throw new ConflictError(
           existing.id === id
             ? `Schedule ${id} already exists`
-            : `A schedule named ${schedule.name} already exists`,
+            : `${schedule.ownerRef} already has a schedule named ${schedule.name}`,
         );
       }
       await tx('schedules').insert({
@@ -263,7 +296,8 @@ export class DatabaseScheduleStore implements ScheduleStore {
         escalation_policy: schedule.escalationPolicy
           ? JSON.stringify(schedule.escalationPolicy)
           : null,
-        feed_token: newFeedToken(),
+        // A secret nobody is told: the feed opens once it is rotated.
+        feed_token_sha256: hashFeedToken(newFeedToken()),
         created_at: now,
         updated_at: now,
         version: 1,
@@ -351,12 +385,12 @@ export class DatabaseScheduleStore implements ScheduleStore {
       actor,
       async (tx, _current, now) => {
         const clash = await tx<ScheduleRow>('schedules')
-          .where({ name: schedule.name })
+          .where({ owner_ref: schedule.ownerRef, name: schedule.name })
           .whereNot({ id })
           .first('id');
         if (clash) {
           throw new ConflictError(
-            `A schedule named ${schedule.name} already exists`,
+            `${schedule.ownerRef} already has a schedule named ${schedule.name}`,
           );
         }
         await tx('schedule_overrides').where({ schedule_id: id }).delete();
@@ -388,7 +422,13 @@ export class DatabaseScheduleStore implements ScheduleStore {
       version,
       'schedule.override.add',
       actor,
-      async (tx, _current, now) => {
+      async (tx, current, now) => {
+        await makeRoomForOverride(
+          tx,
+          id,
+          current.schedule.overrides.length,
+          now,
+        );
         await tx('schedule_overrides').insert(
           overrideRow(id, override, actor, now),
         );
@@ -422,11 +462,11 @@ export class DatabaseScheduleStore implements ScheduleStore {
     );
   }
 
-  async getFeedToken(id: string): Promise<string | undefined> {
+  async feedTokenMatches(id: string, token: string): Promise<boolean> {
     const row = await this.knex<ScheduleRow>('schedules')
       .where({ id })
-      .first('feed_token');
-    return row?.feed_token;
+      .first('feed_token_sha256');
+    return feedTokenMatches(row?.feed_token_sha256, token);
   }
 
   async rotateFeedToken(id: string, actor: string): Promise<string> {
@@ -441,7 +481,9 @@ export class DatabaseScheduleStore implements ScheduleStore {
       }
       // Not a change of the schedule itself: the version stays, so editors
       // working on it do not get a conflict.
-      await tx('schedules').where({ id }).update({ feed_token: token });
+      await tx('schedules')
+        .where({ id })
+        .update({ feed_token_sha256: hashFeedToken(token) });
       await recordAudit(tx, {
         actor,
         action: 'schedule.feed-token.rotate',
@@ -456,20 +498,20 @@ export class DatabaseScheduleStore implements ScheduleStore {
     return token;
   }
 
-  async getUserFeedToken(userRef: string): Promise<string | undefined> {
+  async userFeedTokenMatches(userRef: string, token: string): Promise<boolean> {
     const row = await this.knex('user_feed_tokens')
       .where({ user_ref: userRef })
-      .first('token');
-    return row?.token;
+      .first('token_sha256');
+    return feedTokenMatches(row?.token_sha256, token);
   }
 
   async rotateUserFeedToken(userRef: string): Promise<string> {
     const token = newFeedToken();
     await this.knex.transaction(async tx => {
       await tx('user_feed_tokens')
-        .insert({ user_ref: userRef, token })
+        .insert({ user_ref: userRef, token_sha256: hashFeedToken(token) })
         .onConflict('user_ref')
-        .merge(['token']);
+        .merge(['token_sha256']);
       await recordAudit(tx, {
         actor: userRef,
         action: 'user.feed-token.rotate',

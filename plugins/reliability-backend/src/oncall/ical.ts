@@ -25,13 +25,24 @@ export function feedRange(now: Date): { start: string; end: string } {
   };
 }
 
-/** `TEXT` value escaping of RFC 5545 §3.3.11. */
+/** Line breaks in any spelling: CRLF, a lone CR or LF, NEL, U+2028/9. */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/** Control characters, which `TEXT` may not hold at all (HTAB it may). */
+// eslint-disable-next-line no-control-regex -- controls are what it finds
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * `TEXT` value escaping of RFC 5545 §3.3.11: every line break becomes `\n`
+ * and other control characters are dropped, so no value can end its line
+ * or start a property of its own.
+ */
 export function escapeText(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r?\n/g, '\\n');
+    .replace(LINE_BREAK, '\\n')
+    .replace(CONTROL, '');
 }
 
 /**

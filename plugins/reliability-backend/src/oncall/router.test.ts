@@ -1,4 +1,11 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
 import { finalSchedule } from '@reliability-hub/plugin-reliability-common';
 import request from 'supertest';
 import ICAL from 'ical.js';
@@ -8,10 +15,60 @@ import {
   OWNER,
   startReliabilityBackend,
 } from '../tests/__testUtils__/testBackend';
+import { EntityVisibility } from '../access/EntityVisibility';
+import { EntityAccess } from '../access/EntityAccess';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { feedRange } from './ical';
-import { checkoutSchedule, JONAS, LENA, PRIYA } from './testSchedules';
+import { createOnCallRouter } from './router';
+import { ScheduleService, toNewSchedule } from './ScheduleService';
+import { DatabaseScheduleStore } from './ScheduleStore';
+import {
+  checkoutSchedule,
+  JONAS,
+  LENA,
+  PRIYA,
+  scheduleAtLimits,
+  twentyRestrictionSchedule,
+} from './testSchedules';
 
 jest.setTimeout(60_000);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Runs a request twice and answers how often a time zone was asked for an
+ * offset the first time (`Intl` formats the instant in the zone; the backend
+ * runs in this process), what made the old code take seconds, and how long
+ * the second time took: the first also pays for compiling the code and for
+ * loading each zone's rules.
+ */
+async function measure<T>(work: () => Promise<T>) {
+  const { formatToParts } = Intl.DateTimeFormat.prototype;
+  let lookups = 0;
+  Intl.DateTimeFormat.prototype.formatToParts = function count(
+    this: Intl.DateTimeFormat,
+    date?: Date | number,
+  ) {
+    lookups++;
+    return formatToParts.call(this, date);
+  };
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    Intl.DateTimeFormat.prototype.formatToParts = formatToParts;
+  }
+  const started = performance.now();
+  await work();
+  return { result, lookups, ms: performance.now() - started };
+}
+
+/**
+ * Generous, as a backstop to the count of look-ups, for a busy machine. The
+ * old code did not answer `/oncall` for the 20-restriction schedule within a
+ * minute here.
+ */
+const QUICK_MS = 1_000;
 
 const as = (ref: string) => mockCredentials.user.header(ref);
 
@@ -271,6 +328,37 @@ describe('on-call routes', () => {
       expect(audit[6].after).not.toContain(rotated.body.path.split('=')[1]);
     });
 
+    it('stores only a hash of each feed token, shown once when rotated', async () => {
+      const { api, knex, server, schedule } = await setup();
+      const rotated = await api(
+        'post',
+        `/schedules/${schedule.id}/feed-token`,
+        OWNER,
+      );
+      const mine = await api('post', '/feed-token/me', OWNER);
+      const tokens = [rotated, mine].map(res =>
+        new URL(res.body.path, 'http://x').searchParams.get('token'),
+      );
+      const stored = JSON.stringify([
+        await knex('schedules').select(),
+        await knex('user_feed_tokens').select(),
+        await knex('audit_log').select(),
+      ]);
+      for (const token of tokens) {
+        expect(token).toMatch(/^[\w-]{32}$/);
+        expect(stored).not.toContain(token);
+      }
+      // Nothing else answers the secret again.
+      const read = await api('get', `/schedules/${schedule.id}`, OWNER);
+      expect(JSON.stringify(read.body)).not.toContain(tokens[0]);
+      for (const res of [rotated, mine]) {
+        expect(
+          (await request(server).get(`/api/reliability${res.body.path}`))
+            .status,
+        ).toBe(200);
+      }
+    });
+
     it('serves an iCalendar feed equal to the final schedule; a rotated token stops the old URL', async () => {
       const { api, server, schedule } = await setup();
       const first = await api(
@@ -400,6 +488,211 @@ describe('on-call routes', () => {
       ).toBe(401);
     });
 
+    it('refuses participants that are not user refs, naming the field', async () => {
+      const { api } = await setup();
+      for (const participant of [
+        'user:default/jane\rATTENDEE:mailto:x@example.com',
+        'user:default/jane\r\nATTENDEE:mailto:x@example.com',
+        'jane',
+        'group:default/sre',
+        'User:default/Lena.Hoffmann',
+      ]) {
+        const body = checkoutSchedule('bad');
+        body.schedule.layers[0].participants = [LENA, participant];
+        const res = await api('post', '/schedules', OWNER).send(body);
+        expect([participant, res.status]).toEqual([participant, 400]);
+        expect(res.body.error.message).toContain(
+          'schedule.layers[0].participants[1]: must be a user entity ref',
+        );
+      }
+      const named = await api('post', '/schedules', OWNER).send({
+        ...checkoutSchedule('evil\rX-INJECTED:1'),
+      });
+      expect(named.status).toBe(400);
+      expect(named.body.error.message).toContain('schedule.name');
+    });
+
+    it('keeps names stored before they were checked inside their calendar values', async () => {
+      const { api, knex, server } = await setup();
+      const legacy = checkoutSchedule('legacy\r\nX-INJECTED:1');
+      legacy.schedule.layers[0].name = 'primary\rEND:VEVENT';
+      legacy.schedule.layers[0].participants = [
+        'user:default/jane\rATTENDEE:mailto:x@example.com',
+        'user:default/joe\nBEGIN:VALARM',
+      ];
+      const stored = await DatabaseScheduleStore.create({
+        knex,
+      }).createSchedule(toNewSchedule(legacy), OWNER);
+      const token = await api(
+        'post',
+        `/schedules/${stored.id}/feed-token`,
+        OWNER,
+      );
+      const feed = await request(server).get(
+        `/api/reliability${token.body.path}`,
+      );
+      expect(feed.status).toBe(200);
+      const events = parseCalendar(feed.text);
+      expect(events.length).toBeGreaterThan(5);
+      const calendar = new ICAL.Component(ICAL.parse(feed.text));
+      expect(calendar.getAllProperties().map(p => p.name)).toEqual([
+        'version',
+        'prodid',
+        'calscale',
+        'method',
+        'x-wr-calname',
+      ]);
+      for (const event of calendar.getAllSubcomponents('vevent')) {
+        expect(event.getAllSubcomponents()).toEqual([]);
+        expect(event.getAllProperties().map(p => p.name)).toEqual([
+          'uid',
+          'dtstamp',
+          'dtstart',
+          'dtend',
+          'summary',
+          'description',
+          'transp',
+        ]);
+      }
+      expect(events[0].summary).toMatch(
+        /^On call: (jane\nATTENDEE:mailto:x@example\.com|joe\nBEGIN:VALARM) \(legacy\nX-INJECTED:1\)$/,
+      );
+    });
+
+    it('answers quickly for a schedule of 1000-week turns with 20 restrictions', async () => {
+      const { api, server } = await setup();
+      const created = await api('post', '/schedules', OWNER).send(
+        twentyRestrictionSchedule(),
+      );
+      expect(created.status).toBe(201);
+
+      const oncall = await measure(() => api('get', '/oncall', NON_OWNER));
+      expect(oncall.result.status).toBe(200);
+      expect(oncall.result.body.schedules.map((s: any) => s.name)).toEqual([
+        'checkout-main',
+        'twenty-restrictions',
+      ]);
+      expect(oncall.result.body.schedules[1].next).toMatchObject({
+        layer: expect.stringMatching(/^long-/),
+      });
+      expect(oncall.lookups).toBeLessThan(2_000);
+      expect(oncall.ms).toBeLessThan(QUICK_MS);
+
+      const summary = await measure(() =>
+        api('get', '/entity-summary?entityRef=component:default/cart', OWNER),
+      );
+      expect(summary.result.status).toBe(200);
+      expect(summary.result.body.oncall.schedules).toHaveLength(2);
+      expect(summary.lookups).toBeLessThan(2_000);
+      expect(summary.ms).toBeLessThan(QUICK_MS);
+
+      const token = await api(
+        'post',
+        `/schedules/${created.body.id}/feed-token`,
+        OWNER,
+      );
+      const feed = await measure(() =>
+        request(server).get(`/api/reliability${token.body.path}`),
+      );
+      expect(feed.result.status).toBe(200);
+      // 20 windows a week in three zones over 60 days, some joined.
+      expect(parseCalendar(feed.result.text).length).toBeGreaterThan(400);
+      expect(feed.lookups).toBeLessThan(2_000);
+      expect(feed.ms).toBeLessThan(QUICK_MS);
+    });
+
+    it('answers quickly for a schedule at every limit, and at once for one stored beyond them', async () => {
+      const { api, knex, server } = await setup();
+      const overridesFrom = new Date(
+        Math.floor(Date.now() / DAY_MS) * DAY_MS + 30 * DAY_MS,
+      );
+      const atLimits = await api('post', '/schedules', OWNER).send(
+        scheduleAtLimits(overridesFrom),
+      );
+      expect(atLimits.status).toBe(201);
+      // Written around the validation, or before the limits existed.
+      const beyond = twentyRestrictionSchedule('beyond');
+      beyond.schedule.layers[0].restrictions = Array.from(
+        { length: 5_000 },
+        (_, r) => ({
+          from: '09:00',
+          to: `10:${String(r % 60).padStart(2, '0')}`,
+        }),
+      );
+      await DatabaseScheduleStore.create({ knex }).createSchedule(
+        toNewSchedule(beyond),
+        OWNER,
+      );
+
+      const oncall = await measure(() => api('get', '/oncall', NON_OWNER));
+      expect(oncall.result.status).toBe(200);
+      const byName = Object.fromEntries(
+        oncall.result.body.schedules.map((s: any) => [s.name, s]),
+      );
+      // One unbroken shift of the top layer's only person until the overrides.
+      expect(byName['at-limits']).toMatchObject({
+        current: {
+          user: PRIYA,
+          layer: 'layer-9',
+          end: overridesFrom.toISOString(),
+        },
+        next: { user: JONAS, override: true },
+      });
+      expect(byName['at-limits'].problem).toBeUndefined();
+      expect(byName['at-limits'].escalation).toHaveLength(20);
+      expect(
+        byName['at-limits'].escalation.every((l: any) => l.user === PRIYA),
+      ).toBe(true);
+      expect(byName.beyond).toMatchObject({
+        current: null,
+        next: null,
+        problem: expect.stringContaining(
+          'layers[0].restrictions: at most 28, not 5000',
+        ),
+      });
+      expect(byName['checkout-main'].current.user).toMatch(/lena|jonas/);
+      // Counted (ten zones, first asked here), but bounded.
+      expect(oncall.lookups).toBeGreaterThan(0);
+      expect(oncall.lookups).toBeLessThan(20_000);
+      expect(oncall.ms).toBeLessThan(QUICK_MS);
+
+      const summary = await measure(() =>
+        api('get', '/entity-summary?entityRef=component:default/cart', OWNER),
+      );
+      expect(summary.result.status).toBe(200);
+      expect(summary.result.body.oncall.schedules).toHaveLength(3);
+      expect(summary.ms).toBeLessThan(QUICK_MS);
+
+      const token = await api(
+        'post',
+        `/schedules/${atLimits.body.id}/feed-token`,
+        OWNER,
+      );
+      const feed = await measure(() =>
+        request(server).get(`/api/reliability${token.body.path}`),
+      );
+      expect(feed.result.status).toBe(200);
+      const events = parseCalendar(feed.result.text);
+      expect(events.length).toBeGreaterThan(400);
+      expect(feed.ms).toBeLessThan(QUICK_MS);
+
+      const [beyondRecord] = oncall.result.body.schedules.filter(
+        (s: any) => s.name === 'beyond',
+      );
+      const final = await measure(() =>
+        api(
+          'get',
+          `/schedules/${beyondRecord.scheduleId}/final?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z`,
+          NON_OWNER,
+        ),
+      );
+      expect(final.result.status).toBe(400);
+      expect(final.result.body.error.message).toContain(
+        'layers[0].restrictions: at most 28',
+      );
+      expect(final.ms).toBeLessThan(QUICK_MS);
+    });
+
     it('adds who is on call to the entity summary', async () => {
       const { api } = await setup();
       const res = await api(
@@ -414,14 +707,92 @@ describe('on-call routes', () => {
         ownerRef: 'group:default/team-checkout',
         current: { user: expect.stringMatching(/lena|jonas/) },
       });
+      // search belongs to sre: team-checkout's schedule is not its rotation,
+      // whatever its annotation says.
       const byAnnotation = await api(
         'get',
         '/oncall?entityRef=component:default/search',
         NON_OWNER,
       );
-      expect(byAnnotation.body.schedules.map((s: any) => s.name)).toEqual([
-        'checkout-main',
+      expect(byAnnotation.body.schedules).toEqual([]);
+      expect(byAnnotation.body.problems).toEqual([
+        'No schedule named "sre-daily" belongs to group:default/sre or a group it belongs to or is part of',
+        'No schedule named "checkout-main" belongs to group:default/sre or a group it belongs to or is part of',
       ]);
     });
+  });
+});
+
+describe('the access log', () => {
+  const databases = TestDatabases.create();
+
+  it('writes the feed URLs without their token', async () => {
+    const lines: string[] = [];
+    const logger = mockServices.logger.mock();
+    logger.info.mockImplementation(message => {
+      lines.push(message);
+    });
+    const knex = await databases.init('SQLITE_3');
+    await applyDatabaseMigrations(knex);
+    const store = DatabaseScheduleStore.create({ knex });
+    const record = await store.createSchedule(
+      toNewSchedule(checkoutSchedule()),
+      OWNER,
+    );
+    const tokens = [
+      await store.rotateFeedToken(record.id, OWNER),
+      await store.rotateUserFeedToken(OWNER),
+    ];
+    // The root router's own request log, in front of the plugin's routes.
+    const middleware = MiddlewareFactory.create({
+      config: mockServices.rootConfig(),
+      logger,
+    });
+    const app = express();
+    app.use(middleware.logging());
+    app.use(
+      '/api/reliability',
+      createOnCallRouter({
+        store,
+        service: ScheduleService.create({
+          store,
+          catalog: catalogServiceMock(),
+          auth: mockServices.auth(),
+        }),
+        access: {} as EntityAccess,
+        // Feeds carry their own secret: nobody's catalog view is asked.
+        visibility: {} as EntityVisibility,
+        httpAuth: mockServices.httpAuth(),
+      }),
+    );
+    app.use(middleware.error());
+
+    const feeds = [
+      `/ical/schedules/${record.id}.ics`,
+      '/ical/users/default/lena.hoffmann.ics',
+    ];
+    const requests: Array<[string, number]> = [
+      [`${feeds[0]}?token=${tokens[0]}`, 200],
+      [`${feeds[1]}?token=${tokens[1]}`, 200],
+      [`${feeds[0]}?token=wrong-${tokens[0]}`, 401],
+      // The token under another spelling of its name.
+      [`${feeds[0]}?%74oken=${tokens[0]}`, 200],
+      [`${feeds[0]}?x=1&token=${tokens[0]}&y=2`, 200],
+      [`/ical/schedules/not-a-schedule.ics?token=${tokens[1]}`, 400],
+    ];
+    for (const [path, status] of requests) {
+      const res = await request(app).get(`/api/reliability${path}`);
+      expect([path, res.status]).toEqual([path, status]);
+    }
+    const logged = lines.filter(line => line.includes('/ical/'));
+    expect(logged).toHaveLength(requests.length);
+    for (const line of logged) {
+      expect(line).toMatch(
+        /"GET \/api\/reliability\/ical\/[^ ?]+\?token=<redacted> HTTP\//,
+      );
+    }
+    for (const token of tokens) {
+      expect(lines.join('\n')).not.toContain(token);
+    }
   });
 });

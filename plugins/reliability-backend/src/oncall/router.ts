@@ -1,11 +1,11 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import express, { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, InputError } from '@backstage/errors';
 import {
   reliabilityScheduleCreatePermission,
   reliabilityScheduleUpdatePermission,
   Schedule,
+  SCHEDULE_LIMITS,
   ScheduleRecord,
 } from '@reliability-hub/plugin-reliability-common';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
@@ -20,6 +20,7 @@ import {
   parseInput,
   userRefSchema,
 } from '../validation';
+import { redactFeedToken } from './feedTokens';
 import { feedRange, renderCalendar } from './ical';
 import {
   assertValidSchedule,
@@ -77,7 +78,9 @@ const scheduleInputSchema = z
             end: instant,
           }),
         )
-        .max(1000)
+        .max(SCHEDULE_LIMITS.overrides, {
+          message: `at most ${SCHEDULE_LIMITS.overrides}; remove past ones first`,
+        })
         .default([]),
     }),
     escalationPolicy: escalationSchema.nullable().optional(),
@@ -133,12 +136,6 @@ function parseSchedule<T extends z.ZodType>(
   parsed.schedule = { ...parsed.schedule, name: parsed.name };
   assertValidSchedule(parsed.schedule);
   return parsed;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Schedule documents come as YAML (or as JSON). */
@@ -345,7 +342,11 @@ export function createOnCallRouter(options: {
 
   router.post('/schedules/import', yamlBody, async (req, res) => {
     const body = parseSchedule(exportDocumentSchema, readImport(req.body));
-    const [existing] = await store.listSchedules({ names: [body.name] });
+    // Names are unique within the owner group.
+    const [existing] = await store.listSchedules({
+      names: [body.name],
+      ownerRefs: [body.ownerRef],
+    });
     const input = toNewSchedule(body);
     if (existing) {
       // Importing a schedule that exists replaces it.
@@ -390,15 +391,16 @@ export function createOnCallRouter(options: {
     });
   });
 
-  // Calendar apps have no Backstage token: the secret in the URL is the key.
+  // Calendar apps have no Backstage token: the secret in the URL is the key,
+  // and must not reach the request log.
+  router.use('/ical', redactFeedToken);
+
   router.get('/ical/schedules/:id.ics', async (req, res) => {
     const { id } = parseInput(idSchema, req.params, 'schedule id');
     const query = feedQuerySchema.safeParse(req.query);
-    const expected = await store.getFeedToken(id);
     if (
       !query.success ||
-      !expected ||
-      !sameSecret(query.data.token, expected)
+      !(await store.feedTokenMatches(id, query.data.token))
     ) {
       throw new AuthenticationError('Unknown feed or wrong feed token');
     }
@@ -453,28 +455,25 @@ export function createOnCallRouter(options: {
     );
     const userRef = `user:${namespace}/${name}`.toLocaleLowerCase('en-US');
     const query = feedQuerySchema.safeParse(req.query);
-    const expected = await store.getUserFeedToken(userRef);
     if (
       !query.success ||
-      !expected ||
-      !sameSecret(query.data.token, expected)
+      !(await store.userFeedTokenMatches(userRef, query.data.token))
     ) {
       throw new AuthenticationError('Unknown feed or wrong feed token');
     }
     const now = new Date();
     const range = feedRange(now);
-    const events = (await store.listSchedules())
-      .flatMap(record =>
-        service
-          .finalOf(record, new Date(range.start), new Date(range.end))
-          .filter(shift => shift.user === userRef)
-          .map(shift => ({
-            scheduleId: record.id,
-            scheduleName: record.name,
-            shift,
-          })),
+    const events = (
+      await service.shiftsOfUser(
+        userRef,
+        new Date(range.start),
+        new Date(range.end),
       )
-      .sort((a, b) => a.shift.start.localeCompare(b.shift.start));
+    ).map(({ record, shift }) => ({
+      scheduleId: record.id,
+      scheduleName: record.name,
+      shift,
+    }));
     res
       .type('text/calendar; charset=utf-8')
       .set('Cache-Control', 'private, max-age=300')

@@ -61,3 +61,111 @@ export function sreSchedule(): ScheduleInput {
     escalationPolicy: null,
   };
 }
+
+/**
+ * The schedule that stalled a backend: weekly turns of 1000 weeks with 20
+ * one-hour windows, in three layers (Berlin, New York, Tokyo).
+ */
+export function twentyRestrictionSchedule(
+  name = 'twenty-restrictions',
+): ScheduleInput {
+  return {
+    name,
+    ownerRef: 'group:default/team-checkout',
+    schedule: {
+      name,
+      timeZone: 'Europe/Berlin',
+      layers: ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo'].map(
+        (timeZone, i) => ({
+          name: `long-${i}`,
+          participants: [LENA, JONAS, PRIYA],
+          rotation: { length: 1000, unit: 'weeks' as const },
+          handoff: { time: '09:00', weekday: 1 },
+          start: '2020-01-06',
+          restrictions: Array.from({ length: 20 }, (_, r) => ({
+            weekdays: [1 + (r % 7)],
+            from: `${String(r).padStart(2, '0')}:00`,
+            to: `${String(r).padStart(2, '0')}:59`,
+            timeZone,
+          })),
+        }),
+      ),
+      overrides: [],
+    },
+    escalationPolicy: null,
+  };
+}
+
+const ZONES = [
+  'Europe/Berlin',
+  'Asia/Tokyo',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Australia/Sydney',
+  'Europe/London',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+];
+
+const hhmm = (minutes: number) =>
+  minutes === 1440
+    ? '24:00'
+    : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(
+        minutes % 60,
+      ).padStart(2, '0')}`;
+
+/**
+ * A schedule at every limit: 10 layers of 100 people with 28 windows each
+ * that tile the day, in 10 zones, hourly and 1000-week rotations, and 500
+ * overrides from `overridesFrom` on; the top layer has one person (PRIYA) a
+ * hundred times, so her shift runs unbroken until the overrides.
+ */
+export function scheduleAtLimits(
+  overridesFrom: Date,
+  name = 'at-limits',
+): ScheduleInput {
+  return {
+    name,
+    ownerRef: 'group:default/team-checkout',
+    schedule: {
+      name,
+      timeZone: 'Europe/Berlin',
+      layers: Array.from({ length: 10 }, (_, i) => {
+        const hourly = i % 2 === 1;
+        return {
+          name: `layer-${i}`,
+          participants: Array.from({ length: 100 }, (__, p) =>
+            i === 9 ? PRIYA : `user:default/person-${i}-${p}`,
+          ),
+          rotation: hourly
+            ? { length: 1, unit: 'hours' as const }
+            : { length: 1000, unit: 'weeks' as const },
+          handoff: hourly ? { time: '09:00' } : { time: '09:00', weekday: 1 },
+          start: '2020-01-06',
+          restrictions: Array.from({ length: 28 }, (__, r) => ({
+            from: hhmm(Math.floor((r * 1440) / 28)),
+            to: hhmm(Math.floor(((r + 1) * 1440) / 28)),
+            timeZone: i === 9 ? 'Europe/Berlin' : ZONES[(i + r) % 10],
+          })),
+        };
+      }),
+      overrides: Array.from({ length: 500 }, (_, k) => ({
+        user: JONAS,
+        start: new Date(overridesFrom.getTime() + k * 3_600_000).toISOString(),
+        end: new Date(
+          overridesFrom.getTime() + k * 3_600_000 + 1_800_000,
+        ).toISOString(),
+      })),
+    },
+    escalationPolicy: {
+      // Every level asks the same heavy schedule: computed once.
+      levels: Array.from({ length: 20 }, (_, k) => ({
+        delayMinutes: k,
+        target: { schedule: name },
+      })),
+      repeat: 0,
+    },
+  };
+}

@@ -68,16 +68,24 @@ export const isEntityOwner = createPermissionRule({
  */
 export const reliabilityEntityRules = { isEntityOwner };
 
+const conditionExports = createConditionExports({
+  resourceRef: reliabilityEntityResourceRef,
+  rules: reliabilityEntityRules,
+});
+
 /**
  * Condition factories for permission policies, e.g.
  * `reliabilityEntityConditions.isEntityOwner({ claims })`.
  *
  * @public
  */
-export const {
-  conditions: reliabilityEntityConditions,
-  createConditionalDecision: createReliabilityEntityConditionalDecision,
-} = createConditionExports({
-  resourceRef: reliabilityEntityResourceRef,
-  rules: reliabilityEntityRules,
-});
+export const reliabilityEntityConditions = conditionExports.conditions;
+
+/**
+ * A conditional decision on the reliability entity resource, for permission
+ * policies; its conditions come from `reliabilityEntityConditions`.
+ *
+ * @public
+ */
+export const createReliabilityEntityConditionalDecision =
+  conditionExports.createConditionalDecision;

@@ -31,7 +31,11 @@ export interface EscalationPolicy {
  */
 export interface ScheduleRecord {
   id: string;
-  /** Unique name, referenced by `reliability-hub.io/oncall-schedule`. */
+  /**
+   * Unique within the owner group; `reliability-hub.io/oncall-schedule`
+   * names it (resolved within the entity's own team, see
+   * {@link OnCallNow}).
+   */
   name: string;
   /** Group ref of the owning team. */
   ownerRef: string;
@@ -67,6 +71,11 @@ export interface ScheduleOnCall {
     schedule?: string;
     user: string | null;
   }>;
+  /**
+   * Why who is on call could not be computed (e.g. a stored schedule beyond
+   * the {@link SCHEDULE_LIMITS}); `current` and `next` are null then.
+   */
+  problem?: string;
 }
 
 /**
@@ -74,11 +83,20 @@ export interface ScheduleOnCall {
  * `reliability-hub.io/oncall-schedule` names, else its owner group's) or of
  * `GET /oncall` (every schedule), at `at`.
  *
+ * A name in the annotation means a schedule of the entity's owner, of a
+ * group that owner belongs to, or of a group above those (nearest first),
+ * never another team's schedule that happens to have the name.
+ *
  * @public
  */
 export interface OnCallNow {
   at: string;
   schedules: ScheduleOnCall[];
+  /**
+   * Names in the entity's annotation that no schedule of its team answers,
+   * each with why.
+   */
+  problems?: string[];
 }
 
 /**

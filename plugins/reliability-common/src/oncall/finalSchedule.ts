@@ -1,9 +1,10 @@
 import { Schedule, Shift, TimeRange } from './types';
 import { Interval } from './restrictions';
-import { layerIntervals } from './rotation';
-import { HOUR_MS, parseInstant, toIso } from './time';
+import { assertWithinLimits } from './limits';
+import { LayerPlan, layerIntervals, planLayer } from './rotation';
+import { DAY_MS, parseInstant, parseStoredInstant, toIso } from './time';
+import { ZoneClock } from './zoneClock';
 
-const DAY_MS = 24 * HOUR_MS;
 /** How far {@link onCallAt} and {@link nextShiftFor} look at most. */
 const MAX_SEARCH_MS = 400 * DAY_MS;
 
@@ -13,47 +14,142 @@ interface Piece extends Interval {
   layer: number;
 }
 
+/** A schedule read once, to be expanded over one or more ranges. */
+interface SchedulePlan {
+  schedule: Schedule;
+  layers: LayerPlan[];
+  /** The overrides resolved into ordered, non-overlapping pieces. */
+  overrides: Piece[];
+}
+
+/**
+ * Reads a schedule once; throws a ScheduleLimitError for one beyond the
+ * limits, so that no computation's work outgrows them.
+ */
+function planSchedule(schedule: Schedule): SchedulePlan {
+  assertWithinLimits(schedule);
+  const zone = schedule.timeZone;
+  ZoneClock.of(zone);
+  return {
+    schedule,
+    layers: schedule.layers.map(layer => planLayer(layer, zone)),
+    overrides: resolveOverrides(
+      schedule.overrides.map(override => ({
+        start: parseStoredInstant(override.start, zone),
+        end: parseStoredInstant(override.end, zone),
+        user: override.user,
+      })),
+    ),
+  };
+}
+
+/**
+ * The overrides as one source: ordered, non-overlapping pieces, a later
+ * override winning where two overlap, touching pieces of the same user
+ * joined. At most 500 overrides: the quadratic walk is cheap.
+ */
+function resolveOverrides(overrides: Array<Interval & { user: string }>) {
+  const active = overrides.filter(o => o.end > o.start);
+  const boundaries = [...new Set(active.flatMap(o => [o.start, o.end]))].sort(
+    (a, b) => a - b,
+  );
+  const pieces: Piece[] = [];
+  for (let i = 0; i + 1 < boundaries.length; i++) {
+    const start = boundaries[i];
+    const end = boundaries[i + 1];
+    let owner: (typeof active)[number] | undefined;
+    for (let k = active.length - 1; k >= 0 && !owner; k--) {
+      if (active[k].start <= start && start < active[k].end) {
+        owner = active[k];
+      }
+    }
+    if (!owner) {
+      continue;
+    }
+    const previous = pieces[pieces.length - 1];
+    if (previous && previous.end === start && previous.user === owner.user) {
+      previous.end = end;
+    } else {
+      pieces.push({ start, end, user: owner.user, layer: -1 });
+    }
+  }
+  return pieces;
+}
+
+/** The override pieces touching `[from, to)`, cut at its ends. */
+function overridePieces(plan: SchedulePlan, from: number, to: number) {
+  return plan.overrides
+    .filter(piece => piece.end > from && piece.start < to)
+    .map(piece => ({
+      ...piece,
+      start: Math.max(from, piece.start),
+      end: Math.min(to, piece.end),
+    }));
+}
+
+/** Every start and end of the pieces, and the range's ends: sorted, unique. */
+function sortedBoundaries(sources: Piece[][], from: number, to: number) {
+  let count = 2;
+  for (const source of sources) {
+    count += 2 * source.length;
+  }
+  const all = new Float64Array(count);
+  let i = 0;
+  all[i++] = from;
+  all[i++] = to;
+  for (const source of sources) {
+    for (const piece of source) {
+      all[i++] = piece.start;
+      all[i++] = piece.end;
+    }
+  }
+  all.sort();
+  const unique: number[] = [];
+  for (const ms of all) {
+    if (ms >= from && ms <= to && ms !== unique[unique.length - 1]) {
+      unique.push(ms);
+    }
+  }
+  return unique;
+}
+
 /**
  * The final schedule over `[from, to)` in epoch milliseconds: ordered,
- * non-overlapping, cut at the range's ends.
+ * non-overlapping, cut at the range's ends. Layers below `lowest` are left
+ * out (they cannot change where a shift of layer `lowest` or above ends).
  */
-function finalPieces(schedule: Schedule, from: number, to: number): Piece[] {
-  if (to <= from) {
+function finalPieces(
+  plan: SchedulePlan,
+  from: number,
+  to: number,
+  lowest = 0,
+): Piece[] {
+  if (!(to > from)) {
     return [];
   }
-  const zone = schedule.timeZone;
-  const clip = (interval: Interval) => ({
-    start: Math.max(from, interval.start),
-    end: Math.min(to, interval.end),
+  // Sources in rising precedence: layers in order, then the overrides; in
+  // each, touching pieces of the same person joined (as in the result).
+  const sources: Piece[][] = [];
+  plan.layers.forEach((layer, index) => {
+    if (index < lowest) {
+      return;
+    }
+    const pieces: Piece[] = [];
+    for (const turn of layerIntervals(layer, from, to, true)) {
+      const start = Math.max(from, turn.start);
+      const end = Math.min(to, turn.end);
+      const previous = pieces[pieces.length - 1];
+      if (previous?.end === start && previous.user === turn.user) {
+        previous.end = end;
+      } else {
+        pieces.push({ start, end, user: turn.user, layer: index });
+      }
+    }
+    sources.push(pieces);
   });
-  // Sources in rising precedence: layers in order, then each override.
-  const sources: Piece[][] = schedule.layers.map((layer, index) =>
-    layerIntervals(schedule, layer, from, to).map(turn => ({
-      ...clip(turn),
-      user: turn.user,
-      layer: index,
-    })),
-  );
-  for (const override of schedule.overrides) {
-    const piece = {
-      ...clip({
-        start: parseInstant(override.start, zone),
-        end: parseInstant(override.end, zone),
-      }),
-      user: override.user,
-      layer: -1,
-    };
-    sources.push(piece.end > piece.start ? [piece] : []);
-  }
+  sources.push(overridePieces(plan, from, to));
 
-  const boundaries = [
-    ...new Set(
-      [from, to, ...sources.flat().flatMap(p => [p.start, p.end])].filter(
-        ms => ms >= from && ms <= to,
-      ),
-    ),
-  ].sort((a, b) => a - b);
-
+  const boundaries = sortedBoundaries(sources, from, to);
   const cursors = sources.map(() => 0);
   const result: Piece[] = [];
   for (let i = 0; i + 1 < boundaries.length; i++) {
@@ -112,12 +208,17 @@ function toShift(schedule: Schedule, piece: Piece): Shift {
  * the same user from the same layer (or both from overrides) are merged into
  * one shift. Times without an offset are read in the schedule's zone.
  *
+ * The work grows with the days of the range and the size of the schedule,
+ * which {@link SCHEDULE_LIMITS} bound; a schedule beyond them throws a
+ * {@link ScheduleLimitError} (as every function here does) instead of
+ * being computed at any cost.
+ *
  * @public
  */
 export function finalSchedule(schedule: Schedule, range: TimeRange): Shift[] {
   const zone = schedule.timeZone;
   return finalPieces(
-    schedule,
+    planSchedule(schedule),
     parseInstant(range.start, zone),
     parseInstant(range.end, zone),
   ).map(piece => toShift(schedule, piece));
@@ -134,7 +235,7 @@ export function gaps(schedule: Schedule, range: TimeRange): TimeRange[] {
   const to = parseInstant(range.end, zone);
   const result: TimeRange[] = [];
   let covered = from;
-  for (const piece of finalPieces(schedule, from, to)) {
+  for (const piece of finalPieces(planSchedule(schedule), from, to)) {
     if (piece.start > covered) {
       result.push({ start: toIso(covered), end: toIso(piece.start) });
     }
@@ -161,9 +262,11 @@ export function onCallAt(
   schedule: Schedule,
   instant: string,
 ): Shift | undefined {
+  const plan = planSchedule(schedule);
   const at = parseInstant(instant, schedule.timeZone);
-  for (let margin = 8 * DAY_MS; ; margin *= 2) {
-    const pieces = finalPieces(schedule, at - margin, at + margin);
+  let lowest = 0;
+  for (let margin = 8 * DAY_MS; ; margin *= 4) {
+    const pieces = finalPieces(plan, at - margin, at + margin, lowest);
     const covering = pieces.find(p => p.start <= at && at < p.end);
     if (!covering) {
       return undefined;
@@ -172,6 +275,9 @@ export function onCallAt(
     if (!cut || margin >= MAX_SEARCH_MS) {
       return toShift(schedule, covering);
     }
+    // Where this shift ends depends only on its own source and those above
+    // it: the wider search leaves the layers below out.
+    lowest = covering.layer < 0 ? plan.layers.length : covering.layer;
   }
 }
 
@@ -188,13 +294,14 @@ export function nextShiftFor(
   user: string,
   from: string,
 ): Shift | undefined {
+  const plan = planSchedule(schedule);
   const at = parseInstant(from, schedule.timeZone);
   // Starting the window before `at` keeps a shift under way at `at` from
   // looking as if it started there.
   const windowStart = at - DAY_MS;
   for (let ahead = 16 * DAY_MS; ; ahead *= 2) {
     const windowEnd = at + Math.min(ahead, MAX_SEARCH_MS);
-    const next = finalPieces(schedule, windowStart, windowEnd).find(
+    const next = finalPieces(plan, windowStart, windowEnd).find(
       p => p.user === user && p.start >= at,
     );
     if (ahead >= MAX_SEARCH_MS || (next && next.end < windowEnd)) {

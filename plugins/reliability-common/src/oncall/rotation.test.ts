@@ -167,6 +167,26 @@ describe('layerShifts across daylight-saving changes', () => {
       '2026-03-30T00:30:00.000Z',
       23,
     ],
+    // A hand-off time repeated at fall-back happens at its first occurrence
+    // (02:30 CEST), whatever the season the code runs in.
+    [
+      'Berlin daily 02:30, the day before the repeated hour',
+      'Europe/Berlin',
+      layer('days', 1, '02:30', '2026-10-23'),
+      '2026-10-24T12:00:00Z',
+      '2026-10-24T00:30:00.000Z',
+      '2026-10-25T00:30:00.000Z',
+      24,
+    ],
+    [
+      'Berlin daily 02:30, from the repeated hour',
+      'Europe/Berlin',
+      layer('days', 1, '02:30', '2026-10-23'),
+      '2026-10-25T12:00:00Z',
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-26T01:30:00.000Z',
+      25,
+    ],
   ] as const)('%s', (_label, zone, l, at, start, end, realHours) => {
     const shifts = shiftAt(zone, l, at);
     expect(shifts).toEqual([expect.objectContaining({ start, end })]);

@@ -1,14 +1,19 @@
 import { Layer, Schedule, Shift, TimeRange } from './types';
-import { Interval, clipTo, restrictionWindows } from './restrictions';
+import {
+  Interval,
+  RestrictionRule,
+  restrictionRules,
+  restrictionWindows,
+} from './restrictions';
+import { assertWithinLimits } from './limits';
 import {
   HOUR_MS,
-  LocalDate,
-  localDateOf,
   parseInstant,
   parseTimeOfDay,
   toIso,
-  wallClock,
+  weekdayOf,
 } from './time';
+import { ZoneClock } from './zoneClock';
 
 const NOMINAL_MS = { hours: HOUR_MS, days: 24 * HOUR_MS, weeks: 168 * HOUR_MS };
 
@@ -28,38 +33,37 @@ function handoffClock(layer: Layer, zone: string): HandoffClock {
     throw new Error(`Bad hand-off time: ${layer.handoff.time}`);
   }
   const { length, unit } = layer.rotation;
-  if (!(length >= 1)) {
-    throw new Error(`Bad rotation length: ${length}`);
+  if (!(length >= 1) || !(unit in NOMINAL_MS)) {
+    throw new Error(`Bad rotation: ${length} ${unit}`);
   }
   const weekday = layer.handoff.weekday;
   if (weekday !== undefined && !(weekday >= 1 && weekday <= 7)) {
     throw new Error(`Bad hand-off weekday: ${weekday}`);
   }
+  const clock = ZoneClock.of(zone);
   // The first hand-off: the first day at or after `start` whose hand-off
   // time is not before `start` and whose weekday matches.
   // A bare date is read as local midnight.
   const startMs = parseInstant(layer.start, zone);
-  let firstDay: LocalDate = localDateOf(startMs, zone);
+  let firstDay = clock.dayOf(startMs);
   while (
-    wallClock(firstDay, minutes, zone) < startMs ||
-    (layer.handoff.weekday !== undefined &&
-      firstDay.weekday !== layer.handoff.weekday)
+    clock.at(firstDay, minutes) < startMs ||
+    (weekday !== undefined && weekdayOf(firstDay) !== weekday)
   ) {
-    firstDay = firstDay.plus({ days: 1 });
+    firstDay++;
   }
-  const anchor = wallClock(firstDay, minutes, zone);
+  const anchor = clock.at(firstDay, minutes);
 
   const stepDays = unit === 'weeks' ? 7 * length : length;
   const at =
     unit === 'hours'
       ? (n: number) => anchor + n * length * HOUR_MS
       : // Calendar days: same wall-clock time, whatever the offset does.
-        (n: number) =>
-          wallClock(firstDay.plus({ days: n * stepDays }), minutes, zone);
+        (n: number) => clock.at(firstDay + n * stepDays, minutes);
 
   const period = length * NOMINAL_MS[unit];
   const indexAt = (ms: number) => {
-    if (ms < anchor) {
+    if (!(ms >= anchor)) {
       return 0;
     }
     // The estimate is off by at most one turn (DST moves by an hour).
@@ -75,43 +79,84 @@ function handoffClock(layer: Layer, zone: string): HandoffClock {
   return { at, indexAt };
 }
 
-/** Layer shifts in epoch milliseconds; see {@link layerShifts}. */
+/**
+ * A layer read once, to be expanded over many ranges (a widening search asks
+ * for several).
+ */
+export interface LayerPlan {
+  layer: Layer;
+  clock: HandoffClock;
+  /** Undefined for a layer that covers around the clock. */
+  rules?: RestrictionRule[];
+}
+
+/** Reads a layer of a schedule in `zone`; throws on an invalid layer. */
+export function planLayer(layer: Layer, zone: string): LayerPlan {
+  return {
+    layer,
+    clock: handoffClock(layer, zone),
+    rules: layer.restrictions
+      ? restrictionRules(layer.restrictions, zone)
+      : undefined,
+  };
+}
+
+/**
+ * Layer shifts in epoch milliseconds; see {@link layerShifts}. The work grows
+ * with the turns and the days of the range (times the layer's restrictions),
+ * never with the length of a turn. With `joinTurns`, consecutive turns of the
+ * same person come as one.
+ */
 export function layerIntervals(
-  schedule: Schedule,
-  layer: Layer,
+  plan: LayerPlan,
   from: number,
   to: number,
+  joinTurns = false,
 ): Array<Interval & { user: string }> {
-  if (layer.participants.length === 0 || to <= from) {
+  const { participants } = plan.layer;
+  if (participants.length === 0 || !(to > from)) {
     return [];
   }
-  const clock = handoffClock(layer, schedule.timeZone);
   const turns: Array<Interval & { user: string }> = [];
-  for (let n = clock.indexAt(from); ; n++) {
-    const start = clock.at(n);
-    if (start >= to) {
+  for (let n = plan.clock.indexAt(from); ; n++) {
+    const start = plan.clock.at(n);
+    if (!(start < to)) {
       break;
     }
-    const end = clock.at(n + 1);
-    if (end > from) {
-      const user = layer.participants[n % layer.participants.length];
+    const end = plan.clock.at(n + 1);
+    const user = participants[n % participants.length];
+    const previous = turns[turns.length - 1];
+    if (joinTurns && previous?.user === user && previous.end === start) {
+      previous.end = end;
+    } else if (end > from) {
       turns.push({ start, end, user });
     }
   }
-  if (!layer.restrictions || turns.length === 0) {
+  if (!plan.rules || turns.length === 0) {
     return turns;
   }
+  // Only the windows touching the range: a turn may last 1000 weeks.
   const windows = restrictionWindows(
-    layer.restrictions,
-    schedule.timeZone,
-    turns[0].start,
-    turns[turns.length - 1].end,
+    plan.rules,
+    Math.max(from, turns[0].start),
+    Math.min(to, turns[turns.length - 1].end),
   );
-  return turns.flatMap(turn =>
-    clipTo(turn, windows)
-      .filter(part => part.end > from && part.start < to)
-      .map(part => ({ ...part, user: turn.user })),
-  );
+  const pieces: Array<Interval & { user: string }> = [];
+  // Turns and windows are both sorted: walk them together.
+  let w = 0;
+  for (const turn of turns) {
+    while (w < windows.length && windows[w].end <= turn.start) {
+      w++;
+    }
+    for (let v = w; v < windows.length && windows[v].start < turn.end; v++) {
+      const start = Math.max(turn.start, windows[v].start);
+      const end = Math.min(turn.end, windows[v].end);
+      if (end > start && end > from && start < to) {
+        pieces.push({ start, end, user: turn.user });
+      }
+    }
+  }
+  return pieces;
 }
 
 /**
@@ -119,14 +164,18 @@ export function layerIntervals(
  *
  * Shifts are returned whole (not cut at the range's ends) so that a caller
  * can tell when the current shift began and ends; restrictions do cut them
- * into the pieces inside the allowed windows (pieces outside the range are
- * dropped). Times without an offset are read in the schedule's zone.
+ * into the pieces inside the allowed windows that touch the range (pieces
+ * outside the range are dropped). Times without an offset are read in the
+ * schedule's zone.
  *
  * Hand-offs of `days` and `weeks` rotations happen at `handoff.time` on the
  * wall clock of the schedule's zone on both sides of a daylight-saving
  * change: a one-day shift across spring-forward lasts 23 h of real time and
  * one across fall-back 25 h; a weekly Monday 09:00 hand-off stays Monday
  * 09:00 local (167 h or 169 h). `hours` rotations count real hours.
+ *
+ * Throws a {@link ScheduleLimitError} for a layer beyond the
+ * {@link SCHEDULE_LIMITS}.
  *
  * @public
  */
@@ -136,9 +185,9 @@ export function layerShifts(
   range: TimeRange,
 ): Shift[] {
   const zone = schedule.timeZone;
+  assertWithinLimits({ ...schedule, layers: [layer], overrides: [] });
   return layerIntervals(
-    schedule,
-    layer,
+    planLayer(layer, zone),
     parseInstant(range.start, zone),
     parseInstant(range.end, zone),
   ).map(({ start, end, user }) => ({

@@ -86,3 +86,95 @@ export const followTheSun: Schedule = {
   ],
   overrides: [],
 };
+
+/**
+ * The schedule that stalled a backend: weekly turns of 1000 weeks with 20
+ * one-hour windows, in three layers (one per zone) and an hourly layer on
+ * top. A turn is 7,000 days long; the old code made every window of every
+ * day of the turn for every question asked.
+ */
+export const twentyRestrictions: Schedule = {
+  name: 'twenty-restrictions',
+  timeZone: 'Europe/Berlin',
+  layers: ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo'].map(
+    (timeZone, i): Layer => ({
+      name: `long-${i}`,
+      participants: [ALICE, BOB, CAROL],
+      rotation: { length: 1000, unit: 'weeks' },
+      handoff: { time: '09:00', weekday: 1 },
+      start: '2020-01-06',
+      restrictions: Array.from({ length: 20 }, (_, r) => ({
+        weekdays: [1 + (r % 7)],
+        from: `${String(r).padStart(2, '0')}:00`,
+        to: `${String(r).padStart(2, '0')}:59`,
+        timeZone,
+      })),
+    }),
+  ),
+  overrides: [],
+};
+
+/** Nine zones besides Berlin: as many as a schedule may use. */
+export const TEN_ZONES = [
+  'Europe/Berlin',
+  'Asia/Tokyo',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Australia/Sydney',
+  'Europe/London',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+];
+
+/** When {@link scheduleAtLimits} is hardest to answer. */
+export const ADVERSARIAL_AT = '2026-12-06T12:00:00.000Z';
+
+const hhmm = (minutes: number) =>
+  minutes === 1440
+    ? '24:00'
+    : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(
+        minutes % 60,
+      ).padStart(2, '0')}`;
+
+/**
+ * A schedule at every limit, built to make the math work hardest: 10 layers
+ * of 100 people with 28 windows each that tile the whole day, in 10 zones,
+ * hourly and 1000-week rotations, 500 overrides. The top layer has one person
+ * a hundred times, so at `ADVERSARIAL_AT` one unbroken shift runs until the
+ * overrides 300 days later, and `onCallAt` searches as far as it may.
+ */
+export function scheduleAtLimits(): Schedule {
+  const at = Date.parse(ADVERSARIAL_AT);
+  return {
+    name: 'at-limits',
+    timeZone: 'Europe/Berlin',
+    layers: Array.from({ length: 10 }, (_, i): Layer => {
+      const hourly = i % 2 === 1;
+      return {
+        name: `layer-${i}`,
+        participants: Array.from({ length: 100 }, (__, p) =>
+          i === 9 ? GRACE : `user:default/person-${i}-${p}`,
+        ),
+        rotation: hourly
+          ? { length: 1, unit: 'hours' }
+          : { length: 1000, unit: 'weeks' },
+        handoff: hourly ? { time: '09:00' } : { time: '09:00', weekday: 1 },
+        start: '2020-01-06',
+        restrictions: Array.from({ length: 28 }, (__, r) => ({
+          from: hhmm(Math.floor((r * 1440) / 28)),
+          to: hhmm(Math.floor(((r + 1) * 1440) / 28)),
+          timeZone: i === 9 ? 'Europe/Berlin' : TEN_ZONES[(i + r) % 10],
+        })),
+      };
+    }),
+    overrides: Array.from({ length: 500 }, (_, k) => ({
+      user: FRANK,
+      start: new Date(at + 300 * 86_400_000 + k * 3_600_000).toISOString(),
+      end: new Date(
+        at + 300 * 86_400_000 + k * 3_600_000 + 1_800_000,
+      ).toISOString(),
+    })),
+  };
+}

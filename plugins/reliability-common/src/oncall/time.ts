@@ -38,46 +38,42 @@ export function parseInstant(value: string, zone: string): number {
   return ms;
 }
 
+/** What `Date.prototype.toISOString` writes, the form instants are stored in. */
+const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Like {@link parseInstant}, fast for instants in their stored form (what
+ * `toISOString` writes), which need no zone rules.
+ */
+export function parseStoredInstant(value: string, zone: string): number {
+  if (STORED_INSTANT.test(value)) {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms) && new Date(ms).toISOString() === value) {
+      return ms;
+    }
+  }
+  return parseInstant(value, zone);
+}
+
 /** ISO string in UTC with milliseconds, like `Date.prototype.toISOString`. */
 export function toIso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/**
- * A calendar date without a zone, held as a UTC midnight so that day
- * arithmetic is free of daylight-saving effects.
- */
-export type LocalDate = DateTime;
-
-/** The local date of an instant in a zone. */
-export function localDateOf(ms: number, zone: string): LocalDate {
-  const local = DateTime.fromMillis(ms, { zone });
-  return DateTime.utc(local.year, local.month, local.day);
-}
+/** Milliseconds per day of 24 hours. */
+export const DAY_MS = 86_400_000;
 
 /**
- * The instant at which the wall clock in `zone` shows `minutes` after
- * midnight on `date` (1440 means the next midnight). A time skipped by
- * spring-forward moves forward by the gap; a time repeated at fall-back is
- * the later occurrence (luxon's resolution).
+ * A calendar date without a zone, as the number of days since 1970-01-01,
+ * so that day arithmetic is plain arithmetic, free of daylight-saving
+ * effects.
  */
-export function wallClock(
-  date: LocalDate,
-  minutes: number,
-  zone: string,
-): number {
-  const day = date.plus({ days: Math.floor(minutes / 1440) });
-  const rest = minutes % 1440;
-  return DateTime.fromObject(
-    {
-      year: day.year,
-      month: day.month,
-      day: day.day,
-      hour: Math.floor(rest / 60),
-      minute: rest % 60,
-    },
-    { zone },
-  ).toMillis();
+export type LocalDay = number;
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a local day. */
+export function weekdayOf(day: LocalDay): number {
+  // 1970-01-01 was a Thursday.
+  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Milliseconds per hour. */

@@ -1,7 +1,21 @@
+import { SCHEDULE_LIMITS } from './limits';
 import { validateSchedule } from './validation';
 import { berlinTwoLayers } from './testSchedules';
 
 type Mutable = Record<string, any>;
+/** Nine zones besides Berlin: the most a schedule may use. */
+const ZONES = [
+  'Europe/Berlin',
+  'Asia/Tokyo',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Australia/Sydney',
+  'Europe/London',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+];
 const valid = (): Mutable => JSON.parse(JSON.stringify(berlinTwoLayers));
 
 describe('validateSchedule', () => {
@@ -44,6 +58,20 @@ describe('validateSchedule', () => {
       'name',
     ],
     [
+      'a name with a line break',
+      s => {
+        s.name = 'payments\rX-INJECTED:1';
+      },
+      'name',
+    ],
+    [
+      'a layer name with a line break',
+      s => {
+        s.layers[1].name = 'nights\r\nATTENDEE:mailto:x@example.com';
+      },
+      'layers[1].name',
+    ],
+    [
       'no layers',
       s => {
         s.layers = [];
@@ -60,9 +88,107 @@ describe('validateSchedule', () => {
     [
       'a participant that is not a ref',
       s => {
-        s.layers[1].participants = ['user:a', 3];
+        s.layers[1].participants = ['user:default/a', 3];
       },
-      'layers[1].participants',
+      'layers[1].participants[1]',
+    ],
+    ...[
+      'user:a',
+      'jane',
+      'group:default/team',
+      'User:default/Jane',
+      'user:default/jane\rATTENDEE:mailto:x@example.com',
+      'user:default/jane\r\nATTENDEE:x',
+      'user:default/jane doe',
+      'user:default/ja\u0000ne',
+      'user:default/jane\u0085',
+      'user:default/a/b',
+      `user:default/${'a'.repeat(255)}`,
+    ].map((participant): [string, (s: Mutable) => void, string] => [
+      `participant ${JSON.stringify(participant)}`,
+      s => {
+        s.layers[0].participants = ['user:default/ok', participant];
+      },
+      'layers[0].participants[1]',
+    ]),
+    [
+      'more than 100 participants in a layer',
+      s => {
+        s.layers[0].participants = Array.from(
+          { length: 101 },
+          (_, i) => `user:default/u${i}`,
+        );
+      },
+      'layers[0].participants',
+    ],
+    [
+      'more than 10 layers',
+      s => {
+        s.layers = Array.from({ length: 11 }, (_, i) => ({
+          ...s.layers[0],
+          name: `layer-${i}`,
+        }));
+      },
+      'layers',
+    ],
+    [
+      'more than 28 restrictions in a layer',
+      s => {
+        s.layers[1].restrictions = Array.from({ length: 29 }, () => ({
+          from: '09:00',
+          to: '10:00',
+        }));
+      },
+      'layers[1].restrictions',
+    ],
+    [
+      'a weekday twice',
+      s => {
+        s.layers[1].restrictions[0].weekdays = [1, 2, 1];
+      },
+      'layers[1].restrictions[0].weekdays',
+    ],
+    [
+      'an eleventh time zone',
+      s => {
+        s.layers[1].restrictions = [
+          'Asia/Tokyo',
+          'Asia/Kolkata',
+          'Asia/Singapore',
+          'Australia/Sydney',
+          'Europe/London',
+          'America/New_York',
+          'America/Chicago',
+          'America/Denver',
+          'America/Los_Angeles',
+          'Pacific/Auckland',
+        ].map(timeZone => ({ from: '09:00', to: '10:00', timeZone }));
+      },
+      'layers[1].restrictions[9].timeZone',
+    ],
+    [
+      'more than 500 overrides',
+      s => {
+        s.overrides = Array.from({ length: 501 }, (_, i) => ({
+          user: 'user:default/x',
+          start: `2026-03-28T10:00:${String(i % 60).padStart(2, '0')}Z`,
+          end: '2026-03-29T10:00:00Z',
+        }));
+      },
+      'overrides',
+    ],
+    [
+      'an override for a user ref in capitals',
+      s => {
+        s.overrides = [
+          {
+            user: 'user:default/X',
+            start: '2026-03-28T10:00:00Z',
+            end: '2026-03-28T11:00:00Z',
+          },
+        ];
+      },
+      'overrides[0].user',
     ],
     [
       'hand-off time without a leading zero',
@@ -174,7 +300,7 @@ describe('validateSchedule', () => {
       s => {
         s.overrides = [
           {
-            user: 'user:x',
+            user: 'user:default/x',
             start: '2026-03-28T10:00:00Z',
             end: '2026-03-28T11:00+01:00',
           },
@@ -187,7 +313,7 @@ describe('validateSchedule', () => {
       s => {
         s.overrides = [
           {
-            user: 'user:x',
+            user: 'user:default/x',
             start: '2026-03-28T10:00:00Z',
             end: '2026-03-28T09:00:00Z',
           },
@@ -208,7 +334,11 @@ describe('validateSchedule', () => {
       'override with a bad start',
       s => {
         s.overrides = [
-          { user: 'user:x', start: 'soon', end: '2026-03-28T11:00:00Z' },
+          {
+            user: 'user:default/x',
+            start: 'soon',
+            end: '2026-03-28T11:00:00Z',
+          },
         ];
       },
       'overrides[0].start',
@@ -224,6 +354,41 @@ describe('validateSchedule', () => {
     const schedule = valid();
     mutate(schedule);
     expect(validateSchedule(schedule).map(p => p.field)).toEqual([field]);
+  });
+
+  it('accepts a schedule at every limit', () => {
+    const layer = (i: number) => ({
+      name: `layer-${i}`,
+      participants: Array.from(
+        { length: SCHEDULE_LIMITS.participants },
+        (_, p) => `user:default/person-${p}`,
+      ),
+      rotation: { length: SCHEDULE_LIMITS.rotationLength, unit: 'weeks' },
+      handoff: { time: '09:00', weekday: 1 },
+      start: '2026-01-05',
+      restrictions: Array.from(
+        { length: SCHEDULE_LIMITS.restrictions },
+        (_, r) => ({
+          weekdays: [1 + (r % 7)],
+          from: '09:00',
+          to: '17:00',
+          timeZone: ZONES[(i + r) % ZONES.length],
+        }),
+      ),
+    });
+    const atLimits = {
+      name: 'at-limits',
+      timeZone: 'Europe/Berlin',
+      layers: Array.from({ length: SCHEDULE_LIMITS.layers }, (_, i) =>
+        layer(i),
+      ),
+      overrides: Array.from({ length: SCHEDULE_LIMITS.overrides }, () => ({
+        user: 'user:default/person-0',
+        start: '2026-03-28T10:00:00Z',
+        end: '2026-03-28T11:00:00Z',
+      })),
+    };
+    expect(validateSchedule(atLimits)).toEqual([]);
   });
 
   it.each([

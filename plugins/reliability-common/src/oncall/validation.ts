@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { SCHEDULE_LIMITS } from './limits';
 import { parseInstantOrNaN, parseTimeOfDay } from './time';
 
 /**
@@ -18,7 +19,7 @@ type Report = (field: string, message: string) => void;
  * Longer rotations are no rotation at all, and hand-offs further out than
  * dates can go (1e308 weeks) would break every on-call computation.
  */
-const MAX_ROTATION_LENGTH = 1000;
+const MAX_ROTATION_LENGTH = SCHEDULE_LIMITS.rotationLength;
 const UNITS = ['hours', 'days', 'weeks'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -29,14 +30,68 @@ function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+/**
+ * A user entity ref as the catalog's refs are stored here: `user:` and a
+ * namespace and a name, lower-cased (`user:default/jane.doe`). Neither part
+ * may hold white space, control characters, `:` or `/`, so a ref can never
+ * break the line or the field of anything it is written into.
+ */
+const USER_REF = /^user:[^\s\p{C}:/]+\/[^\s\p{C}:/]+$/u;
+
+/**
+ * True for a user entity ref in its stored form, e.g. `user:default/jane.doe`
+ * (what `stringifyEntityRef` makes of it, lower-cased).
+ *
+ * @public
+ */
+export function isUserEntityRef(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 255 &&
+    USER_REF.test(value) &&
+    value === value.toLocaleLowerCase('en-US')
+  );
+}
+
+const USER_REF_MESSAGE =
+  'must be a user entity ref in lower case, e.g. user:default/jane.doe';
+
+/** Line breaks and other control characters: a name is one line of text. */
+const CONTROL = /\p{Cc}|[\u2028\u2029]/u;
+
+function checkName(value: unknown, field: string, report: Report) {
+  if (!isText(value)) {
+    report(field, 'must not be empty');
+  } else if (CONTROL.test(value)) {
+    report(field, 'must not contain line breaks or control characters');
+  }
+}
+
 function isWeekday(value: unknown): boolean {
   return (
     Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 7
   );
 }
 
+/** Zones known to be valid: asking `Intl` costs a fraction of a millisecond. */
+const validZones = new Set<string>();
+
+function isZone(value: unknown): value is string {
+  if (typeof value !== 'string') {
+    return false;
+  }
+  if (!validZones.has(value) && IANAZone.isValidZone(value)) {
+    // Zone names are case-insensitive: bound what spellings can fill.
+    if (validZones.size >= 2_000) {
+      validZones.clear();
+    }
+    validZones.add(value);
+  }
+  return validZones.has(value);
+}
+
 function checkZone(value: unknown, field: string, report: Report) {
-  if (typeof value !== 'string' || !IANAZone.isValidZone(value)) {
+  if (!isZone(value)) {
     report(field, `unknown time zone ${JSON.stringify(value)}`);
   }
 }
@@ -54,11 +109,16 @@ function checkRestriction(value: unknown, field: string, report: Report) {
   }
   if (
     value.weekdays !== undefined &&
-    !(Array.isArray(value.weekdays) && value.weekdays.every(isWeekday))
+    !(
+      Array.isArray(value.weekdays) &&
+      value.weekdays.length <= 7 &&
+      value.weekdays.every(isWeekday) &&
+      new Set(value.weekdays).size === value.weekdays.length
+    )
   ) {
     report(
       `${field}.weekdays`,
-      'must be ISO weekdays 1 (Monday) to 7 (Sunday)',
+      'must be distinct ISO weekdays 1 (Monday) to 7 (Sunday)',
     );
   }
   if (value.timeZone !== undefined) {
@@ -76,14 +136,20 @@ function checkLayer(
     report(field, 'must be an object');
     return;
   }
-  if (!isText(value.name)) {
-    report(`${field}.name`, 'must not be empty');
-  }
+  checkName(value.name, `${field}.name`, report);
   const participants = value.participants;
   if (!Array.isArray(participants) || participants.length === 0) {
     report(`${field}.participants`, 'must list at least one user');
-  } else if (!participants.every(isText)) {
-    report(`${field}.participants`, 'must be user entity refs');
+  } else if (participants.length > SCHEDULE_LIMITS.participants) {
+    report(
+      `${field}.participants`,
+      `at most ${SCHEDULE_LIMITS.participants} people in a layer`,
+    );
+  } else {
+    const bad = participants.findIndex(p => !isUserEntityRef(p));
+    if (bad >= 0) {
+      report(`${field}.participants[${bad}]`, USER_REF_MESSAGE);
+    }
   }
   const rotation = isRecord(value.rotation) ? value.rotation : {};
   if (
@@ -112,12 +178,38 @@ function checkLayer(
   if (value.restrictions !== undefined) {
     if (!Array.isArray(value.restrictions)) {
       report(`${field}.restrictions`, 'must be a list');
+    } else if (value.restrictions.length > SCHEDULE_LIMITS.restrictions) {
+      report(
+        `${field}.restrictions`,
+        `at most ${SCHEDULE_LIMITS.restrictions} windows in a layer`,
+      );
     } else {
       value.restrictions.forEach((r, i) =>
         checkRestriction(r, `${field}.restrictions[${i}]`, report),
       );
     }
   }
+}
+
+/** Names the first restriction that brings in one time zone too many. */
+function checkTimeZoneCount(layers: unknown[], zone: string, report: Report) {
+  const zones = new Set<unknown>([zone]);
+  layers.forEach((layer, i) => {
+    const restrictions = isRecord(layer) ? layer.restrictions : undefined;
+    if (!Array.isArray(restrictions)) {
+      return;
+    }
+    restrictions.forEach((restriction, j) => {
+      const own = isRecord(restriction) ? restriction.timeZone : undefined;
+      zones.add(own ?? zone);
+      if (zones.size === SCHEDULE_LIMITS.timeZones + 1) {
+        report(
+          `layers[${i}].restrictions[${j}].timeZone`,
+          `at most ${SCHEDULE_LIMITS.timeZones} different time zones in a schedule`,
+        );
+      }
+    });
+  });
 }
 
 function checkOverride(
@@ -130,8 +222,8 @@ function checkOverride(
     report(field, 'must be an object');
     return;
   }
-  if (!isText(value.user)) {
-    report(`${field}.user`, 'must be a user entity ref');
+  if (!isUserEntityRef(value.user)) {
+    report(`${field}.user`, USER_REF_MESSAGE);
   }
   const start = parseInstantOrNaN(value.start, zone);
   const end = parseInstantOrNaN(value.end, zone);
@@ -159,16 +251,13 @@ export function validateSchedule(input: unknown): ScheduleProblem[] {
     report('', 'a schedule must be an object');
     return problems;
   }
-  if (!isText(input.name)) {
-    report('name', 'must not be empty');
-  }
+  checkName(input.name, 'name', report);
   checkZone(input.timeZone, 'timeZone', report);
-  const zone =
-    typeof input.timeZone === 'string' && IANAZone.isValidZone(input.timeZone)
-      ? input.timeZone
-      : 'UTC';
+  const zone = isZone(input.timeZone) ? input.timeZone : 'UTC';
   if (!Array.isArray(input.layers) || input.layers.length === 0) {
     report('layers', 'must have at least one layer');
+  } else if (input.layers.length > SCHEDULE_LIMITS.layers) {
+    report('layers', `at most ${SCHEDULE_LIMITS.layers} layers`);
   } else {
     const names = new Set<unknown>();
     input.layers.forEach((layer, i) => {
@@ -179,9 +268,15 @@ export function validateSchedule(input: unknown): ScheduleProblem[] {
       }
       names.add(name);
     });
+    checkTimeZoneCount(input.layers, zone, report);
   }
   if (!Array.isArray(input.overrides)) {
     report('overrides', 'must be a list (possibly empty)');
+  } else if (input.overrides.length > SCHEDULE_LIMITS.overrides) {
+    report(
+      'overrides',
+      `at most ${SCHEDULE_LIMITS.overrides}; remove past ones first`,
+    );
   } else {
     input.overrides.forEach((o: unknown, i: number) =>
       checkOverride(o, `overrides[${i}]`, zone, report),

@@ -6,6 +6,12 @@ import {
   parseAllDocuments,
 } from 'yaml';
 import { z } from 'zod';
+import {
+  boundedMessage,
+  excerpt,
+  quote,
+  safeErrorMessage,
+} from '../../entityFiles';
 import { runbookDocumentSchema } from './schema';
 import {
   Runbook,
@@ -16,9 +22,13 @@ import {
 
 type PathSegment = string | number;
 
+/** How many names of the file (e.g. step ids) a problem lists at most. */
+const MAX_NAMES_LISTED = 5;
+
 /**
  * Renders a field path the way problems name fields:
  * `['steps', 2, 'decisions', 0, 'next']` → `steps[2].decisions[0].next`.
+ * A key the file made up (an unknown field) is cut short like any quote.
  *
  * @internal
  */
@@ -28,7 +38,8 @@ export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
     if (typeof segment === 'number') {
       out += `[${segment}]`;
     } else {
-      out += out ? `.${String(segment)}` : String(segment);
+      const key = excerpt(String(segment));
+      out += out ? `.${key}` : key;
     }
   }
   return out;
@@ -159,13 +170,14 @@ function describeIssue(
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map(key => ({
       path: [...path, key],
-      message: `unknown field "${key}"`,
+      message: `unknown field ${quote(key)}`,
     }));
   }
   if (issue.code === 'invalid_type' && valueAt(raw, path) === undefined) {
     return [{ path, message: 'is required' }];
   }
-  return [{ path, message: issue.message }];
+  // The schema's messages quote values cut short; bound any other still.
+  return [{ path, message: boundedMessage(issue.message) }];
 }
 
 /**
@@ -185,7 +197,9 @@ function crossCheck(
     } else {
       problems.push({
         path: ['steps', index, 'id'],
-        message: `duplicate step id "${id}" (already used by steps[${first}]${
+        message: `duplicate step id ${quote(
+          id,
+        )} (already used by steps[${first}]${
           steps[index].id === undefined
             ? '; a step without an id gets its position as id'
             : ''
@@ -199,9 +213,12 @@ function crossCheck(
       if (d.next !== undefined && !firstIndex.has(d.next)) {
         problems.push({
           path: ['steps', stepIndex, 'decisions', decisionIndex, 'next'],
-          message: `refers to step "${
-            d.next
-          }", which does not exist (valid step ids: ${valid.join(', ')})`,
+          message: `refers to step ${quote(
+            d.next,
+          )}, which does not exist (valid step ids: ${valid
+            .slice(0, MAX_NAMES_LISTED)
+            .map(id => excerpt(id))
+            .join(', ')}${valid.length > MAX_NAMES_LISTED ? ', …' : ''})`,
         });
       }
     });
@@ -313,7 +330,7 @@ function parseSource(file: string, source: Source): RunbookParseResult {
           documentIndex,
           line: lineCounter.linePos(error.pos[0]).line + source.lineOffset,
           field: '',
-          message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+          message: `YAML syntax error: ${safeErrorMessage(error.message)}`,
         });
       }
       return;
@@ -335,9 +352,7 @@ function parseSource(file: string, source: Source): RunbookParseResult {
         file,
         documentIndex,
         field: '',
-        message: `YAML could not be read: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
+        message: `YAML could not be read: ${safeErrorMessage(error)}`,
       });
       return;
     }
@@ -358,9 +373,9 @@ function parseSource(file: string, source: Source): RunbookParseResult {
           documentIndex,
           ...(line !== undefined ? { line } : {}),
           field: 'id',
-          message: `duplicate runbook id "${
-            parsed.runbook.id
-          }" (already used by document ${first + 1} of this file)`,
+          message: `duplicate runbook id ${quote(
+            parsed.runbook.id,
+          )} (already used by document ${first + 1} of this file)`,
         });
       } else {
         idSeenIn.set(parsed.runbook.id, documentIndex);
@@ -425,9 +440,7 @@ export function parseRunbookFile(
           file,
           documentIndex: 0,
           field: '',
-          message: `could not be parsed: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
+          message: `could not be parsed: ${safeErrorMessage(error)}`,
         },
       ],
     };

@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
+import { quote } from '../../entityFiles';
 import {
   DEFAULT_REVIEW_INTERVAL_DAYS,
   RUNBOOK_SEVERITIES,
@@ -46,7 +47,7 @@ function entityRef(defaultKind: string, what: string, kinds?: string[]) {
     } catch {
       ctx.addIssue({
         code: 'custom',
-        message: `"${value}" is not ${what}`,
+        message: `${quote(value)} is not ${what}`,
       });
       return z.NEVER;
     }
@@ -66,7 +67,7 @@ export const isoDate = z.preprocess(
       : value,
   z.string({ error: 'must be a date (YYYY-MM-DD)' }).refine(isValidIsoDate, {
     error: issue =>
-      `"${String(issue.input)}" is not a valid date (expected YYYY-MM-DD)`,
+      `${quote(String(issue.input))} is not a valid date (expected YYYY-MM-DD)`,
   }),
 );
 
@@ -96,9 +97,9 @@ const severity = z
     }
     ctx.addIssue({
       code: 'custom',
-      message: `unknown severity "${value}" (expected one of ${RUNBOOK_SEVERITIES.join(
-        ', ',
-      )})`,
+      message: `unknown severity ${quote(
+        value,
+      )} (expected one of ${RUNBOOK_SEVERITIES.join(', ')})`,
     });
     return z.NEVER;
   });
@@ -118,7 +119,7 @@ const command = z.unknown().transform((value, ctx): RunbookCommand => {
       ctx.addIssue({
         code: 'custom',
         path: [unknownKeys[0]],
-        message: `unknown field "${unknownKeys[0]}" (${COMMAND_SHAPE})`,
+        message: `unknown field ${quote(unknownKeys[0])} (${COMMAND_SHAPE})`,
       });
       return z.NEVER;
     }
@@ -197,9 +198,9 @@ export const runbookDocumentSchema = z
       .max(100, { error: 'must be at most 100 characters' })
       .regex(KEBAB_CASE, {
         error: issue =>
-          `"${String(
-            issue.input,
-          )}" is not kebab-case (lower-case letters, digits and single dashes, e.g. "db-pool-exhaustion")`,
+          `${quote(
+            String(issue.input),
+          )} is not kebab-case (lower-case letters, digits and single dashes, e.g. "db-pool-exhaustion")`,
       }),
     title: text,
     description: text.optional(),
@@ -246,7 +247,9 @@ export const runbookDocumentSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['service'],
-        message: `conflicts with entityRef "${value.entityRef}"; give only one`,
+        message: `conflicts with entityRef ${quote(
+          value.entityRef,
+        )}; give only one`,
       });
     }
   });

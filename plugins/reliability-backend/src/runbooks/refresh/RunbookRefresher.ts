@@ -9,6 +9,7 @@ import {
   RunbookProblem,
 } from '@reliability-hub/plugin-reliability-common';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { boundedMessage, quote } from '../../entityFiles';
 import { contentHash, parseRunbookFile } from '../format';
 import {
   IndexedRunbook,
@@ -350,7 +351,9 @@ export class RunbookRefresher {
             documentIndex: runbook.source.documentIndex,
             line: runbook.source.line,
             field: 'id',
-            message: `${DUPLICATE} "${runbook.id}", also in ${other}; this one is ignored`,
+            message: `${DUPLICATE} ${quote(
+              runbook.id,
+            )}, also in ${other}; this one is ignored`,
           });
           continue;
         }
@@ -380,9 +383,10 @@ function annotationProblem(annotation: string, error: unknown): RunbookProblem {
     file: annotation,
     documentIndex: 0,
     field: ANNOTATION_FIELD,
-    message: `could not read the runbooks: ${
-      (error as Error)?.message ?? String(error)
-    }`,
+    // The resolver's and reader's messages quote nothing read; bound them still.
+    message: `could not read the runbooks: ${boundedMessage(
+      (error as Error)?.message ?? String(error),
+    )}`,
   };
 }
 

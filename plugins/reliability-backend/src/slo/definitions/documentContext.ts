@@ -1,5 +1,6 @@
 // Where a problem is: the document, the field path and the line of a YAML node.
 import { Document, isNode, LineCounter } from 'yaml';
+import { boundedMessage, quote } from '../../entityFiles';
 import { OpenSloProblem } from './types';
 
 /** @internal */
@@ -10,16 +11,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** @internal */
+/**
+ * A value of the file as a problem quotes it: JSON, cut short (problems are
+ * shown to every reader of the entity and must not replay the file).
+ *
+ * @internal
+ */
 export function describe(value: unknown): string {
-  if (value === undefined) {
-    return 'nothing';
-  }
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  return quote(value);
 }
 
 /**
@@ -81,6 +80,19 @@ export class DocumentContext {
       field: fieldName(path),
       message,
     });
+  }
+
+  /**
+   * Reports an error thrown while checking `value`, whose message quotes the
+   * value as JSON: the quote is cut short like {@link describe}'s.
+   */
+  reportError(path: Path, error: unknown, value: unknown): void {
+    let message = error instanceof Error ? error.message : String(error);
+    const json = JSON.stringify(value);
+    if (json) {
+      message = message.split(json).join(describe(value));
+    }
+    this.report(path, boundedMessage(message));
   }
 
   /** A required non-empty string, or undefined after reporting. */

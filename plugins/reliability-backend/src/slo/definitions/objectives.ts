@@ -89,9 +89,10 @@ export function parseTarget(
   try {
     assertSloTarget(fraction);
   } catch (error) {
-    ctx.report(
+    ctx.reportError(
       [...path, hasTarget ? 'target' : 'targetPercent'],
-      (error as Error).message,
+      error,
+      fraction,
     );
     return undefined;
   }

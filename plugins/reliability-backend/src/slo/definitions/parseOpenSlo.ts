@@ -30,6 +30,10 @@ const IGNORED_KINDS = [
 
 const BUDGETING_METHODS: SloBudgetingMethod[] = ['Occurrences', 'Timeslices'];
 
+/** How many names of the file a problem lists at most. */
+const MAX_NAMES_LISTED = 5;
+
+import { safeErrorMessage } from '../../entityFiles';
 import { DocumentContext, isRecord, describe } from './documentContext';
 import { parseIndicator, SliEntry } from './indicator';
 import { parseTimeWindow } from './timeWindow';
@@ -81,18 +85,19 @@ function parseSlo(
         const known = [...slis.keys()];
         ctx.report(
           ['spec', 'indicatorRef'],
-          `unknown SLI ${JSON.stringify(ref)}: ${
+          `unknown SLI ${describe(ref)}: ${
             known.length
               ? `${file} defines the SLIs ${known
-                  .map(k => JSON.stringify(k))
-                  .join(', ')}`
+                  .slice(0, MAX_NAMES_LISTED)
+                  .map(describe)
+                  .join(', ')}${known.length > MAX_NAMES_LISTED ? ', …' : ''}`
               : `${file} defines no SLI`
           }`,
         );
       } else if (!entry.valid) {
         ctx.report(
           ['spec', 'indicatorRef'],
-          `SLI ${JSON.stringify(ref)} (document ${
+          `SLI ${describe(ref)} (document ${
             entry.documentIndex + 1
           }) is invalid; see its own problems`,
         );
@@ -270,7 +275,7 @@ export function parseOpenSlo(text: string, file: string): OpenSloParseResult {
           documentIndex: null,
           ...(line !== undefined ? { line } : {}),
           field: 'yaml',
-          message: `YAML syntax error: ${error.message}`,
+          message: `YAML syntax error: ${safeErrorMessage(error.message)}`,
         });
       }
       return { slos, problems };
@@ -289,7 +294,7 @@ export function parseOpenSlo(text: string, file: string): OpenSloParseResult {
             documentIndex: index,
             ...(line !== undefined ? { line } : {}),
             field: 'yaml',
-            message: `YAML syntax error: ${error.message}`,
+            message: `YAML syntax error: ${safeErrorMessage(error.message)}`,
           });
         }
         return;
@@ -301,7 +306,7 @@ export function parseOpenSlo(text: string, file: string): OpenSloParseResult {
       try {
         value = doc.toJS();
       } catch (error) {
-        ctx.report([], `cannot read the document: ${(error as Error).message}`);
+        ctx.report([], `cannot read the document: ${safeErrorMessage(error)}`);
         return;
       }
       const header = readHeader(ctx, value);
@@ -316,7 +321,7 @@ export function parseOpenSlo(text: string, file: string): OpenSloParseResult {
       if (previous) {
         doc.ctx.report(
           ['metadata', 'name'],
-          `duplicate SLI name ${JSON.stringify(
+          `duplicate SLI name ${describe(
             doc.name,
           )}: already defined in document ${previous.documentIndex + 1}`,
         );
@@ -337,7 +342,7 @@ export function parseOpenSlo(text: string, file: string): OpenSloParseResult {
       if (previous !== undefined) {
         doc.ctx.report(
           ['metadata', 'name'],
-          `duplicate SLO name ${JSON.stringify(
+          `duplicate SLO name ${describe(
             doc.name,
           )}: already defined in document ${previous + 1}`,
         );
@@ -358,9 +363,7 @@ export function parseOpenSlo(text: string, file: string): OpenSloParseResult {
       file,
       documentIndex: null,
       field: 'yaml',
-      message: `could not read the file: ${
-        error instanceof Error ? error.message : String(error)
-      }`,
+      message: `could not read the file: ${safeErrorMessage(error)}`,
     });
   }
   return { slos, problems };

@@ -24,7 +24,7 @@ export function parseDuration(
   try {
     return { text, ...parseSloDuration(text) };
   } catch (error) {
-    ctx.report(path, (error as Error).message);
+    ctx.reportError(path, error, text);
     return undefined;
   }
 }
@@ -86,7 +86,7 @@ export function parseTimeWindow(
     try {
       calendarWindow(duration.text, 0, 'UTC');
     } catch (error) {
-      ctx.report([...windowPath, 'duration'], (error as Error).message);
+      ctx.reportError([...windowPath, 'duration'], error, duration.text);
     }
   }
   if (!calendar) {
@@ -126,7 +126,7 @@ export function parseTimeWindow(
       calendarWindow('1d', 0, calendar.timeZone);
       timeZone = calendar.timeZone;
     } catch (error) {
-      ctx.report(zonePath, (error as Error).message);
+      ctx.reportError(zonePath, error, calendar.timeZone);
     }
   }
   if (

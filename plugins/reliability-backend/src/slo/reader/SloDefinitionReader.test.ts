@@ -178,6 +178,35 @@ describe('SloDefinitionReader', () => {
       fs.rmSync(dir, { recursive: true });
     });
 
+    it('names the files of a local folder after the annotation, and reads at most 20 locations', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openslo-'));
+      fs.mkdirSync(path.join(dir, 'slos'));
+      fs.writeFileSync(path.join(dir, 'slos', 'payments.yaml'), TEST_OPENSLO);
+      const location = `file:${path.join(dir, 'catalog-info.yaml')}`;
+      const { store, reader } = await setup(
+        [
+          withAnnotation('folder', 'dir:./slos/', location),
+          withAnnotation(
+            'many',
+            Array.from({ length: 21 }, (_, i) => `./${i}.yaml`).join(', '),
+            location,
+          ),
+        ],
+        {},
+      );
+      await reader.refreshAll();
+      const [folder, many] = await store.listDefinitions();
+      expect(folder.problems).toEqual([]);
+      expect(folder.slos[0].definition.file).toBe('dir:./slos/payments.yaml');
+      expect(many.problems).toEqual([
+        expect.objectContaining({
+          field: 'metadata.annotations.reliability-hub.io/openslo',
+          message: 'names 21 locations; at most 20 are read',
+        }),
+      ]);
+      fs.rmSync(dir, { recursive: true });
+    });
+
     it('forgets entities that lost the annotation, and refreshes one entity on demand', async () => {
       const { store, reader } = await setup([paymentsEntity(OWNER)], {
         [TEST_OPENSLO_URL]: TEST_OPENSLO,

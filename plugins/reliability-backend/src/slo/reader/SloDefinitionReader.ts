@@ -15,6 +15,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_OPENSLO } from '@reliability-hub/plugin-reliability-common';
 import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
+import { boundedMessage, excerpt } from '../../entityFiles';
 import { parseOpenSlo } from '../definitions';
 import { EntitySloDefinitions, SloStore } from '../store/SloStore';
 import { readSloFiles, SloFile } from './readSloFiles';
@@ -204,7 +205,7 @@ export class SloDefinitionReader {
             file: location,
             documentIndex: null,
             field: `metadata.annotations.${ANNOTATION_OPENSLO}`,
-            message: (error as Error).message,
+            message: boundedMessage((error as Error).message),
           },
         ],
       };
@@ -239,7 +240,11 @@ export class SloDefinitionReader {
                 file: file.name,
                 documentIndex: definition.documentIndex,
                 field: 'metadata.name',
-                message: `another SLO of this entity is named ${definition.name} (${first.definition.file}, document ${first.definition.documentIndex}); this one is ignored`,
+                message: `another SLO of this entity is named ${excerpt(
+                  definition.name,
+                )} (${first.definition.file}, document ${
+                  first.definition.documentIndex
+                }); this one is ignored`,
               });
               continue;
             }

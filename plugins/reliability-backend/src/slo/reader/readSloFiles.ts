@@ -1,9 +1,8 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
 import { SloDefinitionProblem } from '@reliability-hub/plugin-reliability-common';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { SloFileLocation } from './sloLocations';
+import { boundedMessage, readEntityFiles } from '../../entityFiles';
+import { SLO_FILE_KINDS, SloFileLocation } from './sloLocations';
 
 /**
  * The text of one OpenSLO file, named as problems and definitions show it.
@@ -28,60 +27,34 @@ export interface SloFilesRead {
   unchanged: boolean;
 }
 
-const YAML_FILE = /\.ya?ml$/i;
-
 function readProblem(name: string, error: unknown): SloDefinitionProblem {
-  const reason = isError(error) ? error.message : String(error);
-  const code = (error as { code?: string })?.code;
-  let message = `cannot read the file: ${reason}`;
-  if (code === 'ENOENT' || (isError(error) && error.name === 'NotFoundError')) {
-    message = `file not found: ${reason}`;
-  } else if (/not allowed/i.test(reason)) {
-    message = `reading is not allowed (add the host to backend.reading.allow): ${reason}`;
-  }
+  // The shared reader's messages quote nothing it read.
+  const reason = boundedMessage(isError(error) ? error.message : String(error));
+  const message =
+    isError(error) && error.name === 'NotFoundError'
+      ? `file not found: ${reason}`
+      : `cannot read the file: ${reason}`;
   return { file: name, documentIndex: null, field: 'location', message };
 }
 
-async function readLocalFiles(location: SloFileLocation): Promise<SloFile[]> {
-  const stat = await fs.stat(location.target);
-  if (!stat.isDirectory()) {
-    return [
-      { name: location.name, text: await fs.readFile(location.target, 'utf8') },
-    ];
-  }
-  const entries = (await fs.readdir(location.target))
-    .filter(entry => YAML_FILE.test(entry))
-    .sort();
-  return Promise.all(
-    entries.map(async entry => ({
-      name: `${location.name.replace(/\/$/, '')}/${entry}`,
-      text: await fs.readFile(path.join(location.target, entry), 'utf8'),
-    })),
-  );
-}
-
-async function readUrlFolder(
-  reader: UrlReaderService,
+/** How problems and definitions name a file read at a location. */
+function fileName(
   location: SloFileLocation,
-): Promise<SloFile[]> {
-  const tree = await reader.readTree(location.target, {
-    filter: file => YAML_FILE.test(file),
-  });
-  const files = await tree.files();
-  const read = await Promise.all(
-    files.map(async file => ({
-      name: `${location.target.replace(/\/$/, '')}/${file.path}`,
-      text: (await file.content()).toString('utf8'),
-    })),
-  );
-  return read.sort((a, b) => a.name.localeCompare(b.name));
+  file: { name: string; path: string },
+): string {
+  if (!file.path) {
+    return location.name;
+  }
+  return location.type === 'url'
+    ? file.name
+    : `${location.name.replace(/\/$/, '')}/${file.path}`;
 }
 
 /**
  * Reads every file of an entity's OpenSLO locations. A file that cannot be
- * read (missing, not allowed, unreachable) is a problem, not an error.
- * Single URL files are read conditionally with their previous ETag; when all
- * of them are unchanged, nothing needs to be parsed again.
+ * read (missing, not allowed, unreachable, too large) is a problem, not an
+ * error. Single URL files are read conditionally with their previous ETag;
+ * when all of them are unchanged, nothing needs to be parsed again.
  *
  * @internal
  */
@@ -97,32 +70,28 @@ export async function readSloFiles(
   const single = locations.every(l => l.type === 'url' && !l.folder);
 
   for (const location of locations) {
+    const etag = single ? previousEtags[location.target] : undefined;
     try {
-      if (location.type === 'file') {
-        files.push(...(await readLocalFiles(location)));
-      } else if (location.folder) {
-        files.push(...(await readUrlFolder(reader, location)));
-      } else {
-        const etag = single ? previousEtags[location.target] : undefined;
-        try {
-          const response = await reader.readUrl(location.target, { etag });
-          if (response.etag) {
-            etags[location.target] = response.etag;
-          }
-          files.push({
-            name: location.name,
-            text: (await response.buffer()).toString('utf8'),
-          });
-        } catch (error) {
-          if (isError(error) && error.name === 'NotModifiedError' && etag) {
-            etags[location.target] = etag;
-            notModified++;
-            continue;
-          }
-          throw error;
-        }
+      const read = await readEntityFiles(location, {
+        urlReader: reader,
+        files: SLO_FILE_KINDS.files,
+        etag,
+      });
+      if (read.etag && location.type === 'url' && !location.folder) {
+        etags[location.target] = read.etag;
       }
+      files.push(
+        ...read.files.map(file => ({
+          name: fileName(location, file),
+          text: file.text,
+        })),
+      );
     } catch (error) {
+      if (isError(error) && error.name === 'NotModifiedError' && etag) {
+        etags[location.target] = etag;
+        notModified++;
+        continue;
+      }
       problems.push(readProblem(location.name, error));
     }
   }

@@ -1,27 +1,42 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { Entity, getEntitySourceLocation } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import { ANNOTATION_OPENSLO } from '@reliability-hub/plugin-reliability-common';
-import path from 'node:path';
+import {
+  ENTITY_FILE_LIMITS,
+  EntityFileKinds,
+  EntityFileLocation,
+  resolveEntityFileLocation,
+} from '../../entityFiles';
 
 /**
- * Where one OpenSLO file (or folder of files) is: a URL read through the
- * backend's UrlReader, or, for entities registered from a local `file`
- * location, a path on this machine inside the entity's own folder (as
- * TechDocs does for `dir:` references of local entities).
+ * OpenSLO files are YAML; a URL without such a name is one file, as the
+ * annotation always read it.
  *
  * @internal
  */
-export type SloFileLocation =
-  | { type: 'url'; target: string; folder: boolean; name: string }
-  | { type: 'file'; target: string; folder: boolean; name: string };
+export const SLO_FILE_KINDS: EntityFileKinds = {
+  files: /\.ya?ml$/i,
+  otherUrls: 'file',
+};
+
+/**
+ * Where one OpenSLO file (or folder of files) is, and how problems name it:
+ * the annotation's own words for `url:` and local paths, the resolved URL for
+ * a path relative to a URL catalog file.
+ *
+ * @internal
+ */
+export type SloFileLocation = EntityFileLocation & { name: string };
 
 /**
  * The locations named by an entity's `reliability-hub.io/openslo`
  * annotation: one or more (separated by commas or new lines) of `url:<url>`,
  * an absolute URL, `dir:<path>` (every YAML file of a folder) or a path
  * relative to the entity's own catalog file (`./openslo.yaml`, also written
- * `file:./openslo.yaml`). Throws an Error saying why a target cannot be used.
+ * `file:./openslo.yaml`), resolved by the rules every file an entity names
+ * follows (see `resolveEntityFileLocation`).
  *
+ * @throws InputError saying why a target cannot be used
  * @internal
  */
 export function sloLocationsOf(entity: Entity): SloFileLocation[] {
@@ -30,35 +45,17 @@ export function sloLocationsOf(entity: Entity): SloFileLocation[] {
     .split(/[,\n]/)
     .map(part => part.trim())
     .filter(Boolean);
-  return targets.map(raw => {
-    let target = raw;
-    let folder = false;
-    if (target.startsWith('url:')) {
-      return { type: 'url', target: target.slice(4), folder: false, name: raw };
-    }
-    if (/^https?:\/\//.test(target)) {
-      return { type: 'url', target, folder: false, name: raw };
-    }
-    if (target.startsWith('dir:')) {
-      target = target.slice(4);
-      folder = true;
-    } else if (target.startsWith('file:')) {
-      target = target.slice(5);
-    }
-    const source = getEntitySourceLocation(entity);
-    if (source.type === 'url') {
-      const url = new URL(target, source.target).toString();
-      return { type: 'url', target: url, folder, name: url };
-    }
-    if (source.type === 'file') {
-      // Only files in the entity's own folder (or below) may be read.
-      const file = resolveSafeChildPath(path.dirname(source.target), target);
-      return { type: 'file', target: file, folder, name: raw };
-    }
-    throw new Error(
-      `cannot resolve ${JSON.stringify(raw)} against the entity's ${
-        source.type
-      } location; use url:<absolute URL>`,
+  if (targets.length > ENTITY_FILE_LIMITS.maxLocations) {
+    throw new InputError(
+      `names ${targets.length} locations; at most ${ENTITY_FILE_LIMITS.maxLocations} are read`,
     );
+  }
+  return targets.map(raw => {
+    const location = resolveEntityFileLocation(entity, raw, SLO_FILE_KINDS);
+    const relativeToUrl =
+      location.type === 'url' &&
+      !raw.startsWith('url:') &&
+      !/^https?:\/\//i.test(raw);
+    return { ...location, name: relativeToUrl ? location.target : raw };
   });
 }

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 /**
  * An OpenSLO file with a push SLO (Occurrences, 28 days), a Timeslices push
  * SLO and a Prometheus SLO, for tests.
@@ -117,9 +119,7 @@ export function paymentsEntity(owner: string) {
 export function textResponse(text: string, etag = 'v1') {
   return {
     buffer: async () => Buffer.from(text, 'utf8'),
-    stream: () => {
-      throw new Error('not used');
-    },
+    stream: () => Readable.from([Buffer.from(text, 'utf8')]),
     etag,
   };
 }

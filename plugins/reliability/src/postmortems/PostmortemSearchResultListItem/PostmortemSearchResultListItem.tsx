@@ -2,7 +2,7 @@ import {
   FactChip,
   ReliabilitySearchDocument,
   SearchResultItem,
-  SearchResultItemProps,
+  ReliabilitySearchResultListItemProps,
 } from '../../shared/SearchResultItem';
 import { POSTMORTEM_STATUS_LABELS } from '../labels';
 
@@ -15,7 +15,9 @@ export const POSTMORTEM_SEARCH_TYPE = 'reliability-postmortem';
  *
  * @public
  */
-export function PostmortemSearchResultListItem(props: SearchResultItemProps) {
+export function PostmortemSearchResultListItem(
+  props: ReliabilitySearchResultListItemProps,
+) {
   const result = props.result as ReliabilitySearchDocument | undefined;
   if (!result) {
     return null;

@@ -2,7 +2,7 @@ import {
   FactChip,
   ReliabilitySearchDocument,
   SearchResultItem,
-  SearchResultItemProps,
+  ReliabilitySearchResultListItemProps,
 } from '../../shared/SearchResultItem';
 import { SeverityChip } from '../../incidents/SeverityChip';
 
@@ -26,7 +26,9 @@ function alertsOf(document: ReliabilitySearchDocument): string[] {
  *
  * @public
  */
-export function RunbookSearchResultListItem(props: SearchResultItemProps) {
+export function RunbookSearchResultListItem(
+  props: ReliabilitySearchResultListItemProps,
+) {
   const result = props.result as ReliabilitySearchDocument | undefined;
   if (!result) {
     return null;

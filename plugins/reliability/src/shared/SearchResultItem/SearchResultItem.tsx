@@ -12,7 +12,7 @@ import { ReactNode } from 'react';
  * A search document as the result list items read it: the standard fields
  * plus the optional ones the Reliability Hub collators add.
  *
- * @internal
+ * @public
  */
 export interface ReliabilitySearchDocument {
   title: string;
@@ -27,11 +27,12 @@ export interface ReliabilitySearchDocument {
 }
 
 /**
- * The props the portal's search page passes to a result list item.
+ * The props the portal's search page passes to the runbook and postmortem
+ * result list items.
  *
- * @internal
+ * @public
  */
-export interface SearchResultItemProps {
+export interface ReliabilitySearchResultListItemProps {
   result?: ReliabilitySearchDocument | { [key: string]: unknown };
   highlight?: ResultHighlight;
   rank?: number;
@@ -86,7 +87,7 @@ export function SearchResultItem(
   props: {
     result: ReliabilitySearchDocument;
     children: ReactNode;
-  } & Omit<SearchResultItemProps, 'result'>,
+  } & Omit<ReliabilitySearchResultListItemProps, 'result'>,
 ) {
   const { result, highlight, icon, lineClamp = 3, children } = props;
   return (

@@ -1,5 +1,5 @@
 export { FactChip, SearchResultItem } from './SearchResultItem';
 export type {
   ReliabilitySearchDocument,
-  SearchResultItemProps,
+  ReliabilitySearchResultListItemProps,
 } from './SearchResultItem';

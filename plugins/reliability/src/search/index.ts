@@ -1,0 +1,4 @@
+export {
+  reliabilitySearchResultItems,
+  reliabilitySearchTypes,
+} from './reliabilitySearch';
