@@ -86,6 +86,21 @@ describe('<AddOverrideDialog />', () => {
     );
   });
 
+  it('says which limit the schedule would exceed on a 400', async () => {
+    api.addScheduleOverride.mockRejectedValue(
+      responseError(
+        400,
+        'The schedule is larger than on-call schedules may be: overrides: at most 500, not 501',
+      ),
+    );
+    await fillAndSubmit();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The schedule is larger than on-call schedules may be: overrides: at most 500, not 501',
+    );
+    expect(onAdded).not.toHaveBeenCalled();
+  });
+
   it('will not send an end before the start', async () => {
     await renderWithApis(
       <AddOverrideDialog
