@@ -134,6 +134,68 @@ describe('<EntityOnCallCard />', () => {
     expect(screen.getByText('Priya Raman')).toBeInTheDocument();
   });
 
+  it('says why who is on call cannot be computed, not that nobody is', async () => {
+    const problem =
+      'The schedule is larger than on-call schedules may be: layers: at most 10, not 12. Edit the schedule to bring it within the limits.';
+    api.getEntitySummary.mockResolvedValue(
+      withOnCall([makeScheduleOnCall({ current: null, next: null, problem })]),
+    );
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
+
+    const section = await screen.findByRole('region', {
+      name: 'On call for checkout-primary',
+    });
+    expect(
+      within(section).getByText('Warning: Cannot tell who is on call'),
+    ).toBeInTheDocument();
+    expect(within(section).getByText(problem)).toBeInTheDocument();
+    expect(
+      within(section).queryByText('Warning: Nobody is on call'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('warns about annotated schedule names the team has no schedule for', async () => {
+    const problem =
+      'No schedule named "checkout-nights" belongs to group:default/team-checkout or a group it belongs to or is part of';
+    api.getEntitySummary.mockResolvedValue({
+      ...withOnCall(),
+      oncall: {
+        at: '2026-11-20T12:00:00.000Z',
+        schedules: [makeScheduleOnCall()],
+        problems: [problem],
+      },
+    });
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
+
+    expect(
+      await screen.findByText('Warning: Some on-call schedules were not found'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(problem)).toBeInTheDocument();
+    // The schedules that were found are still shown.
+    expect(
+      screen.getByRole('region', { name: 'On call for checkout-primary' }),
+    ).toBeInTheDocument();
+  });
+
+  it('warns about the names even when none of them was found', async () => {
+    const problem =
+      'No schedule named "checkout-nights" belongs to group:default/team-checkout or a group it belongs to or is part of';
+    api.getEntitySummary.mockResolvedValue({
+      ...withOnCall([]),
+      oncall: {
+        at: '2026-11-20T12:00:00.000Z',
+        schedules: [],
+        problems: [problem],
+      },
+    });
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
+
+    expect(
+      await screen.findByText('Warning: Some on-call schedules were not found'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(problem)).toBeInTheDocument();
+  });
+
   it('says what to set up when the entity has no schedule', async () => {
     api.getEntitySummary.mockResolvedValue(withOnCall([]));
     await renderWithApis(<EntityOnCallCard />, { api, people: users });

@@ -161,6 +161,60 @@ describe('<OnCallOverview />', () => {
     expect(api.listSchedules).toHaveBeenCalledTimes(1);
   });
 
+  it('says which schedules cannot be computed and still shows the others', async () => {
+    const problem =
+      'The schedule is larger than on-call schedules may be: layers: at most 10, not 11. Edit the schedule to bring it within the limits.';
+    const tooBig = makeScheduleRecord(
+      { id: 'sch-2', name: 'payments-primary' },
+      tenDaysAgo(),
+    );
+    tooBig.schedule.layers = Array.from({ length: 11 }, (_, i) => ({
+      ...tooBig.schedule.layers[0],
+      name: `layer-${i}`,
+    }));
+    api.getOnCall.mockResolvedValue({
+      at: new Date().toISOString(),
+      schedules: [
+        makeScheduleOnCall(),
+        makeScheduleOnCall({
+          scheduleId: 'sch-2',
+          name: 'payments-primary',
+          current: null,
+          next: null,
+          problem,
+        }),
+      ],
+    });
+    api.listSchedules.mockResolvedValue([
+      makeScheduleRecord({}, tenDaysAgo()),
+      tooBig,
+    ]);
+    await renderWithApis(<OnCallOverview />, {
+      api,
+      people: users,
+      entity: null,
+    });
+
+    const row = (
+      await screen.findByText('payments-primary', { selector: 'strong' })
+    ).closest('tr')!;
+    expect(
+      within(row).getByText('Cannot tell who is on call'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Warning: Cannot tell who is on call for payments-primary',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(problem)).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Timeline of checkout-primary' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Timeline of payments-primary' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('lets members add an override and shows it on the timeline', async () => {
     answer();
     const record = makeScheduleRecord({}, tenDaysAgo());

@@ -25,6 +25,7 @@ import { SummaryError } from '../../summary/SummaryError';
 import { bothTimes, fromNow } from '../format';
 import { MyShifts } from '../MyShifts';
 import { OnCallPerson } from '../OnCallPerson';
+import { ScheduleProblem, scheduleProblem } from '../OnCallProblems';
 import { ScheduleActions } from '../ScheduleActions';
 import { ScheduleTimeline } from '../ScheduleTimeline';
 import { Person, usePeople, useSignedInUser } from '../../shared/people';
@@ -35,6 +36,8 @@ const DAYS_AHEAD = 14;
 interface Row {
   oncall: ScheduleOnCall;
   record?: ScheduleRecord;
+  /** Why its shifts cannot be computed, if they cannot. */
+  problem?: string;
 }
 
 function columns(
@@ -59,8 +62,15 @@ function columns(
     },
     {
       title: 'On call now',
-      render: ({ oncall }) =>
-        oncall.current ? (
+      render: ({ oncall, problem }) => {
+        if (problem) {
+          return (
+            <Typography variant="body2" color="error">
+              <strong>Cannot tell who is on call</strong>
+            </Typography>
+          );
+        }
+        return oncall.current ? (
           <>
             <OnCallPerson
               userRef={oncall.current.user}
@@ -76,12 +86,16 @@ function columns(
           <Typography variant="body2" color="error">
             <strong>Nobody is on call</strong>
           </Typography>
-        ),
+        );
+      },
     },
     {
       title: 'Next',
-      render: ({ oncall }) =>
-        oncall.next ? (
+      render: ({ oncall, problem }) => {
+        if (problem) {
+          return null;
+        }
+        return oncall.next ? (
           <>
             <OnCallPerson
               userRef={oncall.next.user}
@@ -97,7 +111,8 @@ function columns(
           <Typography variant="body2" color="textSecondary">
             Nobody scheduled
           </Typography>
-        ),
+        );
+      },
     },
     {
       title: '',
@@ -138,8 +153,12 @@ export function OnCallOverview() {
     };
   }, []);
 
+  // Only schedules within the limits: the rotation functions refuse others.
   const schedules = useMemo(
-    () => (value?.schedules ?? []).map(s => changed[s.id] ?? s),
+    () =>
+      (value?.schedules ?? [])
+        .map(s => changed[s.id] ?? s)
+        .filter(s => !scheduleProblem(undefined, s)),
     [value, changed],
   );
   const people = useMemo(
@@ -173,11 +192,13 @@ export function OnCallOverview() {
     );
   }
 
-  const byId = new Map(schedules.map(s => [s.id, s]));
-  const rows: Row[] = value.oncall.schedules.map(oncall => ({
-    oncall,
-    record: byId.get(oncall.scheduleId),
-  }));
+  const byId = new Map(
+    value.schedules.map(s => [s.id, changed[s.id] ?? s] as const),
+  );
+  const rows: Row[] = value.oncall.schedules.map(oncall => {
+    const record = byId.get(oncall.scheduleId);
+    return { oncall, record, problem: scheduleProblem(oncall.problem, record) };
+  });
   const withGaps = schedules.filter(s => gaps(s.schedule, range).length > 0);
   const onChanged = (record: ScheduleRecord) => {
     setChanged(current => ({ ...current, [record.id]: record }));
@@ -186,6 +207,13 @@ export function OnCallOverview() {
 
   return (
     <Grid container spacing={3}>
+      {rows.map(({ oncall, problem }) =>
+        problem ? (
+          <Grid item xs={12} key={oncall.scheduleId}>
+            <ScheduleProblem name={oncall.name} problem={problem} />
+          </Grid>
+        ) : null,
+      )}
       {withGaps.length > 0 && (
         <Grid item xs={12}>
           <WarningPanel
