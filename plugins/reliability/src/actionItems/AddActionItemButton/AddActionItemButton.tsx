@@ -1,5 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import AddIcon from '@material-ui/icons/Add';
 import {
   ACTION_ITEM_PRIORITIES,
   ACTION_ITEM_TYPES,
@@ -100,17 +99,13 @@ export function AddActionItemButton(props: {
       permission={reliabilityActionItemCreatePermission}
       resourceRef={entityRef}
       label="Add action item"
-      variant="outlined"
-      color="primary"
-      startIcon={<AddIcon />}
-      dialog={close => (
+      adds
+      onDone={onAdded}
+      dialog={(close, done) => (
         <AddActionItemDialog
           postmortemId={postmortemId}
           onClose={close}
-          onAdded={() => {
-            close();
-            onAdded();
-          }}
+          onAdded={done}
         />
       )}
     />

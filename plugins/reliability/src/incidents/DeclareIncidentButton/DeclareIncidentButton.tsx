@@ -1,5 +1,7 @@
-import AddIcon from '@material-ui/icons/Add';
-import { reliabilityIncidentCreatePermission } from '@reliability-hub/plugin-reliability-common';
+import {
+  Incident,
+  reliabilityIncidentCreatePermission,
+} from '@reliability-hub/plugin-reliability-common';
 import { useNavigate } from 'react-router-dom';
 import { useReliabilityLinks } from '../../shared/links';
 import { WriteDialogButton } from '../../shared/WriteDialogButton';
@@ -20,16 +22,16 @@ export function DeclareIncidentButton(props: { entityRef: string }) {
       permission={reliabilityIncidentCreatePermission}
       resourceRef={entityRef}
       label="Declare incident"
-      variant="outlined"
+      adds
       color="secondary"
-      startIcon={<AddIcon />}
-      dialog={close => (
+      onDone={(incident: Incident) =>
+        navigate(links.incident(incident.entityRef, incident.id))
+      }
+      dialog={(close, done) => (
         <DeclareIncidentDialog
           entityRef={entityRef}
           onClose={close}
-          onDeclared={incident =>
-            navigate(links.incident(incident.entityRef, incident.id))
-          }
+          onDeclared={done}
         />
       )}
     />

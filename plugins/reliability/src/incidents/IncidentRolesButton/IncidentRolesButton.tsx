@@ -63,14 +63,12 @@ export function IncidentRolesButton(props: {
       label="Change roles"
       startIcon={<PeopleIcon />}
       disabled={reloading}
-      dialog={close => (
+      onDone={onChanged}
+      dialog={(close, done) => (
         <IncidentRolesDialog
           incident={incident}
           onClose={close}
-          onChanged={() => {
-            close();
-            onChanged();
-          }}
+          onChanged={done}
         />
       )}
     />

@@ -1,6 +1,5 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
 import EventIcon from '@material-ui/icons/Event';
 import {
   reliabilityScheduleUpdatePermission,
@@ -71,18 +70,14 @@ export function ScheduleActions(props: {
       <WriteDialogButton
         {...permission}
         label="Add override"
-        variant="outlined"
-        color="primary"
-        startIcon={<AddIcon />}
+        adds
         aria-label={`Add override to ${schedule.name}`}
-        dialog={close => (
+        onDone={onChanged}
+        dialog={(close, done) => (
           <AddOverrideDialog
             schedule={schedule}
             onClose={close}
-            onAdded={updated => {
-              close();
-              onChanged(updated);
-            }}
+            onAdded={done}
           />
         )}
       />
