@@ -1,10 +1,8 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { IncidentDetail } from '@reliability-hub/plugin-reliability-common';
-import { reliabilityApiRef } from '../../api';
 import { POSTMORTEM_STATUS_LABELS } from '../../postmortems/labels';
 import { WritePostmortemButton } from '../../postmortems/WritePostmortemButton';
 import { IncidentRunbooks } from '../../runbooks/IncidentRunbooks';
@@ -95,25 +93,24 @@ function Overview(props: {
  * @internal
  */
 export function IncidentPage(props: { incidentId: string }) {
-  const api = useApi(reliabilityApiRef);
   const links = useReliabilityLinks();
   return (
     <DetailPage
       id={props.incidentId}
-      load={id => api.getIncident(id)}
+      load={(api, id) => api.getIncident(id)}
       noun="incident"
       missingDescription="It may have been deleted, or the link is wrong. The Incidents tab lists every incident of this component."
       back={links.backToIncidents}
+      header={(incident, reload, reloading) => (
+        <Overview
+          incident={incident}
+          onChanged={reload}
+          reloading={reloading}
+        />
+      )}
     >
       {(incident, reload, reloading) => (
         <>
-          <Grid item xs={12}>
-            <Overview
-              incident={incident}
-              onChanged={reload}
-              reloading={reloading}
-            />
-          </Grid>
           <Grid item xs={12} md={8}>
             <InfoCard title="Timeline" subheader="Oldest first">
               <IncidentTimeline events={incident.timeline} />

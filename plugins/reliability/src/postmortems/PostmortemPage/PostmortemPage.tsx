@@ -1,5 +1,4 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -13,7 +12,6 @@ import {
 import { useState } from 'react';
 import { ActionItemsTable } from '../../actionItems/ActionItemsTable';
 import { AddActionItemButton } from '../../actionItems/AddActionItemButton';
-import { reliabilityApiRef } from '../../api';
 import { DetailPage } from '../../shared/DetailPage';
 import { useReliabilityLinks } from '../../shared/links';
 import { PostmortemEditor } from '../PostmortemEditor';
@@ -80,25 +78,24 @@ function Document(props: { postmortem: PostmortemDetail; reload: () => void }) {
  * @internal
  */
 export function PostmortemPage(props: { postmortemId: string }) {
-  const api = useApi(reliabilityApiRef);
   const links = useReliabilityLinks();
   return (
     <DetailPage
       id={props.postmortemId}
-      load={id => api.getPostmortem(id)}
+      load={(api, id) => api.getPostmortem(id)}
       noun="postmortem"
       missingDescription="The link may be wrong. Postmortems of this component are listed on its Incidents tab."
       back={links.backToIncidents}
+      header={(postmortem, reload, reloading) => (
+        <PostmortemOverviewCard
+          postmortem={postmortem}
+          onChanged={reload}
+          reloading={reloading}
+        />
+      )}
     >
-      {(postmortem, reload, reloading) => (
+      {(postmortem, reload) => (
         <>
-          <Grid item xs={12}>
-            <PostmortemOverviewCard
-              postmortem={postmortem}
-              onChanged={reload}
-              reloading={reloading}
-            />
-          </Grid>
           <Grid item xs={12}>
             <ActionItemsTable
               title="Action items"

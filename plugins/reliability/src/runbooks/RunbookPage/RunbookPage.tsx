@@ -1,5 +1,4 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -10,7 +9,6 @@ import {
   RunbookDetail,
   RunbookEscalation,
 } from '@reliability-hub/plugin-reliability-common';
-import { reliabilityApiRef } from '../../api';
 import { DetailPage } from '../../shared/DetailPage';
 import { InertMarkdown } from '../../shared/InertMarkdown';
 import { useRunbookLinks } from '../links';
@@ -168,21 +166,18 @@ function LinkedRunbook(props: { runbook: RunbookDetail }) {
  * @internal
  */
 export function RunbookPage(props: { runbookId: string }) {
-  const api = useApi(reliabilityApiRef);
   const links = useRunbookLinks();
   return (
     <DetailPage
       id={props.runbookId}
-      load={id => api.getRunbook(id)}
+      load={(api, id) => api.getRunbook(id)}
       noun="runbook"
       missingDescription="It may have been removed from its file, or the link is wrong. The runbook library lists every runbook."
       back={() => ({ to: links.library, label: 'Runbook library' })}
+      header={runbook => <RunbookHeader runbook={runbook} />}
     >
       {runbook => (
         <>
-          <Grid item xs={12}>
-            <RunbookHeader runbook={runbook} />
-          </Grid>
           {runbook.runbook ? (
             <StructuredRunbook runbook={runbook.runbook} />
           ) : (

@@ -1,35 +1,45 @@
 import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import { ReactNode, useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ReliabilityApi, reliabilityApiRef } from '../../api';
 import { DetailLoadState } from '../DetailLoadState';
+
+type Parts<T> = (
+  record: T,
+  reload: () => void,
+  reloading: boolean,
+) => ReactNode;
 
 /**
  * A page of one record (an incident, a postmortem, a runbook): loads it,
  * says what is wrong until it is there, then shows a link back to where such
- * records are listed above `children`, which are grid items. `children` get
- * the record, the function that reloads it after a write, and whether it is
- * reloading (its version is then stale).
+ * records are listed, the record's `header` across the page and `children`,
+ * which are grid items. Both get the record, the function that reloads it
+ * after a write, and whether it is reloading (its version is then stale).
  *
  * @internal
  */
 export function DetailPage<T>(props: {
   id: string;
-  load: (id: string) => Promise<T>;
+  load: (api: ReliabilityApi, id: string) => Promise<T>;
   /** The record's kind, e.g. `incident`. */
   noun: string;
   /** Shown when the record does not exist (404). */
   missingDescription: string;
   back: (record: T) => { to: string; label: string };
-  children: (record: T, reload: () => void, reloading: boolean) => ReactNode;
+  header: Parts<T>;
+  children?: Parts<T>;
 }) {
-  const { id, noun, missingDescription, back, children } = props;
+  const { id, noun, missingDescription, back, header, children } = props;
+  const api = useApi(reliabilityApiRef);
   // The loader changes identity on every render; the record depends on the id.
   const load = useRef(props.load);
   load.current = props.load;
   const { value, loading, error, retry } = useAsyncRetry(
-    () => load.current(id),
-    [id],
+    () => load.current(api, id),
+    [api, id],
   );
 
   if (!value) {
@@ -48,7 +58,10 @@ export function DetailPage<T>(props: {
       <Grid item xs={12}>
         <Link to={link.to}>← {link.label}</Link>
       </Grid>
-      {children(value, retry, loading)}
+      <Grid item xs={12}>
+        {header(value, retry, loading)}
+      </Grid>
+      {children?.(value, retry, loading)}
     </Grid>
   );
 }
