@@ -1,6 +1,5 @@
 import { WarningPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import {
   ScheduleLimitError,
   ScheduleRecord,
@@ -62,9 +61,7 @@ export function UnresolvedSchedules(props: { problems?: string[] }) {
         severity="warning"
         title="Some on-call schedules were not found"
         message={problems.map(problem => (
-          <Typography key={problem} variant="body2" component="p">
-            {problem}
-          </Typography>
+          <div key={problem}>{problem}</div>
         ))}
         defaultExpanded
       />
