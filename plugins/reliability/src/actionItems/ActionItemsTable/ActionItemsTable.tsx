@@ -1,4 +1,4 @@
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -12,6 +12,7 @@ import {
 import { useMemo } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { ACTION_ITEM_TYPE_LABELS } from '../../postmortems/labels';
+import { ListTable } from '../../shared/ListTable';
 import { useReliabilityLinks } from '../../shared/links';
 import { useWrite } from '../../shared/useWrite';
 import { WriteError } from '../../shared/WriteError';
@@ -130,28 +131,18 @@ export function ActionItemsTable(props: {
       <Box mb={error ? 1 : 0}>
         <WriteError error={error} />
       </Box>
-      <Table<ActionItem>
+      <ListTable<ActionItem>
         title={title}
         isLoading={props.isLoading}
         columns={columns}
         data={items}
+        emptyMessage={emptyMessage}
         options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          sorting: false,
           rowStyle: (item: ActionItem) =>
             item.overdue
               ? { backgroundColor: alpha(theme.palette.error.main, 0.08) }
               : {},
         }}
-        emptyContent={
-          <Box p={3}>
-            <Typography color="textSecondary" align="center">
-              {emptyMessage}
-            </Typography>
-          </Box>
-        }
       />
     </>
   );

@@ -1,12 +1,10 @@
 import {
   ResponseErrorPanel,
-  Table,
   TableColumn,
   TableOptions,
 } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
+import { ListTable } from '../ListTable';
 import { LoadMoreButton } from '../LoadMoreButton';
 
 /**
@@ -56,25 +54,13 @@ export function PagedTable<T extends object>(props: {
   return (
     <>
       {filters}
-      <Table<T>
+      <ListTable<T>
         title={title}
         isLoading={loading && rows.length === 0}
         columns={columns}
         data={rows}
-        options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          sorting: false,
-          ...props.options,
-        }}
-        emptyContent={
-          <Box p={3}>
-            <Typography color="textSecondary" align="center">
-              {emptyMessage}
-            </Typography>
-          </Box>
-        }
+        emptyMessage={emptyMessage}
+        options={props.options}
       />
       {error && (
         <ResponseErrorPanel
