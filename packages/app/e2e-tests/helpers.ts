@@ -46,3 +46,23 @@ export function cardAround(locator: Locator): Locator {
     )
     .first();
 }
+
+/**
+ * Picks a person in the people picker labelled `label` (inside `scope`, a
+ * dialog or the page) as a user does: types `search` and clicks the
+ * catalog's answer named `name` (display name and ref).
+ */
+export async function pickPerson(
+  page: Page,
+  scope: Locator | Page,
+  label: string,
+  search: string,
+  name: RegExp,
+) {
+  // The open list is labelled like the input: ask for the text box.
+  const input = scope.getByRole('textbox', { name: label });
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name }).click();
+  await expect(page.getByRole('listbox')).toBeHidden();
+}

@@ -1,5 +1,11 @@
 import { test, expect, Locator, Page } from '@playwright/test';
-import { cardAround, openPage, screenshot, signInAsGuest } from './helpers';
+import {
+  cardAround,
+  openPage,
+  pickPerson,
+  screenshot,
+  signInAsGuest,
+} from './helpers';
 
 const CHECKOUT = '/catalog/default/component/checkout';
 const ONCALL_PAGE = '/reliability/oncall';
@@ -114,10 +120,18 @@ test('the on-call card shows who is on call, and an override by a member changes
   await expect(
     dialog.getByText(`Times are in the schedule's zone, ${ZONE}.`),
   ).toBeVisible();
-  // The person covering defaults to the signed-in user.
-  const who = dialog.getByLabel('Who covers');
-  await expect(who).toHaveValue('user:default/lena.hoffmann');
-  await who.fill(coverRef);
+  // The person covering defaults to the signed-in user; another is picked
+  // from the catalog.
+  const who = dialog.getByRole('textbox', { name: 'Who covers' });
+  await expect(who).toHaveValue('Lena Hoffmann');
+  await pickPerson(
+    page,
+    dialog,
+    'Who covers',
+    coverName.split(' ')[0],
+    new RegExp(`${coverName}.*${coverRef}`),
+  );
+  await expect(who).toHaveValue(coverName);
   await dialog.getByLabel(`Start (${ZONE})`).fill(wallClock(-5, ZONE));
   await dialog.getByLabel(`End (${ZONE})`).fill(wallClock(120, ZONE));
   await dialog.getByLabel('Reason').fill('E2E: covering for two hours');
@@ -140,6 +154,19 @@ test('the on-call card shows who is on call, and an override by a member changes
   ).toBeVisible();
   await expect(row.getByText(/^override · until /)).toBeVisible();
   await screenshot(page, 'oncall-page');
+
+  // Members also get the schedule's calendar feed.
+  await page
+    .getByRole('button', { name: 'Calendar feed of checkout-primary' })
+    .click();
+  const feed = page.getByRole('dialog');
+  await feed.getByRole('button', { name: 'Get the address' }).click();
+  await expect(feed.getByLabel('iCalendar address')).toHaveValue(
+    /\/schedules\/.+\.ics\?token=/,
+  );
+  await screenshot(page, 'oncall-feed-dialog');
+  await feed.getByRole('button', { name: 'Close' }).click();
+  await expect(feed).toBeHidden();
 
   // 4. Back on checkout's overview, the card says who covers now.
   await openPage(

@@ -1,5 +1,11 @@
 import { test, expect, Page } from '@playwright/test';
-import { cardAround, openPage, screenshot, signInAsGuest } from './helpers';
+import {
+  cardAround,
+  openPage,
+  pickPerson,
+  screenshot,
+  signInAsGuest,
+} from './helpers';
 
 const CHECKOUT = '/catalog/default/component/checkout';
 
@@ -48,10 +54,19 @@ test('an incident of checkout goes from declared to postmortem to overdue action
   await declare
     .getByLabel('Summary')
     .fill('Totals in the cart ignore the discount code.');
-  // The commander defaults to the signed-in user.
-  await expect(declare.getByLabel('Commander')).toHaveValue(
-    'user:default/lena.hoffmann',
-  );
+  // The commander defaults to the signed-in user; the scribe is picked from
+  // the catalog's people, each with avatar, display name and ref.
+  await expect(declare.getByLabel('Commander')).toHaveValue('Lena Hoffmann');
+  const scribe = declare.getByRole('textbox', { name: 'Scribe' });
+  await scribe.click();
+  await expect(
+    page.getByRole('option', {
+      name: /Jonas Weber.*user:default\/jonas\.weber/,
+    }),
+  ).toBeVisible();
+  await screenshot(page, 'people-picker-open');
+  await pickPerson(page, declare, 'Scribe', 'jonas', /Jonas Weber/);
+  await screenshot(page, 'declare-incident-dialog');
   await declare.getByRole('button', { name: 'Declare', exact: true }).click();
 
   // 2. Its page opens; it moves through the lifecycle to resolved.
@@ -67,6 +82,20 @@ test('an incident of checkout goes from declared to postmortem to overdue action
       .getByText('Rolled back the pricing service.'),
   ).toBeVisible();
   await screenshot(page, 'incident-declared');
+
+  // The roles are handed on from the incident's page.
+  await page.getByRole('button', { name: 'Change roles' }).click();
+  const roles = page.getByRole('dialog');
+  await expect(roles.getByLabel('Scribe')).toHaveValue('Jonas Weber');
+  await pickPerson(page, roles, 'Communications lead', 'priya', /Priya Raman/);
+  await screenshot(page, 'incident-roles-dialog');
+  await roles.getByRole('button', { name: 'Save' }).click();
+  await expect(roles).toBeHidden();
+  await expect(
+    page
+      .locator('dt', { hasText: /^Communications$/ })
+      .locator('xpath=following-sibling::dd[1]'),
+  ).toHaveText('Priya Raman');
 
   for (const [action, status] of [
     ['Mark identified', 'Identified'],
@@ -96,8 +125,11 @@ test('an incident of checkout goes from declared to postmortem to overdue action
   await page
     .getByLabel('Summary')
     .fill('The **discount** was applied after the total was computed.');
+  await pickPerson(page, page, 'Reviewers', 'marcus', /Marcus Bell/);
+  await screenshot(page, 'postmortem-editor');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('strong', { hasText: 'discount' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Marcus Bell' })).toBeVisible();
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page.getByText('In review', { exact: true })).toBeVisible();
 
@@ -107,11 +139,13 @@ test('an incident of checkout goes from declared to postmortem to overdue action
   await add.getByLabel('Title').fill(itemTitle);
   await choose(page, /Type/, /^Detect$/);
   await choose(page, /Priority/, /^P1$/);
-  await add.getByLabel('Owner').fill('group:default/team-checkout');
+  // Owned by the team, picked from the catalog.
+  await pickPerson(page, add, 'Owner', 'checkout', /Team Checkout/);
   await add.getByLabel('Due date').fill(pastDue);
   await add
     .getByLabel('Ticket URL')
     .fill('https://jira.acme-shop.example/browse/CHK-42');
+  await screenshot(page, 'add-action-item-dialog');
   await add.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(add).toBeHidden();
   const itemRow = page.getByRole('row').filter({ hasText: itemTitle });

@@ -15,7 +15,7 @@ import {
   makeIncident,
   makeSummary,
   mockReliabilityApi,
-} from './testing/fixtures';
+} from './__testUtils__';
 
 const incidentsCard = reliabilityPlugin.getExtension(
   'entity-card:reliability/incidents',

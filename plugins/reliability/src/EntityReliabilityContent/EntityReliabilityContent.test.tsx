@@ -23,7 +23,7 @@ import {
   makeIncident,
   makeSummary,
   mockReliabilityApi,
-} from '../testing/fixtures';
+} from '../__testUtils__';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
 import { entityReliabilityTabs } from './entityReliabilityTabs';
 

@@ -3,6 +3,7 @@ import { identityApiRef } from '@backstage/core-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
@@ -13,15 +14,19 @@ import {
 } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { reliabilityApiRef } from '../api';
-import { makeEntity, mockReliabilityApi } from '../testing/fixtures';
-
-/** The signed-in user of the tests. */
-export const SIGNED_IN_USER = 'user:default/lena.hoffmann';
+import {
+  makeEntity,
+  mockCatalogApi,
+  SIGNED_IN_USER,
+  TEST_PEOPLE,
+} from './catalog';
+import { mockReliabilityApi } from './mockReliabilityApi';
 
 /**
  * Renders a component of ours the way the app does: with the Reliability Hub
- * API, a permission API that allows or denies every write, the signed-in user
- * and, unless `entity` is null, an entity in context.
+ * API, a catalog of `people` (the test people unless given; or the given
+ * `catalogApi`), a permission API that allows or denies every write, the
+ * signed-in user and, unless `entity` is null, an entity in context.
  */
 export function renderWithApis(
   element: ReactElement,
@@ -30,9 +35,13 @@ export function renderWithApis(
     entity?: Entity | null;
     allowed?: boolean;
     routeEntries?: string[];
+    people?: Entity[];
+    catalogApi?: ReturnType<typeof mockCatalogApi>;
   },
 ) {
   const { api, entity = makeEntity(), allowed = true, routeEntries } = options;
+  const catalogApi =
+    options.catalogApi ?? mockCatalogApi(options.people ?? TEST_PEOPLE);
   const permissionApi = mockApis.permission({
     authorize: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
   });
@@ -40,6 +49,7 @@ export function renderWithApis(
     <TestApiProvider
       apis={[
         [reliabilityApiRef, api],
+        [catalogApiRef, catalogApi],
         [permissionApiRef, permissionApi],
         [identityApiRef, mockApis.identity({ userEntityRef: SIGNED_IN_USER })],
       ]}

@@ -1,7 +1,7 @@
 import { Incident } from '@reliability-hub/plugin-reliability-common';
 import { DateTime } from 'luxon';
 import { durationText, startedText } from './incidentTimes';
-import { makeIncident } from '../testing/fixtures';
+import { makeIncident } from '../__testUtils__';
 
 function incident(startedAt: string, resolvedAt: string | null): Incident {
   return makeIncident({

@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 
 const FORMAT = 'ccc d LLL, HH:mm';
@@ -38,22 +37,4 @@ export function delayText(minutes: number): string {
     return `after ${rest} min`;
   }
   return rest ? `after ${hours} h ${rest} min` : `after ${hours} h`;
-}
-
-/** The name part of an entity ref, for when the catalog has no better. */
-export function refName(ref: string): string {
-  try {
-    return parseEntityRef(ref).name;
-  } catch {
-    return ref;
-  }
-}
-
-/** Up to two initials of a display name: "Lena Hoffmann" → "LH". */
-export function initials(name: string): string {
-  const parts = name.split(/[\s._-]+/).filter(Boolean);
-  return parts
-    .slice(0, 2)
-    .map(part => part[0]!.toLocaleUpperCase())
-    .join('');
 }

@@ -51,6 +51,11 @@ export function useReliabilityLinks() {
       )}/${INCIDENTS_TAB_PATH}`;
     return {
       incidentsTab,
+      /** The way back from an incident or postmortem page to the tab. */
+      backToIncidents: (record: { entityRef: string }) => ({
+        to: incidentsTab(record.entityRef),
+        label: 'All incidents',
+      }),
       incident: (entityRef: string, incidentId: string) =>
         `${incidentsTab(entityRef)}/${encodeURIComponent(incidentId)}`,
       postmortem: (entityRef: string, postmortemId: string) =>

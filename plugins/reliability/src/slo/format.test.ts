@@ -7,7 +7,7 @@ import {
   formatTimeWindow,
   periodSeconds,
 } from './format';
-import { makeSloStatus } from '../testing/fixtures';
+import { makeSloStatus } from '../__testUtils__';
 
 describe('SLO figures in words', () => {
   it.each([

@@ -9,8 +9,8 @@ import {
   makeIncident,
   makeSummary,
   mockReliabilityApi,
-} from '../testing/fixtures';
-import { renderWithApis } from '../__testUtils__/renderWithApis';
+  renderWithApis,
+} from '../__testUtils__';
 import { useEntityReliabilitySummary } from './useEntityReliabilitySummary';
 
 const summary = makeSummary({

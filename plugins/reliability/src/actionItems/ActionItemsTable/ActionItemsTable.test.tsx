@@ -5,9 +5,10 @@ import {
   makeActionItem,
   makeEntity,
   mockReliabilityApi,
+  pickPerson,
+  renderWithApis,
   responseError,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+} from '../../__testUtils__';
 
 const item = makeActionItem({
   id: 'ai-1',
@@ -97,8 +98,7 @@ describe('<ActionItemsTable />', () => {
       'Owner of Alert on pool saturation',
     );
     expect(owner).toHaveFocus();
-    await userEvent.clear(owner);
-    await userEvent.type(owner, 'user:default/jane{Enter}');
+    await pickPerson(owner, 'jane', /Jane Doe/);
     expect(api.updateActionItem).toHaveBeenLastCalledWith('ai-1', {
       version: 2,
       owner: 'user:default/jane',

@@ -1,4 +1,4 @@
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -9,11 +9,13 @@ import {
   ActionItem,
   reliabilityActionItemUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { ACTION_ITEM_TYPE_LABELS } from '../../postmortems/labels';
+import { ListTable } from '../../shared/ListTable';
 import { useReliabilityLinks } from '../../shared/links';
-import { isConflict, writeErrorMessage } from '../../shared/writeErrors';
+import { useWrite } from '../../shared/useWrite';
+import { WriteError } from '../../shared/WriteError';
 import {
   DueDateCell,
   OwnerCell,
@@ -46,29 +48,13 @@ export function ActionItemsTable(props: {
     permission: reliabilityActionItemUpdatePermission,
     resourceRef: editable?.entityRef,
   });
-  const [error, setError] = useState<string>();
   const onChanged = editable?.onChanged;
-
-  const update = useMemo<Update | undefined>(() => {
-    if (!allowed || !onChanged) {
-      return undefined;
-    }
-    return async (item, change) => {
-      setError(undefined);
-      try {
-        await api.updateActionItem(item.id, {
-          version: item.version,
-          ...change,
-        });
-        onChanged();
-      } catch (e) {
-        setError(writeErrorMessage(e));
-        if (isConflict(e)) {
-          onChanged();
-        }
-      }
-    };
-  }, [allowed, onChanged, api]);
+  const { error, run } = useWrite(
+    (item: ActionItem, change: Parameters<Update>[1]) =>
+      api.updateActionItem(item.id, { version: item.version, ...change }),
+    { onSuccess: onChanged, onConflict: onChanged },
+  );
+  const update: Update | undefined = allowed && onChanged ? run : undefined;
 
   const columns = useMemo(() => {
     const result: TableColumn<ActionItem>[] = [
@@ -142,33 +128,21 @@ export function ActionItemsTable(props: {
 
   return (
     <>
-      {error && (
-        <Typography color="error" role="alert" variant="body2" gutterBottom>
-          {error}
-        </Typography>
-      )}
-      <Table<ActionItem>
+      <Box mb={error ? 1 : 0}>
+        <WriteError error={error} />
+      </Box>
+      <ListTable<ActionItem>
         title={title}
         isLoading={props.isLoading}
         columns={columns}
         data={items}
+        emptyMessage={emptyMessage}
         options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          sorting: false,
           rowStyle: (item: ActionItem) =>
             item.overdue
               ? { backgroundColor: alpha(theme.palette.error.main, 0.08) }
               : {},
         }}
-        emptyContent={
-          <Box p={3}>
-            <Typography color="textSecondary" align="center">
-              {emptyMessage}
-            </Typography>
-          </Box>
-        }
       />
     </>
   );

@@ -1,6 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import IconButton from '@material-ui/core/IconButton';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import EditIcon from '@material-ui/icons/Edit';
@@ -12,12 +11,15 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { useEffect, useRef, useState } from 'react';
 import { ACTION_ITEM_STATUS_LABELS } from '../../postmortems/labels';
+import { FormTextField, selectOptions } from '../../shared/FormTextField';
+import { PeoplePicker } from '../../shared/PeoplePicker';
+import { OWNER_KINDS } from '../../shared/people';
 
 /** Sends one change of an item (the table adds the version). */
 export type Update = (
   item: ActionItem,
   change: Omit<UpdateActionItemRequest, 'version'>,
-) => void;
+) => unknown;
 
 interface CellProps {
   item: ActionItem;
@@ -27,85 +29,69 @@ interface CellProps {
 
 const dense = { style: { fontSize: '0.875rem' } };
 
-export function StatusCell({ item, update }: CellProps) {
+/** The fields of an item chosen from a few values, with their choices. */
+const SELECTS = {
+  status: {
+    name: 'Status',
+    options: selectOptions(ACTION_ITEM_STATUSES, ACTION_ITEM_STATUS_LABELS),
+  },
+  priority: {
+    name: 'Priority',
+    options: selectOptions(ACTION_ITEM_PRIORITIES),
+  },
+};
+
+/** A field of the item chosen from a few values: a select, or its label. */
+function SelectCell(props: CellProps & { field: keyof typeof SELECTS }) {
+  const { item, update, field } = props;
+  const { name, options } = SELECTS[field];
+  const value = item[field];
   if (!update) {
-    return <>{ACTION_ITEM_STATUS_LABELS[item.status] ?? item.status}</>;
+    return <>{options.find(o => o.value === value)?.label ?? value}</>;
   }
   return (
-    <TextField
-      select
-      value={item.status}
-      onChange={e =>
-        update(item, { status: e.target.value as ActionItem['status'] })
-      }
-      inputProps={{ 'aria-label': `Status of ${item.title}`, ...dense }}
-    >
-      {ACTION_ITEM_STATUSES.map(status => (
-        <MenuItem key={status} value={status}>
-          {ACTION_ITEM_STATUS_LABELS[status]}
-        </MenuItem>
-      ))}
-    </TextField>
+    <FormTextField
+      value={value}
+      options={options}
+      fullWidth={false}
+      margin="none"
+      onChange={e => update(item, { [field]: e.target.value })}
+      inputProps={{ 'aria-label': `${name} of ${item.title}`, ...dense }}
+    />
   );
 }
 
-export function PriorityCell({ item, update }: CellProps) {
-  if (!update) {
-    return <>{item.priority}</>;
-  }
-  return (
-    <TextField
-      select
-      value={item.priority}
-      onChange={e =>
-        update(item, { priority: e.target.value as ActionItem['priority'] })
-      }
-      inputProps={{ 'aria-label': `Priority of ${item.title}`, ...dense }}
-    >
-      {ACTION_ITEM_PRIORITIES.map(priority => (
-        <MenuItem key={priority} value={priority}>
-          {priority}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
+export const StatusCell = (props: CellProps) => (
+  <SelectCell {...props} field="status" />
+);
 
-/** A text field that sends its value when left (or on Enter), not on every key. */
-function CommitField(props: {
+export const PriorityCell = (props: CellProps) => (
+  <SelectCell {...props} field="priority" />
+);
+
+/** A date field that sends its value when left (or on Enter), not on every key. */
+function DateField(props: {
   value: string;
   label: string;
-  type?: string;
-  /** Focus on mount, and commit even when unchanged (so the editor closes). */
-  closeOnCommit?: boolean;
   onCommit: (value: string) => void;
 }) {
   const [text, setText] = useState(props.value);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => setText(props.value), [props.value]);
+  // What was last sent (or loaded), so Enter and the blur after send once.
+  const sent = useRef(props.value);
   useEffect(() => {
-    // Opened by a click on "change": type right away.
-    if (props.closeOnCommit) {
-      input.current?.focus();
-    }
-  }, [props.closeOnCommit]);
-  const closed = useRef(false);
+    sent.current = props.value;
+    setText(props.value);
+  }, [props.value]);
   const commit = () => {
-    // An editor that closes on Enter must not commit again on the blur after.
-    if (closed.current) {
-      return;
-    }
-    if (props.closeOnCommit) {
-      closed.current = true;
-      props.onCommit(text);
-    } else if (text !== props.value) {
+    if (text !== sent.current) {
+      sent.current = text;
       props.onCommit(text);
     }
   };
 
   return (
     <TextField
-      type={props.type}
+      type="date"
       value={text}
       onChange={e => setText(e.target.value)}
       onBlur={commit}
@@ -114,8 +100,6 @@ function CommitField(props: {
           commit();
         }
       }}
-      inputRef={input}
-      style={props.type === 'date' ? undefined : { minWidth: 220 }}
       inputProps={{ 'aria-label': props.label, ...dense }}
     />
   );
@@ -140,16 +124,25 @@ export function OwnerCell({ item, update }: CellProps) {
     );
   }
   return (
-    <CommitField
-      value={item.owner}
+    <PeoplePicker
+      id={`action-item-owner-${item.id}`}
       label={`Owner of ${item.title}`}
-      closeOnCommit
-      onCommit={owner => {
+      hideLabel
+      focusOnMount
+      kinds={OWNER_KINDS}
+      value={item.owner}
+      onChange={owner => {
+        // Emptying the text is not a choice: an item always has an owner.
+        if (!owner) {
+          return;
+        }
         setEditing(false);
-        if (owner.trim() && owner.trim() !== item.owner) {
-          update(item, { owner: owner.trim() });
+        if (owner !== item.owner) {
+          update(item, { owner });
         }
       }}
+      onBlur={() => setEditing(false)}
+      style={{ minWidth: 220 }}
     />
   );
 }
@@ -170,8 +163,7 @@ export function DueDateCell({ item, update }: CellProps) {
   }
   return (
     <>
-      <CommitField
-        type="date"
+      <DateField
         value={item.dueDate ?? ''}
         label={`Due date of ${item.title}`}
         onCommit={dueDate => update(item, { dueDate: dueDate || null })}

@@ -5,9 +5,10 @@ import {
   makeActionItem,
   makeEntity,
   mockReliabilityApi,
+  pickPerson,
+  renderWithApis,
   responseError,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+} from '../../__testUtils__';
 
 describe('<AddActionItemButton />', () => {
   jest.setTimeout(30_000);
@@ -38,9 +39,10 @@ describe('<AddActionItemButton />', () => {
       await screen.findByRole('button', { name: 'Add action item' }),
     );
     const dialog = await screen.findByRole('dialog');
+    // The signed-in user owns it unless someone else is picked.
     await waitFor(() =>
       expect(within(dialog).getByLabelText(/Owner/)).toHaveValue(
-        'user:default/lena.hoffmann',
+        'Lena Hoffmann',
       ),
     );
     await userEvent.click(within(dialog).getByLabelText(/Title/));
@@ -53,10 +55,11 @@ describe('<AddActionItemButton />', () => {
       within(dialog).getByRole('button', { name: /Priority/ }),
     );
     await userEvent.click(await screen.findByRole('option', { name: 'P1' }));
-    const owner = within(dialog).getByLabelText(/Owner/);
-    await userEvent.clear(owner);
-    await userEvent.click(owner);
-    await userEvent.paste('group:default/team-checkout');
+    await pickPerson(
+      within(dialog).getByLabelText(/Owner/),
+      'checkout',
+      /Team Checkout/,
+    );
     await userEvent.type(
       within(dialog).getByLabelText('Due date'),
       '2024-01-15',

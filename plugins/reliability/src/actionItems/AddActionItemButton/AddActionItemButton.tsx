@@ -1,14 +1,4 @@
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   ACTION_ITEM_PRIORITIES,
   ACTION_ITEM_TYPES,
@@ -16,15 +6,85 @@ import {
   ActionItemType,
   reliabilityActionItemCreatePermission,
 } from '@reliability-hub/plugin-reliability-common';
-import { FormEvent, useState } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { ACTION_ITEM_TYPE_LABELS } from '../../postmortems/labels';
-import { writeErrorMessage } from '../../shared/writeErrors';
+import { FormTextField, selectOptions } from '../../shared/FormTextField';
+import { PeoplePicker } from '../../shared/PeoplePicker';
+import { usePersonValue } from '../../shared/people';
+import { useFields } from '../../shared/useFields';
+import { useWrite } from '../../shared/useWrite';
+import { WriteDialog } from '../../shared/WriteDialog';
+import { WriteDialogButton } from '../../shared/WriteDialogButton';
+import { OWNER_KINDS } from '../../shared/people';
+
+function AddActionItemDialog(props: {
+  postmortemId: string;
+  onClose: () => void;
+  onAdded: () => void;
+}) {
+  const { postmortemId, onClose, onAdded } = props;
+  const api = useApi(reliabilityApiRef);
+  const { values, field } = useFields('action-item', {
+    title: '',
+    type: 'prevent',
+    priority: 'P2',
+    dueDate: '',
+    ticketUrl: '',
+  });
+  const [owner, setOwner] = usePersonValue({ defaultToMe: true });
+  const write = useWrite(
+    () =>
+      api.createActionItem(postmortemId, {
+        title: values.title.trim(),
+        type: values.type as ActionItemType,
+        priority: values.priority as ActionItemPriority,
+        owner: owner ?? '',
+        dueDate: values.dueDate || undefined,
+        ticketUrl: values.ticketUrl.trim() || undefined,
+      }),
+    { onSuccess: onAdded },
+  );
+
+  return (
+    <WriteDialog
+      title="Add an action item"
+      formLabel="Add action item"
+      write={write}
+      submitLabel="Add"
+      busyLabel="Adding…"
+      canSubmit={Boolean(values.title.trim() && owner)}
+      onClose={onClose}
+    >
+      <FormTextField {...field('title')} label="Title" required />
+      <FormTextField
+        {...field('type')}
+        label="Type"
+        options={selectOptions(ACTION_ITEM_TYPES, ACTION_ITEM_TYPE_LABELS)}
+      />
+      <FormTextField
+        {...field('priority')}
+        label="Priority"
+        options={selectOptions(ACTION_ITEM_PRIORITIES)}
+      />
+      <PeoplePicker
+        id="action-item-owner"
+        label="Owner"
+        kinds={OWNER_KINDS}
+        value={owner}
+        onChange={setOwner}
+        required
+        helperText="A person or a team"
+      />
+      <FormTextField {...field('dueDate')} label="Due date" type="date" />
+      <FormTextField {...field('ticketUrl')} label="Ticket URL" type="url" />
+    </WriteDialog>
+  );
+}
 
 /**
  * "Add action item" on a postmortem, for those allowed to: title, type,
- * priority, owner (a user or group ref, the signed-in user by default), due
- * date and ticket URL.
+ * priority, owner (a user or group from the catalog, the signed-in user by
+ * default), due date and ticket URL.
  *
  * @internal
  */
@@ -34,169 +94,20 @@ export function AddActionItemButton(props: {
   onAdded: () => void;
 }) {
   const { postmortemId, entityRef, onAdded } = props;
-  const api = useApi(reliabilityApiRef);
-  const identityApi = useApi(identityApiRef);
-  const { allowed } = usePermission({
-    permission: reliabilityActionItemCreatePermission,
-    resourceRef: entityRef,
-  });
-  const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [type, setType] = useState<ActionItemType>('prevent');
-  const [priority, setPriority] = useState<ActionItemPriority>('P2');
-  const [owner, setOwner] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [ticketUrl, setTicketUrl] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  if (!allowed) {
-    return null;
-  }
-
-  const start = async () => {
-    setOpen(true);
-    setError(undefined);
-    if (!owner) {
-      const identity = await identityApi
-        .getBackstageIdentity()
-        .catch(() => undefined);
-      setOwner(current => current || identity?.userEntityRef || '');
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.createActionItem(postmortemId, {
-        title: title.trim(),
-        type,
-        priority,
-        owner: owner.trim(),
-        dueDate: dueDate || undefined,
-        ticketUrl: ticketUrl.trim() || undefined,
-      });
-      setOpen(false);
-      setTitle('');
-      setDueDate('');
-      setTicketUrl('');
-      onAdded();
-    } catch (e) {
-      setError(writeErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <>
-      <Button
-        variant="outlined"
-        color="primary"
-        size="small"
-        startIcon={<AddIcon />}
-        onClick={start}
-      >
-        Add action item
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        fullWidth
-        maxWidth="sm"
-      >
-        <form onSubmit={submit} aria-label="Add action item">
-          <DialogTitle>Add an action item</DialogTitle>
-          <DialogContent>
-            <TextField
-              id="action-item-title"
-              label="Title"
-              value={title}
-              onChange={e => setTitle(e.target.value)}
-              required
-              fullWidth
-              margin="dense"
-            />
-            <TextField
-              id="action-item-type"
-              select
-              label="Type"
-              value={type}
-              onChange={e => setType(e.target.value as ActionItemType)}
-              fullWidth
-              margin="dense"
-            >
-              {ACTION_ITEM_TYPES.map(t => (
-                <MenuItem key={t} value={t}>
-                  {ACTION_ITEM_TYPE_LABELS[t]}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              id="action-item-priority"
-              select
-              label="Priority"
-              value={priority}
-              onChange={e => setPriority(e.target.value as ActionItemPriority)}
-              fullWidth
-              margin="dense"
-            >
-              {ACTION_ITEM_PRIORITIES.map(p => (
-                <MenuItem key={p} value={p}>
-                  {p}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              id="action-item-owner"
-              label="Owner"
-              value={owner}
-              onChange={e => setOwner(e.target.value)}
-              required
-              fullWidth
-              margin="dense"
-              helperText="A user or group ref, e.g. group:default/team-checkout"
-            />
-            <TextField
-              id="action-item-due-date"
-              label="Due date"
-              type="date"
-              value={dueDate}
-              onChange={e => setDueDate(e.target.value)}
-              fullWidth
-              margin="dense"
-              InputLabelProps={{ shrink: true }}
-            />
-            <TextField
-              id="action-item-ticket"
-              label="Ticket URL"
-              type="url"
-              value={ticketUrl}
-              onChange={e => setTicketUrl(e.target.value)}
-              fullWidth
-              margin="dense"
-            />
-            {error && (
-              <Typography color="error" role="alert">
-                {error}
-              </Typography>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button
-              type="submit"
-              color="primary"
-              variant="contained"
-              disabled={busy || !title.trim() || !owner.trim()}
-            >
-              {busy ? 'Adding…' : 'Add'}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
-    </>
+    <WriteDialogButton
+      permission={reliabilityActionItemCreatePermission}
+      resourceRef={entityRef}
+      label="Add action item"
+      adds
+      onDone={onAdded}
+      dialog={(close, done) => (
+        <AddActionItemDialog
+          postmortemId={postmortemId}
+          onClose={close}
+          onAdded={done}
+        />
+      )}
+    />
   );
 }

@@ -5,9 +5,9 @@ import {
   makeActionItem,
   makeSummary,
   mockReliabilityApi,
+  renderWithApis,
   responseError,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+} from '../../__testUtils__';
 
 describe('<EntityActionItemsCard />', () => {
   const api = mockReliabilityApi();

@@ -2,12 +2,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import { reliabilityIncidentUpdatePermission } from '@reliability-hub/plugin-reliability-common';
-import { FormEvent, useState } from 'react';
+import { FormEvent } from 'react';
 import { reliabilityApiRef } from '../../api';
-import { writeErrorMessage } from '../../shared/writeErrors';
+import { FormTextField } from '../../shared/FormTextField';
+import { useFields } from '../../shared/useFields';
+import { useWrite } from '../../shared/useWrite';
+import { WriteError } from '../../shared/WriteError';
 
 /**
  * A note for the incident's timeline, for those allowed to change the
@@ -26,40 +27,37 @@ export function AddNoteForm(props: {
     permission: reliabilityIncidentUpdatePermission,
     resourceRef: entityRef,
   });
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { values, field, set } = useFields(`incident-note-${incidentId}`, {
+    message: '',
+  });
+  const { busy, error, run } = useWrite(
+    () => api.addIncidentNote(incidentId, values.message.trim()),
+    {
+      onSuccess: () => {
+        set('message', '');
+        onAdded();
+      },
+    },
+  );
 
   if (!allowed) {
     return null;
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.addIncidentNote(incidentId, message.trim());
-      setMessage('');
-      onAdded();
-    } catch (e) {
-      setError(writeErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    run();
   };
 
   return (
     <form onSubmit={submit}>
-      <TextField
-        id={`incident-note-${incidentId}`}
+      <FormTextField
+        {...field('message')}
         label="Add a note"
-        value={message}
-        onChange={e => setMessage(e.target.value)}
         multiline
         minRows={2}
-        fullWidth
         variant="outlined"
+        margin="none"
       />
       <Box display="flex" alignItems="center" gridGap={8} mt={1}>
         <Button
@@ -67,15 +65,11 @@ export function AddNoteForm(props: {
           variant="outlined"
           color="primary"
           size="small"
-          disabled={busy || !message.trim()}
+          disabled={busy || !values.message.trim()}
         >
           Add note
         </Button>
-        {error && (
-          <Typography color="error" role="alert" variant="body2">
-            {error}
-          </Typography>
-        )}
+        <WriteError error={error} />
       </Box>
     </form>
   );

@@ -1,10 +1,10 @@
-import { usePermission } from '@backstage/plugin-permission-react';
-import Button from '@material-ui/core/Button';
-import AddIcon from '@material-ui/icons/Add';
-import { reliabilityIncidentCreatePermission } from '@reliability-hub/plugin-reliability-common';
-import { useState } from 'react';
+import {
+  Incident,
+  reliabilityIncidentCreatePermission,
+} from '@reliability-hub/plugin-reliability-common';
 import { useNavigate } from 'react-router-dom';
 import { useReliabilityLinks } from '../../shared/links';
+import { WriteDialogButton } from '../../shared/WriteDialogButton';
 import { DeclareIncidentDialog } from '../DeclareIncidentDialog';
 
 /**
@@ -15,38 +15,25 @@ import { DeclareIncidentDialog } from '../DeclareIncidentDialog';
  */
 export function DeclareIncidentButton(props: { entityRef: string }) {
   const { entityRef } = props;
-  const { allowed } = usePermission({
-    permission: reliabilityIncidentCreatePermission,
-    resourceRef: entityRef,
-  });
-  const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   const links = useReliabilityLinks();
-
-  if (!allowed) {
-    return null;
-  }
   return (
-    <>
-      <Button
-        variant="outlined"
-        color="secondary"
-        size="small"
-        startIcon={<AddIcon />}
-        onClick={() => setOpen(true)}
-      >
-        Declare incident
-      </Button>
-      {open && (
+    <WriteDialogButton
+      permission={reliabilityIncidentCreatePermission}
+      resourceRef={entityRef}
+      label="Declare incident"
+      adds
+      color="secondary"
+      onDone={(incident: Incident) =>
+        navigate(links.incident(incident.entityRef, incident.id))
+      }
+      dialog={(close, done) => (
         <DeclareIncidentDialog
-          open={open}
           entityRef={entityRef}
-          onClose={() => setOpen(false)}
-          onDeclared={incident =>
-            navigate(links.incident(incident.entityRef, incident.id))
-          }
+          onClose={close}
+          onDeclared={done}
         />
       )}
-    </>
+    />
   );
 }

@@ -8,12 +8,11 @@ import {
   makeIncident,
   makeSummary,
   mockReliabilityApi,
-  responseError,
-} from '../../testing/fixtures';
-import {
+  pickPerson,
   renderWithApis,
+  responseError,
   SIGNED_IN_USER,
-} from '../../__testUtils__/renderWithApis';
+} from '../../__testUtils__';
 
 const ALERT_SELECTOR = 'reliability-hub.io/alert-selector';
 const mappedEntity = makeEntity({ [ALERT_SELECTOR]: 'service="checkout"' });
@@ -54,6 +53,8 @@ const summary = makeSummary({
 });
 
 describe('<EntityIncidentsCard />', () => {
+  // Picking people and filling forms is slow in jsdom on a busy machine.
+  jest.setTimeout(30_000);
   const api = mockReliabilityApi();
 
   beforeEach(() => {
@@ -214,10 +215,10 @@ describe('<EntityIncidentsCard />', () => {
       await screen.findByRole('button', { name: /Declare incident/ }),
     );
     const dialog = await screen.findByRole('dialog');
-    // The commander defaults to the signed-in user.
+    // The commander defaults to the signed-in user, shown by name.
     await waitFor(() =>
       expect(within(dialog).getByLabelText('Commander')).toHaveValue(
-        SIGNED_IN_USER,
+        'Lena Hoffmann',
       ),
     );
     await userEvent.type(within(dialog).getByLabelText(/Title/), 'Cart empty');
@@ -240,6 +241,45 @@ describe('<EntityIncidentsCard />', () => {
       summary: 'No items',
       commander: SIGNED_IN_USER,
     });
+  });
+
+  it('names the communications lead and scribe when declaring', async () => {
+    api.getEntitySummary.mockResolvedValue(makeSummary());
+    api.createIncident.mockResolvedValue(makeIncident({ id: 'inc-new' }));
+    await renderCard();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Declare incident/ }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/Title/), 'Cart empty');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Severity/ }),
+    );
+    await userEvent.click(await screen.findByText('SEV2 · Major'));
+    await pickPerson(
+      within(dialog).getByLabelText('Communications lead'),
+      'jane',
+      /Jane Doe/,
+    );
+    await pickPerson(
+      within(dialog).getByLabelText('Scribe'),
+      'priya',
+      /Priya Raman/,
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createIncident).toHaveBeenCalledWith(
+        expect.objectContaining({
+          commander: SIGNED_IN_USER,
+          communications: 'user:default/jane',
+          scribe: 'user:default/priya.raman',
+        }),
+      ),
+    );
   });
 
   it('keeps the form open and shows why when declaring fails', async () => {

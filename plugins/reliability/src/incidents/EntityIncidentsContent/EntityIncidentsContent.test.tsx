@@ -5,8 +5,8 @@ import {
   makeIncidentDetail,
   makePostmortem,
   mockReliabilityApi,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+  renderWithApis,
+} from '../../__testUtils__';
 
 describe('<EntityIncidentsContent />', () => {
   const api = mockReliabilityApi();

@@ -10,6 +10,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { ReactNode } from 'react';
 import { exactTime, relativeTime } from '../../shared/time';
+import { IncidentRolesButton } from '../IncidentRolesButton';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -74,8 +75,13 @@ function Rows(props: { rows: Array<[string, ReactNode]> }) {
  *
  * @internal
  */
-export function IncidentDetailsCard(props: { incident: Incident }) {
-  const { incident } = props;
+export function IncidentDetailsCard(props: {
+  incident: Incident;
+  onChanged: () => void;
+  /** The incident is being reloaded after a change: its version is stale. */
+  reloading?: boolean;
+}) {
+  const { incident, onChanged, reloading } = props;
   const classes = useStyles();
   const since = incident.startedAt;
   return (
@@ -86,6 +92,11 @@ export function IncidentDetailsCard(props: { incident: Incident }) {
           ['Communications', <Role entityRef={incident.communications} />],
           ['Scribe', <Role entityRef={incident.scribe} />],
         ]}
+      />
+      <IncidentRolesButton
+        incident={incident}
+        onChanged={onChanged}
+        reloading={reloading}
       />
       <Typography
         variant="overline"

@@ -8,9 +8,10 @@ import {
   makeIncidentDetail,
   makePostmortem,
   mockReliabilityApi,
+  pickPerson,
+  renderWithApis,
   responseError,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+} from '../../__testUtils__';
 
 const detail = makeIncidentDetail({
   id: 'inc-1',
@@ -49,6 +50,8 @@ const detail = makeIncidentDetail({
 });
 
 describe('<IncidentPage />', () => {
+  // Picking people and filling forms is slow in jsdom on a busy machine.
+  jest.setTimeout(30_000);
   const api = mockReliabilityApi();
 
   beforeEach(() => {
@@ -204,6 +207,48 @@ describe('<IncidentPage />', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Not allowed: only owners of checkout may change it',
     );
+  });
+
+  it('hands the incident to other people, picked from the catalog', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.updateIncident.mockResolvedValue(makeIncident());
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Change roles' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    // The incident's own roles, by name.
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Commander')).toHaveValue(
+        'Lena Hoffmann',
+      ),
+    );
+    expect(within(dialog).getByLabelText('Communications lead')).toHaveValue(
+      'Jane Doe',
+    );
+    await pickPerson(
+      within(dialog).getByLabelText('Commander'),
+      'jonas',
+      /Jonas Weber/,
+    );
+    await pickPerson(
+      within(dialog).getByLabelText('Scribe'),
+      'priya',
+      /Priya Raman/,
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(api.updateIncident).toHaveBeenCalledWith('inc-1', {
+      version: 3,
+      commander: 'user:default/jonas.weber',
+      communications: 'user:default/jane',
+      scribe: 'user:default/priya.raman',
+    });
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    await waitFor(() => expect(api.getIncident).toHaveBeenCalledTimes(2));
   });
 
   it('adds a note and reloads the timeline', async () => {

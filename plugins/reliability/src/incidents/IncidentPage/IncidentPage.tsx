@@ -1,19 +1,17 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { IncidentDetail } from '@reliability-hub/plugin-reliability-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { reliabilityApiRef } from '../../api';
 import { POSTMORTEM_STATUS_LABELS } from '../../postmortems/labels';
 import { WritePostmortemButton } from '../../postmortems/WritePostmortemButton';
 import { IncidentRunbooks } from '../../runbooks/IncidentRunbooks';
-import { DetailLoadState } from '../../shared/DetailLoadState';
+import { DetailPage } from '../../shared/DetailPage';
 import { useReliabilityLinks } from '../../shared/links';
+import { StatusMoves } from '../../shared/StatusMoves';
+import { INCIDENT_STATUS_MOVES } from '../incidentStatusMoves';
 import { AddNoteForm } from '../AddNoteForm';
 import { IncidentDetailsCard } from '../IncidentDetailsCard';
-import { IncidentStatusActions } from '../IncidentStatusActions';
 import { IncidentStatusChip } from '../IncidentStatusChip';
 import { IncidentTimeline } from '../IncidentTimeline';
 import { SeverityChip } from '../SeverityChip';
@@ -76,8 +74,9 @@ function Overview(props: {
         </Typography>
       </Box>
       <Box mt={2}>
-        <IncidentStatusActions
-          incident={incident}
+        <StatusMoves
+          spec={INCIDENT_STATUS_MOVES}
+          record={incident}
           onChanged={onChanged}
           reloading={reloading}
         />
@@ -94,47 +93,45 @@ function Overview(props: {
  * @internal
  */
 export function IncidentPage(props: { incidentId: string }) {
-  const api = useApi(reliabilityApiRef);
   const links = useReliabilityLinks();
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getIncident(props.incidentId),
-    [api, props.incidentId],
-  );
-
-  if (!value) {
-    return (
-      <DetailLoadState
-        loading={loading}
-        error={error}
-        noun="incident"
-        missingDescription="It may have been deleted, or the link is wrong. The Incidents tab lists every incident of this component."
-      />
-    );
-  }
-
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Link to={links.incidentsTab(value.entityRef)}>← All incidents</Link>
-      </Grid>
-      <Grid item xs={12}>
-        <Overview incident={value} onChanged={retry} reloading={loading} />
-      </Grid>
-      <Grid item xs={12} md={8}>
-        <InfoCard title="Timeline" subheader="Oldest first">
-          <IncidentTimeline events={value.timeline} />
-          <Box mt={2}>
-            <AddNoteForm
-              incidentId={value.id}
-              entityRef={value.entityRef}
-              onAdded={retry}
+    <DetailPage
+      id={props.incidentId}
+      load={(api, id) => api.getIncident(id)}
+      noun="incident"
+      missingDescription="It may have been deleted, or the link is wrong. The Incidents tab lists every incident of this component."
+      back={links.backToIncidents}
+      header={(incident, reload, reloading) => (
+        <Overview
+          incident={incident}
+          onChanged={reload}
+          reloading={reloading}
+        />
+      )}
+    >
+      {(incident, reload, reloading) => (
+        <>
+          <Grid item xs={12} md={8}>
+            <InfoCard title="Timeline" subheader="Oldest first">
+              <IncidentTimeline events={incident.timeline} />
+              <Box mt={2}>
+                <AddNoteForm
+                  incidentId={incident.id}
+                  entityRef={incident.entityRef}
+                  onAdded={reload}
+                />
+              </Box>
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <IncidentDetailsCard
+              incident={incident}
+              onChanged={reload}
+              reloading={reloading}
             />
-          </Box>
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <IncidentDetailsCard incident={value} />
-      </Grid>
-    </Grid>
+          </Grid>
+        </>
+      )}
+    </DetailPage>
   );
 }

@@ -8,7 +8,7 @@ import { IncidentsTable } from './IncidentsTable';
 import {
   makeIncident as baseIncident,
   mockReliabilityApi,
-} from '../../testing/fixtures';
+} from '../../__testUtils__';
 
 const makeIncident = (id: string, overrides: Partial<Incident> = {}) =>
   baseIncident({ id, title: `Incident ${id}`, ...overrides });

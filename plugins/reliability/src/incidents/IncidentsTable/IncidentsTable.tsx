@@ -1,7 +1,4 @@
-import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import type {
   Incident,
   IncidentListRequest,
@@ -11,7 +8,7 @@ import { reliabilityApiRef } from '../../api';
 import { useReliabilityLinks } from '../../shared/links';
 import { IncidentFilters, IncidentFilterValue } from '../IncidentFilters';
 import { incidentColumns } from './columns';
-import { LoadMoreButton } from '../../shared/LoadMoreButton';
+import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
 
 const PAGE_SIZE = 20;
@@ -50,7 +47,7 @@ export function IncidentsTable(props: {
   const idPrefix = `incident-filter-${title
     .toLocaleLowerCase('en-US')
     .replace(/\W+/g, '-')}`;
-  const { rows, loading, error, hasMore, loadMore } = usePagedList(
+  const list = usePagedList(
     cursor =>
       api.listIncidents({
         entityRef,
@@ -72,47 +69,15 @@ export function IncidentsTable(props: {
     <IncidentFilters idPrefix={idPrefix} value={chosen} onChange={setChosen} />
   );
 
-  if (error && rows.length === 0) {
-    return (
-      <>
-        {filters}
-        <ResponseErrorPanel
-          error={error}
-          title={`Could not load ${title.toLocaleLowerCase('en-US')}`}
-        />
-      </>
-    );
-  }
-
   return (
-    <>
-      {filters}
-      <Table<Incident>
-        title={title}
-        isLoading={loading && rows.length === 0}
-        columns={columns}
-        data={rows}
-        options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          sorting: false,
-        }}
-        emptyContent={
-          <Box p={3}>
-            <Typography color="textSecondary" align="center">
-              {emptyMessage}
-            </Typography>
-          </Box>
-        }
-      />
-      {error && rows.length > 0 && (
-        <ResponseErrorPanel
-          error={error}
-          title="Could not load more incidents"
-        />
-      )}
-      {hasMore && <LoadMoreButton loading={loading} onClick={loadMore} />}
-    </>
+    <PagedTable<Incident>
+      title={title}
+      columns={columns}
+      list={list}
+      noun="incidents"
+      failedTitle={`Could not load ${title.toLocaleLowerCase('en-US')}`}
+      emptyMessage={emptyMessage}
+      filters={filters}
+    />
   );
 }

@@ -1,14 +1,17 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AddOverrideDialog } from './AddOverrideDialog';
-import { mockReliabilityApi, responseError } from '../../testing/fixtures';
 import {
   makeScheduleRecord,
-  renderOnCall,
-  SIGNED_IN_USER,
-} from '../__testUtils__/renderOnCall';
+  mockReliabilityApi,
+  renderWithApis,
+  responseError,
+  pickPerson,
+} from '../../__testUtils__';
 
 describe('<AddOverrideDialog />', () => {
+  // Picking people and filling forms is slow in jsdom on a busy machine.
+  jest.setTimeout(30_000);
   const api = mockReliabilityApi();
   const record = makeScheduleRecord();
   const onAdded = jest.fn();
@@ -18,21 +21,23 @@ describe('<AddOverrideDialog />', () => {
   });
 
   async function fillAndSubmit() {
-    await renderOnCall(
+    await renderWithApis(
       <AddOverrideDialog
-        open
         schedule={record}
         onClose={() => {}}
         onAdded={onAdded}
       />,
       { api, entity: null },
-    ).result;
-    await waitFor(() =>
-      expect(screen.getByLabelText(/Who covers/)).toHaveValue(SIGNED_IN_USER),
     );
-    const user = screen.getByLabelText(/Who covers/);
-    await userEvent.clear(user);
-    await userEvent.type(user, 'user:default/jonas.weber');
+    // The signed-in user covers unless someone else is picked.
+    await waitFor(() =>
+      expect(screen.getByLabelText(/Who covers/)).toHaveValue('Lena Hoffmann'),
+    );
+    await pickPerson(
+      screen.getByLabelText(/Who covers/),
+      'jonas',
+      /Jonas Weber/,
+    );
     fireEvent.change(screen.getByLabelText(/Start \(Europe\/Berlin\)/), {
       target: { value: '2026-12-24T09:00' },
     });
@@ -81,16 +86,30 @@ describe('<AddOverrideDialog />', () => {
     );
   });
 
+  it('says which limit the schedule would exceed on a 400', async () => {
+    api.addScheduleOverride.mockRejectedValue(
+      responseError(
+        400,
+        'The schedule is larger than on-call schedules may be: overrides: at most 500, not 501',
+      ),
+    );
+    await fillAndSubmit();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The schedule is larger than on-call schedules may be: overrides: at most 500, not 501',
+    );
+    expect(onAdded).not.toHaveBeenCalled();
+  });
+
   it('will not send an end before the start', async () => {
-    await renderOnCall(
+    await renderWithApis(
       <AddOverrideDialog
-        open
         schedule={record}
         onClose={() => {}}
         onAdded={onAdded}
       />,
       { api, entity: null },
-    ).result;
+    );
     fireEvent.change(screen.getByLabelText(/Start \(Europe\/Berlin\)/), {
       target: { value: '2026-12-26T09:00' },
     });

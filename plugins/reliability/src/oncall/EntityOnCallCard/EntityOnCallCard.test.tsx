@@ -3,15 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { EntityOnCallCard } from './EntityOnCallCard';
 import {
   makeEntity,
-  makeSummary,
-  mockReliabilityApi,
-  responseError,
-} from '../../testing/fixtures';
-import {
   makeScheduleOnCall,
+  makeSummary,
   makeUser,
-  renderOnCall,
-} from '../__testUtils__/renderOnCall';
+  mockCatalogApi,
+  mockReliabilityApi,
+  renderWithApis,
+  responseError,
+} from '../../__testUtils__';
 
 const users = [
   makeUser('lena.hoffmann', 'Lena Hoffmann'),
@@ -33,18 +32,15 @@ describe('<EntityOnCallCard />', () => {
 
   it('shows a progress bar while the summary loads', async () => {
     api.getEntitySummary.mockReturnValue(new Promise(() => {}));
-    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
 
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('shows who is on call with contacts, until when, and the next hand-off', async () => {
     api.getEntitySummary.mockResolvedValue(withOnCall());
-    const { result, catalogApi } = renderOnCall(<EntityOnCallCard />, {
-      api,
-      users,
-    });
-    await result;
+    const catalogApi = mockCatalogApi(users);
+    await renderWithApis(<EntityOnCallCard />, { api, catalogApi });
 
     const section = await screen.findByRole('region', {
       name: 'On call for checkout-primary',
@@ -92,7 +88,7 @@ describe('<EntityOnCallCard />', () => {
 
   it('renders every level of the escalation chain with its delay', async () => {
     api.getEntitySummary.mockResolvedValue(withOnCall());
-    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
 
     const chain = await screen.findByRole('list', { name: 'Escalation chain' });
     const levels = within(chain).getAllByRole('listitem');
@@ -124,7 +120,7 @@ describe('<EntityOnCallCard />', () => {
         }),
       ]),
     );
-    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
 
     expect(
       await screen.findByText('Warning: Nobody is on call'),
@@ -138,9 +134,71 @@ describe('<EntityOnCallCard />', () => {
     expect(screen.getByText('Priya Raman')).toBeInTheDocument();
   });
 
+  it('says why who is on call cannot be computed, not that nobody is', async () => {
+    const problem =
+      'The schedule is larger than on-call schedules may be: layers: at most 10, not 12. Edit the schedule to bring it within the limits.';
+    api.getEntitySummary.mockResolvedValue(
+      withOnCall([makeScheduleOnCall({ current: null, next: null, problem })]),
+    );
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
+
+    const section = await screen.findByRole('region', {
+      name: 'On call for checkout-primary',
+    });
+    expect(
+      within(section).getByText('Warning: Cannot tell who is on call'),
+    ).toBeInTheDocument();
+    expect(within(section).getByText(problem)).toBeInTheDocument();
+    expect(
+      within(section).queryByText('Warning: Nobody is on call'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('warns about annotated schedule names the team has no schedule for', async () => {
+    const problem =
+      'No schedule named "checkout-nights" belongs to group:default/team-checkout or a group it belongs to or is part of';
+    api.getEntitySummary.mockResolvedValue({
+      ...withOnCall(),
+      oncall: {
+        at: '2026-11-20T12:00:00.000Z',
+        schedules: [makeScheduleOnCall()],
+        problems: [problem],
+      },
+    });
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
+
+    expect(
+      await screen.findByText('Warning: Some on-call schedules were not found'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(problem)).toBeInTheDocument();
+    // The schedules that were found are still shown.
+    expect(
+      screen.getByRole('region', { name: 'On call for checkout-primary' }),
+    ).toBeInTheDocument();
+  });
+
+  it('warns about the names even when none of them was found', async () => {
+    const problem =
+      'No schedule named "checkout-nights" belongs to group:default/team-checkout or a group it belongs to or is part of';
+    api.getEntitySummary.mockResolvedValue({
+      ...withOnCall([]),
+      oncall: {
+        at: '2026-11-20T12:00:00.000Z',
+        schedules: [],
+        problems: [problem],
+      },
+    });
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
+
+    expect(
+      await screen.findByText('Warning: Some on-call schedules were not found'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(problem)).toBeInTheDocument();
+  });
+
   it('says what to set up when the entity has no schedule', async () => {
     api.getEntitySummary.mockResolvedValue(withOnCall([]));
-    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
 
     expect(await screen.findByText('No on-call schedule')).toBeInTheDocument();
     expect(
@@ -151,7 +209,7 @@ describe('<EntityOnCallCard />', () => {
 
   it('says on-call is not available when the backend does not send it', async () => {
     api.getEntitySummary.mockResolvedValue(makeSummary());
-    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
 
     expect(
       await screen.findByText('On-call not available'),
@@ -160,11 +218,11 @@ describe('<EntityOnCallCard />', () => {
 
   it('shows the error when the summary fails', async () => {
     api.getEntitySummary.mockRejectedValue(new Error('backend is down'));
-    await renderOnCall(<EntityOnCallCard />, {
+    await renderWithApis(<EntityOnCallCard />, {
       api,
-      users,
+      people: users,
       entity: makeEntity(),
-    }).result;
+    });
 
     expect(
       await screen.findByText(/Could not load on-call/),
@@ -174,7 +232,7 @@ describe('<EntityOnCallCard />', () => {
 
   it('says what to install when the backend is missing', async () => {
     api.getEntitySummary.mockRejectedValue(responseError(404, 'Not found'));
-    await renderOnCall(<EntityOnCallCard />, { api, users }).result;
+    await renderWithApis(<EntityOnCallCard />, { api, people: users });
 
     expect(
       await screen.findByText('Reliability Hub backend not found'),
@@ -183,12 +241,9 @@ describe('<EntityOnCallCard />', () => {
 
   it('still shows people by name when the catalog fails', async () => {
     api.getEntitySummary.mockResolvedValue(withOnCall());
-    const { catalogApi, result } = renderOnCall(<EntityOnCallCard />, {
-      api,
-      users,
-    });
+    const catalogApi = mockCatalogApi(users);
     catalogApi.getEntitiesByRefs.mockRejectedValue(new Error('catalog down'));
-    await result;
+    await renderWithApis(<EntityOnCallCard />, { api, catalogApi });
 
     expect(
       (await screen.findAllByText('lena.hoffmann'))[0].closest('a'),

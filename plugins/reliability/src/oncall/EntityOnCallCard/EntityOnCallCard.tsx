@@ -19,10 +19,11 @@ import { Fragment } from 'react';
 import { SummaryError } from '../../summary/SummaryError';
 import { useEntityReliabilitySummary } from '../../summary/useEntityReliabilitySummary';
 import { EscalationChain } from '../EscalationChain';
-import { bothTimes, fromNow, refName } from '../format';
+import { Person, refName, usePeople } from '../../shared/people';
+import { bothTimes, fromNow } from '../format';
 import { useOnCallPageLink } from '../links';
 import { OnCallPerson } from '../OnCallPerson';
-import { UserProfile, useUserProfiles } from '../useUserProfiles';
+import { ScheduleProblem, UnresolvedSchedules } from '../OnCallProblems';
 
 const useStyles = makeStyles(theme => ({
   muted: { color: theme.palette.text.secondary },
@@ -44,7 +45,7 @@ function peopleOf(oncall: OnCallNow | undefined): string[] {
 
 function ScheduleSection(props: {
   schedule: ScheduleOnCall;
-  profiles: Map<string, UserProfile>;
+  profiles: Map<string, Person>;
 }) {
   const { schedule, profiles } = props;
   const classes = useStyles();
@@ -59,7 +60,8 @@ function ScheduleSection(props: {
         hand-offs in {timeZone}
       </Typography>
       <Box mt={1.5}>
-        {current ? (
+        {schedule.problem && <ScheduleProblem problem={schedule.problem} />}
+        {!schedule.problem && current && (
           <>
             <OnCallPerson
               userRef={current.user}
@@ -70,7 +72,8 @@ function ScheduleSection(props: {
               until {bothTimes(current.end, timeZone)} ({fromNow(current.end)})
             </Typography>
           </>
-        ) : (
+        )}
+        {!schedule.problem && !current && (
           <WarningPanel
             severity="warning"
             title="Nobody is on call"
@@ -85,7 +88,7 @@ function ScheduleSection(props: {
           />
         )}
       </Box>
-      <Box mt={1.5}>
+      <Box mt={1.5} hidden={Boolean(schedule.problem)}>
         <Typography variant="body2" className={classes.heading}>
           Next hand-off
         </Typography>
@@ -148,7 +151,7 @@ export function EntityOnCallCard() {
   const oncallPage = useOnCallPageLink();
   const { value, loading, error } = useEntityReliabilitySummary();
   const oncall = value?.oncall;
-  const { profiles } = useUserProfiles(peopleOf(oncall));
+  const { people: profiles } = usePeople(peopleOf(oncall));
   const owner = entity.spec?.owner;
   const ownerRef =
     typeof owner === 'string'
@@ -171,19 +174,25 @@ export function EntityOnCallCard() {
         description="The Reliability Hub backend of this portal does not answer who is on call yet. Update @reliability-hub/plugin-reliability-backend to show schedules here."
       />
     );
-  } else if (oncall && oncall.schedules.length === 0) {
-    body = <NoSchedule owner={ownerRef && stringifyEntityRef(ownerRef)} />;
   } else if (oncall) {
-    body = oncall.schedules.map((schedule, index) => (
-      <Fragment key={schedule.scheduleId}>
-        {index > 0 && (
-          <Box my={2}>
-            <Divider />
-          </Box>
+    body = (
+      <>
+        <UnresolvedSchedules problems={oncall.problems} />
+        {oncall.schedules.length === 0 && !oncall.problems?.length && (
+          <NoSchedule owner={ownerRef && stringifyEntityRef(ownerRef)} />
         )}
-        <ScheduleSection schedule={schedule} profiles={profiles} />
-      </Fragment>
-    ));
+        {oncall.schedules.map((schedule, index) => (
+          <Fragment key={schedule.scheduleId}>
+            {index > 0 && (
+              <Box my={2}>
+                <Divider />
+              </Box>
+            )}
+            <ScheduleSection schedule={schedule} profiles={profiles} />
+          </Fragment>
+        ))}
+      </>
+    );
   }
 
   return (

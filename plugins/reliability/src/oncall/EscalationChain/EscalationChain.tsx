@@ -4,7 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ScheduleOnCall } from '@reliability-hub/plugin-reliability-common';
 import { delayText } from '../format';
 import { OnCallPerson } from '../OnCallPerson';
-import { UserProfile } from '../useUserProfiles';
+import { Person } from '../../shared/people';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(3) },
@@ -21,7 +21,7 @@ const useStyles = makeStyles(theme => ({
  */
 export function EscalationChain(props: {
   escalation: ScheduleOnCall['escalation'];
-  profiles: Map<string, UserProfile>;
+  profiles: Map<string, Person>;
 }) {
   const { escalation, profiles } = props;
   const classes = useStyles();

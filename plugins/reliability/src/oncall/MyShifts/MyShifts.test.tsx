@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { DateTime } from 'luxon';
 import { MyShifts } from './MyShifts';
-import { mockReliabilityApi } from '../../testing/fixtures';
 import {
   makeScheduleRecord,
-  renderOnCall,
-} from '../__testUtils__/renderOnCall';
+  mockReliabilityApi,
+  renderWithApis,
+} from '../../__testUtils__';
 
 const range = {
   start: DateTime.now().startOf('day').toUTC().toISO()!,
@@ -20,7 +20,7 @@ describe('<MyShifts />', () => {
   );
 
   it("lists the user's shifts in order with both time zones", async () => {
-    await renderOnCall(
+    await renderWithApis(
       <MyShifts
         userRef="user:default/jonas.weber"
         schedules={[record]}
@@ -28,7 +28,7 @@ describe('<MyShifts />', () => {
         rangeText="in the next 14 days"
       />,
       { api, entity: null },
-    ).result;
+    );
 
     const items = within(
       screen.getByRole('list', { name: 'My shifts' }),
@@ -45,7 +45,7 @@ describe('<MyShifts />', () => {
   });
 
   it('says so when the user has no shifts', async () => {
-    await renderOnCall(
+    await renderWithApis(
       <MyShifts
         userRef="user:default/nobody"
         schedules={[record]}
@@ -53,7 +53,7 @@ describe('<MyShifts />', () => {
         rangeText="in the next 14 days"
       />,
       { api, entity: null },
-    ).result;
+    );
 
     expect(
       screen.getByText('You have no on-call shifts in the next 14 days.'),

@@ -2,13 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
 import { OnCallOverview } from './OnCallOverview';
-import { mockReliabilityApi, responseError } from '../../testing/fixtures';
 import {
   makeScheduleOnCall,
   makeScheduleRecord,
   makeUser,
-  renderOnCall,
-} from '../__testUtils__/renderOnCall';
+  mockCatalogApi,
+  mockReliabilityApi,
+  renderWithApis,
+  responseError,
+} from '../../__testUtils__';
 
 const users = [
   makeUser('lena.hoffmann', 'Lena Hoffmann'),
@@ -21,6 +23,8 @@ const inThreeDays = () =>
   DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).toISODate()!;
 
 describe('<OnCallOverview />', () => {
+  // Picking people and filling forms is slow in jsdom on a busy machine.
+  jest.setTimeout(30_000);
   const api = mockReliabilityApi();
 
   beforeEach(() => {
@@ -60,7 +64,7 @@ describe('<OnCallOverview />', () => {
   it('shows a progress bar while loading', async () => {
     api.getOnCall.mockReturnValue(new Promise(() => {}));
     api.listSchedules.mockReturnValue(new Promise(() => {}));
-    await renderOnCall(<OnCallOverview />, { api, entity: null }).result;
+    await renderWithApis(<OnCallOverview />, { api, entity: null });
 
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
@@ -68,7 +72,7 @@ describe('<OnCallOverview />', () => {
   it('shows the error when schedules cannot be loaded', async () => {
     api.getOnCall.mockRejectedValue(new Error('backend is down'));
     api.listSchedules.mockResolvedValue([]);
-    await renderOnCall(<OnCallOverview />, { api, entity: null }).result;
+    await renderWithApis(<OnCallOverview />, { api, entity: null });
 
     expect(
       await screen.findByText(/Could not load on-call schedules/),
@@ -78,7 +82,7 @@ describe('<OnCallOverview />', () => {
   it('says what to install when the backend has no on-call routes', async () => {
     api.getOnCall.mockRejectedValue(responseError(404, 'Not found'));
     api.listSchedules.mockResolvedValue([]);
-    await renderOnCall(<OnCallOverview />, { api, entity: null }).result;
+    await renderWithApis(<OnCallOverview />, { api, entity: null });
 
     expect(
       await screen.findByText('Reliability Hub backend not found'),
@@ -88,7 +92,7 @@ describe('<OnCallOverview />', () => {
   it('says how to start when there are no schedules', async () => {
     api.getOnCall.mockResolvedValue({ at: '', schedules: [] });
     api.listSchedules.mockResolvedValue([]);
-    await renderOnCall(<OnCallOverview />, { api, entity: null }).result;
+    await renderWithApis(<OnCallOverview />, { api, entity: null });
 
     expect(
       await screen.findByText(/No on-call schedules yet/),
@@ -97,12 +101,12 @@ describe('<OnCallOverview />', () => {
 
   it('hides "Add override" and the feed from non-members', async () => {
     answer('group:default/team-outsiders');
-    await renderOnCall(<OnCallOverview />, {
+    await renderWithApis(<OnCallOverview />, {
       api,
-      users,
+      people: users,
       entity: null,
       allowed: false,
-    }).result;
+    });
 
     await screen.findByText('Who is on call');
     expect(
@@ -115,12 +119,12 @@ describe('<OnCallOverview />', () => {
 
   it('shows now and next per schedule, gaps, the timeline and my shifts', async () => {
     answer();
-    const { result, catalogApi } = renderOnCall(<OnCallOverview />, {
+    const catalogApi = mockCatalogApi(users);
+    await renderWithApis(<OnCallOverview />, {
       api,
-      users,
+      catalogApi,
       entity: null,
     });
-    await result;
 
     const row = (
       await screen.findByText('checkout-primary', {
@@ -157,6 +161,60 @@ describe('<OnCallOverview />', () => {
     expect(api.listSchedules).toHaveBeenCalledTimes(1);
   });
 
+  it('says which schedules cannot be computed and still shows the others', async () => {
+    const problem =
+      'The schedule is larger than on-call schedules may be: layers: at most 10, not 11. Edit the schedule to bring it within the limits.';
+    const tooBig = makeScheduleRecord(
+      { id: 'sch-2', name: 'payments-primary' },
+      tenDaysAgo(),
+    );
+    tooBig.schedule.layers = Array.from({ length: 11 }, (_, i) => ({
+      ...tooBig.schedule.layers[0],
+      name: `layer-${i}`,
+    }));
+    api.getOnCall.mockResolvedValue({
+      at: new Date().toISOString(),
+      schedules: [
+        makeScheduleOnCall(),
+        makeScheduleOnCall({
+          scheduleId: 'sch-2',
+          name: 'payments-primary',
+          current: null,
+          next: null,
+          problem,
+        }),
+      ],
+    });
+    api.listSchedules.mockResolvedValue([
+      makeScheduleRecord({}, tenDaysAgo()),
+      tooBig,
+    ]);
+    await renderWithApis(<OnCallOverview />, {
+      api,
+      people: users,
+      entity: null,
+    });
+
+    const row = (
+      await screen.findByText('payments-primary', { selector: 'strong' })
+    ).closest('tr')!;
+    expect(
+      within(row).getByText('Cannot tell who is on call'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Warning: Cannot tell who is on call for payments-primary',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(problem)).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Timeline of checkout-primary' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Timeline of payments-primary' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('lets members add an override and shows it on the timeline', async () => {
     answer();
     const record = makeScheduleRecord({}, tenDaysAgo());
@@ -179,7 +237,11 @@ describe('<OnCallOverview />', () => {
         ],
       },
     });
-    await renderOnCall(<OnCallOverview />, { api, users, entity: null }).result;
+    await renderWithApis(<OnCallOverview />, {
+      api,
+      people: users,
+      entity: null,
+    });
 
     await userEvent.click(
       await screen.findByRole('button', {
@@ -216,7 +278,11 @@ describe('<OnCallOverview />', () => {
     api.createScheduleFeedToken.mockResolvedValue({
       url: 'http://localhost:7007/api/reliability/schedules/sch-1/feed.ics?token=s3cret',
     });
-    await renderOnCall(<OnCallOverview />, { api, users, entity: null }).result;
+    await renderWithApis(<OnCallOverview />, {
+      api,
+      people: users,
+      entity: null,
+    });
 
     await userEvent.click(
       await screen.findByRole('button', {

@@ -5,7 +5,7 @@ import {
   TableColumn,
   WarningPanel,
 } from '@backstage/core-components';
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -25,9 +25,10 @@ import { SummaryError } from '../../summary/SummaryError';
 import { bothTimes, fromNow } from '../format';
 import { MyShifts } from '../MyShifts';
 import { OnCallPerson } from '../OnCallPerson';
+import { ScheduleProblem, scheduleProblem } from '../OnCallProblems';
 import { ScheduleActions } from '../ScheduleActions';
 import { ScheduleTimeline } from '../ScheduleTimeline';
-import { UserProfile, useUserProfiles } from '../useUserProfiles';
+import { Person, usePeople, useSignedInUser } from '../../shared/people';
 
 /** How far ahead the timeline and "My shifts" look. */
 const DAYS_AHEAD = 14;
@@ -35,10 +36,12 @@ const DAYS_AHEAD = 14;
 interface Row {
   oncall: ScheduleOnCall;
   record?: ScheduleRecord;
+  /** Why its shifts cannot be computed, if they cannot. */
+  problem?: string;
 }
 
 function columns(
-  profiles: Map<string, UserProfile>,
+  profiles: Map<string, Person>,
   onChanged: (record: ScheduleRecord) => void,
 ): TableColumn<Row>[] {
   return [
@@ -59,8 +62,15 @@ function columns(
     },
     {
       title: 'On call now',
-      render: ({ oncall }) =>
-        oncall.current ? (
+      render: ({ oncall, problem }) => {
+        if (problem) {
+          return (
+            <Typography variant="body2" color="error">
+              <strong>Cannot tell who is on call</strong>
+            </Typography>
+          );
+        }
+        return oncall.current ? (
           <>
             <OnCallPerson
               userRef={oncall.current.user}
@@ -76,12 +86,16 @@ function columns(
           <Typography variant="body2" color="error">
             <strong>Nobody is on call</strong>
           </Typography>
-        ),
+        );
+      },
     },
     {
       title: 'Next',
-      render: ({ oncall }) =>
-        oncall.next ? (
+      render: ({ oncall, problem }) => {
+        if (problem) {
+          return null;
+        }
+        return oncall.next ? (
           <>
             <OnCallPerson
               userRef={oncall.next.user}
@@ -97,7 +111,8 @@ function columns(
           <Typography variant="body2" color="textSecondary">
             Nobody scheduled
           </Typography>
-        ),
+        );
+      },
     },
     {
       title: '',
@@ -119,17 +134,16 @@ function columns(
  */
 export function OnCallOverview() {
   const api = useApi(reliabilityApiRef);
-  const identityApi = useApi(identityApiRef);
+  const me = useSignedInUser();
   // Stored records replaced after a write, so the timeline shows it at once.
   const [changed, setChanged] = useState<Record<string, ScheduleRecord>>({});
   const { value, loading, error, retry } = useAsyncRetry(async () => {
-    const [oncall, schedules, identity] = await Promise.all([
+    const [oncall, schedules] = await Promise.all([
       api.getOnCall(),
       api.listSchedules(),
-      identityApi.getBackstageIdentity(),
     ]);
-    return { oncall, schedules, userRef: identity.userEntityRef };
-  }, [api, identityApi]);
+    return { oncall, schedules };
+  }, [api]);
 
   const range: TimeRange = useMemo(() => {
     const start = DateTime.now().startOf('day');
@@ -139,15 +153,19 @@ export function OnCallOverview() {
     };
   }, []);
 
+  // Only schedules within the limits: the rotation functions refuse others.
   const schedules = useMemo(
-    () => (value?.schedules ?? []).map(s => changed[s.id] ?? s),
+    () =>
+      (value?.schedules ?? [])
+        .map(s => changed[s.id] ?? s)
+        .filter(s => !scheduleProblem(undefined, s)),
     [value, changed],
   );
   const people = useMemo(
     () => peopleOf(value?.oncall, schedules, range),
     [value, schedules, range],
   );
-  const { profiles } = useUserProfiles(people);
+  const { people: profiles } = usePeople(people);
 
   if (loading && !value) {
     return <Progress />;
@@ -174,11 +192,13 @@ export function OnCallOverview() {
     );
   }
 
-  const byId = new Map(schedules.map(s => [s.id, s]));
-  const rows: Row[] = value.oncall.schedules.map(oncall => ({
-    oncall,
-    record: byId.get(oncall.scheduleId),
-  }));
+  const byId = new Map(
+    value.schedules.map(s => [s.id, changed[s.id] ?? s] as const),
+  );
+  const rows: Row[] = value.oncall.schedules.map(oncall => {
+    const record = byId.get(oncall.scheduleId);
+    return { oncall, record, problem: scheduleProblem(oncall.problem, record) };
+  });
   const withGaps = schedules.filter(s => gaps(s.schedule, range).length > 0);
   const onChanged = (record: ScheduleRecord) => {
     setChanged(current => ({ ...current, [record.id]: record }));
@@ -187,6 +207,13 @@ export function OnCallOverview() {
 
   return (
     <Grid container spacing={3}>
+      {rows.map(({ oncall, problem }) =>
+        problem ? (
+          <Grid item xs={12} key={oncall.scheduleId}>
+            <ScheduleProblem name={oncall.name} problem={problem} />
+          </Grid>
+        ) : null,
+      )}
       {withGaps.length > 0 && (
         <Grid item xs={12}>
           <WarningPanel
@@ -219,12 +246,20 @@ export function OnCallOverview() {
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="My shifts">
-          <MyShifts
-            userRef={value.userRef}
-            schedules={schedules}
-            range={range}
-            rangeText={`in the next ${DAYS_AHEAD} days`}
-          />
+          {me.userRef ? (
+            <MyShifts
+              userRef={me.userRef}
+              schedules={schedules}
+              range={range}
+              rangeText={`in the next ${DAYS_AHEAD} days`}
+            />
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              {me.loading
+                ? 'Reading who you are…'
+                : 'Sign in to see your shifts.'}
+            </Typography>
+          )}
         </InfoCard>
       </Grid>
     </Grid>

@@ -1,26 +1,14 @@
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Avatar from '@material-ui/core/Avatar';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ChatIcon from '@material-ui/icons/Chat';
 import EmailIcon from '@material-ui/icons/Email';
-import { initials, refName } from '../format';
-import { UserProfile } from '../useUserProfiles';
+import { Person, personFromRef } from '../../shared/people';
+import { PersonAvatar } from '../../shared/PersonAvatar';
 
 const useStyles = makeStyles(theme => ({
-  avatar: {
-    width: theme.spacing(5),
-    height: theme.spacing(5),
-    backgroundColor: theme.palette.primary.main,
-    fontSize: '1rem',
-  },
-  small: {
-    width: theme.spacing(3),
-    height: theme.spacing(3),
-    fontSize: '0.7rem',
-  },
   contacts: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -39,25 +27,19 @@ const useStyles = makeStyles(theme => ({
  */
 export function OnCallPerson(props: {
   userRef: string;
-  profile?: UserProfile;
+  profile?: Person;
   /** One line without contact links, for tables and chains. */
   compact?: boolean;
 }) {
   const { userRef, profile, compact } = props;
   const classes = useStyles();
-  const name = profile?.displayName ?? refName(userRef);
+  const person = profile ?? personFromRef(userRef);
   return (
     <Box display="flex" alignItems="center" gridGap={compact ? 8 : 12}>
-      <Avatar
-        alt={name}
-        src={profile?.picture}
-        className={`${classes.avatar} ${compact ? classes.small : ''}`}
-      >
-        {initials(name)}
-      </Avatar>
+      <PersonAvatar person={person} size={compact ? 'small' : 'large'} />
       <Box>
         <Typography variant={compact ? 'body2' : 'subtitle1'} component="div">
-          <EntityRefLink entityRef={userRef} title={name} />
+          <EntityRefLink entityRef={userRef} title={person.displayName} />
         </Typography>
         {!compact && (profile?.email || profile?.chat) && (
           <div className={classes.contacts}>

@@ -1,13 +1,5 @@
-import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
 import EventIcon from '@material-ui/icons/Event';
 import {
   reliabilityScheduleUpdatePermission,
@@ -16,60 +8,44 @@ import {
 import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { reliabilityApiRef } from '../../api';
-import { writeErrorMessage } from '../../shared/writeErrors';
+import { FormTextField } from '../../shared/FormTextField';
+import { useWrite } from '../../shared/useWrite';
+import { WriteDialog } from '../../shared/WriteDialog';
+import { WriteDialogButton } from '../../shared/WriteDialogButton';
 import { AddOverrideDialog } from '../AddOverrideDialog';
 
 function FeedDialog(props: { schedule: ScheduleRecord; onClose: () => void }) {
   const { schedule, onClose } = props;
   const api = useApi(reliabilityApiRef);
   const [url, setUrl] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const create = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setUrl((await api.createScheduleFeedToken(schedule.id)).url);
-    } catch (e) {
-      setError(writeErrorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const write = useWrite(() => api.createScheduleFeedToken(schedule.id), {
+    onSuccess: feed => setUrl(feed.url),
+  });
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>Calendar feed of {schedule.name}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" gutterBottom>
-          Subscribe to this address in a calendar app to see every shift. The
-          address holds a secret: making a new one stops the old one working.
-        </Typography>
-        {url && (
-          <TextField
-            id="schedule-feed-url"
-            label="iCalendar address"
-            value={url}
-            fullWidth
-            margin="dense"
-            InputProps={{ readOnly: true }}
-            onFocus={e => e.target.select()}
-          />
-        )}
-        {error && (
-          <Typography color="error" role="alert">
-            {error}
-          </Typography>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Close</Button>
-        <Button color="primary" onClick={create} disabled={busy}>
-          {url ? 'Make a new address' : 'Get the address'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <WriteDialog
+      title={`Calendar feed of ${schedule.name}`}
+      formLabel="Calendar feed"
+      write={write}
+      submitLabel={url ? 'Make a new address' : 'Get the address'}
+      busyLabel="Making the address…"
+      onClose={onClose}
+      cancelLabel="Close"
+    >
+      <Typography variant="body2" gutterBottom>
+        Subscribe to this address in a calendar app to see every shift. The
+        address holds a secret: making a new one stops the old one working.
+      </Typography>
+      {url && (
+        <FormTextField
+          id="schedule-feed-url"
+          label="iCalendar address"
+          value={url}
+          InputProps={{ readOnly: true }}
+          onFocus={e => e.target.select()}
+        />
+      )}
+    </WriteDialog>
   );
 }
 
@@ -85,49 +61,33 @@ export function ScheduleActions(props: {
   onChanged: (schedule: ScheduleRecord) => void;
 }) {
   const { schedule, onChanged } = props;
-  const { allowed } = usePermission({
+  const permission = {
     permission: reliabilityScheduleUpdatePermission,
     resourceRef: schedule.ownerRef,
-  });
-  const [dialog, setDialog] = useState<'override' | 'feed'>();
-
-  if (!allowed) {
-    return null;
-  }
+  };
   return (
     <Box display="flex" gridGap={8}>
-      <Button
-        size="small"
-        variant="outlined"
-        color="primary"
-        startIcon={<AddIcon />}
-        onClick={() => setDialog('override')}
+      <WriteDialogButton
+        {...permission}
+        label="Add override"
+        adds
         aria-label={`Add override to ${schedule.name}`}
-      >
-        Add override
-      </Button>
-      <Button
-        size="small"
+        onDone={onChanged}
+        dialog={(close, done) => (
+          <AddOverrideDialog
+            schedule={schedule}
+            onClose={close}
+            onAdded={done}
+          />
+        )}
+      />
+      <WriteDialogButton
+        {...permission}
+        label="iCal"
         startIcon={<EventIcon />}
-        onClick={() => setDialog('feed')}
         aria-label={`Calendar feed of ${schedule.name}`}
-      >
-        iCal
-      </Button>
-      {dialog === 'override' && (
-        <AddOverrideDialog
-          open
-          schedule={schedule}
-          onClose={() => setDialog(undefined)}
-          onAdded={updated => {
-            setDialog(undefined);
-            onChanged(updated);
-          }}
-        />
-      )}
-      {dialog === 'feed' && (
-        <FeedDialog schedule={schedule} onClose={() => setDialog(undefined)} />
-      )}
+        dialog={close => <FeedDialog schedule={schedule} onClose={close} />}
+      />
     </Box>
   );
 }

@@ -1,11 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { DateTime } from 'luxon';
 import { ScheduleTimeline } from './ScheduleTimeline';
-import { mockReliabilityApi } from '../../testing/fixtures';
 import {
   makeScheduleRecord,
-  renderOnCall,
-} from '../__testUtils__/renderOnCall';
+  makeUser,
+  mockReliabilityApi,
+  renderWithApis,
+} from '../../__testUtils__';
+import { personOf } from '../../shared/people';
 
 const berlin = () => DateTime.now().setZone('Europe/Berlin');
 
@@ -40,18 +42,21 @@ describe('<ScheduleTimeline />', () => {
       { id: 'sch-2', name: 'payments-primary' },
       berlin().plus({ days: 3 }).toISODate()!,
     );
-    await renderOnCall(
+    await renderWithApis(
       <ScheduleTimeline
         schedules={[covered, late]}
         range={range}
         profiles={
           new Map([
-            ['user:default/priya.raman', { displayName: 'Priya Raman' }],
+            [
+              'user:default/priya.raman',
+              personOf(makeUser('priya.raman', 'Priya Raman')),
+            ],
           ])
         }
       />,
       { api, entity: null },
-    ).result;
+    );
 
     const first = screen.getByRole('list', {
       name: 'Timeline of checkout-primary',

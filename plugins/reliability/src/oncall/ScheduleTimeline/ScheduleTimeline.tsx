@@ -10,8 +10,8 @@ import {
   TimeRange,
 } from '@reliability-hub/plugin-reliability-common';
 import { DateTime } from 'luxon';
-import { bothTimes, refName } from '../format';
-import { UserProfile } from '../useUserProfiles';
+import { Person, refName } from '../../shared/people';
+import { bothTimes } from '../format';
 
 /** Layer colours, in layer order; overrides and gaps have their own look. */
 const LAYER_COLOURS = ['#1f77b4', '#2ca02c', '#9467bd', '#17becf', '#8c564b'];
@@ -111,7 +111,7 @@ function position(range: TimeRange, from: string, to: string) {
 function ScheduleRow(props: {
   record: ScheduleRecord;
   range: TimeRange;
-  profiles: Map<string, UserProfile>;
+  profiles: Map<string, Person>;
 }) {
   const { record, range, profiles } = props;
   const classes = useStyles();
@@ -209,7 +209,7 @@ function ScheduleRow(props: {
 export function ScheduleTimeline(props: {
   schedules: ScheduleRecord[];
   range: TimeRange;
-  profiles: Map<string, UserProfile>;
+  profiles: Map<string, Person>;
 }) {
   const { schedules, range, profiles } = props;
   const classes = useStyles();

@@ -11,7 +11,7 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
 import { ReliabilityPage } from './ReliabilityPage';
-import { makeActionItem, mockReliabilityApi } from '../../testing/fixtures';
+import { makeActionItem, mockReliabilityApi } from '../../__testUtils__';
 
 describe('<ReliabilityPage />', () => {
   const api = mockReliabilityApi();
@@ -54,7 +54,9 @@ describe('<ReliabilityPage />', () => {
       screen.getByRole('heading', { level: 1, name: 'Reliability' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('SLOs, incidents, on-call and runbooks across Acme Shop'),
+      screen.getByText(
+        'SLOs, incidents, on-call and runbooks across Acme Shop',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Incidents' })).toBeInTheDocument();
     expect(
@@ -77,7 +79,9 @@ describe('<ReliabilityPage />', () => {
     await renderPage({});
 
     expect(
-      screen.getByText('SLOs, incidents, on-call and runbooks across Backstage'),
+      screen.getByText(
+        'SLOs, incidents, on-call and runbooks across Backstage',
+      ),
     ).toBeInTheDocument();
   });
 

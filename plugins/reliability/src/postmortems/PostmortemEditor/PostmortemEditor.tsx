@@ -1,9 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import {
   POSTMORTEM_SECTIONS,
   Postmortem,
@@ -11,21 +7,41 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { FormEvent, useState } from 'react';
 import { reliabilityApiRef } from '../../api';
-import { isConflict, writeErrorMessage } from '../../shared/writeErrors';
+import { FormActions } from '../../shared/FormActions';
+import { FormTextField } from '../../shared/FormTextField';
+import { PeoplePicker } from '../../shared/PeoplePicker';
+import { useFields } from '../../shared/useFields';
+import { useWrite } from '../../shared/useWrite';
+import { CONFLICT_MESSAGE } from '../../shared/writeErrors';
+import { WriteError } from '../../shared/WriteError';
 import { MarkdownSectionEditor } from '../MarkdownSectionEditor';
 
-type Sections = Record<PostmortemSectionKey, string>;
+/** The impact figures, side by side under the title. */
+const IMPACT_FIELDS = [
+  {
+    name: 'usersAffected',
+    label: 'Users affected',
+    helperText: 'Who and how many',
+  },
+  {
+    name: 'duration',
+    label: 'Impact duration (minutes)',
+    type: 'number',
+    inputProps: { min: 0 },
+  },
+  { name: 'errorBudget', label: 'SLO / error budget impact' },
+] as const;
 
-const sectionsOf = (postmortem: Postmortem) =>
-  Object.fromEntries(
+/** The form's text: title, impact figures, and every template section. */
+const textOf = (postmortem: Postmortem) => ({
+  title: postmortem.title,
+  usersAffected: postmortem.impactUsersAffected ?? '',
+  duration: postmortem.impactDurationMinutes?.toString() ?? '',
+  errorBudget: postmortem.impactErrorBudget ?? '',
+  ...(Object.fromEntries(
     POSTMORTEM_SECTIONS.map(s => [s.key, postmortem[s.key] ?? '']),
-  ) as Sections;
-
-const refsOf = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map(ref => ref.trim())
-    .filter(Boolean);
+  ) as Record<PostmortemSectionKey, string>),
+});
 
 /**
  * The postmortem's edit form: title, impact figures, reviewers and every
@@ -41,123 +57,67 @@ export function PostmortemEditor(props: {
 }) {
   const { postmortem, onDone } = props;
   const api = useApi(reliabilityApiRef);
-  const [title, setTitle] = useState(postmortem.title);
-  const [usersAffected, setUsersAffected] = useState(
-    postmortem.impactUsersAffected ?? '',
-  );
-  const [duration, setDuration] = useState(
-    postmortem.impactDurationMinutes?.toString() ?? '',
-  );
-  const [errorBudget, setErrorBudget] = useState(
-    postmortem.impactErrorBudget ?? '',
-  );
-  const [reviewers, setReviewers] = useState(postmortem.reviewers.join(', '));
-  const [sections, setSections] = useState(sectionsOf(postmortem));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.updatePostmortem(postmortem.id, {
+  const { values, field, set } = useFields('postmortem', textOf(postmortem));
+  const [reviewers, setReviewers] = useState(postmortem.reviewers);
+  const { busy, error, run } = useWrite(
+    () => {
+      const { title, usersAffected, duration, errorBudget, ...sections } =
+        values;
+      return api.updatePostmortem(postmortem.id, {
         version: postmortem.version,
         title: title.trim(),
         impactUsersAffected: usersAffected.trim() || null,
         impactDurationMinutes: duration.trim() === '' ? null : Number(duration),
         impactErrorBudget: errorBudget.trim() || null,
-        reviewers: refsOf(reviewers),
+        reviewers,
         ...sections,
       });
-      onDone({ saved: true });
-    } catch (e) {
-      if (isConflict(e)) {
-        onDone({ saved: false, error: writeErrorMessage(e) });
-        return;
-      }
-      setError(writeErrorMessage(e));
-      setBusy(false);
-    }
-  };
-
-  const buttons = (
-    <Box display="flex" alignItems="center" gridGap={8}>
-      <Button
-        type="submit"
-        variant="contained"
-        color="primary"
-        disabled={busy || !title.trim()}
-      >
-        {busy ? 'Saving…' : 'Save'}
-      </Button>
-      <Button onClick={() => onDone({ saved: false })} disabled={busy}>
-        Cancel
-      </Button>
-      {error && (
-        <Typography color="error" role="alert" variant="body2">
-          {error}
-        </Typography>
-      )}
-    </Box>
+    },
+    {
+      onSuccess: () => onDone({ saved: true }),
+      // The page reloads and says why; edits made on the old version are not kept.
+      onConflict: () => onDone({ saved: false, error: CONFLICT_MESSAGE }),
+    },
   );
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    run();
+  };
 
   return (
     <form onSubmit={save} aria-label="Edit postmortem">
       <Grid container spacing={2}>
         <Grid item xs={12}>
-          <TextField
-            id="postmortem-title"
+          <FormTextField
+            {...field('title')}
             label="Title"
-            value={title}
-            onChange={e => setTitle(e.target.value)}
             required
-            fullWidth
             variant="outlined"
+            margin="none"
           />
         </Grid>
-        <Grid item xs={12} md={4}>
-          <TextField
-            id="postmortem-users-affected"
-            label="Users affected"
-            value={usersAffected}
-            onChange={e => setUsersAffected(e.target.value)}
-            fullWidth
-            variant="outlined"
-            helperText="Who and how many"
-          />
-        </Grid>
-        <Grid item xs={12} md={4}>
-          <TextField
-            id="postmortem-duration"
-            label="Impact duration (minutes)"
-            type="number"
-            inputProps={{ min: 0 }}
-            value={duration}
-            onChange={e => setDuration(e.target.value)}
-            fullWidth
-            variant="outlined"
-          />
-        </Grid>
-        <Grid item xs={12} md={4}>
-          <TextField
-            id="postmortem-error-budget"
-            label="SLO / error budget impact"
-            value={errorBudget}
-            onChange={e => setErrorBudget(e.target.value)}
-            fullWidth
-            variant="outlined"
-          />
-        </Grid>
+        {IMPACT_FIELDS.map(({ name, ...rest }) => (
+          <Grid item xs={12} md={4} key={name}>
+            <FormTextField
+              {...field(name)}
+              {...rest}
+              variant="outlined"
+              margin="none"
+            />
+          </Grid>
+        ))}
         <Grid item xs={12}>
-          <TextField
+          <PeoplePicker
+            multiple
             id="postmortem-reviewers"
             label="Reviewers"
             value={reviewers}
-            onChange={e => setReviewers(e.target.value)}
-            fullWidth
+            onChange={setReviewers}
             variant="outlined"
-            helperText="User refs, separated by commas, e.g. user:default/jane.doe"
+            margin="none"
+            size="medium"
+            helperText="Who reviews it before it is published"
           />
         </Grid>
         {POSTMORTEM_SECTIONS.map(section => (
@@ -165,15 +125,20 @@ export function PostmortemEditor(props: {
             <MarkdownSectionEditor
               id={`postmortem-section-${section.key}`}
               title={section.title}
-              value={sections[section.key]}
-              onChange={value =>
-                setSections(s => ({ ...s, [section.key]: value }))
-              }
+              value={values[section.key]}
+              onChange={value => set(section.key, value)}
             />
           </Grid>
         ))}
         <Grid item xs={12}>
-          {buttons}
+          <WriteError error={error} />
+          <FormActions
+            submitLabel="Save"
+            busyLabel="Saving…"
+            busy={busy}
+            canSubmit={Boolean(values.title.trim())}
+            onCancel={() => onDone({ saved: false })}
+          />
         </Grid>
       </Grid>
     </form>

@@ -5,8 +5,9 @@ import Typography from '@material-ui/core/Typography';
 import { PostmortemDetail } from '@reliability-hub/plugin-reliability-common';
 import { SeverityChip } from '../../incidents/SeverityChip';
 import { useReliabilityLinks } from '../../shared/links';
+import { StatusMoves } from '../../shared/StatusMoves';
 import { exactTime } from '../../shared/time';
-import { PostmortemStatusActions } from '../PostmortemStatusActions';
+import { POSTMORTEM_STATUS_MOVES } from '../postmortemStatusMoves';
 import { PostmortemStatusChip } from '../PostmortemStatusChip';
 
 /**
@@ -70,8 +71,9 @@ export function PostmortemOverviewCard(props: {
         </Box>
       ))}
       <Box mt={2}>
-        <PostmortemStatusActions
-          postmortem={postmortem}
+        <StatusMoves
+          spec={POSTMORTEM_STATUS_MOVES}
+          record={postmortem}
           onChanged={onChanged}
           reloading={reloading}
         />

@@ -6,9 +6,10 @@ import {
   makeEntity,
   makePostmortem,
   mockReliabilityApi,
+  pickPerson,
+  renderWithApis,
   responseError,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+} from '../../__testUtils__';
 
 const postmortem = makePostmortem({
   id: 'pm-1',
@@ -157,8 +158,11 @@ describe('<PostmortemPage />', () => {
     await userEvent.clear(screen.getByLabelText('Impact duration (minutes)'));
     await userEvent.click(screen.getByLabelText('Impact duration (minutes)'));
     await userEvent.paste('45');
-    await userEvent.click(screen.getByLabelText('Reviewers'));
-    await userEvent.paste(', user:default/lena.hoffmann');
+    await pickPerson(
+      screen.getByLabelText('Reviewers'),
+      'lena',
+      /Lena Hoffmann/,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(api.updatePostmortem).toHaveBeenCalledWith(

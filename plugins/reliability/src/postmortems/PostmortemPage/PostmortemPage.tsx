@@ -1,5 +1,4 @@
-import { InfoCard, Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { InfoCard } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -11,11 +10,9 @@ import {
   reliabilityPostmortemUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ActionItemsTable } from '../../actionItems/ActionItemsTable';
 import { AddActionItemButton } from '../../actionItems/AddActionItemButton';
-import { reliabilityApiRef } from '../../api';
-import { DetailLoadState } from '../../shared/DetailLoadState';
+import { DetailPage } from '../../shared/DetailPage';
 import { useReliabilityLinks } from '../../shared/links';
 import { PostmortemEditor } from '../PostmortemEditor';
 import { PostmortemOverviewCard } from '../PostmortemOverviewCard';
@@ -81,54 +78,44 @@ function Document(props: { postmortem: PostmortemDetail; reload: () => void }) {
  * @internal
  */
 export function PostmortemPage(props: { postmortemId: string }) {
-  const api = useApi(reliabilityApiRef);
   const links = useReliabilityLinks();
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getPostmortem(props.postmortemId),
-    [api, props.postmortemId],
-  );
-
-  if (!value) {
-    return (
-      <DetailLoadState
-        loading={loading}
-        error={error}
-        noun="postmortem"
-        missingDescription="The link may be wrong. Postmortems of this component are listed on its Incidents tab."
-      />
-    );
-  }
-
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Link to={links.incidentsTab(value.entityRef)}>← All incidents</Link>
-      </Grid>
-      <Grid item xs={12}>
+    <DetailPage
+      id={props.postmortemId}
+      load={(api, id) => api.getPostmortem(id)}
+      noun="postmortem"
+      missingDescription="The link may be wrong. Postmortems of this component are listed on its Incidents tab."
+      back={links.backToIncidents}
+      header={(postmortem, reload, reloading) => (
         <PostmortemOverviewCard
-          postmortem={value}
-          onChanged={retry}
-          reloading={loading}
+          postmortem={postmortem}
+          onChanged={reload}
+          reloading={reloading}
         />
-      </Grid>
-      <Grid item xs={12}>
-        <ActionItemsTable
-          title="Action items"
-          items={value.actionItems}
-          editable={{ entityRef: value.entityRef, onChanged: retry }}
-          emptyMessage="No action items yet: what should change so this does not happen again?"
-        />
-        <Box mt={1}>
-          <AddActionItemButton
-            postmortemId={value.id}
-            entityRef={value.entityRef}
-            onAdded={retry}
-          />
-        </Box>
-      </Grid>
-      <Grid item xs={12}>
-        <Document postmortem={value} reload={retry} />
-      </Grid>
-    </Grid>
+      )}
+    >
+      {(postmortem, reload) => (
+        <>
+          <Grid item xs={12}>
+            <ActionItemsTable
+              title="Action items"
+              items={postmortem.actionItems}
+              editable={{ entityRef: postmortem.entityRef, onChanged: reload }}
+              emptyMessage="No action items yet: what should change so this does not happen again?"
+            />
+            <Box mt={1}>
+              <AddActionItemButton
+                postmortemId={postmortem.id}
+                entityRef={postmortem.entityRef}
+                onAdded={reload}
+              />
+            </Box>
+          </Grid>
+          <Grid item xs={12}>
+            <Document postmortem={postmortem} reload={reload} />
+          </Grid>
+        </>
+      )}
+    </DetailPage>
   );
 }

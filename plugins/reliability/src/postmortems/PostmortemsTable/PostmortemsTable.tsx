@@ -1,21 +1,14 @@
-import {
-  Link,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { Postmortem } from '@reliability-hub/plugin-reliability-common';
 import { useMemo } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { useReliabilityLinks } from '../../shared/links';
 import { exactTime } from '../../shared/time';
+import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
 import { PostmortemStatusChip } from '../PostmortemStatusChip';
-import { LoadMoreButton } from '../../shared/LoadMoreButton';
 
 /**
  * The postmortems of an entity, newest first, a page at a time.
@@ -26,7 +19,7 @@ export function PostmortemsTable(props: { entityRef: string }) {
   const { entityRef } = props;
   const api = useApi(reliabilityApiRef);
   const links = useReliabilityLinks();
-  const { rows, loading, error, hasMore, loadMore } = usePagedList(
+  const list = usePagedList(
     cursor => api.listPostmortems({ entityRef, limit: 20, cursor }),
     [api, entityRef],
   );
@@ -69,34 +62,14 @@ export function PostmortemsTable(props: { entityRef: string }) {
     [links],
   );
 
-  if (error && rows.length === 0) {
-    return (
-      <ResponseErrorPanel error={error} title="Could not load postmortems" />
-    );
-  }
   return (
-    <>
-      <Table<Postmortem>
-        title="Postmortems"
-        isLoading={loading && rows.length === 0}
-        columns={columns}
-        data={rows}
-        options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          sorting: false,
-        }}
-        emptyContent={
-          <Box p={3}>
-            <Typography color="textSecondary" align="center">
-              No postmortems yet. Open a resolved incident and choose "Write
-              postmortem".
-            </Typography>
-          </Box>
-        }
-      />
-      {hasMore && <LoadMoreButton loading={loading} onClick={loadMore} />}
-    </>
+    <PagedTable<Postmortem>
+      title="Postmortems"
+      columns={columns}
+      list={list}
+      noun="postmortems"
+      failedTitle="Could not load postmortems"
+      emptyMessage='No postmortems yet. Open a resolved incident and choose "Write postmortem".'
+    />
   );
 }

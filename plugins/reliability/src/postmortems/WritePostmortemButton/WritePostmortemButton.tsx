@@ -2,14 +2,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import DescriptionIcon from '@material-ui/icons/Description';
 import { reliabilityPostmortemCreatePermission } from '@reliability-hub/plugin-reliability-common';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { reliabilityApiRef } from '../../api';
 import { useReliabilityLinks } from '../../shared/links';
-import { writeErrorMessage } from '../../shared/writeErrors';
+import { useWrite } from '../../shared/useWrite';
+import { WriteError } from '../../shared/WriteError';
 
 /**
  * "Write postmortem": starts a postmortem of the incident (its timeline
@@ -29,27 +28,17 @@ export function WritePostmortemButton(props: {
     permission: reliabilityPostmortemCreatePermission,
     resourceRef: entityRef,
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useWrite(
+    () => api.createPostmortem({ entityRef, incidentIds: [incidentId] }),
+    {
+      onSuccess: postmortem =>
+        navigate(links.postmortem(postmortem.entityRef, postmortem.id)),
+    },
+  );
 
   if (!allowed) {
     return null;
   }
-
-  const write = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const postmortem = await api.createPostmortem({
-        entityRef,
-        incidentIds: [incidentId],
-      });
-      navigate(links.postmortem(postmortem.entityRef, postmortem.id));
-    } catch (e) {
-      setError(writeErrorMessage(e));
-      setBusy(false);
-    }
-  };
 
   return (
     <Box display="flex" alignItems="center" gridGap={8}>
@@ -58,15 +47,11 @@ export function WritePostmortemButton(props: {
         size="small"
         startIcon={<DescriptionIcon />}
         disabled={busy}
-        onClick={write}
+        onClick={() => run()}
       >
         Write postmortem
       </Button>
-      {error && (
-        <Typography color="error" role="alert" variant="body2">
-          {error}
-        </Typography>
-      )}
+      <WriteError error={error} />
     </Box>
   );
 }

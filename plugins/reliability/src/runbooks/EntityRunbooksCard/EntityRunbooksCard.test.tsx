@@ -8,8 +8,8 @@ import {
   makeRunbookRecord,
   makeSummary,
   mockReliabilityApi,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+  renderWithApis,
+} from '../../__testUtils__';
 
 const staleRunbook = makeRunbookRecord({
   id: 'component:default/checkout/latency',

@@ -20,7 +20,7 @@ import { useEntityReliabilitySummary } from '../../summary/useEntityReliabilityS
 import { AlertList } from '../AlertList';
 import { lastReviewedText } from '../format';
 import { useRunbookLinks } from '../links';
-import { RefreshRunbooksButton } from '../RefreshRunbooksButton';
+import { RereadFilesButton } from '../../shared/RereadFilesButton';
 import { RunbookProblems } from '../RunbookProblems';
 import { RunbookTitleLink } from '../RunbookTitleLink';
 import { StaleBadge } from '../StaleBadge';
@@ -152,7 +152,12 @@ export function EntityRunbooksCard() {
       deepLink={{ title: 'Runbook library', link: links.library }}
       action={
         runbooks?.configured && (
-          <RefreshRunbooksButton entityRef={entityRef} onRefreshed={retry} />
+          <RereadFilesButton
+            compact
+            entityRef={entityRef}
+            files="runbooks"
+            onDone={retry}
+          />
         )
       }
     >

@@ -5,8 +5,8 @@ import {
   makeIncidentDetail,
   makeRunbookRecord,
   mockReliabilityApi,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+  renderWithApis,
+} from '../../__testUtils__';
 
 function alertEvent(overrides: Partial<IncidentEvent>): IncidentEvent {
   return {

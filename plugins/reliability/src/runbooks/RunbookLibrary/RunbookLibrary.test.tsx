@@ -6,8 +6,8 @@ import {
   makeRunbookLink,
   makeRunbookRecord,
   mockReliabilityApi,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+  renderWithApis,
+} from '../../__testUtils__';
 
 function CurrentSearch() {
   return <output aria-label="address">{useLocation().search}</output>;

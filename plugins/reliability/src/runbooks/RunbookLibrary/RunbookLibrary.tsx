@@ -1,8 +1,4 @@
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -16,7 +12,7 @@ import { RunbookLibraryFilters } from '../RunbookLibraryFilters';
 import { RunbookTitleLink } from '../RunbookTitleLink';
 import { StaleBadge } from '../StaleBadge';
 import { useLibraryQuery } from './useLibraryQuery';
-import { LoadMoreButton } from '../../shared/LoadMoreButton';
+import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
 
 const PAGE_SIZE = 25;
@@ -102,11 +98,11 @@ const columns: TableColumn<RunbookRecord>[] = [
 export function RunbookLibrary() {
   const api = useApi(reliabilityApiRef);
   const [query, update] = useLibraryQuery();
-  const { rows, lastPage, loading, error, hasMore, loadMore } = usePagedList(
+  const list = usePagedList(
     cursor => api.searchRunbooks({ ...query, limit: PAGE_SIZE, cursor }),
     [api, query],
   );
-  const total = lastPage?.total;
+  const total = list.lastPage?.total;
 
   const filtered = Object.entries(query).some(
     ([key, v]) => key !== 'sort' && v !== undefined,
@@ -117,40 +113,18 @@ export function RunbookLibrary() {
   }
 
   return (
-    <>
-      <RunbookLibraryFilters value={query} onChange={update} />
-      {error && rows.length === 0 ? (
-        <ResponseErrorPanel error={error} title="Could not load runbooks" />
-      ) : (
-        <Table<RunbookRecord>
-          title={title}
-          isLoading={loading && rows.length === 0}
-          columns={columns}
-          data={rows}
-          options={{
-            paging: false,
-            search: false,
-            sorting: false,
-            padding: 'dense',
-          }}
-          emptyContent={
-            <Box p={3}>
-              <Typography color="textSecondary" align="center">
-                {filtered
-                  ? 'No runbook matches the search and filters.'
-                  : `No runbooks yet. Point an entity's reliability-hub.io/runbooks annotation at its runbook files, or add a metadata link with type: runbook.`}
-              </Typography>
-            </Box>
-          }
-        />
-      )}
-      {error && rows.length > 0 && (
-        <ResponseErrorPanel
-          error={error}
-          title="Could not load more runbooks"
-        />
-      )}
-      {hasMore && <LoadMoreButton loading={loading} onClick={loadMore} />}
-    </>
+    <PagedTable<RunbookRecord>
+      title={title}
+      columns={columns}
+      list={list}
+      noun="runbooks"
+      failedTitle="Could not load runbooks"
+      emptyMessage={
+        filtered
+          ? 'No runbook matches the search and filters.'
+          : `No runbooks yet. Point an entity's reliability-hub.io/runbooks annotation at its runbook files, or add a metadata link with type: runbook.`
+      }
+      filters={<RunbookLibraryFilters value={query} onChange={update} />}
+    />
   );
 }

@@ -8,6 +8,8 @@ import {
   RUNBOOK_SEVERITIES,
   RunbookLibraryRequest,
 } from '@reliability-hub/plugin-reliability-common';
+import { PeoplePicker } from '../../shared/PeoplePicker';
+import { OWNER_KINDS } from '../../shared/people';
 import { DebouncedTextField } from '../DebouncedTextField';
 
 /** The library's search, filters and order, as the API takes them. */
@@ -17,11 +19,10 @@ export type LibraryQuery = Omit<RunbookLibraryRequest, 'cursor' | 'limit'>;
 export type LibraryQueryChange = Partial<Record<keyof LibraryQuery, string>>;
 
 const TEXT_FIELDS: Array<{
-  key: 'owner' | 'system' | 'alert' | 'tag';
+  key: 'system' | 'alert' | 'tag';
   label: string;
   placeholder: string;
 }> = [
-  { key: 'owner', label: 'Owner', placeholder: 'group:default/team' },
   { key: 'system', label: 'System', placeholder: 'system:default/shop' },
   { key: 'alert', label: 'Alert', placeholder: 'HighErrorRate' },
   { key: 'tag', label: 'Tag', placeholder: 'database' },
@@ -66,6 +67,18 @@ export function RunbookLibraryFilters(props: {
         inputProps={{ type: 'search' }}
       />
       <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
+        <PeoplePicker
+          id="runbook-filter-owner"
+          label="Owner"
+          kinds={OWNER_KINDS}
+          placeholder="Any team or person"
+          variant="outlined"
+          margin="none"
+          fullWidth={false}
+          style={{ minWidth: 240 }}
+          value={value.owner ?? null}
+          onChange={owner => onChange({ owner: owner ?? '' })}
+        />
         {TEXT_FIELDS.map(field => (
           <DebouncedTextField
             key={field.key}

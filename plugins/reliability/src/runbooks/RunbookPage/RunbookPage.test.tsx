@@ -6,9 +6,9 @@ import {
   makeRunbookDetail,
   makeRunbookLink,
   mockReliabilityApi,
+  renderWithApis,
   responseError,
-} from '../../testing/fixtures';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+} from '../../__testUtils__';
 
 const RUNBOOK_ID = 'component:default/checkout/db-pool-exhaustion';
 

@@ -1,5 +1,4 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -10,9 +9,7 @@ import {
   RunbookDetail,
   RunbookEscalation,
 } from '@reliability-hub/plugin-reliability-common';
-import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../../api';
-import { DetailLoadState } from '../../shared/DetailLoadState';
+import { DetailPage } from '../../shared/DetailPage';
 import { InertMarkdown } from '../../shared/InertMarkdown';
 import { useRunbookLinks } from '../links';
 import { RunbookHeader } from '../RunbookHeader';
@@ -169,37 +166,25 @@ function LinkedRunbook(props: { runbook: RunbookDetail }) {
  * @internal
  */
 export function RunbookPage(props: { runbookId: string }) {
-  const api = useApi(reliabilityApiRef);
   const links = useRunbookLinks();
-  const { value, loading, error } = useAsync(
-    () => api.getRunbook(props.runbookId),
-    [api, props.runbookId],
-  );
-
-  if (!value) {
-    return (
-      <DetailLoadState
-        loading={loading}
-        error={error}
-        noun="runbook"
-        missingDescription="It may have been removed from its file, or the link is wrong. The runbook library lists every runbook."
-      />
-    );
-  }
-
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Link to={links.library}>← Runbook library</Link>
-      </Grid>
-      <Grid item xs={12}>
-        <RunbookHeader runbook={value} />
-      </Grid>
-      {value.runbook ? (
-        <StructuredRunbook runbook={value.runbook} />
-      ) : (
-        <LinkedRunbook runbook={value} />
+    <DetailPage
+      id={props.runbookId}
+      load={(api, id) => api.getRunbook(id)}
+      noun="runbook"
+      missingDescription="It may have been removed from its file, or the link is wrong. The runbook library lists every runbook."
+      back={() => ({ to: links.library, label: 'Runbook library' })}
+      header={runbook => <RunbookHeader runbook={runbook} />}
+    >
+      {runbook => (
+        <>
+          {runbook.runbook ? (
+            <StructuredRunbook runbook={runbook.runbook} />
+          ) : (
+            <LinkedRunbook runbook={runbook} />
+          )}
+        </>
       )}
-    </Grid>
+    </DetailPage>
   );
 }

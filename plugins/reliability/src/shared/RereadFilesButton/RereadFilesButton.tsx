@@ -1,12 +1,37 @@
+import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { reliabilityDefinitionsRefreshPermission } from '@reliability-hub/plugin-reliability-common';
+import { ReliabilityApi, reliabilityApiRef } from '../../api';
 import { useWrite } from '../useWrite';
+import { WriteError } from '../WriteError';
+
+/** The definition files an entity can point at, and how each is re-read. */
+const FILES: Record<
+  'slos' | 'runbooks',
+  {
+    label: string;
+    tooltip: string;
+    reread: (api: ReliabilityApi, entityRef: string) => Promise<unknown>;
+  }
+> = {
+  slos: {
+    label: 'Re-read definitions',
+    tooltip: 'Read the OpenSLO file again now, after changing it',
+    reread: (api: ReliabilityApi, entityRef: string) =>
+      api.refreshSlos(entityRef),
+  },
+  runbooks: {
+    label: 'Re-read runbook files',
+    tooltip: 'Read the runbook files again now, after changing them',
+    reread: (api: ReliabilityApi, entityRef: string) =>
+      api.refreshRunbooks(entityRef),
+  },
+};
 
 /**
  * Re-reads an entity's definition files (OpenSLO, runbooks) now instead of at
@@ -17,34 +42,34 @@ import { useWrite } from '../useWrite';
  */
 export function RereadFilesButton(props: {
   entityRef: string;
-  /** Accessible name, and the text of the full-size button. */
-  label: string;
-  tooltip: string;
-  reread: () => Promise<unknown>;
+  files: keyof typeof FILES;
   onDone: () => void;
   /** An icon button (card headers) instead of an outlined text button. */
   compact?: boolean;
 }) {
-  const { entityRef, label, tooltip, reread, onDone, compact } = props;
+  const { entityRef, onDone, compact } = props;
+  const { label, tooltip, reread } = FILES[props.files];
+  const api = useApi(reliabilityApiRef);
   const { allowed } = usePermission({
     permission: reliabilityDefinitionsRefreshPermission,
     resourceRef: entityRef,
   });
-  const { busy, error, run } = useWrite();
+  const { busy, error, run } = useWrite(() => reread(api, entityRef), {
+    onSuccess: onDone,
+  });
   if (!allowed) {
     return null;
   }
-  const onClick = async () => {
-    if (await run(reread)) {
-      onDone();
-    }
-  };
   return (
     <Box display="flex" alignItems="center" gridGap={4} flexWrap="wrap">
       <Tooltip title={tooltip}>
         <span>
           {compact ? (
-            <IconButton aria-label={label} disabled={busy} onClick={onClick}>
+            <IconButton
+              aria-label={label}
+              disabled={busy}
+              onClick={() => run()}
+            >
               <RefreshIcon />
             </IconButton>
           ) : (
@@ -53,18 +78,14 @@ export function RereadFilesButton(props: {
               variant="outlined"
               startIcon={<RefreshIcon />}
               disabled={busy}
-              onClick={onClick}
+              onClick={() => run()}
             >
               {label}
             </Button>
           )}
         </span>
       </Tooltip>
-      {error && (
-        <Typography variant="caption" color="error" role="alert">
-          {error}
-        </Typography>
-      )}
+      <WriteError error={error} />
     </Box>
   );
 }

@@ -1,13 +1,13 @@
 import { configure, screen, within } from '@testing-library/react';
 import { EntitySloCard } from './EntitySloCard';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import {
   makeEntitySlos,
   makeHealthySloStatus,
   makeSloStatus,
   makeSummary,
   mockReliabilityApi,
-} from '../../testing/fixtures';
+  renderWithApis,
+} from '../../__testUtils__';
 
 // Charts and tables take a while in jsdom on a busy machine.
 configure({ asyncUtilTimeout: 10_000 });

@@ -1,7 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntitySloContent } from './EntitySloContent';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import {
   makeEntity,
   makeEntitySlos,
@@ -10,8 +9,9 @@ import {
   makeSloStatus,
   makeSummary,
   mockReliabilityApi,
-} from '../../testing/fixtures';
-import { useChartSize } from '../__testUtils__/chartSize';
+  renderWithApis,
+  useChartSize,
+} from '../../__testUtils__';
 
 // Charts and tables take a while in jsdom on a busy machine.
 configure({ asyncUtilTimeout: 10_000 });

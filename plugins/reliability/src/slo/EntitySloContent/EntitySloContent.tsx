@@ -10,7 +10,7 @@ import { SummaryError } from '../../summary/SummaryError';
 import { useEntityReliabilitySummary } from '../../summary/useEntityReliabilitySummary';
 import { SLO_PARAM } from '../links';
 import { NoSlos } from '../NoSlos';
-import { RefreshSlosButton } from '../RefreshSlosButton';
+import { RereadFilesButton } from '../../shared/RereadFilesButton';
 import { SloDetails } from '../SloDetails';
 import { SloProblems } from '../SloProblems';
 import { SloSelector } from '../SloSelector';
@@ -79,7 +79,11 @@ export function EntitySloContent() {
                 Definitions read {relativeTime(slos.definitionsReadAt)}
               </Typography>
             )}
-            <RefreshSlosButton entityRef={entityRef} onRefreshed={retry} />
+            <RereadFilesButton
+              entityRef={entityRef}
+              files="slos"
+              onDone={retry}
+            />
           </Box>
         </InfoCard>
       </Grid>

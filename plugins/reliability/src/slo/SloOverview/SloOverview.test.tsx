@@ -2,12 +2,13 @@ import { DEFAULT_ERROR_BUDGET_POLICY } from '@reliability-hub/plugin-reliability
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SloOverview } from './SloOverview';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import {
   makeHealthySloStatus,
   makeSloStatus,
   mockReliabilityApi,
-} from '../../testing/fixtures';
+  pickPerson,
+  renderWithApis,
+} from '../../__testUtils__';
 
 // Charts and tables take a while in jsdom on a busy machine.
 configure({ asyncUtilTimeout: 10_000 });
@@ -132,10 +133,11 @@ describe('<SloOverview />', () => {
     );
     await waitFor(() => expect(sloNames()).toEqual(['Payments availability']));
 
-    await userEvent.click(filters().getByRole('button', { name: /^Owner/ }));
-    // Owners seen before the filter are still offered.
-    await userEvent.click(
-      await screen.findByRole('option', { name: 'team-payments' }),
+    // Any team of the catalog, not only those of the SLOs listed.
+    await pickPerson(
+      filters().getByLabelText('Owner'),
+      'payments',
+      /Team Payments/,
     );
     await waitFor(() =>
       expect(api.getSloOverview).toHaveBeenLastCalledWith({

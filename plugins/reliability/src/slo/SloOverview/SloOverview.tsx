@@ -22,6 +22,8 @@ import type { SloOverviewRequest } from '@reliability-hub/plugin-reliability-com
 import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
+import { PeoplePicker } from '../../shared/PeoplePicker';
+import { OWNER_KINDS } from '../../shared/people';
 import { relativeTime } from '../../shared/time';
 import { SummaryError } from '../../summary/SummaryError';
 import { AlertStateChip } from '../AlertStateChip';
@@ -193,27 +195,18 @@ export function SloOverview() {
     () => api.getSloOverview(filter),
     [api, filter],
   );
-  // Owners and systems seen so far, so a filter keeps its choices once set.
-  const [seen, setSeen] = useState<{ owners: string[]; systems: string[] }>({
-    owners: [],
-    systems: [],
-  });
+  // Systems seen so far, so the filter keeps its choices once set.
+  const [systems, setSystems] = useState<string[]>([]);
   useEffect(() => {
     if (!value) return;
-    setSeen(previous => ({
-      owners: [
+    setSystems(previous =>
+      [
         ...new Set([
-          ...previous.owners,
-          ...value.items.flatMap(s => (s.owner ? [s.owner] : [])),
-        ]),
-      ].sort(),
-      systems: [
-        ...new Set([
-          ...previous.systems,
+          ...previous,
           ...value.items.flatMap(s => (s.system ? [s.system] : [])),
         ]),
       ].sort(),
-    }));
+    );
   }, [value]);
 
   const items = useMemo(() => worstFirst(value?.items ?? []), [value]);
@@ -260,18 +253,21 @@ export function SloOverview() {
       <Box my={2}>
         <Grid container spacing={2} aria-label="SLO filters" role="search">
           <Grid item xs={6} md={3}>
-            <FilterSelect
+            <PeoplePicker
+              id="slo-filter-owner"
               label="Owner"
-              value={filter.owner}
-              options={seen.owners.map(o => ({ value: o, label: shortRef(o) }))}
-              onChange={set('owner')}
+              kinds={OWNER_KINDS}
+              variant="outlined"
+              margin="none"
+              value={filter.owner ?? null}
+              onChange={owner => set('owner')(owner ?? undefined)}
             />
           </Grid>
           <Grid item xs={6} md={3}>
             <FilterSelect
               label="System"
               value={filter.system}
-              options={seen.systems.map(o => ({
+              options={systems.map(o => ({
                 value: o,
                 label: shortRef(o),
               }))}

@@ -1,0 +1,47 @@
+import { ReliabilityApi } from '../api';
+
+/** A failed API call as `ResponseError.fromResponse` makes it. */
+export function responseError(statusCode: number, message: string) {
+  return Object.assign(new Error(`Request failed with ${statusCode}`), {
+    name: 'ResponseError',
+    statusCode,
+    body: { error: { name: 'Error', message } },
+  });
+}
+
+/** A {@link ReliabilityApi} whose every method is a jest mock. */
+export function mockReliabilityApi() {
+  const mock = <K extends keyof ReliabilityApi>() =>
+    jest.fn<ReturnType<ReliabilityApi[K]>, Parameters<ReliabilityApi[K]>>();
+  return {
+    getEntitySummary: mock<'getEntitySummary'>(),
+    listIncidents: mock<'listIncidents'>(),
+    getSeverityLevels: mock<'getSeverityLevels'>(),
+    getIncident: mock<'getIncident'>(),
+    createIncident: mock<'createIncident'>(),
+    updateIncident: mock<'updateIncident'>(),
+    addIncidentNote: mock<'addIncidentNote'>(),
+    listPostmortems: mock<'listPostmortems'>(),
+    getPostmortem: mock<'getPostmortem'>(),
+    createPostmortem: mock<'createPostmortem'>(),
+    updatePostmortem: mock<'updatePostmortem'>(),
+    listActionItems: mock<'listActionItems'>(),
+    createActionItem: mock<'createActionItem'>(),
+    updateActionItem: mock<'updateActionItem'>(),
+    getOnCall: mock<'getOnCall'>(),
+    listSchedules: mock<'listSchedules'>(),
+    getSchedule: mock<'getSchedule'>(),
+    addScheduleOverride: mock<'addScheduleOverride'>(),
+    removeScheduleOverride: mock<'removeScheduleOverride'>(),
+    createScheduleFeedToken: mock<'createScheduleFeedToken'>(),
+    getEntitySlos: mock<'getEntitySlos'>(),
+    getSloHistory: mock<'getSloHistory'>(),
+    getSloOverview: mock<'getSloOverview'>(),
+    refreshSlos: mock<'refreshSlos'>(),
+    getEntityRunbooks: mock<'getEntityRunbooks'>(),
+    searchRunbooks: mock<'searchRunbooks'>(),
+    getRunbook: mock<'getRunbook'>(),
+    getRunbooksForAlert: mock<'getRunbooksForAlert'>(),
+    refreshRunbooks: mock<'refreshRunbooks'>(),
+  } satisfies ReliabilityApi;
+}

@@ -1,0 +1,1 @@
+export { IncidentRolesButton } from './IncidentRolesButton';

@@ -1,1 +1,0 @@
-export { IncidentStatusActions } from './IncidentStatusActions';

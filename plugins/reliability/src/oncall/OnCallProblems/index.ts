@@ -1,0 +1,5 @@
+export {
+  ScheduleProblem,
+  UnresolvedSchedules,
+  scheduleProblem,
+} from './OnCallProblems';

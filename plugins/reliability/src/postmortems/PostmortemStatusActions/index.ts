@@ -1,1 +1,0 @@
-export { PostmortemStatusActions } from './PostmortemStatusActions';

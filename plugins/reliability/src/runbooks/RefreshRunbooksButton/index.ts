@@ -1,1 +1,0 @@
-export { RefreshRunbooksButton } from './RefreshRunbooksButton';

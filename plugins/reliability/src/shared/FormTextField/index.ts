@@ -1,0 +1,2 @@
+export { FormTextField, selectOptions } from './FormTextField';
+export type { SelectOption } from './FormTextField';

@@ -1,0 +1,2 @@
+export { StatusMoves } from './StatusMoves';
+export type { StatusMovesSpec } from './StatusMoves';

@@ -1,0 +1,1 @@
+export { WriteDialogButton } from './WriteDialogButton';

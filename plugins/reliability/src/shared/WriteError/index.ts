@@ -1,0 +1,1 @@
+export { WriteError } from './WriteError';

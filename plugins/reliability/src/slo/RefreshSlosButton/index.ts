@@ -1,1 +1,0 @@
-export { RefreshSlosButton } from './RefreshSlosButton';
