@@ -30,7 +30,7 @@ const backend = file =>
   rootRequire(path.join(ROOT, 'plugins/reliability-backend/src', file));
 const { PrometheusSliSource } = backend('slo/prometheus/index.ts');
 const { PROMETHEUS_DEFAULTS } = backend('slo/prometheus/config.ts');
-const { parseOpenSlo } = backend('slo/definitions/index.ts');
+const { parseOpenSlo } = backend('slo/parse/index.ts');
 const { evaluationItem } = backend('slo/evaluation/sloQueries.ts');
 const { computeSloStatus } = backend('slo/evaluation/computeSloStatus.ts');
 const { DEFAULT_ERROR_BUDGET_POLICY } = rootRequire(

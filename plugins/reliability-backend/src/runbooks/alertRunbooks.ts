@@ -3,7 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
 import { todayUtc } from '../actionItems/ActionItemService';
-import { normalizeRef } from './refresh/entityRunbookSource';
+import { normalizeRef } from './files/entityRunbookSource';
 import { RunbookStore } from './store/RunbookStore';
 
 /** The most alert names of one group looked up. */

@@ -8,8 +8,8 @@ import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility, withinScope } from '../access/EntityVisibility';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { entityRefSchema, parseInput } from '../validation';
-import { normalizeRef } from './refresh/entityRunbookSource';
-import { RunbookRefresher } from './refresh/RunbookRefresher';
+import { normalizeRef } from './files/entityRunbookSource';
+import { RunbookFileRefresher } from './files/RunbookFileRefresher';
 import { RunbookService } from './RunbookService';
 import { RunbookLibraryQuery, RunbookStore } from './store/RunbookStore';
 
@@ -77,7 +77,7 @@ const idSchema = z.object({ id: z.string().min(1).max(600) });
 export function createRunbooksRouter(options: {
   store: RunbookStore;
   service: RunbookService;
-  refresher: RunbookRefresher;
+  refresher: RunbookFileRefresher;
   access: EntityAccess;
   visibility: EntityVisibility;
 }) {

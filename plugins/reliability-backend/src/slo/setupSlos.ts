@@ -12,7 +12,7 @@ import { DemoSloSeeder } from '../demo/DemoSloSeeder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { PrometheusSliSource } from './prometheus';
 import { PushSliSource } from './push/PushSliSource';
-import { SloDefinitionReader } from './reader/SloDefinitionReader';
+import { SloFileRefresher } from './files/SloFileRefresher';
 import { readSloConfig } from './sloConfig';
 import { SloService } from './SloService';
 import { DatabaseSloStore } from './store/DatabaseSloStore';
@@ -28,13 +28,13 @@ export interface SloFeature {
   store: SloStore;
   service: SloService;
   evaluator: SloEvaluator;
-  reader: SloDefinitionReader;
+  refresher: SloFileRefresher;
   /** The demo part, when demo data is on. */
   demo?: DemoSloSeeder;
 }
 
 /**
- * Creates the SLO store, sources, reader and evaluator, and schedules the
+ * Creates the SLO store, sources, file refresher and evaluator, and schedules the
  * definition refresh and the evaluation (each runs on one replica at a time).
  *
  * @internal
@@ -75,7 +75,7 @@ export async function setupSlos(options: {
         evaluator,
       })
     : undefined;
-  const reader = SloDefinitionReader.create({
+  const refresher = SloFileRefresher.create({
     store,
     catalog,
     auth,
@@ -100,7 +100,7 @@ export async function setupSlos(options: {
     timeout: { minutes: 5 },
     initialDelay: { seconds: 5 },
     fn: async () => {
-      const { entities } = await reader.refreshAll();
+      const { entities } = await refresher.refreshAll();
       logger.info(`Read the OpenSLO definitions of ${entities} entities`);
       if (entities === 0) {
         retrySoonWhileEmpty();
@@ -127,8 +127,8 @@ export async function setupSlos(options: {
   return {
     store,
     evaluator,
-    reader,
+    refresher,
     demo,
-    service: SloService.create({ store, reader, tiers: sloConfig.tiers }),
+    service: SloService.create({ store, refresher, tiers: sloConfig.tiers }),
   };
 }

@@ -1,5 +1,5 @@
 import { Runbook } from '@reliability-hub/plugin-reliability-common';
-import { IndexedRunbook } from './store/RunbookStore';
+import { IndexedRunbook } from '../store/RunbookStore';
 
 /**
  * A structured runbook for tests, as the refresh would index it.

@@ -10,11 +10,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { applyDatabaseMigrations } from '../../database/migrations';
-import { parseRunbookFile } from '../format';
-import { DB_POOL_YAML, ROLLBACK_MARKDOWN } from '../format/fixtures';
+import { parseRunbookFile } from '../parse';
+import { DB_POOL_YAML, ROLLBACK_MARKDOWN } from '../__testUtils__/runbookFiles';
 import { DatabaseRunbookStore } from '../store/DatabaseRunbookStore';
-import { RunbookFileReader } from './RunbookFileReader';
-import { RunbookRefresher } from './RunbookRefresher';
+import { RunbookFileRefresher } from './RunbookFileRefresher';
 
 jest.setTimeout(60_000);
 
@@ -95,7 +94,7 @@ steps:
   - title: ''
 `;
 
-describe('RunbookRefresher', () => {
+describe('RunbookFileRefresher', () => {
   const databases = TestDatabases.create();
 
   async function setup(databaseId: any) {
@@ -108,11 +107,11 @@ describe('RunbookRefresher', () => {
     repo.set(`${REPO}/runbooks/broken.yaml`, INVALID_YAML);
     const parse = jest.fn(parseRunbookFile);
     const refresherFor = (entities: Entity[]) =>
-      RunbookRefresher.create({
+      RunbookFileRefresher.create({
         store,
         catalog: catalogServiceMock({ entities }),
         auth: mockServices.auth(),
-        reader: RunbookFileReader.create({ urlReader: repo }),
+        urlReader: repo,
         logger: mockServices.logger.mock(),
         parse,
       });

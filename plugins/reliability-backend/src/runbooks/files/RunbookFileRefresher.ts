@@ -1,4 +1,8 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -10,7 +14,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { boundedMessage, quote } from '../../entityFiles';
-import { contentHash, parseRunbookFile } from '../format';
+import { contentHash, parseRunbookFile } from '../parse';
 import {
   IndexedRunbook,
   RunbookSourceState,
@@ -24,8 +28,8 @@ import {
   linkRunbooks,
   structuredRunbook,
 } from './entityRunbookSource';
-import { RunbookFile, RunbookFileReader } from './RunbookFileReader';
-import { resolveRunbookLocation, RunbookLocation } from './runbookLocation';
+import { readRunbookFiles, RunbookFile } from './readRunbookFiles';
+import { resolveRunbookLocation, RunbookLocation } from './runbookLocations';
 
 /** Entities per catalog page. */
 const PAGE_SIZE = 200;
@@ -67,22 +71,22 @@ interface EntityOutcome {
  *
  * @internal
  */
-export class RunbookRefresher {
+export class RunbookFileRefresher {
   static create(options: {
     store: RunbookStore;
     catalog: CatalogService;
     auth: AuthService;
-    reader: RunbookFileReader;
+    urlReader: UrlReaderService;
     logger: LoggerService;
     /** The parser; tests count its calls. */
     parse?: (text: string, file: string) => RunbookParseResult;
     now?: () => Date;
   }) {
-    return new RunbookRefresher(
+    return new RunbookFileRefresher(
       options.store,
       options.catalog,
       options.auth,
-      options.reader,
+      options.urlReader,
       options.logger,
       options.parse ?? parseRunbookFile,
       options.now ?? (() => new Date()),
@@ -93,7 +97,7 @@ export class RunbookRefresher {
     private readonly store: RunbookStore,
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    private readonly reader: RunbookFileReader,
+    private readonly urlReader: UrlReaderService,
     private readonly logger: LoggerService,
     private readonly parse: (text: string, file: string) => RunbookParseResult,
     private readonly now: () => Date,
@@ -236,7 +240,7 @@ export class RunbookRefresher {
         previous.etag !== undefined;
       let files;
       try {
-        files = await this.reader.read(location, {
+        files = await readRunbookFiles(this.urlReader, location, {
           etag: canSkip ? previous?.etag : undefined,
         });
       } catch (error) {

@@ -7,7 +7,7 @@ import {
   ANNOTATION_RUNBOOKS,
   Runbook,
 } from '@reliability-hub/plugin-reliability-common';
-import { contentHash, runbookReviewDueDate } from '../format';
+import { contentHash, runbookReviewDueDate } from '../parse';
 import { IndexedRunbook } from '../store/RunbookStore';
 
 /**

@@ -1,6 +1,6 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { readEntityFiles } from '../../entityFiles';
-import { RUNBOOK_FILE_KINDS, RunbookLocation } from './runbookLocation';
+import { RUNBOOK_FILE_KINDS, RunbookLocation } from './runbookLocations';
 
 /**
  * One runbook file as read.
@@ -18,35 +18,28 @@ export interface RunbookFile {
  *
  * @internal
  */
-export interface RunbookFiles {
+export interface RunbookFilesRead {
   files: RunbookFile[];
   etag?: string;
 }
 
 /**
- * Reads runbook files: a single file, or every `.yaml`, `.yml`, `.md` and
- * `.markdown` file under a folder, with the caps and folder rules every file
- * an entity names follows (see `readEntityFiles`).
+ * Reads an entity's runbook files: a single file, or every `.yaml`, `.yml`,
+ * `.md` and `.markdown` file under a folder, with the caps and folder rules
+ * every file an entity names follows (see `readEntityFiles`).
  *
+ * @throws NotModifiedError when `etag` matches (URLs only)
  * @internal
  */
-export class RunbookFileReader {
-  static create(options: { urlReader: UrlReaderService }) {
-    return new RunbookFileReader(options.urlReader);
-  }
-
-  private constructor(private readonly urlReader: UrlReaderService) {}
-
-  /** @throws NotModifiedError when `etag` matches (URLs only) */
-  async read(
-    location: RunbookLocation,
-    options: { etag?: string } = {},
-  ): Promise<RunbookFiles> {
-    const { files, etag } = await readEntityFiles(location, {
-      urlReader: this.urlReader,
-      files: RUNBOOK_FILE_KINDS.files,
-      etag: options.etag,
-    });
-    return { files: files.map(({ name, text }) => ({ name, text })), etag };
-  }
+export async function readRunbookFiles(
+  urlReader: UrlReaderService,
+  location: RunbookLocation,
+  options: { etag?: string } = {},
+): Promise<RunbookFilesRead> {
+  const { files, etag } = await readEntityFiles(location, {
+    urlReader,
+    files: RUNBOOK_FILE_KINDS.files,
+    etag: options.etag,
+  });
+  return { files: files.map(({ name, text }) => ({ name, text })), etag };
 }

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { SchedulerService } from '@backstage/backend-plugin-api';
-import { RunbookRefresher } from './RunbookRefresher';
-import { scheduleRunbookRefresh } from './scheduleRunbookRefresh';
+import { RunbookFileRefresher } from './RunbookFileRefresher';
+import { scheduleRunbookFileRefresh } from './scheduleRunbookFileRefresh';
 
 const summary = (entities: number) => ({
   entities,
@@ -23,8 +23,8 @@ async function scheduled(found: number[]) {
   } as unknown as jest.Mocked<SchedulerService>;
   const refresher = {
     refreshAll: jest.fn(async () => summary(found.shift() ?? 0)),
-  } as unknown as RunbookRefresher;
-  await scheduleRunbookRefresh({
+  } as unknown as RunbookFileRefresher;
+  await scheduleRunbookFileRefresh({
     scheduler,
     refresher,
     config: mockServices.rootConfig(),
@@ -33,7 +33,7 @@ async function scheduled(found: number[]) {
   return { scheduler, run: () => task!() };
 }
 
-describe('scheduleRunbookRefresh', () => {
+describe('scheduleRunbookFileRefresh', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readRunbookRefreshMinutes } from './refreshInterval';
 import { retryWhileCatalogEmpty } from '../../scheduling/retryWhileCatalogEmpty';
-import { RunbookRefresher } from './RunbookRefresher';
+import { RunbookFileRefresher } from './RunbookFileRefresher';
 
 const TASK_ID = 'reliability-runbooks-refresh';
 
@@ -19,11 +19,11 @@ const TASK_ID = 'reliability-runbooks-refresh';
  *
  * @internal
  */
-export async function scheduleRunbookRefresh(options: {
+export async function scheduleRunbookFileRefresh(options: {
   scheduler: SchedulerService;
   config: RootConfigService;
   logger: LoggerService;
-  refresher: RunbookRefresher;
+  refresher: RunbookFileRefresher;
 }): Promise<void> {
   const { scheduler, config, logger, refresher } = options;
   const minutes = readRunbookRefreshMinutes(config);

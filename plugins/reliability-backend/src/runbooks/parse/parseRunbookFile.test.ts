@@ -1,5 +1,5 @@
 import { contentHash } from './contentHash';
-import { DB_POOL_YAML, ROLLBACK_MARKDOWN } from './fixtures';
+import { DB_POOL_YAML, ROLLBACK_MARKDOWN } from '../__testUtils__/runbookFiles';
 import {
   formatFieldPath,
   formatRunbookProblem,

@@ -11,8 +11,8 @@ import {
   TEST_OPENSLO,
   TEST_OPENSLO_URL,
   textResponse,
-} from '../testing/sloFixtures';
-import { SloDefinitionReader } from './SloDefinitionReader';
+} from '../__testUtils__/sloFixtures';
+import { SloFileRefresher } from './SloFileRefresher';
 
 jest.setTimeout(60_000);
 
@@ -36,7 +36,7 @@ const withAnnotation = (
   spec: { type: 'service', owner: OWNER },
 });
 
-describe('SloDefinitionReader', () => {
+describe('SloFileRefresher', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -55,22 +55,22 @@ describe('SloDefinitionReader', () => {
           return textResponse(files[url]) as any;
         }),
       });
-      const reader = SloDefinitionReader.create({
+      const refresher = SloFileRefresher.create({
         store,
         catalog: catalogServiceMock({ entities }),
         auth: mockServices.auth(),
         urlReader,
         logger: mockServices.logger.mock(),
       });
-      return { store, reader, urlReader };
+      return { store, refresher, urlReader };
     }
 
     it('reads every annotated entity, with owner and system, and skips unchanged files', async () => {
-      const { store, reader, urlReader } = await setup(
+      const { store, refresher, urlReader } = await setup(
         [paymentsEntity(OWNER)],
         { [TEST_OPENSLO_URL]: TEST_OPENSLO },
       );
-      expect(await reader.refreshAll()).toEqual({ entities: 1 });
+      expect(await refresher.refreshAll()).toEqual({ entities: 1 });
       const [stored] = await store.listDefinitions([PAYMENTS]);
       expect(stored).toMatchObject({
         entityRef: PAYMENTS,
@@ -89,7 +89,7 @@ describe('SloDefinitionReader', () => {
       );
 
       // The second read is conditional and keeps what was parsed.
-      await reader.refreshAll();
+      await refresher.refreshAll();
       expect(urlReader.readUrl).toHaveBeenLastCalledWith(TEST_OPENSLO_URL, {
         etag: 'v1',
       });
@@ -99,14 +99,14 @@ describe('SloDefinitionReader', () => {
 
     it('stores read errors and invalid documents as problems, not crashes', async () => {
       const broken = TEST_OPENSLO.replace('target: 0.999', 'target: 1.5');
-      const { store, reader } = await setup(
+      const { store, refresher } = await setup(
         [
           withAnnotation('missing', 'url:https://git.example.com/nope.yaml'),
           withAnnotation('broken', 'url:https://git.example.com/broken.yaml'),
         ],
         { 'https://git.example.com/broken.yaml': broken },
       );
-      await reader.refreshAll();
+      await refresher.refreshAll();
       const [brokenDefs, missing] = await store.listDefinitions();
       expect(missing.problems).toEqual([
         {
@@ -130,7 +130,7 @@ describe('SloDefinitionReader', () => {
     });
 
     it('reports an SLO name used twice in one entity and keeps the first', async () => {
-      const { store, reader } = await setup(
+      const { store, refresher } = await setup(
         [
           withAnnotation(
             'twice',
@@ -142,7 +142,7 @@ describe('SloDefinitionReader', () => {
           'https://git.example.com/copy.yaml': TEST_OPENSLO,
         },
       );
-      await reader.refreshAll();
+      await refresher.refreshAll();
       const [twice] = await store.listDefinitions();
       expect(twice.slos).toHaveLength(3);
       expect(twice.problems).toHaveLength(3);
@@ -160,14 +160,14 @@ describe('SloDefinitionReader', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openslo-'));
       fs.writeFileSync(path.join(dir, 'openslo.yaml'), TEST_OPENSLO);
       const location = `file:${path.join(dir, 'catalog-info.yaml')}`;
-      const { store, reader } = await setup(
+      const { store, refresher } = await setup(
         [
           withAnnotation('local', './openslo.yaml', location),
           withAnnotation('escape', '../../etc/passwd', location),
         ],
         {},
       );
-      await reader.refreshAll();
+      await refresher.refreshAll();
       const [escape, local] = await store.listDefinitions();
       expect(local.slos).toHaveLength(3);
       expect(local.slos[0].definition.file).toBe('./openslo.yaml');
@@ -183,7 +183,7 @@ describe('SloDefinitionReader', () => {
       fs.mkdirSync(path.join(dir, 'slos'));
       fs.writeFileSync(path.join(dir, 'slos', 'payments.yaml'), TEST_OPENSLO);
       const location = `file:${path.join(dir, 'catalog-info.yaml')}`;
-      const { store, reader } = await setup(
+      const { store, refresher } = await setup(
         [
           withAnnotation('folder', 'dir:./slos/', location),
           withAnnotation(
@@ -194,7 +194,7 @@ describe('SloDefinitionReader', () => {
         ],
         {},
       );
-      await reader.refreshAll();
+      await refresher.refreshAll();
       const [folder, many] = await store.listDefinitions();
       expect(folder.problems).toEqual([]);
       expect(folder.slos[0].definition.file).toBe('dir:./slos/payments.yaml');
@@ -208,7 +208,7 @@ describe('SloDefinitionReader', () => {
     });
 
     it('forgets entities that lost the annotation, and refreshes one entity on demand', async () => {
-      const { store, reader } = await setup([paymentsEntity(OWNER)], {
+      const { store, refresher } = await setup([paymentsEntity(OWNER)], {
         [TEST_OPENSLO_URL]: TEST_OPENSLO,
       });
       await store.saveDefinitions({
@@ -220,16 +220,16 @@ describe('SloDefinitionReader', () => {
         problems: [],
         readAt: new Date().toISOString(),
       });
-      await reader.refreshAll();
+      await refresher.refreshAll();
       expect((await store.listDefinitions()).map(d => d.entityRef)).toEqual([
         PAYMENTS,
       ]);
-      const read = await reader.refreshEntity(PAYMENTS, {
+      const read = await refresher.refreshEntity(PAYMENTS, {
         actor: 'user:default/lena',
       });
       expect(read?.slos).toHaveLength(3);
       await expect(
-        reader.refreshEntity('component:default/nope'),
+        refresher.refreshEntity('component:default/nope'),
       ).rejects.toThrow(NotFoundError);
     });
   });

@@ -16,7 +16,7 @@ import { ANNOTATION_OPENSLO } from '@reliability-hub/plugin-reliability-common';
 import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
 import { boundedMessage, excerpt } from '../../entityFiles';
-import { parseOpenSlo } from '../definitions';
+import { parseOpenSlo } from '../parse';
 import { EntitySloDefinitions, SloStore } from '../store/SloStore';
 import { readSloFiles, SloFile } from './readSloFiles';
 import { sloLocationsOf } from './sloLocations';
@@ -73,7 +73,7 @@ function contentHash(files: SloFile[]): string {
  *
  * @internal
  */
-export class SloDefinitionReader {
+export class SloFileRefresher {
   static create(options: {
     store: SloStore;
     catalog: CatalogService;
@@ -83,7 +83,7 @@ export class SloDefinitionReader {
     /** Called after an entity's definitions were stored. */
     afterSave?: (definitions: EntitySloDefinitions) => Promise<void>;
   }) {
-    return new SloDefinitionReader(options);
+    return new SloFileRefresher(options);
   }
 
   private constructor(

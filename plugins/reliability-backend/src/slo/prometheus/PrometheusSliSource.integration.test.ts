@@ -29,7 +29,7 @@ import {
   freePort,
   sleep,
 } from '../../__testUtils__/systemBinaries';
-import { parseOpenSlo } from '../definitions';
+import { parseOpenSlo } from '../parse';
 import { computeSloStatus } from '../evaluation/computeSloStatus';
 import { evaluationItem, SloEvaluationItem } from '../evaluation/sloQueries';
 import { PROMETHEUS_DEFAULTS } from './config';
