@@ -6,6 +6,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { durationToMilliseconds } from '@backstage/types';
 import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
 import { Knex } from 'knex';
 import { DemoSloSeeder } from '../demo/DemoSloSeeder';
@@ -17,7 +18,7 @@ import { readSloConfig } from './sloConfig';
 import { SloService } from './SloService';
 import { DatabaseSloStore } from './store/DatabaseSloStore';
 import { SloStore } from './store/SloStore';
-import { retryWhileCatalogEmpty } from '../scheduling/retryWhileCatalogEmpty';
+import { scheduleEntityFileRefresh } from '../scheduling/scheduleEntityFileRefresh';
 
 /**
  * The SLO feature, wired: what the router and the demo seeder need.
@@ -86,33 +87,21 @@ export async function setupSlos(options: {
       : undefined,
   });
 
-  const definitionsTask = 'reliability-slo-definitions-refresh';
-  const retrySoonWhileEmpty = retryWhileCatalogEmpty({
+  await scheduleEntityFileRefresh({
     scheduler,
-    taskId: definitionsTask,
     logger,
-  });
-  await scheduler.scheduleTask({
-    id: definitionsTask,
-    frequency: { milliseconds: sloConfig.refreshIntervalMs },
-    // Short: a run cut off by a database outage keeps its lock until the
-    // timeout.
-    timeout: { minutes: 5 },
-    initialDelay: { seconds: 5 },
-    fn: async () => {
-      const { entities } = await refresher.refreshAll();
-      logger.info(`Read the OpenSLO definitions of ${entities} entities`);
-      if (entities === 0) {
-        retrySoonWhileEmpty();
-      }
-    },
+    taskId: 'reliability-slo-definitions-refresh',
+    frequency: sloConfig.refreshInterval,
+    refresh: () => refresher.refreshAll(),
+    describe: ({ entities }) =>
+      `Read the OpenSLO definitions of ${entities} entities`,
   });
   await scheduler.scheduleTask({
     id: 'reliability-slo-evaluation',
-    frequency: { milliseconds: sloConfig.evaluationIntervalMs },
+    frequency: sloConfig.evaluationInterval,
     timeout: {
       milliseconds: Math.max(
-        sloConfig.evaluationIntervalMs,
+        durationToMilliseconds(sloConfig.evaluationInterval),
         sloConfig.evaluationTimeoutMs * 2,
       ),
     },
