@@ -1,18 +1,6 @@
-import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
-  search?: {
-    collators?: {
-      reliability?: {
-        /**
-         * When the search index of runbooks and postmortems is rebuilt
-         * (`searchModuleReliabilityCollator`). Default: every 10 minutes.
-         */
-        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      };
-    };
-  };
   /** Configuration of the Reliability Hub backend. */
   reliability?: {
     demoData?: {
@@ -92,42 +80,6 @@ export interface Config {
           minConsumed: number;
           maxConsumed?: number;
           approver?: string;
-        }>;
-      };
-      prometheus?: {
-        /**
-         * The Prometheus servers SLIs are read from (OpenSLO
-         * `metricSource.type: Prometheus`). An OpenSLO `metricSource.spec.instance`
-         * picks one by name; otherwise the one named `default` answers, else
-         * the first. Without any instance the Prometheus source is not installed.
-         */
-        instances?: Array<{
-          /** Name used in `metricSource.spec.instance`. Default "default". */
-          name?: string;
-          /** Base URL without `/api/v1`, e.g. "http://prometheus:9090". */
-          baseUrl: string;
-          /**
-           * Sent as `Authorization: Bearer <token>`.
-           * @visibility secret
-           */
-          bearerToken?: string;
-          /**
-           * Extra request headers, e.g. `X-Scope-OrgID` for Mimir or Cortex.
-           * @visibility secret
-           */
-          headers?: { [name: string]: string };
-          /** How long one request may take, e.g. "30s" (the default) or seconds. */
-          timeout?: string | number;
-          /** The most (query, window) pairs in one PromQL request. Default 100. */
-          batchSize?: number;
-          /** The most requests in flight at once. Default 4. */
-          concurrency?: number;
-          /**
-           * Evaluation instants are rounded down to a multiple of this, e.g.
-           * "1m" (the default), so that `increase()` over samples on that grid
-           * is exact.
-           */
-          alignment?: string | number;
         }>;
       };
     };

@@ -1,20 +1,19 @@
 /*
  * A real Prometheus (Debian's `prometheus`) holding 31 days of a checkout
  * service's request counters, backfilled with `promtool tsdb
- * create-blocks-from openmetrics`. The OpenSLO definitions are parsed and
- * evaluated as the backend does (queries from the evaluator, counts from the
- * Prometheus source, figures from the common math), and every SLI, remaining
- * budget and burn rate must equal what this test computes by hand from the
- * generated per-minute counts, to 1e-6.
+ * create-blocks-from openmetrics`. The reliability backend with this module
+ * reads the OpenSLO files of the components and evaluates them as a portal
+ * does (queries from the evaluator, counts from the Prometheus source, figures
+ * from the common math), at the instant the data ends; every SLI, remaining
+ * budget and burn rate its entity page shows must equal what this test
+ * computes by hand from the generated per-minute counts, to 1e-6.
  *
  * Without the binaries the suite is skipped with a warning, unless CI is set:
  * then it fails (scripts/test.sh installs the package).
  */
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   BURN_RATE_WINDOWS,
   BURN_RATE_WINDOW_SECONDS,
-  DEFAULT_ERROR_BUDGET_POLICY,
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
 import { SliQueryResult } from '@reliability-hub/plugin-reliability-node';
@@ -28,11 +27,11 @@ import {
   describeWithBinaries,
   freePort,
   sleep,
-} from '../../__testUtils__/systemBinaries';
-import { parseOpenSlo } from '../parse';
-import { computeSloStatus } from '../evaluation/computeSloStatus';
-import { evaluationItem, SloEvaluationItem } from '../evaluation/sloQueries';
-import { PROMETHEUS_DEFAULTS } from './config';
+} from './__testUtils__/systemBinaries';
+import {
+  componentWithOpenSlo,
+  startBackendWithPrometheus,
+} from './__testUtils__/testBackend';
 import { PrometheusSliSource } from './PrometheusSliSource';
 
 const PROMETHEUS = '/usr/bin/prometheus';
@@ -57,6 +56,23 @@ const NOW = new Date(END.getTime() + 42_000);
 const START_MS = END.getTime() - DAYS * 24 * 60 * MINUTE;
 const MINUTES = DAYS * 24 * 60;
 const ENTITY = 'component:default/checkout';
+/** Jest fakes only the clock: the backend's timers and Prometheus's run as usual. */
+const ALL_BUT_DATE = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
 
 const OPENSLO = `
 apiVersion: openslo/v1
@@ -141,6 +157,18 @@ spec:
   budgetingMethod: Occurrences
   objectives: [{ displayName: Never evaluates, target: 0.9 }]
 `;
+
+/** The file's SLI documents and the SLOs named `names`, without the others. */
+function onlySlos(openSlo: string, names: string[]): string {
+  return openSlo
+    .split(/^---$/m)
+    .filter(
+      doc =>
+        /^kind: SLI$/m.test(doc) ||
+        names.some(name => doc.includes(`metadata: { name: ${name} }`)),
+    )
+    .join('---');
+}
 
 /**
  * Another team's SLO whose good query closes the `sum(…)` it is wrapped in
@@ -350,6 +378,12 @@ describeIfInstalled(
       }
     });
 
+    /**
+     * Installs the module in a backend whose catalog holds `entities`, lets
+     * it read their OpenSLO files and run one evaluation cycle with its clock
+     * at NOW (timers run as usual), and answers what the entity pages show,
+     * what the source answered and how many PromQL requests the cycle took.
+     */
     async function evaluate(
       entities: Array<{
         entityRef: string;
@@ -359,57 +393,54 @@ describeIfInstalled(
       }> = [{ entityRef: ENTITY, openSlo: OPENSLO }],
       batchSize = 8,
     ): Promise<{
-      items: SloEvaluationItem[];
       answers: Map<string, SliQueryResult>;
       statuses: Map<string, SloStatus>;
       requests: number;
     }> {
-      const items = entities.flatMap(({ entityRef, openSlo, only }) => {
-        const { slos, problems } = parseOpenSlo(openSlo, 'openslo.yaml');
-        expect(problems).toEqual([]);
-        const entity = {
-          entityRef,
-          owner: 'group:default/shop',
-          system: undefined,
+      const files: Record<string, string> = {};
+      const components = entities.map(({ entityRef, openSlo, only }) => {
+        const name = entityRef.split('/')[1];
+        const url = `https://git.example.com/acme/${name}/openslo.yaml`;
+        files[url] = only ? onlySlos(openSlo, only) : openSlo;
+        return componentWithOpenSlo(name, url);
+      });
+      const portal = await startBackendWithPrometheus({
+        entities: components,
+        files,
+        prometheus: { instances: [{ name: 'default', baseUrl, batchSize }] },
+      });
+      const fetchSpy = jest.spyOn(globalThis, 'fetch');
+      const querySpy = jest.spyOn(PrometheusSliSource.prototype, 'query');
+      jest.useFakeTimers({ now: NOW.getTime() + 3_600_000, doNotFake: [...ALL_BUT_DATE] });
+      try {
+        await portal.evaluate();
+        const results = (
+          await Promise.all(querySpy.mock.results.map(result => result.value))
+        ).flat() as SliQueryResult[];
+        const requests = fetchSpy.mock.calls.filter(([url]) =>
+          String(url).startsWith(`${baseUrl}/api/v1/query`),
+        ).length;
+        const statuses = new Map<string, SloStatus>();
+        for (const { entityRef } of entities) {
+          for (const status of (await portal.slos(entityRef)).slos) {
+            statuses.set(status.sloName, status);
+          }
+        }
+        return {
+          answers: new Map(results.map(result => [result.key, result])),
+          statuses,
+          requests,
         };
-        return slos
-          .filter(definition => !only || only.includes(definition.name))
-          .map(definition => evaluationItem(entity, definition, 0, NOW));
-      });
-      let requests = 0;
-      const source = PrometheusSliSource.create({
-        instances: [
-          {
-            ...PROMETHEUS_DEFAULTS,
-            name: 'default',
-            baseUrl,
-            headers: {},
-            batchSize,
-          },
-        ],
-        logger: mockServices.logger.mock(),
-        fetchFn: (input, init) => {
-          requests += 1;
-          return fetch(input, init);
-        },
-      });
-      const results = await source.query(items.map(item => item.query));
-      const answers = new Map(results.map(result => [result.key, result]));
-      const statuses = new Map(
-        items.map(item => [
-          item.query.sloName,
-          computeSloStatus(item.base, answers.get(item.query.key)!, {
-            now: NOW,
-            window: item.window,
-            tiers: DEFAULT_ERROR_BUDGET_POLICY,
-          }),
-        ]),
-      );
-      return { items, answers, statuses, requests };
+      } finally {
+        jest.useRealTimers();
+        fetchSpy.mockRestore();
+        querySpy.mockRestore();
+        await portal.stop();
+      }
     }
 
     it('computes SLI, remaining budget and burn rates equal to the generated series', async () => {
-      const { statuses, answers, items, requests } = await evaluate();
+      const { statuses, answers, requests } = await evaluate();
 
       const check = (
         name: string,
@@ -418,8 +449,7 @@ describeIfInstalled(
         expected: (seconds: number) => { good: number; total: number },
       ) => {
         const status = statuses.get(name)!;
-        const item = items.find(i => i.query.sloName === name)!;
-        const answer = answers.get(item.query.key) as {
+        const answer = answers.get(status.id) as {
           windows: Record<string, { good: number; total: number }>;
         };
         const slo = expected(sloSeconds);
@@ -470,7 +500,7 @@ describeIfInstalled(
 
     it("cannot be made to answer one entity's SLO with another entity's crafted query", async () => {
       // The crafted SLO comes first, so its forged branches would win every key.
-      const { statuses, answers, items } = await evaluate(
+      const { statuses, answers } = await evaluate(
         [
           {
             entityRef: 'component:default/attacker',
@@ -482,8 +512,7 @@ describeIfInstalled(
         100,
       );
 
-      const item = items.find(i => i.query.sloName === 'availability')!;
-      const answer = answers.get(item.query.key) as {
+      const answer = answers.get(statuses.get('availability')!.id) as {
         windows: Record<string, { good: number; total: number }>;
       };
       expect(answer.windows.slo).toEqual(counts(28 * 86400));

@@ -1,7 +1,8 @@
 /**
  * Reading `reliability.slo.prometheus` from the app config.
  */
-import { RootConfigService } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 
 /**
  * One Prometheus the SLI source may query (`reliability.slo.prometheus.instances[]`).
@@ -33,20 +34,13 @@ export const PROMETHEUS_DEFAULTS = {
   alignMs: 60_000,
 } as const;
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const UNIT_MS: Record<string, number> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
-
 /**
- * A duration from config: a number of seconds or a string such as `500ms`,
- * `30s`, `2m`.
+ * A duration setting in milliseconds: a number of seconds, or a duration as
+ * Backstage reads them (`readDurationFromConfig`): `"30s"`, `"500ms"`,
+ * `"PT2M"` or `{ seconds: 30 }`.
  */
 function readDurationMs(
-  config: RootConfigService,
+  config: Config,
   key: string,
   fallback: number,
   at: string,
@@ -55,22 +49,27 @@ function readDurationMs(
     return fallback;
   }
   const value = config.get(key);
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
-    return value * 1000;
+  let ms = NaN;
+  try {
+    ms =
+      typeof value === 'number'
+        ? value * 1000
+        : durationToMilliseconds(readDurationFromConfig(config, { key }));
+  } catch {
+    // Answered below with the key as the whole config names it.
   }
-  const match = typeof value === 'string' ? DURATION.exec(value.trim()) : null;
-  if (match && Number(match[1]) > 0) {
-    return Number(match[1]) * UNIT_MS[match[2]];
+  if (!(Number.isFinite(ms) && ms > 0)) {
+    throw new Error(
+      `Invalid duration at ${at}.${key}: ${JSON.stringify(
+        value,
+      )}; use seconds or a duration such as "30s", "500ms" or { seconds: 30 }`,
+    );
   }
-  throw new Error(
-    `Invalid duration at ${at}.${key}: ${JSON.stringify(
-      value,
-    )}; use seconds or a string such as "30s", "500ms", "2m"`,
-  );
+  return ms;
 }
 
 function readPositiveInt(
-  config: RootConfigService,
+  config: Config,
   key: string,
   fallback: number,
   at: string,
@@ -94,9 +93,7 @@ function readPositiveInt(
  * @throws Error naming the key of an invalid or duplicate setting.
  * @internal
  */
-export function readPrometheusInstances(
-  config: RootConfigService,
-): PrometheusInstance[] {
+export function readPrometheusInstances(config: Config): PrometheusInstance[] {
   const base = 'reliability.slo.prometheus.instances';
   const list = config.getOptionalConfigArray(base) ?? [];
   const seen = new Set<string>();

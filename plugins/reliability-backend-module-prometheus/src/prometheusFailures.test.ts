@@ -3,38 +3,46 @@
  * by its configured name and the kind of failure, through the same routes the
  * entity page reads. Its URL and whatever it answered stay out.
  */
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { NotFoundError } from '@backstage/errors';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import request from 'supertest';
-import { freePort } from '../../__testUtils__/systemBinaries';
+import { freePort } from './__testUtils__/systemBinaries';
 import {
-  OWNER,
-  startReliabilityBackend,
-} from '../../tests/__testUtils__/testBackend';
-import {
-  paymentsEntity,
-  TEST_OPENSLO,
-  TEST_OPENSLO_URL,
-  textResponse,
-} from '../__testUtils__/sloFixtures';
+  componentWithOpenSlo,
+  startBackendWithPrometheus,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
 const PAYMENTS = 'component:default/payments';
+const OPENSLO_URL = 'https://git.example.com/acme/payments/openslo.yaml';
+const OPENSLO = `
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: payments-prometheus }
+spec:
+  service: payments
+  indicator:
+    metadata: { name: payments-prometheus-requests }
+    spec:
+      ratioMetric:
+        good:
+          metricSource:
+            type: Prometheus
+            spec: { query: 'sum(rate(ok[{{.window}}]))' }
+        total:
+          metricSource:
+            type: Prometheus
+            spec: { query: 'sum(rate(all[{{.window}}]))' }
+  timeWindow: [{ duration: 28d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ displayName: OK, target: 0.99 }]
+`;
 const URL_MARKER = 'url-marker-3f9a';
 const BODY_MARKER = 'body-marker-c71e';
 
 type Failure = 'rejected' | 'server error' | 'timeout' | 'unreachable';
 
 describe('a failing Prometheus, as the entity page shows it', () => {
-  // What is shown does not depend on the database.
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let server: Server;
   let port: number;
   let failure: Failure;
@@ -80,48 +88,26 @@ describe('a failing Prometheus, as the entity page shows it', () => {
     async (kind, message) => {
       failure = kind;
       const target = kind === 'unreachable' ? await freePort() : port;
-      const tasks = new Map<string, () => Promise<void> | void>();
-      const scheduler = mockServices.scheduler.mock({
-        scheduleTask: async task => {
-          tasks.set(task.id, () => task.fn(new AbortController().signal));
-        },
-      });
-      const urlReader = mockServices.urlReader.mock({
-        readUrl: async (url: string) => {
-          if (url === TEST_OPENSLO_URL) {
-            return textResponse(TEST_OPENSLO) as any;
-          }
-          throw new NotFoundError(`${url} does not exist`);
-        },
-      });
-      const backend = await startReliabilityBackend({
-        knex: await databases.init('SQLITE_3'),
-        entities: [paymentsEntity(OWNER)],
-        features: [urlReader.factory, scheduler.factory],
-        reliabilityConfig: {
-          slo: {
-            prometheus: {
-              instances: [
-                {
-                  name: 'main',
-                  baseUrl: `http://127.0.0.1:${target}/${URL_MARKER}`,
-                  timeout: '300ms',
-                },
-              ],
+      const portal = await startBackendWithPrometheus({
+        entities: [componentWithOpenSlo('payments', OPENSLO_URL)],
+        files: { [OPENSLO_URL]: OPENSLO },
+        prometheus: {
+          instances: [
+            {
+              name: 'main',
+              baseUrl: `http://127.0.0.1:${target}/${URL_MARKER}`,
+              timeout: '300ms',
             },
-          },
+          ],
         },
       });
       try {
-        await tasks.get('reliability-slo-definitions-refresh')!();
-        await tasks.get('reliability-slo-evaluation')!();
+        await portal.evaluate();
 
-        const get = (path: string) =>
-          request(backend.server)
-            .get(`/api/reliability${path}`)
-            .set('Authorization', mockCredentials.user.header(OWNER));
-        const slos = await get(`/slos?entityRef=${PAYMENTS}`);
-        const summary = await get(`/entity-summary?entityRef=${PAYMENTS}`);
+        const slos = await portal.get(`/slos?entityRef=${PAYMENTS}`);
+        const summary = await portal.get(
+          `/entity-summary?entityRef=${PAYMENTS}`,
+        );
         expect(slos.status).toBe(200);
         expect(summary.status).toBe(200);
 
@@ -143,7 +129,7 @@ describe('a failing Prometheus, as the entity page shows it', () => {
           expect(text).not.toContain('10.9.8.7');
         }
       } finally {
-        await backend.stop();
+        await portal.stop();
       }
     },
   );

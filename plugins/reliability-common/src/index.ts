@@ -5,6 +5,8 @@
  */
 
 export * from './annotations';
+export * from './pagePaths';
+export * from './searchTypes';
 export * from './incidents';
 export * from './permissions';
 export * from './summary';

@@ -1,9 +1,13 @@
 /**
- * The search backend module of Reliability Hub: runbooks and postmortems in
- * the portal's search. Install it with
- * `backend.add(import('@reliability-hub/plugin-reliability-backend/search'))`.
+ * The Reliability Hub module of the search backend: runbooks and postmortems
+ * in the portal's search. Install it with
+ * `backend.add(import('@reliability-hub/plugin-search-backend-module-reliability'))`.
  *
  * @packageDocumentation
  */
 
-export { searchModuleReliabilityCollator as default } from './search/module';
+export { searchModuleReliabilityCollator as default } from './module';
+export type {
+  PostmortemSearchDocument,
+  RunbookSearchDocument,
+} from './collators';

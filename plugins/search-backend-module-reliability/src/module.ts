@@ -5,9 +5,9 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { PostmortemCollatorFactory } from './PostmortemCollatorFactory';
-import { ReliabilityApiReader } from './ReliabilityApiReader';
-import { RunbookCollatorFactory } from './RunbookCollatorFactory';
+import { postmortemCollatorFactory } from './collators/PostmortemCollatorFactory';
+import { ReliabilityApiReader } from './collators/ReliabilityApiReader';
+import { runbookCollatorFactory } from './collators/RunbookCollatorFactory';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 10 },
@@ -43,14 +43,15 @@ export const searchModuleReliabilityCollator = createBackendModule({
             )
           : DEFAULT_SCHEDULE;
         const reader = ReliabilityApiReader.create({ discovery, auth });
-        indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner(schedule),
-          factory: RunbookCollatorFactory.create({ reader }),
-        });
-        indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner(schedule),
-          factory: PostmortemCollatorFactory.create({ reader }),
-        });
+        for (const factory of [
+          runbookCollatorFactory(reader),
+          postmortemCollatorFactory(reader),
+        ]) {
+          indexRegistry.addCollator({
+            schedule: scheduler.createScheduledTaskRunner(schedule),
+            factory,
+          });
+        }
       },
     });
   },

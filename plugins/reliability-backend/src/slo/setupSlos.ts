@@ -11,7 +11,6 @@ import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
 import { Knex } from 'knex';
 import { DemoSloSeeder } from '../demo/DemoSloSeeder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
-import { PrometheusSliSource } from './prometheus';
 import { PushSliSource } from './push/PushSliSource';
 import { SloFileRefresher } from './files/SloFileRefresher';
 import { readSloConfig } from './sloConfig';
@@ -55,11 +54,8 @@ export async function setupSlos(options: {
   const sloConfig = readSloConfig(config);
   const store = DatabaseSloStore.create({ knex });
 
+  // Other sources (Prometheus) come from modules, through the extension point.
   options.sliSources.add(PushSliSource.create({ store }));
-  const prometheus = PrometheusSliSource.fromConfig(config, { logger });
-  if (prometheus) {
-    options.sliSources.add(prometheus);
-  }
 
   const evaluator = SloEvaluator.create({
     store,

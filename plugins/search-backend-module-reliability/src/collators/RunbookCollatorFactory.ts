@@ -1,89 +1,74 @@
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { IndexableDocument } from '@backstage/plugin-search-common';
 import {
-  DocumentCollatorFactory,
-  IndexableDocument,
-} from '@backstage/plugin-search-common';
-import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
-import { Readable } from 'node:stream';
-import { runbookPagePath } from '../runbooks/alertRunbooks';
+  RUNBOOK_DOCUMENT_TYPE,
+  RunbookRecord,
+  runbookPagePath,
+} from '@reliability-hub/plugin-reliability-common';
 import { ReliabilityApiReader } from './ReliabilityApiReader';
+import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 
 /**
- * A runbook in the portal's search index.
+ * A runbook in the portal's search index (document type
+ * `reliability-runbook`).
  *
  * @public
  */
 export interface RunbookSearchDocument extends IndexableDocument {
+  /** The entity the runbook belongs to; who may see it may see the runbook. */
   entityRef: string;
+  /** A structured runbook from a file, or a `type: runbook` link. */
   kind: 'structured' | 'link';
   owner?: string;
   system?: string;
   severity?: string;
+  /** The alert names the runbook answers. */
   alerts: string[];
   tags: string[];
+  /** Overdue for review. */
   stale: boolean;
 }
 
 /**
- * The search result type of runbooks.
- *
- * @public
- */
-export const RUNBOOK_DOCUMENT_TYPE = 'reliability-runbook';
-
-/**
- * Collates the runbook library for the search backend. The text holds the
- * description, alerts and tags so a search for an alert name finds the runbook;
- * the location is the runbook's page.
+ * A runbook as a search document: the text holds the description, alerts and
+ * tags, so that a search for an alert name finds the runbook; the location is
+ * the runbook's page.
  *
  * @internal
  */
-export class RunbookCollatorFactory implements DocumentCollatorFactory {
-  readonly type = RUNBOOK_DOCUMENT_TYPE;
-  /**
-   * Results are shown to those who may read the document's entity in the
-   * catalog (its `authorization.resourceRef`), as the catalog's own
-   * collator does.
-   */
-  readonly visibilityPermission = catalogEntityReadPermission;
+export function runbookDocument(runbook: RunbookRecord): RunbookSearchDocument {
+  return {
+    title: runbook.title,
+    text: [
+      runbook.description,
+      runbook.alerts.length ? `Alerts: ${runbook.alerts.join(', ')}` : '',
+      runbook.tags.length ? `Tags: ${runbook.tags.join(', ')}` : '',
+      runbook.url,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    location: runbookPagePath(runbook.id),
+    authorization: { resourceRef: runbook.entityRef },
+    entityRef: runbook.entityRef,
+    kind: runbook.kind,
+    owner: runbook.owner,
+    system: runbook.system,
+    severity: runbook.severity,
+    alerts: runbook.alerts,
+    tags: runbook.tags,
+    stale: runbook.stale,
+  };
+}
 
-  static create(options: { reader: ReliabilityApiReader }) {
-    return new RunbookCollatorFactory(options.reader);
-  }
-
-  private constructor(private readonly reader: ReliabilityApiReader) {}
-
-  async getCollator(): Promise<Readable> {
-    return Readable.from(this.execute());
-  }
-
-  private async *execute(): AsyncGenerator<RunbookSearchDocument> {
-    for await (const items of this.reader.pages<RunbookRecord>(
-      '/runbooks/library',
-    )) {
-      for (const runbook of items) {
-        yield {
-          title: runbook.title,
-          text: [
-            runbook.description,
-            runbook.alerts.length ? `Alerts: ${runbook.alerts.join(', ')}` : '',
-            runbook.tags.length ? `Tags: ${runbook.tags.join(', ')}` : '',
-            runbook.url,
-          ]
-            .filter(Boolean)
-            .join('\n'),
-          location: runbookPagePath(runbook.id),
-          authorization: { resourceRef: runbook.entityRef },
-          entityRef: runbook.entityRef,
-          kind: runbook.kind,
-          owner: runbook.owner,
-          system: runbook.system,
-          severity: runbook.severity,
-          alerts: runbook.alerts,
-          tags: runbook.tags,
-          stale: runbook.stale,
-        };
-      }
-    }
-  }
+/**
+ * Collates the runbook library (`GET /runbooks/library`).
+ *
+ * @internal
+ */
+export function runbookCollatorFactory(reader: ReliabilityApiReader) {
+  return new ReliabilityCollatorFactory({
+    type: RUNBOOK_DOCUMENT_TYPE,
+    reader,
+    path: '/runbooks/library',
+    toDocument: runbookDocument,
+  });
 }
