@@ -47,10 +47,10 @@ for entry in "${PACKAGES[@]}"; do
   printf '%s\t%s\t%s\t%s\n' "$name" "$role" "$tarball" "$(stat -c %s "$tarball")" >>"$OUT/packages.tsv"
 done
 
-printf '\n%-52s %-22s %10s %10s\n' package role tarball unpacked
+printf '\n%-62s %-22s %10s %10s\n' package role tarball unpacked
 while IFS=$'\t' read -r name role tarball bytes; do
   [ "$name" = name ] && continue
   unpacked=$(tar -tvzf "$tarball" | awk '{ s += $3 } END { print s }')
   awk -v n="$name" -v r="$role" -v b="$bytes" -v u="$unpacked" \
-    'BEGIN { printf "%-52s %-22s %8.1f kB %8.1f kB\n", n, r, b / 1000, u / 1000 }'
+    'BEGIN { printf "%-62s %-22s %8.1f kB %8.1f kB\n", n, r, b / 1000, u / 1000 }'
 done <"$OUT/packages.tsv"
