@@ -157,9 +157,10 @@ export const reliabilityPlugin = createBackendPlugin({
             sliSources,
             severities,
             alertmanager: AlertmanagerWebhookService.create({
-              knex,
+              incidents,
               catalog,
               auth,
+              auditor,
               config,
               logger,
               runbooks: createAlertRunbookLookup({

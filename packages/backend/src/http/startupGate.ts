@@ -1,16 +1,18 @@
 import { RootHttpRouterConfigureContext } from '@backstage/backend-defaults/rootHttpRouter';
+import { ServiceUnavailableError } from '@backstage/errors';
 
 /** The parts of an Express request and response the gate uses. */
 interface GateRequest {
   path: string;
-  method: string;
-  url: string;
 }
 interface GateResponse {
   setHeader(name: string, value: string): unknown;
-  status(code: number): { json(body: unknown): unknown };
 }
-type Handler = (req: GateRequest, res: GateResponse, next: () => void) => void;
+type Handler = (
+  req: GateRequest,
+  res: GateResponse,
+  next: (error?: Error) => void,
+) => void;
 
 const MESSAGE = 'The portal is starting; try again in a few seconds';
 
@@ -22,11 +24,12 @@ const MESSAGE = 'The portal is starting; try again in a few seconds';
 const GATED_PATHS = ['/api/reliability/'];
 
 /**
- * A middleware that answers 503 (with `Retry-After`) to Reliability Hub API
- * requests that arrive after the server listens but before every plugin has
- * started. Without it, Backstage answers them with an empty 404, which a
- * client cannot tell from "this incident does not exist" (say, while the
- * backend restarts after a crash).
+ * A middleware that fails Reliability Hub API requests that arrive after the
+ * server listens but before every plugin has started with a
+ * ServiceUnavailableError (and `Retry-After`), which Backstage's error
+ * handler answers as a 503. Without it, Backstage answers them with an empty
+ * 404, which a client cannot tell from "this incident does not exist" (say,
+ * while the backend restarts after a crash).
  */
 export function createStartupGate(lifecycle: {
   addStartupHook(hook: () => void | Promise<void>): void;
@@ -41,17 +44,14 @@ export function createStartupGate(lifecycle: {
       return;
     }
     res.setHeader('Retry-After', '2');
-    res.status(503).json({
-      error: { name: 'ServiceUnavailableError', message: MESSAGE },
-      request: { method: req.method, url: req.url },
-      response: { statusCode: 503 },
-    });
+    next(new ServiceUnavailableError(MESSAGE));
   };
   return gate;
 }
 
 /**
- * The portal's root HTTP router: Backstage's defaults, behind the startup gate.
+ * The portal's root HTTP router: Backstage's defaults, behind the startup
+ * gate (whose errors the defaults' error handler answers).
  */
 export function configureRootHttpRouter(
   context: RootHttpRouterConfigureContext,

@@ -12,11 +12,8 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
+import { auditEvent, AuditMeta, auditRefusal } from '../audit/auditEvent';
 import { EntityVisibility } from './EntityVisibility';
-
-type AuditMeta = NonNullable<
-  Parameters<AuditorService['createEvent']>[0]['meta']
->;
 
 /**
  * Who made a request, as the audit trail names them: the user's entity ref,
@@ -111,13 +108,15 @@ export class EntityAccess {
           visible ? entityRef : 'this entity'
         }: only its owners can`,
       );
-      const event = await this.options.auditor.createEvent({
-        eventId: WRITE_DENIED_EVENT,
-        severityLevel: 'medium',
-        request: req,
-        meta: { permission: permission.name, entityRef },
-      });
-      await event.fail({ error });
+      await auditRefusal(
+        this.options.auditor,
+        {
+          eventId: WRITE_DENIED_EVENT,
+          request: req,
+          meta: { permission: permission.name, entityRef },
+        },
+        error,
+      );
       throw error;
     }
     return {
@@ -127,8 +126,9 @@ export class EntityAccess {
   }
 
   /**
-   * Runs a write as an audit event of the backend's auditor (`eventId`, with
-   * the request), marking it a success or a failure.
+   * Runs a write as an event of the backend's auditor (`eventId`, with the
+   * request), marking it a success or a failure. What the write changed is
+   * recorded by the store, in the change history.
    */
   async audited<T>(
     req: Request,
@@ -136,19 +136,10 @@ export class EntityAccess {
     meta: AuditMeta,
     write: () => Promise<T>,
   ): Promise<T> {
-    const event = await this.options.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await write();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditEvent(
+      this.options.auditor,
+      { eventId, request: req, meta },
+      write,
+    );
   }
 }

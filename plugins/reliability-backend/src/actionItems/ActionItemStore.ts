@@ -6,6 +6,9 @@ import {
   EntityActionItemSummary,
   Page,
 } from '@reliability-hub/plugin-reliability-common';
+import { EntityFilter } from '../database/entityFilter';
+import { VersionedChange } from '../database/versionedRecords';
+import { PageRequest } from '../database/keysetPage';
 
 /**
  * Fields of an action item that can be written.
@@ -45,10 +48,7 @@ export type NewActionItem = ActionItemFields & {
  *
  * @internal
  */
-export interface ActionItemFilter {
-  entityRefs?: string[];
-  /** Leaves out the action items of these entities. */
-  excludeEntityRefs?: string[];
+export interface ActionItemFilter extends EntityFilter {
   owners?: string[];
   postmortemId?: string;
   /** `open` means open or in progress. */
@@ -71,19 +71,14 @@ export interface ActionItemStore {
   getActionItem(id: string, today: string): Promise<ActionItem | undefined>;
   listActionItems(
     filter: ActionItemFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<ActionItem>>;
   /** The distinct entities that have action items matching the filter. */
   listEntityRefs(filter: ActionItemFilter): Promise<string[]>;
   /** Optimistic: NotFoundError, or ConflictError when not at `expectedVersion`. */
   updateActionItem(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: ActionItemFields;
-      actor: string;
-      today: string;
-    },
+    options: VersionedChange<ActionItemFields> & { today: string },
   ): Promise<ActionItem>;
   /** Counts in SQL and the items to show on the entity page. */
   getEntitySummary(

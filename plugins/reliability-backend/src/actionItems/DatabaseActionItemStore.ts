@@ -1,4 +1,3 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ActionItem,
   ActionItemPriority,
@@ -10,9 +9,13 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../audit/AuditLog';
 import { toIso, toNumber } from '../database/sql';
-import { keysetPage } from '../database/keysetPage';
+import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
+import { keysetPage, PageRequest } from '../database/keysetPage';
+import {
+  VersionedChange,
+  VersionedRecords,
+} from '../database/versionedRecords';
 import {
   ActionItemFields,
   ActionItemFilter,
@@ -85,6 +88,16 @@ function toActionItem(row: ActionItemRow, today: string): ActionItem {
   return { ...item, overdue: isActionItemOverdue(item, today) };
 }
 
+/** Action items as the API answers them on `today` (which decides overdue). */
+function records(today: string) {
+  return VersionedRecords.create<ActionItem>({
+    table: 'action_items',
+    thing: 'Action item',
+    resourceType: 'action-item',
+    fromRow: (row: ActionItemRow) => toActionItem(row, today),
+  });
+}
+
 /**
  * Action items in the plugin's database.
  *
@@ -102,10 +115,9 @@ export class DatabaseActionItemStore implements ActionItemStore {
     actor: string,
     today: string,
   ): Promise<ActionItem> {
-    const now = new Date();
     const { id = randomUUID(), postmortemId, entityRef, ...fields } = item;
-    await this.knex.transaction(async tx => {
-      await tx('action_items').insert({
+    return records(today).create(this.knex, id, { actor }, (tx, now) =>
+      tx('action_items').insert({
         id,
         postmortem_id: postmortemId,
         entity_ref: entityRef,
@@ -115,58 +127,34 @@ export class DatabaseActionItemStore implements ActionItemStore {
         created_at: now,
         updated_at: now,
         version: 1,
-      });
-      await recordAudit(tx, {
-        actor,
-        action: 'action-item.create',
-        resourceType: 'action-item',
-        resourceId: id,
-        entityRef,
-        after: { ...item, id },
-        at: now,
-      });
-    });
-    return (await this.getActionItem(id, today))!;
+      }),
+    );
   }
 
   async getActionItem(
     id: string,
     today: string,
   ): Promise<ActionItem | undefined> {
-    const row = await this.knex<ActionItemRow>('action_items')
-      .where({ id })
-      .first();
-    return row ? toActionItem(row, today) : undefined;
+    return records(today).read(this.knex, id);
   }
 
   async listActionItems(
     filter: ActionItemFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<ActionItem>> {
     return keysetPage<ActionItemRow, ActionItem>(this.filtered(filter), {
       column: 'created_at',
-      limit: page.limit,
-      cursor: page.cursor,
+      ...page,
       toItem: row => toActionItem(row, filter.today),
-      timeOf: item => Date.parse(item.createdAt),
     });
   }
 
   async listEntityRefs(filter: ActionItemFilter): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.filtered(
-      filter,
-    ).distinct('entity_ref');
-    return rows.map(row => row.entity_ref);
+    return distinctEntityRefs(this.filtered(filter));
   }
 
   private filtered(filter: ActionItemFilter): Knex.QueryBuilder {
-    const query = this.knex<ActionItemRow>('action_items');
-    if (filter.entityRefs) {
-      query.whereIn('entity_ref', filter.entityRefs);
-    }
-    if (filter.excludeEntityRefs?.length) {
-      query.whereNotIn('entity_ref', filter.excludeEntityRefs);
-    }
+    const query = whereEntities(this.knex('action_items'), filter);
     if (filter.owners) {
       query.whereIn('owner', filter.owners);
     }
@@ -195,48 +183,11 @@ export class DatabaseActionItemStore implements ActionItemStore {
 
   async updateActionItem(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: ActionItemFields;
-      actor: string;
-      today: string;
-    },
+    options: VersionedChange<ActionItemFields> & { today: string },
   ): Promise<ActionItem> {
-    const now = new Date();
-    await this.knex.transaction(async tx => {
-      const before = await tx<ActionItemRow>('action_items')
-        .where({ id })
-        .first();
-      if (!before) {
-        throw new NotFoundError(`No action item with id ${id}`);
-      }
-      const updated = await tx('action_items')
-        .where({ id, version: options.expectedVersion })
-        .update({
-          ...toColumns(options.changes),
-          updated_at: now,
-          version: tx.raw('version + 1'),
-        });
-      if (updated !== 1) {
-        throw new ConflictError(
-          `Action item ${id} has changed since version ${options.expectedVersion} (it is at version ${before.version}); reload and try again`,
-        );
-      }
-      const after = await tx<ActionItemRow>('action_items')
-        .where({ id })
-        .first();
-      await recordAudit(tx, {
-        actor: options.actor,
-        action: 'action-item.update',
-        resourceType: 'action-item',
-        resourceId: id,
-        entityRef: before.entity_ref,
-        before: toActionItem(before, options.today),
-        after: toActionItem(after!, options.today),
-        at: now,
-      });
-    });
-    return (await this.getActionItem(id, options.today))!;
+    return records(options.today).update(this.knex, id, options, async () =>
+      toColumns(options.changes),
+    );
   }
 
   async getEntitySummary(

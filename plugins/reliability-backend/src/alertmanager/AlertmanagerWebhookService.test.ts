@@ -1,13 +1,13 @@
+import { auditorMock } from '../__testUtils__/auditorMock';
+import { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { toIso } from '../database/sql';
-import {
-  alertGroupExternalId,
-  AlertmanagerWebhookService,
-} from './AlertmanagerWebhookService';
+import { AlertmanagerWebhookService } from './AlertmanagerWebhookService';
+import { alertGroupExternalId } from './reconcileAlertGroup';
 import { parseAlertmanagerPayload } from './payload';
 import {
   AlertmanagerConfig,
@@ -67,7 +67,8 @@ describe('AlertmanagerWebhookService', () => {
     };
     const create = () =>
       AlertmanagerWebhookService.create({
-        knex,
+        incidents: DatabaseIncidentStore.create({ knex }),
+        auditor: auditorMock(),
         catalog: catalogServiceMock({ entities: options.entities ?? ENTITIES }),
         auth: mockServices.auth(),
         config: mockServices.rootConfig({
@@ -605,7 +606,8 @@ describe('AlertmanagerWebhookService', () => {
       const getEntities = jest.spyOn(catalog, 'getEntities');
       const create = (cacheTtlMs?: number) =>
         AlertmanagerWebhookService.create({
-          knex,
+          incidents: DatabaseIncidentStore.create({ knex }),
+          auditor: auditorMock(),
           catalog,
           auth: mockServices.auth(),
           config: mockServices.rootConfig(),

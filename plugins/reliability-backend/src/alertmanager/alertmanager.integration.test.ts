@@ -1,3 +1,5 @@
+import { auditorMock } from '../__testUtils__/auditorMock';
+import { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
 /*
  * A real Alertmanager (Debian's prometheus-alertmanager) posts to the webhook:
  * `amtool alert add` opens an incident on the right component, adding the same
@@ -119,7 +121,8 @@ describeIfInstalled('a real Alertmanager posting to the webhook', () => {
       });
       const logger = mockServices.logger.mock();
       const service = AlertmanagerWebhookService.create({
-        knex,
+        incidents: DatabaseIncidentStore.create({ knex }),
+        auditor: auditorMock(),
         catalog: catalogServiceMock({
           entities: [
             componentWithSelector('checkout', 'service=checkout'),

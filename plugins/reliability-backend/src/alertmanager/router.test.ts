@@ -1,3 +1,5 @@
+import { auditorMock } from '../__testUtils__/auditorMock';
+import { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -32,7 +34,8 @@ describe('createAlertmanagerRouter', () => {
       });
       const logger = mockServices.logger.mock();
       const service = AlertmanagerWebhookService.create({
-        knex,
+        incidents: DatabaseIncidentStore.create({ knex }),
+        auditor: auditorMock(),
         catalog: catalogServiceMock({
           entities: [componentWithSelector('checkout', 'service=checkout')],
         }),

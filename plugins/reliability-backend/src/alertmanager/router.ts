@@ -53,12 +53,17 @@ export function createAlertmanagerRouter(options: {
   router.post(
     WEBHOOK_PATH,
     // The secret first, so that nobody without it gets a large body parsed.
-    (req, res, next) => {
+    async (req, res, next) => {
       res.setHeader('WWW-Authenticate', 'Bearer realm="reliability-hub"');
-      authorize(
-        req.header('authorization'),
-        config.getOptionalString('reliability.alertmanager.webhookSecret'),
-      );
+      try {
+        authorize(
+          req.header('authorization'),
+          config.getOptionalString('reliability.alertmanager.webhookSecret'),
+        );
+      } catch (error) {
+        await service.refused(error as Error);
+        throw error;
+      }
       res.removeHeader('WWW-Authenticate');
       next();
     },

@@ -1,14 +1,21 @@
 import { Knex } from 'knex';
 
 /**
- * One change recorded in the audit trail.
+ * One entry of the change history (the `audit_log` table): who changed which
+ * record, when, and the record before and after.
+ *
+ * `before` and `after` are the record as the API answers it (camelCase, times
+ * as ISO strings, with its `version`); absent where the record did not exist
+ * before or was removed. Writes that add to a record without changing its
+ * fields (a note on an incident) hold what they added; refreshes of an
+ * index (runbooks, SLO definitions) hold a summary of it.
  *
  * @internal
  */
 export interface AuditEntry {
-  /** Entity ref of the user or service that made the change. */
+  /** Entity ref of the user, `plugin:<id>` of a service, or `alertmanager`. */
   actor: string;
-  /** What was done, e.g. `incident.create`. */
+  /** What was done, `<resource type>.<verb>`, e.g. `incident.create`. */
   action: string;
   resourceType: string;
   resourceId: string;
@@ -19,8 +26,10 @@ export interface AuditEntry {
 }
 
 /**
- * Appends to the audit trail inside the caller's transaction, so a change and
- * its record are written together or not at all.
+ * Appends to the change history inside the caller's transaction, so a change
+ * and its entry are written together or not at all. Request-level events
+ * (who asked, whether it was allowed and done) go to the backend's auditor
+ * instead; see `EntityAccess.audited`.
  *
  * @internal
  */

@@ -22,7 +22,21 @@ export function toIso(value: Date | number | string | null): string | null {
   return date.toISOString();
 }
 
-function isPostgres(knex: Knex): boolean {
+/**
+ * A stored timestamp in epoch milliseconds.
+ *
+ * @internal
+ */
+export function toEpochMs(value: Date | number | string): number {
+  return Date.parse(toIso(value));
+}
+
+/**
+ * True on PostgreSQL, false on SQLite.
+ *
+ * @internal
+ */
+export function isPostgres(knex: Knex): boolean {
   const client = String(knex.client.config.client);
   return client === 'pg' || client.includes('postgres');
 }

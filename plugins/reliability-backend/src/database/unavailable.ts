@@ -1,5 +1,13 @@
 import { ErrorRequestHandler } from 'express';
-import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  NotModifiedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { Knex } from 'knex';
 
 /** Error codes of a database that is down, restarting or unreachable. */
@@ -95,41 +103,39 @@ async function databaseAnswers(knex: Knex): Promise<boolean> {
   }
 }
 
-function statusOf(error: unknown): number | undefined {
-  const { statusCode, status } = (error ?? {}) as {
-    statusCode?: unknown;
-    status?: unknown;
-  };
-  const code = statusCode ?? status;
-  return typeof code === 'number' ? code : undefined;
-}
+/**
+ * The errors Backstage's error handler answers with a 4xx by their name, as
+ * it tells them apart.
+ */
+const CLIENT_ERRORS = new Set(
+  [
+    InputError,
+    AuthenticationError,
+    NotAllowedError,
+    NotFoundError,
+    ConflictError,
+    NotModifiedError,
+  ].map(type => type.name),
+);
 
-function isKnownClientError(error: unknown): boolean {
-  const status = statusOf(error);
-  if (status !== undefined) {
-    return status < 500;
+/** True for an error the error handler answers below 500: left alone. */
+function isClientError(error: unknown): boolean {
+  const { statusCode, status, name } = (error ?? {}) as Record<string, unknown>;
+  const code = statusCode ?? status;
+  if (typeof code === 'number') {
+    return code < 500;
   }
-  const name = (error as { name?: unknown } | undefined)?.name;
-  return (
-    typeof name === 'string' &&
-    [
-      'InputError',
-      'AuthenticationError',
-      'NotAllowedError',
-      'NotFoundError',
-      'ConflictError',
-      'NotModifiedError',
-    ].includes(name)
-  );
+  return typeof name === 'string' && CLIENT_ERRORS.has(name);
 }
 
 /**
- * An Express error handler that answers 503 with a clear message, instead of
- * a 500, when a request failed because the database is unreachable. With
- * `knex`, any other server error (say, a catalog call that failed because
- * the shared database is down) also becomes a 503 when the database does not
- * answer `SELECT 1` within two seconds. Other errors pass on unchanged to
- * Backstage's error handler.
+ * An Express error handler that turns a request's failure into a
+ * ServiceUnavailableError (with `Retry-After`), which Backstage's error
+ * handler answers as a 503 with a clear message instead of a 500, when the
+ * database is unreachable. With `knex`, any other server error (say, a
+ * catalog call that failed because the shared database is down) is turned
+ * too when the database does not answer `SELECT 1` within two seconds. Other
+ * errors pass on unchanged to Backstage's error handler.
  *
  * @internal
  */
@@ -141,7 +147,7 @@ export function databaseUnavailableHandler(options?: {
       res.setHeader('Retry-After', '5');
       next(new ServiceUnavailableError(MESSAGE));
     };
-    if (res.headersSent || isKnownClientError(error)) {
+    if (res.headersSent || isClientError(error)) {
       next(error);
     } else if (isDatabaseUnavailableError(error)) {
       unavailable();

@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   findIncidentTimeProblem,
   Incident,
@@ -7,6 +7,7 @@ import {
   IncidentStatus,
   SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
+import { staleVersionError } from '../database/versionedRecords';
 import {
   IncidentChanges,
   IncidentStore,
@@ -130,9 +131,7 @@ export class IncidentService {
   ): Promise<Incident> {
     const { version, note, ...requested } = update;
     if (version !== current.version) {
-      throw new ConflictError(
-        `Incident ${current.id} has changed since version ${version} (it is at version ${current.version}); reload and try again`,
-      );
+      throw staleVersionError('Incident', current.id, version, current.version);
     }
     if (requested.severity !== undefined) {
       this.checkSeverity(requested.severity);

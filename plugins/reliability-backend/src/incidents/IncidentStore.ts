@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import {
   EntityIncidentSummary,
   Incident,
@@ -7,16 +8,16 @@ import {
   IncidentStatus,
   Page,
 } from '@reliability-hub/plugin-reliability-common';
+import { EntityFilter } from '../database/entityFilter';
+import { VersionedChange } from '../database/versionedRecords';
+import { PageRequest } from '../database/keysetPage';
 
 /**
  * Which incidents to list.
  *
  * @internal
  */
-export interface IncidentFilter {
-  entityRefs?: string[];
-  /** Leaves out the incidents of these entities. */
-  excludeEntityRefs?: string[];
+export interface IncidentFilter extends EntityFilter {
   /** `open` means every status but resolved. */
   status?: IncidentStatus | 'open';
   severities?: string[];
@@ -62,6 +63,7 @@ export interface IncidentChanges {
   commander?: string | null;
   communications?: string | null;
   scribe?: string | null;
+  runbookUrl?: string | null;
   startedAt?: Date;
   detectedAt?: Date | null;
   acknowledgedAt?: Date | null;
@@ -88,15 +90,35 @@ export interface NewIncidentEvent {
  * @internal
  */
 export interface IncidentStore {
+  /**
+   * Runs `work` in one transaction: the writes of the store it is handed
+   * happen in it, and so do the caller's own through `tx`.
+   */
+  transaction<T>(
+    work: (store: IncidentStore, tx: Knex.Transaction) => Promise<T>,
+  ): Promise<T>;
+
   listIncidents(
     filter: IncidentFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<Incident>>;
 
   /** The distinct entities that have incidents matching the filter. */
   listEntityRefs(filter: IncidentFilter): Promise<string[]>;
 
   getIncident(id: string): Promise<Incident | undefined>;
+
+  /**
+   * The incident a source opened under its de-duplication key. With `lock`,
+   * inside {@link IncidentStore.transaction}, other transactions asking for
+   * it with `lock` wait until this one ends (on PostgreSQL; SQLite has one
+   * writer at a time anyway).
+   */
+  findBySource(
+    source: IncidentSource,
+    externalId: string,
+    options?: { lock?: boolean },
+  ): Promise<Incident | undefined>;
 
   listEvents(incidentId: string): Promise<IncidentEvent[]>;
 
@@ -105,7 +127,7 @@ export interface IncidentStore {
     incidentId: string,
   ): Promise<Array<{ id: string; title: string; status: string }>>;
 
-  /** Creates an incident with its first timeline events, recorded in the audit trail as `actor`. */
+  /** Creates an incident with its first timeline events, recorded in the change history as `actor`. */
   createIncident(
     incident: NewIncident,
     events: NewIncidentEvent[],
@@ -114,25 +136,26 @@ export interface IncidentStore {
 
   /**
    * Changes an incident if it is still at `expectedVersion`, appending timeline
-   * events and an audit record in the same transaction. Throws NotFoundError or
-   * ConflictError (stale version) and then changes nothing.
+   * events and a change-history entry in the same transaction. Throws
+   * NotFoundError or ConflictError (stale version) and then changes nothing.
    */
   updateIncident(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: IncidentChanges;
-      events: NewIncidentEvent[];
-      actor: string;
-    },
+    options: VersionedChange<IncidentChanges> & { events: NewIncidentEvent[] },
   ): Promise<Incident>;
 
-  /** Appends events to the timeline (notes), with an audit record. */
+  /** Appends a person's notes to the timeline, with a change-history entry. */
   addEvents(
     id: string,
     events: NewIncidentEvent[],
     actor: string,
   ): Promise<void>;
+
+  /**
+   * Appends events that change nothing of the incident (alerts firing and
+   * resolving) to its timeline; the alerts' own rows are their record.
+   */
+  appendTimeline(id: string, events: NewIncidentEvent[]): Promise<void>;
 
   getEntitySummary(
     /** One entity, or the components of a group or system to aggregate. */

@@ -1,4 +1,3 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   Page,
   Postmortem,
@@ -6,9 +5,13 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../audit/AuditLog';
 import { toIso, toNumber } from '../database/sql';
-import { keysetPage } from '../database/keysetPage';
+import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
+import { keysetPage, PageRequest } from '../database/keysetPage';
+import {
+  VersionedChange,
+  VersionedRecords,
+} from '../database/versionedRecords';
 import {
   NewPostmortem,
   PostmortemFields,
@@ -107,6 +110,42 @@ function toPostmortem(row: PostmortemRow, incidentIds: string[]): Postmortem {
   };
 }
 
+type Db = Knex | Knex.Transaction;
+
+/** The incidents each postmortem covers, by postmortem id. */
+async function incidentIdsOf(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, string[]>> {
+  const rows = ids.length
+    ? await db('postmortem_incidents')
+        .whereIn('postmortem_id', ids)
+        .orderBy('incident_id')
+    : [];
+  const result = new Map<string, string[]>(ids.map(id => [id, []]));
+  for (const row of rows) {
+    result.get(row.postmortem_id)!.push(row.incident_id);
+  }
+  return result;
+}
+
+async function linkIncidents(db: Db, id: string, incidentIds: string[]) {
+  await db('postmortem_incidents').insert(
+    incidentIds.map(incidentId => ({
+      postmortem_id: id,
+      incident_id: incidentId,
+    })),
+  );
+}
+
+const records = VersionedRecords.create<Postmortem>({
+  table: 'postmortems',
+  thing: 'Postmortem',
+  resourceType: 'postmortem',
+  fromRow: async (row: PostmortemRow, db) =>
+    toPostmortem(row, (await incidentIdsOf(db, [row.id])).get(row.id)!),
+});
+
 /**
  * Postmortems in the plugin's database.
  *
@@ -119,27 +158,10 @@ export class DatabasePostmortemStore implements PostmortemStore {
 
   private constructor(private readonly knex: Knex) {}
 
-  private async incidentIdsOf(
-    db: Knex | Knex.Transaction,
-    ids: string[],
-  ): Promise<Map<string, string[]>> {
-    const rows = ids.length
-      ? await db('postmortem_incidents')
-          .whereIn('postmortem_id', ids)
-          .orderBy('incident_id')
-      : [];
-    const result = new Map<string, string[]>(ids.map(id => [id, []]));
-    for (const row of rows) {
-      result.get(row.postmortem_id)!.push(row.incident_id);
-    }
-    return result;
-  }
-
   async createPostmortem(
     postmortem: NewPostmortem,
     actor: string,
   ): Promise<Postmortem> {
-    const now = new Date();
     const {
       id = randomUUID(),
       entityRef,
@@ -147,7 +169,7 @@ export class DatabasePostmortemStore implements PostmortemStore {
       incidentIds,
       ...fields
     } = postmortem;
-    await this.knex.transaction(async tx => {
+    return records.create(this.knex, id, { actor }, async (tx, now) => {
       await tx('postmortems').insert({
         id,
         entity_ref: entityRef,
@@ -159,49 +181,25 @@ export class DatabasePostmortemStore implements PostmortemStore {
         updated_at: now,
         version: 1,
       });
-      await tx('postmortem_incidents').insert(
-        incidentIds.map(incidentId => ({
-          postmortem_id: id,
-          incident_id: incidentId,
-        })),
-      );
-      await recordAudit(tx, {
-        actor,
-        action: 'postmortem.create',
-        resourceType: 'postmortem',
-        resourceId: id,
-        entityRef,
-        after: { ...postmortem, id },
-        at: now,
-      });
+      await linkIncidents(tx, id, incidentIds);
     });
-    return (await this.getPostmortem(id))!;
   }
 
   async getPostmortem(id: string): Promise<Postmortem | undefined> {
-    const row = await this.knex<PostmortemRow>('postmortems')
-      .where({ id })
-      .first();
-    if (!row) {
-      return undefined;
-    }
-    const incidents = await this.incidentIdsOf(this.knex, [id]);
-    return toPostmortem(row, incidents.get(id)!);
+    return records.read(this.knex, id);
   }
 
   async listPostmortems(
     filter: PostmortemFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<Postmortem>> {
     const query = this.filtered(filter);
     const result = await keysetPage<PostmortemRow, PostmortemRow>(query, {
       column: 'created_at',
-      limit: page.limit,
-      cursor: page.cursor,
+      ...page,
       toItem: row => row,
-      timeOf: row => Date.parse(toIso(row.created_at)),
     });
-    const incidents = await this.incidentIdsOf(
+    const incidents = await incidentIdsOf(
       this.knex,
       result.items.map(r => r.id),
     );
@@ -212,20 +210,11 @@ export class DatabasePostmortemStore implements PostmortemStore {
   }
 
   async listEntityRefs(filter: PostmortemFilter): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.filtered(
-      filter,
-    ).distinct('entity_ref');
-    return rows.map(row => row.entity_ref);
+    return distinctEntityRefs(this.filtered(filter));
   }
 
   private filtered(filter: PostmortemFilter): Knex.QueryBuilder {
-    const query = this.knex<PostmortemRow>('postmortems');
-    if (filter.entityRefs) {
-      query.whereIn('entity_ref', filter.entityRefs);
-    }
-    if (filter.excludeEntityRefs?.length) {
-      query.whereNotIn('entity_ref', filter.excludeEntityRefs);
-    }
+    const query = whereEntities(this.knex('postmortems'), filter);
     if (filter.status) {
       query.where('status', filter.status);
     }
@@ -234,57 +223,14 @@ export class DatabasePostmortemStore implements PostmortemStore {
 
   async updatePostmortem(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: PostmortemFields;
-      incidentIds?: string[];
-      actor: string;
-    },
+    options: VersionedChange<PostmortemFields> & { incidentIds?: string[] },
   ): Promise<Postmortem> {
-    const now = new Date();
-    await this.knex.transaction(async tx => {
-      const before = await tx<PostmortemRow>('postmortems')
-        .where({ id })
-        .first();
-      if (!before) {
-        throw new NotFoundError(`No postmortem with id ${id}`);
-      }
-      const updated = await tx('postmortems')
-        .where({ id, version: options.expectedVersion })
-        .update({
-          ...toColumns(options.changes),
-          updated_at: now,
-          version: tx.raw('version + 1'),
-        });
-      if (updated !== 1) {
-        throw new ConflictError(
-          `Postmortem ${id} has changed since version ${options.expectedVersion} (it is at version ${before.version}); reload and try again`,
-        );
-      }
-      const beforeIncidents = (await this.incidentIdsOf(tx, [id])).get(id)!;
+    return records.update(this.knex, id, options, async tx => {
       if (options.incidentIds) {
         await tx('postmortem_incidents').where({ postmortem_id: id }).delete();
-        await tx('postmortem_incidents').insert(
-          options.incidentIds.map(incidentId => ({
-            postmortem_id: id,
-            incident_id: incidentId,
-          })),
-        );
+        await linkIncidents(tx, id, options.incidentIds);
       }
-      const after = await tx<PostmortemRow>('postmortems')
-        .where({ id })
-        .first();
-      await recordAudit(tx, {
-        actor: options.actor,
-        action: 'postmortem.update',
-        resourceType: 'postmortem',
-        resourceId: id,
-        entityRef: before.entity_ref,
-        before: toPostmortem(before, beforeIncidents),
-        after: toPostmortem(after!, options.incidentIds ?? beforeIncidents),
-        at: now,
-      });
+      return toColumns(options.changes);
     });
-    return (await this.getPostmortem(id))!;
   }
 }

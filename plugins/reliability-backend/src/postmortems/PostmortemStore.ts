@@ -4,6 +4,9 @@ import {
   PostmortemSectionKey,
   PostmortemStatus,
 } from '@reliability-hub/plugin-reliability-common';
+import { EntityFilter } from '../database/entityFilter';
+import { VersionedChange } from '../database/versionedRecords';
+import { PageRequest } from '../database/keysetPage';
 
 /**
  * Fields of a postmortem that can be written.
@@ -39,10 +42,7 @@ export type NewPostmortem = PostmortemFields & {
  *
  * @internal
  */
-export interface PostmortemFilter {
-  entityRefs?: string[];
-  /** Leaves out the postmortems of these entities. */
-  excludeEntityRefs?: string[];
+export interface PostmortemFilter extends EntityFilter {
   status?: PostmortemStatus;
 }
 
@@ -59,18 +59,13 @@ export interface PostmortemStore {
   getPostmortem(id: string): Promise<Postmortem | undefined>;
   listPostmortems(
     filter: PostmortemFilter,
-    page: { limit: number; cursor?: string },
+    page: PageRequest,
   ): Promise<Page<Postmortem>>;
   /** The distinct entities that have postmortems matching the filter. */
   listEntityRefs(filter: PostmortemFilter): Promise<string[]>;
   /** Optimistic: NotFoundError, or ConflictError when not at `expectedVersion`. */
   updatePostmortem(
     id: string,
-    options: {
-      expectedVersion: number;
-      changes: PostmortemFields;
-      incidentIds?: string[];
-      actor: string;
-    },
+    options: VersionedChange<PostmortemFields> & { incidentIds?: string[] },
   ): Promise<Postmortem>;
 }

@@ -1,3 +1,5 @@
+import { auditorMock } from '../__testUtils__/auditorMock';
+import { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AlertmanagerWebhookService } from '../alertmanager/AlertmanagerWebhookService';
@@ -98,7 +100,8 @@ describe('runbooks linked on incidents opened from alerts', () => {
         data: { app: { baseUrl: 'https://portal.example/' } },
       });
       const service = AlertmanagerWebhookService.create({
-        knex,
+        incidents: DatabaseIncidentStore.create({ knex }),
+        auditor: auditorMock(),
         catalog,
         auth: mockServices.auth(),
         config,

@@ -465,9 +465,11 @@ describe('access matrix: who may write what', () => {
     ] as const)(
       'Alertmanager webhook with %s: %s, %s incident(s) opened',
       async (name, status, opened, authorization) => {
-        const countIncidents = async () =>
-          Number((await ctx.knex('incidents').count({ n: '*' }))[0].n);
-        const before = await countIncidents();
+        const count = async (table: string) =>
+          Number((await ctx.knex(table).count({ n: '*' }))[0].n);
+        const before = await count('incidents');
+        const historyBefore = await count('audit_log');
+        ctx.auditorEvents.length = 0;
         const req = request(ctx.server).post(
           '/api/reliability/webhooks/alertmanager',
         );
@@ -476,7 +478,18 @@ describe('access matrix: who may write what', () => {
         }
         const res = await req.send(alertGroup(`fp-${name.length}-${status}`));
         expect(res.status).toBe(status);
-        expect((await countIncidents()) - before).toBe(opened);
+        expect((await count('incidents')) - before).toBe(opened);
+        // Each incident opened is in the change history, and every call,
+        // refused or not, is an event of the auditor on Alertmanager's behalf.
+        expect((await count('audit_log')) - historyBefore).toBe(opened);
+        expect(ctx.auditorEvents).toEqual([
+          expect.objectContaining({
+            eventId: 'alertmanager-webhook',
+            status: status === 200 ? 'succeeded' : 'failed',
+            meta: expect.objectContaining({ actor: 'alertmanager' }),
+            ...(status === 200 ? {} : { error: 'AuthenticationError' }),
+          }),
+        ]);
       },
     );
 

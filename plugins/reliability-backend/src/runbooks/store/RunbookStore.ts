@@ -6,6 +6,7 @@ import {
   RunbookRecord,
   RunbookSeverity,
 } from '@reliability-hub/plugin-reliability-common';
+import { EntityFilter } from '../../database/entityFilter';
 
 /**
  * A runbook as the refresh hands it to the store: everything of a
@@ -60,7 +61,7 @@ export interface RunbookSourceState {
  *
  * @internal
  */
-export interface RunbookLibraryQuery {
+export interface RunbookLibraryQuery extends EntityFilter {
   /** Words that must all occur in the runbook's searchable text. */
   q?: string;
   /** Normalised owner ref. */
@@ -71,10 +72,6 @@ export interface RunbookLibraryQuery {
   alert?: string;
   tag?: string;
   stale?: boolean;
-  /** Restrict to these entities (a group's or system's components). */
-  entityRefs?: string[];
-  /** Leave out the runbooks of these entities. */
-  excludeEntityRefs?: string[];
   sort: 'title' | 'lastReviewed';
   cursor?: string;
   limit: number;

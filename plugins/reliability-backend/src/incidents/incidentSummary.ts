@@ -1,0 +1,108 @@
+import {
+  EntityIncidentSummary,
+  SeverityCount,
+} from '@reliability-hub/plugin-reliability-common';
+import { Knex } from 'knex';
+import { secondsBetweenSql, toNumber } from '../database/sql';
+import { IncidentRow, toIncident } from './incidentRows';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Every status but resolved. */
+const OPEN_STATUSES = ['investigating', 'identified', 'monitoring'];
+
+/**
+ * What the entity page shows about the incidents of one entity, or of the
+ * components of a group or system together: counts by severity over 30 and
+ * 90 days, MTTA, MTTR, repeats, and the open then the latest incidents.
+ *
+ * @internal
+ */
+export async function readIncidentSummary(
+  knex: Knex,
+  entityRefs: string | string[],
+  options: { now: Date; recentLimit: number },
+): Promise<EntityIncidentSummary> {
+  const refs = typeof entityRefs === 'string' ? [entityRefs] : entityRefs;
+  const since30 = new Date(options.now.getTime() - 30 * DAY_MS);
+  const since90 = new Date(options.now.getTime() - 90 * DAY_MS);
+
+  const ninetyDays = () =>
+    knex('incidents')
+      .whereIn('entity_ref', refs)
+      .where('started_at', '>=', since90);
+  const newestFirst = [
+    { column: 'started_at', order: 'desc' },
+    { column: 'id', order: 'desc' },
+  ];
+
+  // Each query reads an index range of the entity's rows: open incidents by
+  // (entity_ref, status, started_at), the last 90 days by
+  // (entity_ref, started_at). See bench/entity-summary.
+  const [open, openRows, resolvedRows, bySeverity, titles] = await Promise.all([
+    knex('incidents')
+      .whereIn('entity_ref', refs)
+      .whereIn('status', OPEN_STATUSES)
+      .count({ count: '*' })
+      .first(),
+    knex<IncidentRow>('incidents')
+      .whereIn('entity_ref', refs)
+      .whereIn('status', OPEN_STATUSES)
+      .orderBy(newestFirst)
+      .limit(options.recentLimit),
+    knex<IncidentRow>('incidents')
+      .whereIn('entity_ref', refs)
+      .where('status', 'resolved')
+      .orderBy(newestFirst)
+      .limit(options.recentLimit),
+    ninetyDays()
+      .select('severity')
+      .count({ last90: '*' })
+      .sum({
+        last30: knex.raw('CASE WHEN started_at >= ? THEN 1 ELSE 0 END', [
+          since30,
+        ]),
+        ackSeconds: secondsBetweenSql(knex, 'started_at', 'acknowledged_at'),
+        resolveSeconds: secondsBetweenSql(knex, 'started_at', 'resolved_at'),
+      })
+      .count({ acked: 'acknowledged_at', resolved: 'resolved_at' })
+      .groupBy('severity')
+      .orderBy('severity'),
+    ninetyDays()
+      .select({
+        total: knex.raw('COUNT(*)'),
+        distinctTitles: knex.raw("COUNT(DISTINCT entity_ref || '|' || title)"),
+      })
+      .first(),
+  ]);
+
+  const counts = (key: 'last30' | 'last90'): SeverityCount[] =>
+    bySeverity
+      .map((row: Record<string, unknown>) => ({
+        severity: String(row.severity),
+        count: toNumber(row[key]),
+      }))
+      .filter(entry => entry.count > 0);
+  // Means over all severities, from each severity's sum and count.
+  const mean = (sumKey: string, countKey: string) => {
+    let sum = 0;
+    let n = 0;
+    for (const row of bySeverity as Record<string, unknown>[]) {
+      sum += toNumber(row[sumKey]);
+      n += toNumber(row[countKey]);
+    }
+    return n ? Math.round(sum / n) : null;
+  };
+
+  return {
+    openCount: toNumber(open?.count),
+    last30Days: counts('last30'),
+    last90Days: counts('last90'),
+    mttaSeconds: mean('ackSeconds', 'acked'),
+    mttrSeconds: mean('resolveSeconds', 'resolved'),
+    repeatCount: toNumber(titles?.total) - toNumber(titles?.distinctTitles),
+    recent: [...openRows, ...resolvedRows]
+      .slice(0, options.recentLimit)
+      .map(toIncident),
+  };
+}

@@ -1,0 +1,95 @@
+import {
+  Page,
+  RunbookRecord,
+} from '@reliability-hub/plugin-reliability-common';
+import { Knex } from 'knex';
+import { whereEntities } from '../../database/entityFilter';
+import { keysetPage } from '../../database/keysetPage';
+import { toNumber } from '../../database/sql';
+import { RunbookLibraryQuery } from './RunbookStore';
+import { LIST_COLUMNS, lower, RunbookRow, toRecord } from './runbookRows';
+import { containsPattern, searchWords } from './searchText';
+
+/**
+ * Narrows a query of `runbooks` to the library query's filters (all of them,
+ * cursor aside).
+ *
+ * @internal
+ */
+export function filterLibrary(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  filter: RunbookLibraryQuery,
+): Knex.QueryBuilder {
+  const words = searchWords(filter.q);
+  if (words.length) {
+    // One pass over the texts, then a lookup by id (cheaper than EXISTS per row).
+    const matching = knex('runbook_texts').select('runbook_id');
+    for (const word of words) {
+      matching.whereRaw(`?? like ? escape '\\'`, [
+        'runbook_texts.search_text',
+        containsPattern(word),
+      ]);
+    }
+    query.whereIn('runbooks.id', matching);
+  }
+  if (filter.owner) query.where('runbooks.owner', filter.owner);
+  if (filter.system) query.where('runbooks.system', filter.system);
+  if (filter.severity) query.where('runbooks.severity', filter.severity);
+  whereEntities(query, filter, 'runbooks.entity_ref');
+  const named = (table: string, column: string, value: string) =>
+    query.whereExists(sub =>
+      sub
+        .select(knex.raw('1'))
+        .from(table)
+        .whereRaw(`${table}.runbook_id = runbooks.id`)
+        .andWhere(`${table}.${column}`, lower(value)),
+    );
+  if (filter.alert) named('runbook_alerts', 'alert', filter.alert);
+  if (filter.tag) named('runbook_tags', 'tag', filter.tag);
+  if (filter.stale !== undefined) {
+    const staleCondition = (q: Knex.QueryBuilder) =>
+      q
+        .where('runbooks.kind', 'structured')
+        .andWhere(due =>
+          due
+            .whereNull('runbooks.review_due')
+            .orWhere('runbooks.review_due', '<', filter.today),
+        );
+    if (filter.stale) {
+      query.where(staleCondition);
+    } else {
+      query.whereNot(staleCondition);
+    }
+  }
+  return query;
+}
+
+/**
+ * A page of the runbook library, by title or by last review, with the number
+ * of runbooks the filters find.
+ *
+ * @internal
+ */
+export async function searchLibrary(
+  knex: Knex,
+  filter: RunbookLibraryQuery,
+): Promise<Page<RunbookRecord> & { total: number }> {
+  const byReview = filter.sort === 'lastReviewed';
+  const page = await keysetPage<RunbookRow, RunbookRecord>(
+    filterLibrary(knex, knex('runbooks').select(LIST_COLUMNS), filter),
+    {
+      key: 'text',
+      column: byReview ? 'runbooks.last_reviewed' : 'runbooks.title_sort',
+      keyOf: row => (byReview ? row.last_reviewed : row.title_sort),
+      idColumn: 'runbooks.id',
+      limit: filter.limit,
+      cursor: filter.cursor,
+      toItem: row => toRecord(row, filter.today),
+    },
+  );
+  const countRow = await filterLibrary(knex, knex('runbooks'), filter).count({
+    count: '*',
+  });
+  return { ...page, total: toNumber(countRow[0]?.count) };
+}
