@@ -16,7 +16,7 @@ import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 export interface PostmortemSearchDocument extends IndexableDocument {
   /** The entity the postmortem belongs to; who may see it may see the postmortem. */
   entityRef: string;
-  /** `draft`, `in-review` or `published`. */
+  /** `draft`, `in_review` or `published`. */
   status: string;
   /** The incidents the postmortem covers. */
   incidentIds: string[];
