@@ -8,18 +8,12 @@ import { NotFoundError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_RUNBOOKS,
-  Runbook,
-  RunbookParseResult,
   RunbookProblem,
 } from '@reliability-hub/plugin-reliability-common';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { boundedMessage, quote } from '../../entityFiles';
-import { contentHash, parseRunbookFile } from '../parse';
-import {
-  IndexedRunbook,
-  RunbookSourceState,
-  RunbookStore,
-} from '../store/RunbookStore';
+import { boundedMessage } from '../../entityFiles';
+import { parseRunbookFile } from '../parse';
+import { IndexedRunbook, RunbookStore } from '../store/RunbookStore';
 import {
   ENTITY_FIELDS,
   EntityRunbookSource,
@@ -28,7 +22,12 @@ import {
   linkRunbooks,
   structuredRunbook,
 } from './entityRunbookSource';
-import { readRunbookFiles, RunbookFile } from './readRunbookFiles';
+import {
+  indexRunbookFiles,
+  RunbookParser,
+  sameHashes,
+} from './indexRunbookFiles';
+import { readRunbookFiles } from './readRunbookFiles';
 import { resolveRunbookLocation, RunbookLocation } from './runbookLocations';
 
 /** Entities per catalog page. */
@@ -37,7 +36,6 @@ const PAGE_SIZE = 200;
 const CONCURRENCY = 8;
 /** Where problems of the annotation itself (not of a file) point. */
 const ANNOTATION_FIELD = `metadata.annotations.${ANNOTATION_RUNBOOKS}`;
-const DUPLICATE = 'duplicate runbook id';
 
 /**
  * What a full refresh did.
@@ -79,7 +77,7 @@ export class RunbookFileRefresher {
     urlReader: UrlReaderService;
     logger: LoggerService;
     /** The parser; tests count its calls. */
-    parse?: (text: string, file: string) => RunbookParseResult;
+    parse?: RunbookParser;
     now?: () => Date;
   }) {
     return new RunbookFileRefresher(
@@ -99,7 +97,7 @@ export class RunbookFileRefresher {
     private readonly auth: AuthService,
     private readonly urlReader: UrlReaderService,
     private readonly logger: LoggerService,
-    private readonly parse: (text: string, file: string) => RunbookParseResult,
+    private readonly parse: RunbookParser,
     private readonly now: () => Date,
   ) {}
 
@@ -271,7 +269,15 @@ export class RunbookFileRefresher {
           // Nothing to re-index: the caller marks it read.
           return { unchanged: true, parsedFiles: 0, runbooks: 0, problems: 0 };
         }
-        const indexed = await this.indexFiles(source, files.files, previous);
+        const indexed = indexRunbookFiles({
+          source,
+          files: files.files,
+          previous,
+          stored: previous
+            ? await this.store.getStoredRunbooks(source.entityRef)
+            : [],
+          parse: this.parse,
+        });
         structured = indexed.structured;
         problems.push(...indexed.problems);
         Object.assign(fileHashes, indexed.fileHashes);
@@ -307,79 +313,6 @@ export class RunbookFileRefresher {
       problems: problems.length,
     };
   }
-
-  /**
-   * Turns the files of one entity into runbooks: files whose text is as it
-   * was last time reuse their stored runbooks and problems, the others are
-   * parsed. A runbook id used twice is reported on its second file.
-   */
-  private async indexFiles(
-    source: EntityRunbookSource,
-    files: RunbookFile[],
-    previous: RunbookSourceState | undefined,
-  ) {
-    const stored = previous
-      ? await this.store.getStoredRunbooks(source.entityRef)
-      : [];
-    const structured: IndexedRunbook[] = [];
-    const problems: RunbookProblem[] = [];
-    const fileHashes: Record<string, string> = {};
-    let parsedFiles = 0;
-    const seenIds = new Map<string, string>();
-    for (const file of files) {
-      const hash = contentHash(file.text);
-      fileHashes[file.name] = hash;
-      let runbooks: Runbook[];
-      let fileProblems: RunbookProblem[];
-      if (previous?.fileHashes[file.name] === hash) {
-        runbooks = stored
-          .filter(r => r.sourceLocation === file.name && r.runbook)
-          .map(r => r.runbook!);
-        // Duplicate ids are found again below, across all files.
-        fileProblems = previous.problems.filter(
-          p => p.file === file.name && !p.message.startsWith(DUPLICATE),
-        );
-      } else {
-        parsedFiles += 1;
-        ({ runbooks, problems: fileProblems } = this.parse(
-          file.text,
-          file.name,
-        ));
-      }
-      problems.push(...fileProblems);
-      for (const runbook of runbooks) {
-        const other = seenIds.get(runbook.id);
-        if (other !== undefined) {
-          problems.push({
-            file: file.name,
-            documentIndex: runbook.source.documentIndex,
-            line: runbook.source.line,
-            field: 'id',
-            message: `${DUPLICATE} ${quote(
-              runbook.id,
-            )}, also in ${other}; this one is ignored`,
-          });
-          continue;
-        }
-        seenIds.set(runbook.id, file.name);
-        structured.push(
-          structuredRunbook(source, runbook, { name: file.name, hash }),
-        );
-      }
-    }
-    return { structured, problems, fileHashes, parsedFiles };
-  }
-}
-
-/** Whether the files read are exactly those stored, with the same text. */
-function sameHashes(
-  stored: Record<string, string>,
-  files: Array<{ name: string; text: string }>,
-): boolean {
-  return (
-    Object.keys(stored).length === files.length &&
-    files.every(file => stored[file.name] === contentHash(file.text))
-  );
 }
 
 function annotationProblem(annotation: string, error: unknown): RunbookProblem {

@@ -1,11 +1,8 @@
 import { contentHash } from './contentHash';
 import { DB_POOL_YAML, ROLLBACK_MARKDOWN } from '../__testUtils__/runbookFiles';
-import {
-  formatFieldPath,
-  formatRunbookProblem,
-  isMarkdownRunbookFile,
-  parseRunbookFile,
-} from './parseRunbookFile';
+import { isMarkdownRunbookFile } from './frontMatter';
+import { parseRunbookFile } from './parseRunbookFile';
+import { formatFieldPath, formatRunbookProblem } from './problems';
 
 const MINIMAL = `id: minimal
 title: Minimal

@@ -1,17 +1,12 @@
+import { Document, isScalar, LineCounter, parseAllDocuments } from 'yaml';
+import { excerpt, quote, safeErrorMessage } from '../../entityFiles';
 import {
-  Document,
-  isNode,
-  isScalar,
-  LineCounter,
-  parseAllDocuments,
-} from 'yaml';
-import { z } from 'zod';
-import {
-  boundedMessage,
-  excerpt,
-  quote,
-  safeErrorMessage,
-} from '../../entityFiles';
+  isMarkdownRunbookFile,
+  normalizeText,
+  Source,
+  splitFrontMatter,
+} from './frontMatter';
+import { describeIssue, formatFieldPath, lineOf } from './problems';
 import { runbookDocumentSchema } from './schema';
 import {
   Runbook,
@@ -20,165 +15,8 @@ import {
   RunbookStep,
 } from './types';
 
-type PathSegment = string | number;
-
 /** How many names of the file (e.g. step ids) a problem lists at most. */
 const MAX_NAMES_LISTED = 5;
-
-/**
- * Renders a field path the way problems name fields:
- * `['steps', 2, 'decisions', 0, 'next']` → `steps[2].decisions[0].next`.
- * A key the file made up (an unknown field) is cut short like any quote.
- *
- * @internal
- */
-export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') {
-      out += `[${segment}]`;
-    } else {
-      const key = excerpt(String(segment));
-      out += out ? `.${key}` : key;
-    }
-  }
-  return out;
-}
-
-/**
- * One line for a problem: `file, document n (line l), field: message`.
- * Documents are numbered from 1 here; the line and field parts are left out
- * when unknown or empty.
- *
- * @internal
- */
-export function formatRunbookProblem(problem: RunbookProblem): string {
-  const where = `${problem.file}, document ${problem.documentIndex + 1}${
-    problem.line !== undefined ? ` (line ${problem.line})` : ''
-  }`;
-  return problem.field
-    ? `${where}, ${problem.field}: ${problem.message}`
-    : `${where}: ${problem.message}`;
-}
-
-/**
- * Whether a file is read as Markdown with YAML front matter: by extension
- * (`.md`, `.markdown`); `.yaml`/`.yml` are always YAML; any other name is
- * Markdown when its first line is `---`.
- *
- * @internal
- */
-export function isMarkdownRunbookFile(file: string, text: string): boolean {
-  const lower = file.toLocaleLowerCase('en-US');
-  if (/\.(md|markdown)$/.test(lower)) {
-    return true;
-  }
-  if (/\.(ya?ml)$/.test(lower)) {
-    return false;
-  }
-  return /^---[ \t]*(\n|$)/.test(text);
-}
-
-interface Source {
-  /** The YAML text to parse. */
-  yaml: string;
-  /** Lines before the YAML text in the file (the front matter's `---`). */
-  lineOffset: number;
-  /** The Markdown body, for front matter. */
-  body?: string;
-}
-
-function normalizeText(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-}
-
-function splitFrontMatter(
-  text: string,
-): { ok: true; source: Source } | { ok: false; line: number; message: string } {
-  const lines = text.split('\n');
-  if (!/^---[ \t]*$/.test(lines[0] ?? '')) {
-    return {
-      ok: false,
-      line: 1,
-      message:
-        'Markdown runbook has no YAML front matter (the file must start with a "---" line, then the runbook fields, then a closing "---" line)',
-    };
-  }
-  const end = lines.findIndex(
-    (line, index) => index > 0 && /^(---|\.\.\.)[ \t]*$/.test(line),
-  );
-  if (end < 0) {
-    return {
-      ok: false,
-      line: 1,
-      message:
-        'the YAML front matter opened on line 1 is never closed (expected a "---" line after the runbook fields)',
-    };
-  }
-  return {
-    ok: true,
-    source: {
-      yaml: lines.slice(1, end).join('\n'),
-      lineOffset: 1,
-      body: lines
-        .slice(end + 1)
-        .join('\n')
-        .trim(),
-    },
-  };
-}
-
-/** The node at a path, or its nearest ancestor that exists. */
-function lineOf(
-  doc: Document,
-  path: ReadonlyArray<PropertyKey>,
-  lineCounter: LineCounter,
-  lineOffset: number,
-): number | undefined {
-  const segments = path.filter(
-    (s): s is PathSegment => typeof s === 'string' || typeof s === 'number',
-  );
-  for (let length = segments.length; length >= 0; length--) {
-    const node =
-      length === 0 ? doc.contents : doc.getIn(segments.slice(0, length), true);
-    if (isNode(node) && node.range) {
-      return lineCounter.linePos(node.range[0]).line + lineOffset;
-    }
-  }
-  return undefined;
-}
-
-function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let current: unknown = root;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') {
-      return undefined;
-    }
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
-  return current;
-}
-
-function describeIssue(
-  issue: z.core.$ZodIssue,
-  raw: unknown,
-): {
-  path: PropertyKey[];
-  message: string;
-}[] {
-  const path = [...issue.path];
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map(key => ({
-      path: [...path, key],
-      message: `unknown field ${quote(key)}`,
-    }));
-  }
-  if (issue.code === 'invalid_type' && valueAt(raw, path) === undefined) {
-    return [{ path, message: 'is required' }];
-  }
-  // The schema's messages quote values cut short; bound any other still.
-  return [{ path, message: boundedMessage(issue.message) }];
-}
 
 /**
  * The checks across fields: step ids are unique, and every decision's `next`
