@@ -67,6 +67,21 @@ function contentHash(files: SloFile[]): string {
 }
 
 /**
+ * What {@link SloFileRefresher} works with.
+ *
+ * @internal
+ */
+export interface SloFileRefresherOptions {
+  store: SloStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  urlReader: UrlReaderService;
+  logger: LoggerService;
+  /** Called after an entity's definitions were stored. */
+  afterSave?: (definitions: EntitySloDefinitions) => Promise<void>;
+}
+
+/**
  * Reads the OpenSLO definitions of catalog entities (the
  * `reliability-hub.io/openslo` annotation) and stores them with the problems
  * found. Files whose content did not change are not parsed again.
@@ -74,28 +89,11 @@ function contentHash(files: SloFile[]): string {
  * @internal
  */
 export class SloFileRefresher {
-  static create(options: {
-    store: SloStore;
-    catalog: CatalogService;
-    auth: AuthService;
-    urlReader: UrlReaderService;
-    logger: LoggerService;
-    /** Called after an entity's definitions were stored. */
-    afterSave?: (definitions: EntitySloDefinitions) => Promise<void>;
-  }) {
+  static create(options: SloFileRefresherOptions) {
     return new SloFileRefresher(options);
   }
 
-  private constructor(
-    private readonly options: {
-      store: SloStore;
-      catalog: CatalogService;
-      auth: AuthService;
-      urlReader: UrlReaderService;
-      logger: LoggerService;
-      afterSave?: (definitions: EntitySloDefinitions) => Promise<void>;
-    },
-  ) {}
+  private constructor(private readonly options: SloFileRefresherOptions) {}
 
   /**
    * Reads every annotated entity of the catalog, page by page, and forgets
