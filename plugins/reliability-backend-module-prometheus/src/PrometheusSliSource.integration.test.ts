@@ -411,7 +411,10 @@ describeIfInstalled(
       });
       const fetchSpy = jest.spyOn(globalThis, 'fetch');
       const querySpy = jest.spyOn(PrometheusSliSource.prototype, 'query');
-      jest.useFakeTimers({ now: NOW.getTime() + 3_600_000, doNotFake: [...ALL_BUT_DATE] });
+      jest.useFakeTimers({
+        now: NOW.getTime() + 3_600_000,
+        doNotFake: [...ALL_BUT_DATE],
+      });
       try {
         await portal.evaluate();
         const results = (
