@@ -115,6 +115,17 @@ const overviewContent = (
   </Grid>
 );
 
+const dependenciesContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    <Grid item md={6}>
+      <EntityDependsOnComponentsCard />
+    </Grid>
+    <Grid item md={6}>
+      <EntityDependsOnResourcesCard />
+    </Grid>
+  </Grid>
+);
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -135,14 +146,7 @@ const serviceEntityPage = (
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
+      {dependenciesContent}
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -156,14 +160,7 @@ const websiteEntityPage = (
     {entitySloAndIncidentTabs}
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
+      {dependenciesContent}
     </EntityLayout.Route>
   </EntityLayout>
 );
