@@ -412,7 +412,7 @@ describeIfInstalled(
       const fetchSpy = jest.spyOn(globalThis, 'fetch');
       const querySpy = jest.spyOn(PrometheusSliSource.prototype, 'query');
       jest.useFakeTimers({
-        now: NOW.getTime() + 3_600_000,
+        now: NOW.getTime(),
         doNotFake: [...ALL_BUT_DATE],
       });
       try {
