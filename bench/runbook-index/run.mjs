@@ -1,7 +1,7 @@
 // How fast is the runbook index at scale? Generates 10,000 structured runbooks
 // (1,000 components × 10 runbook files, YAML and Markdown, beside each
 // component's catalog file) and indexes them through the plugin's real refresh
-// path (RunbookRefresher → RunbookFileReader → parseRunbookFile →
+// path (RunbookFileRefresher → readRunbookFiles → parseRunbookFile →
 // DatabaseRunbookStore, loaded from source with the TypeScript transform
 // `yarn start` uses) into a fresh SQLite file. It prints:
 //
@@ -277,11 +277,8 @@ async function main() {
   const { DatabaseRunbookStore } = rootRequire(
     path.join(SRC, 'runbooks/store/DatabaseRunbookStore.ts'),
   );
-  const { RunbookRefresher } = rootRequire(
-    path.join(SRC, 'runbooks/refresh/RunbookRefresher.ts'),
-  );
-  const { RunbookFileReader } = rootRequire(
-    path.join(SRC, 'runbooks/refresh/RunbookFileReader.ts'),
+  const { RunbookFileRefresher } = rootRequire(
+    path.join(SRC, 'runbooks/files/RunbookFileRefresher.ts'),
   );
   const knexFactory = pluginRequire('knex');
 
@@ -310,11 +307,11 @@ async function main() {
       return quiet;
     },
   };
-  const refresher = RunbookRefresher.create({
+  const refresher = RunbookFileRefresher.create({
     store,
     catalog: fakeCatalog(entities),
     auth: { getOwnServiceCredentials: async () => ({}) },
-    reader: RunbookFileReader.create({ urlReader: {} }),
+    urlReader: {},
     logger: quiet,
   });
 
@@ -344,7 +341,9 @@ async function main() {
   }
   await timeRefresh(`refresh, ${changed} files changed`);
 
-  console.log('\nRefresh (through RunbookRefresher.refreshAll, SQLite file):');
+  console.log(
+    '\nRefresh (through RunbookFileRefresher.refreshAll, SQLite file):',
+  );
   console.table(rows.map(([what, time, detail]) => ({ what, time, detail })));
 
   const base = { sort: 'title', limit: 20, today: TODAY };

@@ -28,9 +28,13 @@ const rootRequire = createRequire(path.join(ROOT, 'package.json'));
 rootRequire('@backstage/cli-node/config/nodeTransform.cjs');
 const backend = file =>
   rootRequire(path.join(ROOT, 'plugins/reliability-backend/src', file));
-const { PrometheusSliSource } = backend('slo/prometheus/index.ts');
-const { PROMETHEUS_DEFAULTS } = backend('slo/prometheus/config.ts');
-const { parseOpenSlo } = backend('slo/definitions/index.ts');
+const prometheusModule = file =>
+  rootRequire(
+    path.join(ROOT, 'plugins/reliability-backend-module-prometheus/src', file),
+  );
+const { PrometheusSliSource } = prometheusModule('PrometheusSliSource.ts');
+const { PROMETHEUS_DEFAULTS } = prometheusModule('config.ts');
+const { parseOpenSlo } = backend('slo/parse/index.ts');
 const { evaluationItem } = backend('slo/evaluation/sloQueries.ts');
 const { computeSloStatus } = backend('slo/evaluation/computeSloStatus.ts');
 const { DEFAULT_ERROR_BUDGET_POLICY } = rootRequire(

@@ -1,17 +1,6 @@
-import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
-  search?: {
-    collators?: {
-      reliability?: {
-        /**
-         * When the search index of runbooks and postmortems is rebuilt
-         * (`searchModuleReliabilityCollator`). Default: every 10 minutes.
-         */
-        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      };
-    };
-  };
   /** Configuration of the Reliability Hub backend. */
   reliability?: {
     demoData?: {
@@ -49,34 +38,33 @@ export interface Config {
       /**
        * How often the runbooks of all entities (files named by the
        * `reliability-hub.io/runbooks` annotation, and `type: runbook` links)
-       * are read again: "10m" (the default), "PT10M" or { minutes: 10 }. Runs
-       * on one replica at a time, and soon after start. Unchanged files are not
-       * parsed again.
+       * are read again. Runs on one replica at a time, and soon after start.
+       * Unchanged files are not parsed again. A duration as Backstage reads
+       * them (`readDurationFromConfig`): "10m" (the default), "2 hours", ISO
+       * 8601 "PT10M", or { minutes: 10 }.
        */
-      refreshInterval?:
-        | string
-        | { days?: number; hours?: number; minutes?: number; seconds?: number };
+      refreshInterval?: string | HumanDuration;
     };
     slo?: {
       /**
        * How often the OpenSLO files of all annotated entities are read again,
-       * e.g. "10m" (the default). Unchanged files are not parsed again. An
-       * entity's files can also be read at once with
+       * e.g. "10m" (the default), "PT10M" or { minutes: 10 }. Unchanged files
+       * are not parsed again. An entity's files can also be read at once with
        * `POST /api/reliability/slos/refresh?entityRef=`.
        */
-      refreshInterval?: string;
+      refreshInterval?: string | HumanDuration;
       evaluation?: {
         /**
          * How often every SLO is evaluated and a snapshot stored, e.g. "1m"
-         * (the default). Runs on one replica at a time.
+         * (the default) or { minutes: 1 }. Runs on one replica at a time.
          */
-        interval?: string;
+        interval?: string | HumanDuration;
         /**
          * How long an evaluation waits for one SLI source, e.g. "30s" (the
-         * default). SLOs of a source that fails or times out show
-         * `source-unavailable`, never the last figures as current.
+         * default) or { seconds: 30 }. SLOs of a source that fails or times
+         * out show `source-unavailable`, never the last figures as current.
          */
-        timeout?: string;
+        timeout?: string | HumanDuration;
       };
       policy?: {
         /**
@@ -92,42 +80,6 @@ export interface Config {
           minConsumed: number;
           maxConsumed?: number;
           approver?: string;
-        }>;
-      };
-      prometheus?: {
-        /**
-         * The Prometheus servers SLIs are read from (OpenSLO
-         * `metricSource.type: Prometheus`). An OpenSLO `metricSource.spec.instance`
-         * picks one by name; otherwise the one named `default` answers, else
-         * the first. Without any instance the Prometheus source is not installed.
-         */
-        instances?: Array<{
-          /** Name used in `metricSource.spec.instance`. Default "default". */
-          name?: string;
-          /** Base URL without `/api/v1`, e.g. "http://prometheus:9090". */
-          baseUrl: string;
-          /**
-           * Sent as `Authorization: Bearer <token>`.
-           * @visibility secret
-           */
-          bearerToken?: string;
-          /**
-           * Extra request headers, e.g. `X-Scope-OrgID` for Mimir or Cortex.
-           * @visibility secret
-           */
-          headers?: { [name: string]: string };
-          /** How long one request may take, e.g. "30s" (the default) or seconds. */
-          timeout?: string | number;
-          /** The most (query, window) pairs in one PromQL request. Default 100. */
-          batchSize?: number;
-          /** The most requests in flight at once. Default 4. */
-          concurrency?: number;
-          /**
-           * Evaluation instants are rounded down to a multiple of this, e.g.
-           * "1m" (the default), so that `increase()` over samples on that grid
-           * is exact.
-           */
-          alignment?: string | number;
         }>;
       };
     };

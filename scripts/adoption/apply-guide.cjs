@@ -1,10 +1,10 @@
 // Applies the install guide of the README to a stock Backstage app, as an adopter would:
 //   node apply-guide.cjs README APP_DIR PACKAGES_TSV STEP...
 // The guide's steps are the blocks that follow an `<!-- adoption: STEP -->` comment:
-//   - `dependencies`: `yarn --cwd DIR add PACKAGE...` lines. Each package is added to DIR's
-//     package.json as its tarball (`file:`, from PACKAGES_TSV as pack.sh writes it); every other
-//     packed package goes into the root `resolutions`, which stands in for the registry.
-//   - any other step: a diff block, one or more files each under a `--- path` line. Lines starting
+//   - a `sh` block: `yarn --cwd DIR add PACKAGE...` lines. Each package is added to DIR's
+//     package.json as its tarball (`file:`, from PACKAGES_TSV as pack.sh writes it); the packed
+//     libraries (common, node) go into the root `resolutions`, which stands in for the registry.
+//   - a `diff` block: one or more files each under a `--- path` line. Lines starting
 //     with " " are context, "+" added, "-" removed; a "..." line skips unchanged lines. Every
 //     context line must match, in order, a line of the stock file (leading and trailing blanks
 //     aside), so a guide that no longer fits the stock app fails here instead of misleading people.
@@ -72,10 +72,12 @@ function applyDependencies(step, appDir, packages) {
     }
     writeJson(file, pkg);
   }
+  // The libraries the added packages depend on; modules are added by the steps that name them.
   const rootFile = path.join(appDir, 'package.json');
   const root = readJson(rootFile);
-  for (const { name, tarball } of packages.values()) {
-    if (added.has(name)) continue;
+  for (const { name, role, tarball } of packages.values()) {
+    if (added.has(name) || !role.endsWith('-library')) continue;
+    if (root.resolutions?.[name] === `file:${tarball}`) continue;
     root.resolutions = { ...root.resolutions, [name]: `file:${tarball}` };
     console.log(
       `  package.json resolutions: ${name} (tarball, until published)`,
@@ -161,7 +163,7 @@ function main() {
     const step = steps.get(name);
     if (!step) throw new Error(`README has no step "${name}"`);
     console.log(`step ${name}:`);
-    if (name === 'dependencies') {
+    if (step.lang === 'sh') {
       applyDependencies(step, appDir, packages);
     } else if (step.lang === null) {
       console.log('  nothing to change');
@@ -172,7 +174,7 @@ function main() {
       }
     } else {
       throw new Error(
-        `README: step "${name}" is a ${step.lang} block, not a diff`,
+        `README: step "${name}" is a ${step.lang} block, not sh or diff`,
       );
     }
   }

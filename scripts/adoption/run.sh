@@ -4,7 +4,8 @@
 #   2. creates a stock Backstage app of this repository's Backstage version with
 #      @backstage/create-app in a temporary folder, for each frontend system asked for;
 #   3. applies the README's install steps to it (apply-guide.cjs: the guide's own blocks are the
-#      input, so guide and test cannot drift) and prints the lines changed per file;
+#      input, so guide and test cannot drift), the required ones and then the optional search and
+#      Prometheus modules, and prints the lines each changed per file;
 #   4. installs the tarballs, checks that no second copy of a Backstage package came with them,
 #      type-checks the app (yarn tsc) and checks the changed files' formatting (prettier);
 #   5. starts the app on free ports with no `reliability:` configuration, declares an incident
@@ -223,15 +224,15 @@ count_lines() {
     case "$file" in
       package.json | */package.json)
         deps=$((deps + added + removed))
-        LINES+=("$(printf '  %-7s %-16s %-55s +%s -%s (dependency lines)' "$SYSTEM" "$label" "$file" "$added" "$removed")")
+        LINES+=("$(printf '  %-7s %-18s %-55s +%s -%s (dependency lines)' "$SYSTEM" "$label" "$file" "$added" "$removed")")
         ;;
       *)
         code=$((code + added + removed))
-        LINES+=("$(printf '  %-7s %-16s %-55s +%s -%s' "$SYSTEM" "$label" "$file" "$added" "$removed")")
+        LINES+=("$(printf '  %-7s %-18s %-55s +%s -%s' "$SYSTEM" "$label" "$file" "$added" "$removed")")
         ;;
     esac
   done < <(git_app diff --numstat)
-  LINES+=("$(printf '  %-7s %-16s %-55s %s' "$SYSTEM" "$label" "total" "$code lines changed, plus $deps dependency lines")")
+  LINES+=("$(printf '  %-7s %-18s %-55s %s' "$SYSTEM" "$label" "total" "$code lines changed, plus $deps dependency lines")")
   git_app commit -qam "$label"
   CHANGED_FILES+=($(git_app diff --name-only HEAD~1 -- '*.ts' '*.tsx'))
 }
@@ -375,16 +376,19 @@ for SYSTEM in "${SYSTEMS[@]}"; do
   [ -n "$SEED_LOCK" ] || { cp "$APP/yarn.lock" "$WORK/seed.yarn.lock"; SEED_LOCK="$WORK/seed.yarn.lock"; }
 
   log "[$SYSTEM] the README's install steps"
+  # The required steps, then each optional one as its own count: the search module (and, in the
+  # legacy app, the search page's result types) and the Prometheus module, which the test installs
+  # too so that every package is checked.
   case "$SYSTEM" in
-    legacy) required=(dependencies backend legacy) optional=(legacy-search) ;;
-    nfs) required=(dependencies backend nfs) optional=() ;;
+    legacy) required=(dependencies backend legacy) search=(search-dependencies search legacy-search) ;;
+    nfs) required=(dependencies backend nfs) search=(search-dependencies search) ;;
   esac
   node "$HERE/apply-guide.cjs" "$ROOT/README.md" "$APP" "$PACKAGES_TSV" "${required[@]}"
   count_lines "install steps"
-  if [ ${#optional[@]} -gt 0 ]; then
-    node "$HERE/apply-guide.cjs" "$ROOT/README.md" "$APP" "$PACKAGES_TSV" "${optional[@]}"
-    count_lines "optional steps"
-  fi
+  node "$HERE/apply-guide.cjs" "$ROOT/README.md" "$APP" "$PACKAGES_TSV" "${search[@]}"
+  count_lines "search (optional)"
+  node "$HERE/apply-guide.cjs" "$ROOT/README.md" "$APP" "$PACKAGES_TSV" prometheus-dependencies prometheus
+  count_lines "Prometheus (opt.)"
   if [ ${#CHANGED_FILES[@]} -gt 0 ]; then
     (cd "$APP" && node "$YARN_JS" prettier --check "${CHANGED_FILES[@]}") >"$LOG_DIR/adoption-$SYSTEM-prettier.log" 2>&1 ||
       { cat "$LOG_DIR/adoption-$SYSTEM-prettier.log" >&2; die "the guide's snippets are not formatted as prettier would"; }

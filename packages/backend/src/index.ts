@@ -1,6 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { searchModuleReliabilityCollator } from '@reliability-hub/plugin-reliability-backend';
 import { permissionPolicyModule } from './permissions/module';
 import { configureRootHttpRouter } from './http/startupGate';
 
@@ -32,9 +31,15 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
-// Reliability Hub
+// Reliability Hub, with runbooks and postmortems in the portal's search, and
+// SLIs from Prometheus when reliability.slo.prometheus lists a server (the
+// demo's SLOs use the push source)
 backend.add(import('@reliability-hub/plugin-reliability-backend'));
-// runbooks and postmortems in the portal's search
-backend.add(searchModuleReliabilityCollator);
+backend.add(
+  import('@reliability-hub/plugin-search-backend-module-reliability'),
+);
+backend.add(
+  import('@reliability-hub/plugin-reliability-backend-module-prometheus'),
+);
 
 backend.start();

@@ -9,11 +9,12 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
-import reliabilityPlugin, {
+import reliabilityPlugin from '@reliability-hub/plugin-reliability-backend';
+import {
   POSTMORTEM_DOCUMENT_TYPE,
   RUNBOOK_DOCUMENT_TYPE,
-  searchModuleReliabilityCollator,
-} from '@reliability-hub/plugin-reliability-backend';
+} from '@reliability-hub/plugin-reliability-common';
+import searchModuleReliabilityCollator from '@reliability-hub/plugin-search-backend-module-reliability';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

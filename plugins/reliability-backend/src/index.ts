@@ -16,9 +16,3 @@ export type {
   ReliabilityEntityResource,
   ReliabilityEntityQuery,
 } from './permissions/resource';
-export {
-  searchModuleReliabilityCollator,
-  POSTMORTEM_DOCUMENT_TYPE,
-  RUNBOOK_DOCUMENT_TYPE,
-} from './search';
-export type { PostmortemSearchDocument, RunbookSearchDocument } from './search';

@@ -27,9 +27,8 @@ import {
 } from './permissions/resource';
 import { createRouter } from './router';
 import { createAlertRunbookLookup } from './runbooks/alertRunbooks';
-import { RunbookFileReader } from './runbooks/refresh/RunbookFileReader';
-import { RunbookRefresher } from './runbooks/refresh/RunbookRefresher';
-import { scheduleRunbookRefresh } from './runbooks/refresh/scheduleRunbookRefresh';
+import { RunbookFileRefresher } from './runbooks/files/RunbookFileRefresher';
+import { scheduleRunbookFileRefresh } from './runbooks/files/scheduleRunbookFileRefresh';
 import { RunbookService } from './runbooks/RunbookService';
 import { DatabaseRunbookStore } from './runbooks/store/DatabaseRunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
@@ -92,14 +91,14 @@ export const reliabilityPlugin = createBackendPlugin({
         const severities = readSeverityLevels(config);
         const schedules = DatabaseScheduleStore.create({ knex });
         const runbookStore = DatabaseRunbookStore.create({ knex });
-        const runbookRefresher = RunbookRefresher.create({
+        const runbookRefresher = RunbookFileRefresher.create({
           store: runbookStore,
           catalog,
           auth,
-          reader: RunbookFileReader.create({ urlReader }),
+          urlReader,
           logger,
         });
-        await scheduleRunbookRefresh({
+        await scheduleRunbookFileRefresh({
           scheduler,
           config,
           logger,

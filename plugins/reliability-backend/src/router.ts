@@ -29,7 +29,7 @@ import { createSloRouter } from './slo/router';
 import { SloFeature } from './slo/setupSlos';
 import { createRunbooksRouter } from './runbooks/router';
 import { databaseUnavailableHandler } from './database/unavailable';
-import { RunbookRefresher } from './runbooks/refresh/RunbookRefresher';
+import { RunbookFileRefresher } from './runbooks/files/RunbookFileRefresher';
 import { RunbookService } from './runbooks/RunbookService';
 import { RunbookStore } from './runbooks/store/RunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
@@ -59,7 +59,7 @@ export interface RouterContext {
   runbooks: {
     store: RunbookStore;
     service: RunbookService;
-    refresher: RunbookRefresher;
+    refresher: RunbookFileRefresher;
   };
   config: RootConfigService;
   catalog: CatalogService;

@@ -21,6 +21,7 @@ export {
 export {
   EntityReliabilityContent,
   entityReliabilityTabs,
+  entitySloAndIncidentTabs,
 } from './EntityReliabilityContent';
 export { reliabilitySearchResultItems, reliabilitySearchTypes } from './search';
 export * from './api';

@@ -7,6 +7,10 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import {
+  POSTMORTEM_DOCUMENT_TYPE,
+  RUNBOOK_DOCUMENT_TYPE,
+} from '@reliability-hub/plugin-reliability-common';
 import { reliabilityApiRef, ReliabilityClient } from './api';
 import { ReliabilitySearchResultListItemProps } from './shared/SearchResultItem';
 import { rootRouteRef } from './routes';
@@ -189,7 +193,7 @@ export const RunbookSearchResultListItem: (
       import('./runbooks/RunbookSearchResultListItem').then(
         m => m.RunbookSearchResultListItem,
       ),
-    predicate: result => result.type === 'reliability-runbook',
+    predicate: result => result.type === RUNBOOK_DOCUMENT_TYPE,
   }),
 );
 
@@ -208,6 +212,6 @@ export const PostmortemSearchResultListItem: (
       import('./postmortems/PostmortemSearchResultListItem').then(
         m => m.PostmortemSearchResultListItem,
       ),
-    predicate: result => result.type === 'reliability-postmortem',
+    predicate: result => result.type === POSTMORTEM_DOCUMENT_TYPE,
   }),
 );

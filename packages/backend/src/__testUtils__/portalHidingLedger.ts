@@ -30,9 +30,8 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import searchPlugin from '@backstage/plugin-search-backend';
-import reliabilityPlugin, {
-  searchModuleReliabilityCollator,
-} from '@reliability-hub/plugin-reliability-backend';
+import reliabilityPlugin from '@reliability-hub/plugin-reliability-backend';
+import searchModuleReliabilityCollator from '@reliability-hub/plugin-search-backend-module-reliability';
 import fs from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';

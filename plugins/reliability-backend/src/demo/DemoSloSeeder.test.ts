@@ -4,7 +4,7 @@ import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { parseOpenSlo } from '../slo/definitions';
+import { parseOpenSlo } from '../slo/parse';
 import { SloEvaluator } from '../slo/evaluation/SloEvaluator';
 import { PushSliSource } from '../slo/push/PushSliSource';
 import { DatabaseSloStore } from '../slo/store/DatabaseSloStore';

@@ -16,8 +16,8 @@ import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { TEST_OPENSLO } from '../slo/testing/sloFixtures';
-import { DB_POOL_YAML } from '../runbooks/format/fixtures';
+import { TEST_OPENSLO } from '../slo/__testUtils__/sloFixtures';
+import { DB_POOL_YAML } from '../runbooks/__testUtils__/runbookFiles';
 import {
   OWNER,
   startReliabilityBackend,

@@ -12,7 +12,7 @@ import {
 import { applyDatabaseMigrations } from '../database/migrations';
 import { createAlertRunbookLookup } from './alertRunbooks';
 import { DatabaseRunbookStore } from './store/DatabaseRunbookStore';
-import { testRunbook } from './testing';
+import { testRunbook } from './__testUtils__/testRunbook';
 
 jest.setTimeout(60_000);
 

@@ -1,9 +1,12 @@
 import { AuthService, RootConfigService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
+import {
+  RunbookRecord,
+  runbookPagePath,
+} from '@reliability-hub/plugin-reliability-common';
 import { todayUtc } from '../actionItems/ActionItemService';
-import { normalizeRef } from './refresh/entityRunbookSource';
+import { normalizeRef } from './files/entityRunbookSource';
 import { RunbookStore } from './store/RunbookStore';
 
 /** The most alert names of one group looked up. */
@@ -33,15 +36,6 @@ export type AlertRunbookLookup = (
   alertnames: string[],
   entityRef: string,
 ) => Promise<AlertRunbook | undefined>;
-
-/**
- * The portal path of a runbook's page.
- *
- * @internal
- */
-export function runbookPagePath(id: string): string {
-  return `/reliability/runbooks/${encodeURIComponent(id)}`;
-}
 
 /** The owner of an entity as the catalog has it, normalised. */
 function ownerOf(entity: Entity): string | undefined {

@@ -2,9 +2,9 @@ import { mockServices } from '@backstage/backend-test-utils';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { isRunbookStale, parseRunbookFile, Runbook } from './format';
-import { RunbookFileReader } from './refresh/RunbookFileReader';
-import { resolveRunbookLocation } from './refresh/runbookLocation';
+import { isRunbookStale, parseRunbookFile, Runbook } from './parse';
+import { readRunbookFiles } from './files/readRunbookFiles';
+import { resolveRunbookLocation } from './files/runbookLocations';
 
 const COMPONENTS = path.resolve(__dirname, '../../../../examples/components');
 /** The day the demo data describes. */
@@ -12,9 +12,7 @@ const DEMO_DAY = '2026-11-22';
 
 /** Every runbook of the demo catalog, read the way the refresh reads it. */
 async function demoRunbooks() {
-  const reader = RunbookFileReader.create({
-    urlReader: mockServices.urlReader.mock(),
-  });
+  const urlReader = mockServices.urlReader.mock();
   const runbooks: Array<Runbook & { component: string }> = [];
   const problems: unknown[] = [];
   const links: string[] = [];
@@ -34,7 +32,8 @@ async function demoRunbooks() {
     entity.metadata.annotations[
       'backstage.io/managed-by-location'
     ] = `file:${file}`;
-    const { files } = await reader.read(
+    const { files } = await readRunbookFiles(
+      urlReader,
       resolveRunbookLocation(entity, annotation),
     );
     for (const { name, text } of files) {

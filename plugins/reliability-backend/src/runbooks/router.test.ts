@@ -11,7 +11,7 @@ import {
   OWNER_GROUP,
   startReliabilityBackend,
 } from '../tests/__testUtils__/testBackend';
-import { DB_POOL_YAML, ROLLBACK_MARKDOWN } from './format/fixtures';
+import { DB_POOL_YAML, ROLLBACK_MARKDOWN } from './__testUtils__/runbookFiles';
 
 jest.setTimeout(60_000);
 

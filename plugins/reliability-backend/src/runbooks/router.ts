@@ -10,7 +10,7 @@ import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility, withinScope } from '../access/EntityVisibility';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { parseInput } from '../validation';
-import { RunbookRefresher } from './refresh/RunbookRefresher';
+import { RunbookFileRefresher } from './files/RunbookFileRefresher';
 import { RunbookService } from './RunbookService';
 import { RunbookLibraryQuery, RunbookStore } from './store/RunbookStore';
 
@@ -23,7 +23,7 @@ import { RunbookLibraryQuery, RunbookStore } from './store/RunbookStore';
 export function createRunbooksRouter(options: {
   store: RunbookStore;
   service: RunbookService;
-  refresher: RunbookRefresher;
+  refresher: RunbookFileRefresher;
   access: EntityAccess;
   visibility: EntityVisibility;
 }) {

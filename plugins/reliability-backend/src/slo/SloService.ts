@@ -10,7 +10,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { z } from 'zod';
 import { PUSH_SOURCE_TYPE } from './push/PushSliSource';
-import { SloDefinitionReader } from './reader/SloDefinitionReader';
+import { SloFileRefresher } from './files/SloFileRefresher';
 import { currentStatuses, windowOf } from './sloStatus';
 import { EntitySloDefinitions, SloStore } from './store/SloStore';
 
@@ -64,7 +64,7 @@ function byRemainingBudget(a: SloStatus, b: SloStatus): number {
 export class SloService {
   static create(options: {
     store: SloStore;
-    reader: SloDefinitionReader;
+    refresher: SloFileRefresher;
     tiers: readonly ErrorBudgetPolicyTier[];
   }) {
     return new SloService(options);
@@ -73,7 +73,7 @@ export class SloService {
   private constructor(
     private readonly options: {
       store: SloStore;
-      reader: SloDefinitionReader;
+      refresher: SloFileRefresher;
       tiers: readonly ErrorBudgetPolicyTier[];
     },
   ) {}
@@ -103,7 +103,7 @@ export class SloService {
       return stored;
     }
     try {
-      return await this.options.reader.refreshEntity(entityRef);
+      return await this.options.refresher.refreshEntity(entityRef);
     } catch {
       // Unknown to the catalog (or the catalog is unreachable): nothing to show.
       return undefined;
@@ -199,8 +199,8 @@ export class SloService {
 
   /** Reads an entity's definitions now; NotFoundError for an unknown entity. */
   async refresh(entityRef: string, actor: string): Promise<EntitySlos> {
-    const { store, reader } = this.options;
-    const read = await reader.refreshEntity(entityRef, { actor });
+    const { store, refresher } = this.options;
+    const read = await refresher.refreshEntity(entityRef, { actor });
     const latest = await store.listStatuses([entityRef]);
     return entitySlos(entityRef, read ? [read] : [], latest, new Date());
   }

@@ -7,7 +7,7 @@ export type {
   SloStore,
   StoredSliSample,
 } from './store/SloStore';
-export { SloDefinitionReader } from './reader/SloDefinitionReader';
+export { SloFileRefresher } from './files/SloFileRefresher';
 export { SloService } from './SloService';
 export { setupSlos } from './setupSlos';
 export type { SloFeature } from './setupSlos';

@@ -16,7 +16,7 @@ import {
   TEST_OPENSLO,
   TEST_OPENSLO_URL,
   textResponse,
-} from './testing/sloFixtures';
+} from './__testUtils__/sloFixtures';
 
 jest.setTimeout(60_000);
 

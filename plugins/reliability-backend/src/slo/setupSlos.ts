@@ -6,18 +6,18 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { durationToMilliseconds } from '@backstage/types';
 import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
 import { Knex } from 'knex';
 import { DemoSloSeeder } from '../demo/DemoSloSeeder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
-import { PrometheusSliSource } from './prometheus';
 import { PushSliSource } from './push/PushSliSource';
-import { SloDefinitionReader } from './reader/SloDefinitionReader';
+import { SloFileRefresher } from './files/SloFileRefresher';
 import { readSloConfig } from './sloConfig';
 import { SloService } from './SloService';
 import { DatabaseSloStore } from './store/DatabaseSloStore';
 import { SloStore } from './store/SloStore';
-import { retryWhileCatalogEmpty } from '../scheduling/retryWhileCatalogEmpty';
+import { scheduleEntityFileRefresh } from '../scheduling/scheduleEntityFileRefresh';
 
 /**
  * The SLO feature, wired: what the router and the demo seeder need.
@@ -28,13 +28,13 @@ export interface SloFeature {
   store: SloStore;
   service: SloService;
   evaluator: SloEvaluator;
-  reader: SloDefinitionReader;
+  refresher: SloFileRefresher;
   /** The demo part, when demo data is on. */
   demo?: DemoSloSeeder;
 }
 
 /**
- * Creates the SLO store, sources, reader and evaluator, and schedules the
+ * Creates the SLO store, sources, file refresher and evaluator, and schedules the
  * definition refresh and the evaluation (each runs on one replica at a time).
  *
  * @internal
@@ -54,11 +54,8 @@ export async function setupSlos(options: {
   const sloConfig = readSloConfig(config);
   const store = DatabaseSloStore.create({ knex });
 
+  // Other sources (Prometheus) come from modules, through the extension point.
   options.sliSources.add(PushSliSource.create({ store }));
-  const prometheus = PrometheusSliSource.fromConfig(config, { logger });
-  if (prometheus) {
-    options.sliSources.add(prometheus);
-  }
 
   const evaluator = SloEvaluator.create({
     store,
@@ -75,7 +72,7 @@ export async function setupSlos(options: {
         evaluator,
       })
     : undefined;
-  const reader = SloDefinitionReader.create({
+  const refresher = SloFileRefresher.create({
     store,
     catalog,
     auth,
@@ -86,33 +83,21 @@ export async function setupSlos(options: {
       : undefined,
   });
 
-  const definitionsTask = 'reliability-slo-definitions-refresh';
-  const retrySoonWhileEmpty = retryWhileCatalogEmpty({
+  await scheduleEntityFileRefresh({
     scheduler,
-    taskId: definitionsTask,
     logger,
-  });
-  await scheduler.scheduleTask({
-    id: definitionsTask,
-    frequency: { milliseconds: sloConfig.refreshIntervalMs },
-    // Short: a run cut off by a database outage keeps its lock until the
-    // timeout.
-    timeout: { minutes: 5 },
-    initialDelay: { seconds: 5 },
-    fn: async () => {
-      const { entities } = await reader.refreshAll();
-      logger.info(`Read the OpenSLO definitions of ${entities} entities`);
-      if (entities === 0) {
-        retrySoonWhileEmpty();
-      }
-    },
+    taskId: 'reliability-slo-definitions-refresh',
+    frequency: sloConfig.refreshInterval,
+    refresh: () => refresher.refreshAll(),
+    describe: ({ entities }) =>
+      `Read the OpenSLO definitions of ${entities} entities`,
   });
   await scheduler.scheduleTask({
     id: 'reliability-slo-evaluation',
-    frequency: { milliseconds: sloConfig.evaluationIntervalMs },
+    frequency: sloConfig.evaluationInterval,
     timeout: {
       milliseconds: Math.max(
-        sloConfig.evaluationIntervalMs,
+        durationToMilliseconds(sloConfig.evaluationInterval),
         sloConfig.evaluationTimeoutMs * 2,
       ),
     },
@@ -127,8 +112,8 @@ export async function setupSlos(options: {
   return {
     store,
     evaluator,
-    reader,
+    refresher,
     demo,
-    service: SloService.create({ store, reader, tiers: sloConfig.tiers }),
+    service: SloService.create({ store, refresher, tiers: sloConfig.tiers }),
   };
 }

@@ -1,17 +1,11 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   DEFAULT_ERROR_BUDGET_POLICY,
   ErrorBudgetPolicyTier,
-  parseSloDuration,
   validatePolicyTiers,
 } from '@reliability-hub/plugin-reliability-common';
-
-const UNIT_MS: Record<string, number> = {
-  s: 1000,
-  m: 60 * 1000,
-  h: 60 * 60 * 1000,
-  d: 24 * 60 * 60 * 1000,
-};
+import { readDuration } from '../config/readDuration';
 
 /**
  * The SLO settings under `reliability.slo`.
@@ -20,35 +14,12 @@ const UNIT_MS: Record<string, number> = {
  */
 export interface SloConfig {
   /** How often the OpenSLO files of all entities are read. */
-  refreshIntervalMs: number;
+  refreshInterval: HumanDuration;
   /** How often all SLOs are evaluated. */
-  evaluationIntervalMs: number;
-  /** How long an evaluation waits for one source. */
+  evaluationInterval: HumanDuration;
+  /** How long an evaluation waits for one source, in milliseconds. */
   evaluationTimeoutMs: number;
   tiers: readonly ErrorBudgetPolicyTier[];
-}
-
-function readDuration(
-  config: RootConfigService,
-  key: string,
-  fallback: string,
-): number {
-  const text = config.getOptionalString(key) ?? fallback;
-  try {
-    const { amount, unit } = parseSloDuration(text);
-    if (!(unit in UNIT_MS)) {
-      throw new Error('use seconds, minutes, hours or days');
-    }
-    return amount * UNIT_MS[unit];
-  } catch (error) {
-    throw new Error(
-      `Invalid ${key} ${JSON.stringify(
-        text,
-      )}: expected a duration such as "30s", "1m" or "10m" (${
-        (error as Error).message
-      })`,
-    );
-  }
 }
 
 /**
@@ -82,20 +53,18 @@ export function readSloConfig(config: RootConfigService): SloConfig {
     );
   }
   return {
-    refreshIntervalMs: readDuration(
-      config,
-      'reliability.slo.refreshInterval',
-      '10m',
-    ),
-    evaluationIntervalMs: readDuration(
+    refreshInterval: readDuration(config, 'reliability.slo.refreshInterval', {
+      minutes: 10,
+    }),
+    evaluationInterval: readDuration(
       config,
       'reliability.slo.evaluation.interval',
-      '1m',
+      { minutes: 1 },
     ),
-    evaluationTimeoutMs: readDuration(
-      config,
-      'reliability.slo.evaluation.timeout',
-      '30s',
+    evaluationTimeoutMs: durationToMilliseconds(
+      readDuration(config, 'reliability.slo.evaluation.timeout', {
+        seconds: 30,
+      }),
     ),
     tiers,
   };

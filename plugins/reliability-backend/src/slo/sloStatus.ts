@@ -5,7 +5,7 @@ import {
   sloWindowAt,
   windowLengthMinutes,
 } from '@reliability-hub/plugin-reliability-common';
-import { SloDefinition } from './definitions';
+import { SloDefinition } from './parse';
 import { EntitySloDefinitions } from './store/SloStore';
 
 /**

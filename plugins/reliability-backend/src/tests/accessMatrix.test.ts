@@ -10,7 +10,7 @@ import {
   TEST_OPENSLO,
   TEST_OPENSLO_URL,
   textResponse,
-} from '../slo/testing/sloFixtures';
+} from '../slo/__testUtils__/sloFixtures';
 import {
   ADMIN,
   NON_OWNER,

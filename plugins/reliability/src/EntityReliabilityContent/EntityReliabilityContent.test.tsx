@@ -25,7 +25,10 @@ import {
   mockReliabilityApi,
 } from '../__testUtils__';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
-import { entityReliabilityTabs } from './entityReliabilityTabs';
+import {
+  entityReliabilityTabs,
+  entitySloAndIncidentTabs,
+} from './entityReliabilityTabs';
 
 const api = mockReliabilityApi();
 
@@ -126,6 +129,33 @@ describe('entityReliabilityTabs', () => {
 
     const tabs = screen.getAllByRole('tab').map(tab => tab.textContent);
     expect(tabs).toEqual(['Overview', 'Reliability', 'SLOs', 'Incidents']);
+  });
+
+  it('adds no tab to the page of another kind of entity', async () => {
+    await renderPage(ordersApi);
+
+    const tabs = screen.getAllByRole('tab').map(tab => tab.textContent);
+    expect(tabs).toEqual(['Overview']);
+  });
+});
+
+describe('entitySloAndIncidentTabs', () => {
+  const renderPage = (entity: Entity) =>
+    renderForEntity(
+      entity,
+      <EntityLayout>
+        <EntityLayout.Route path="/" title="Overview">
+          <div>Overview</div>
+        </EntityLayout.Route>
+        {entitySloAndIncidentTabs}
+      </EntityLayout>,
+    );
+
+  it("adds the SLOs and Incidents tabs to a Component's page, for cards on its overview", async () => {
+    await renderPage(makeEntity());
+
+    const tabs = screen.getAllByRole('tab').map(tab => tab.textContent);
+    expect(tabs).toEqual(['Overview', 'SLOs', 'Incidents']);
   });
 
   it('adds no tab to the page of another kind of entity', async () => {

@@ -1,2 +1,5 @@
 export { EntityReliabilityContent } from './EntityReliabilityContent';
-export { entityReliabilityTabs } from './entityReliabilityTabs';
+export {
+  entityReliabilityTabs,
+  entitySloAndIncidentTabs,
+} from './entityReliabilityTabs';

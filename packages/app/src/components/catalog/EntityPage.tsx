@@ -49,13 +49,9 @@ import {
 } from '@backstage/catalog-model';
 
 import {
-  EntityActionItemsCard,
-  EntityIncidentsCard,
-  EntityIncidentsContent,
-  EntityOnCallCard,
-  EntitySloCard,
-  EntitySloContent,
-  EntityRunbooksCard,
+  EntityReliabilityContent,
+  entitySloAndIncidentTabs,
+  isReliabilityAvailable,
 } from '@reliability-hub/plugin-reliability';
 
 const entityWarningContent = (
@@ -86,6 +82,20 @@ const entityWarningContent = (
   </>
 );
 
+/**
+ * Reliability Hub on Component pages only: its cards on the overview, its SLOs
+ * and Incidents tabs (`entitySloAndIncidentTabs`) after the overview.
+ */
+const reliabilityCards = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isReliabilityAvailable}>
+      <Grid item xs={12}>
+        <EntityReliabilityContent />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
@@ -95,22 +105,7 @@ const overviewContent = (
     <Grid item md={6} xs={12}>
       <EntityCatalogGraphCard height={400} />
     </Grid>
-
-    <Grid item md={6} xs={12}>
-      <EntitySloCard />
-    </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityIncidentsCard />
-    </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityActionItemsCard />
-    </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityOnCallCard />
-    </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityRunbooksCard />
-    </Grid>
+    {reliabilityCards}
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
@@ -120,9 +115,16 @@ const overviewContent = (
   </Grid>
 );
 
-const incidentsContent = <EntityIncidentsContent />;
-
-const slosContent = <EntitySloContent />;
+const dependenciesContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    <Grid item md={6}>
+      <EntityDependsOnComponentsCard />
+    </Grid>
+    <Grid item md={6}>
+      <EntityDependsOnResourcesCard />
+    </Grid>
+  </Grid>
+);
 
 const serviceEntityPage = (
   <EntityLayout>
@@ -130,13 +132,7 @@ const serviceEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/slos" title="SLOs">
-      {slosContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/incidents" title="Incidents">
-      {incidentsContent}
-    </EntityLayout.Route>
+    {entitySloAndIncidentTabs}
 
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
@@ -150,14 +146,7 @@ const serviceEntityPage = (
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
+      {dependenciesContent}
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -168,23 +157,10 @@ const websiteEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/slos" title="SLOs">
-      {slosContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/incidents" title="Incidents">
-      {incidentsContent}
-    </EntityLayout.Route>
+    {entitySloAndIncidentTabs}
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
+      {dependenciesContent}
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -202,13 +178,7 @@ const defaultEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/slos" title="SLOs">
-      {slosContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/incidents" title="Incidents">
-      {incidentsContent}
-    </EntityLayout.Route>
+    {entitySloAndIncidentTabs}
   </EntityLayout>
 );
 

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { applyDatabaseMigrations } from '../../database/migrations';
-import { testRunbook } from '../testing';
+import { testRunbook } from '../__testUtils__/testRunbook';
 import { DatabaseRunbookStore } from './DatabaseRunbookStore';
 import { RunbookLibraryQuery } from './RunbookStore';
 

@@ -6,10 +6,10 @@ import {
   SliSourceRegistry,
 } from '@reliability-hub/plugin-reliability-node';
 import { applyDatabaseMigrations } from '../../database/migrations';
-import { parseOpenSlo } from '../definitions';
+import { parseOpenSlo } from '../parse';
 import { PushSliSource } from '../push/PushSliSource';
 import { DatabaseSloStore } from '../store/DatabaseSloStore';
-import { TEST_OPENSLO } from '../testing/sloFixtures';
+import { TEST_OPENSLO } from '../__testUtils__/sloFixtures';
 import { SloEvaluator } from './SloEvaluator';
 
 jest.setTimeout(60_000);

@@ -5,7 +5,7 @@ import {
   SloTimeWindow,
 } from '@reliability-hub/plugin-reliability-common';
 import { SliQuery } from '@reliability-hub/plugin-reliability-node';
-import { SloDefinition } from '../definitions';
+import { SloDefinition } from '../parse';
 import { pendingStatus, windowOf } from '../sloStatus';
 import { EntitySloDefinitions } from '../store/SloStore';
 import { SLO_WINDOW } from './computeSloStatus';

@@ -4,36 +4,21 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
-import { toIso, toNumber } from '../../database/sql';
+import { toNumber } from '../../database/sql';
 import {
   EntitySloDefinitions,
   SliceSums,
   SloStore,
   StoredSliSample,
 } from './SloStore';
-
-type Timestamp = Date | number | string;
-
-interface DefinitionsRow {
-  entity_ref: string;
-  location: string;
-  owner_ref: string | null;
-  system_ref: string | null;
-  content_hash: string | null;
-  etags: string | null;
-  definitions: string;
-  problems: string;
-  read_at: Timestamp;
-}
-
-interface SnapshotRow {
-  evaluated_at: Timestamp;
-  state: string;
-  sli: number | string | null;
-  remaining_fraction: number | string | null;
-  burn_rate_1h: number | string | null;
-  burn_rate_6h: number | string | null;
-}
+import {
+  DefinitionsRow,
+  downsample,
+  snapshotRow,
+  SnapshotRow,
+  toDefinitions,
+  toPoint,
+} from './sloRows';
 
 /** Rows per insert, well below SQLite's limit on bound parameters. */
 const CHUNK = 200;
@@ -43,67 +28,6 @@ const MAX_BUCKET_SECONDS = 24 * 60 * 60;
 
 /** Sample rows per insert: SQLite allows at most 500 rows per multi-row insert. */
 const SAMPLE_CHUNK = 450;
-
-const nullableNumber = (value: unknown): number | null =>
-  value === null || value === undefined ? null : toNumber(value);
-
-function toDefinitions(row: DefinitionsRow): EntitySloDefinitions {
-  return {
-    entityRef: row.entity_ref,
-    location: row.location,
-    ...(row.owner_ref ? { owner: row.owner_ref } : {}),
-    ...(row.system_ref ? { system: row.system_ref } : {}),
-    contentHash: row.content_hash,
-    etags: row.etags ? JSON.parse(row.etags) : {},
-    slos: JSON.parse(row.definitions),
-    problems: JSON.parse(row.problems),
-    readAt: toIso(row.read_at),
-  };
-}
-
-function toPoint(row: SnapshotRow): SloHistoryPoint {
-  return {
-    at: toIso(row.evaluated_at),
-    sli: nullableNumber(row.sli),
-    remainingFraction: nullableNumber(row.remaining_fraction),
-    burnRate1h: nullableNumber(row.burn_rate_1h),
-    burnRate6h: nullableNumber(row.burn_rate_6h),
-    state: row.state as SloHistoryPoint['state'],
-  };
-}
-
-function snapshotRow(status: SloStatus, at: Date) {
-  return {
-    slo_id: status.id,
-    entity_ref: status.entityRef,
-    evaluated_at: at,
-    state: status.state,
-    sli: status.sli,
-    remaining_fraction: status.budget.remainingFraction,
-    burn_rate_1h: status.burnRates['1h'] ?? null,
-    burn_rate_6h: status.burnRates['6h'] ?? null,
-  };
-}
-
-/**
- * Keeps evenly spaced points: the last point of each of `maxPoints` equal
- * time steps, so a long range stays light and its latest point is kept.
- */
-function downsample(
-  points: SloHistoryPoint[],
-  range: { from: Date; to: Date; maxPoints: number },
-): SloHistoryPoint[] {
-  if (points.length <= range.maxPoints) {
-    return points;
-  }
-  const from = range.from.getTime();
-  const step = (range.to.getTime() - from) / range.maxPoints;
-  const byStep = new Map<number, SloHistoryPoint>();
-  for (const point of points) {
-    byStep.set(Math.floor((Date.parse(point.at) - from) / step), point);
-  }
-  return [...byStep.values()];
-}
 
 /**
  * {@link SloStore} on the plugin's database (SQLite or PostgreSQL).
@@ -352,9 +276,10 @@ export class DatabaseSloStore implements SloStore {
         `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN total ELSE 0 END) AS t${i}`,
         [starts[i]],
       ),
-      this.knex.raw(`COUNT(CASE WHEN bucket_start + bucket_seconds > ? THEN 1 END) AS n${i}`, [
-        starts[i],
-      ]),
+      this.knex.raw(
+        `COUNT(CASE WHEN bucket_start + bucket_seconds > ? THEN 1 END) AS n${i}`,
+        [starts[i]],
+      ),
     ]);
     const row: Record<string, unknown> = await this.knex('sli_samples')
       .select(columns)

@@ -3,7 +3,7 @@ import {
   SloHistoryPoint,
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
-import { SloDefinition } from '../definitions';
+import { SloDefinition } from '../parse';
 
 /**
  * One valid SLO of an entity with the YAML document it was read from.

@@ -1,0 +1,30 @@
+import { postmortemPagePath, runbookPagePath } from './pagePaths';
+
+describe('runbookPagePath', () => {
+  it.each([
+    [
+      'component:default/checkout/db-pool',
+      '/reliability/runbooks/component%3Adefault%2Fcheckout%2Fdb-pool',
+    ],
+    ['a b?c#d', '/reliability/runbooks/a%20b%3Fc%23d'],
+  ])('puts %p into one path segment', (id, path) => {
+    expect(runbookPagePath(id)).toBe(path);
+  });
+});
+
+describe('postmortemPagePath', () => {
+  it.each([
+    [
+      'component:default/checkout',
+      'pm-1',
+      '/catalog/default/component/checkout/incidents/postmortems/pm-1',
+    ],
+    [
+      'Component:Shop/Cart',
+      'a/b',
+      '/catalog/Shop/component/Cart/incidents/postmortems/a%2Fb',
+    ],
+  ])('leads %p %p to %p', (entityRef, id, path) => {
+    expect(postmortemPagePath(entityRef, id)).toBe(path);
+  });
+});

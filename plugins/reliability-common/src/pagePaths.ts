@@ -1,0 +1,42 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+
+/**
+ * The portal path of a runbook's page, in the Reliability page's runbook
+ * library: where incidents and search results link a runbook.
+ *
+ * @example
+ * ```ts
+ * runbookPagePath('component:default/checkout/db-pool');
+ * // '/reliability/runbooks/component%3Adefault%2Fcheckout%2Fdb-pool'
+ * ```
+ *
+ * @public
+ */
+export function runbookPagePath(runbookId: string): string {
+  return `/reliability/runbooks/${encodeURIComponent(runbookId)}`;
+}
+
+/**
+ * The portal path of a postmortem's page: under the Incidents tab of its
+ * entity's page, at the catalog's default entity route
+ * (`/catalog/:namespace/:kind/:name`).
+ *
+ * @example
+ * ```ts
+ * postmortemPagePath('component:default/checkout', 'pm-1');
+ * // '/catalog/default/component/checkout/incidents/postmortems/pm-1'
+ * ```
+ *
+ * @public
+ */
+export function postmortemPagePath(
+  entityRef: string,
+  postmortemId: string,
+): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(name)}/incidents/postmortems/${encodeURIComponent(
+    postmortemId,
+  )}`;
+}

@@ -1,0 +1,66 @@
+import { IndexableDocument } from '@backstage/plugin-search-common';
+import {
+  Postmortem,
+  POSTMORTEM_DOCUMENT_TYPE,
+  postmortemPagePath,
+} from '@reliability-hub/plugin-reliability-common';
+import { ReliabilityApiReader } from './ReliabilityApiReader';
+import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
+
+/**
+ * A postmortem in the portal's search index (document type
+ * `reliability-postmortem`).
+ *
+ * @public
+ */
+export interface PostmortemSearchDocument extends IndexableDocument {
+  /** The entity the postmortem belongs to; who may see it may see the postmortem. */
+  entityRef: string;
+  /** `draft`, `in_review` or `published`. */
+  status: string;
+  /** The incidents the postmortem covers. */
+  incidentIds: string[];
+}
+
+/**
+ * A postmortem as a search document: the title, then the summary, impact,
+ * root cause, contributing factors and lessons as text; the location is the
+ * postmortem's page.
+ *
+ * @internal
+ */
+export function postmortemDocument(
+  postmortem: Postmortem,
+): PostmortemSearchDocument {
+  return {
+    title: postmortem.title,
+    text: [
+      postmortem.summary,
+      postmortem.impact,
+      postmortem.rootCause,
+      postmortem.contributingFactors,
+      postmortem.lessonsLearned,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    location: postmortemPagePath(postmortem.entityRef, postmortem.id),
+    authorization: { resourceRef: postmortem.entityRef },
+    entityRef: postmortem.entityRef,
+    status: postmortem.status,
+    incidentIds: postmortem.incidentIds,
+  };
+}
+
+/**
+ * Collates every postmortem (`GET /postmortems`).
+ *
+ * @internal
+ */
+export function postmortemCollatorFactory(reader: ReliabilityApiReader) {
+  return new ReliabilityCollatorFactory({
+    type: POSTMORTEM_DOCUMENT_TYPE,
+    reader,
+    path: '/postmortems',
+    toDocument: postmortemDocument,
+  });
+}

@@ -1,0 +1,2 @@
+export type { PostmortemSearchDocument } from './PostmortemCollatorFactory';
+export type { RunbookSearchDocument } from './RunbookCollatorFactory';
