@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import { ReactNode, useRef } from 'react';
+import { ReactNode, useCallback, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ReliabilityApi, reliabilityApiRef } from '../../api';
 import { DetailLoadState } from '../DetailLoadState';
@@ -41,6 +41,15 @@ export function DetailPage<T>(props: {
     () => load.current(api, id),
     [api, id],
   );
+  // The record a reload was asked for is stale from that render on: the
+  // load only starts in an effect after it, and a status button pressed in
+  // between would send the old version and meet a conflict.
+  const [stale, setStale] = useState<T>();
+  const reload = useCallback(() => {
+    setStale(value);
+    retry();
+  }, [value, retry]);
+  const reloading = loading || (stale !== undefined && stale === value);
 
   if (!value) {
     return (
@@ -59,9 +68,9 @@ export function DetailPage<T>(props: {
         <Link to={link.to}>← {link.label}</Link>
       </Grid>
       <Grid item xs={12}>
-        {header(value, retry, loading)}
+        {header(value, reload, reloading)}
       </Grid>
-      {children?.(value, retry, loading)}
+      {children?.(value, reload, reloading)}
     </Grid>
   );
 }
