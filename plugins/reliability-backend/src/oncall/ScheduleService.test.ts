@@ -10,7 +10,7 @@ import {
   LENA,
   PRIYA,
   sreSchedule,
-} from './testSchedules';
+} from './__testUtils__/testSchedules';
 
 jest.setTimeout(60_000);
 

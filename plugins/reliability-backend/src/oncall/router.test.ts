@@ -30,7 +30,7 @@ import {
   PRIYA,
   scheduleAtLimits,
   twentyRestrictionSchedule,
-} from './testSchedules';
+} from './__testUtils__/testSchedules';
 
 jest.setTimeout(60_000);
 

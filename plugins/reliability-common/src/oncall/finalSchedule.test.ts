@@ -11,7 +11,7 @@ import {
   berlinPrimary,
   berlinTwoLayers,
   newYorkOfficeHours,
-} from './testSchedules';
+} from './__testUtils__/testSchedules';
 
 // Hand-computed facts used below (Berlin springs forward 2026-03-29 01:00Z):
 // primary (daily 09:00): bob 03-28T08:00Z–03-29T07:00Z, alice 03-29T07:00Z–03-30T07:00Z,

@@ -1,5 +1,5 @@
 import { finalSchedule, gaps } from './finalSchedule';
-import { followTheSun } from './testSchedules';
+import { followTheSun } from './__testUtils__/testSchedules';
 
 // Each region covers 08:00–16:00 in its own zone; later layers win overlaps
 // (tokyo < berlin < new-york). Weekly hand-off Monday 00:00 UTC from 2026-03-02:

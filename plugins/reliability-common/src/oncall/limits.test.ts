@@ -8,7 +8,7 @@ import {
   GRACE,
   scheduleAtLimits,
   twentyRestrictions,
-} from './testSchedules';
+} from './__testUtils__/testSchedules';
 import { Schedule } from './types';
 import { validateSchedule } from './validation';
 

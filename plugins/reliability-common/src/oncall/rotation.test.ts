@@ -1,6 +1,6 @@
 import { layerShifts } from './rotation';
 import { Layer, RotationUnit, Schedule } from './types';
-import { ALICE, BOB, berlinPrimary } from './testSchedules';
+import { ALICE, BOB, berlinPrimary } from './__testUtils__/testSchedules';
 
 const HOUR = 3_600_000;
 const hours = (start: string, end: string) =>

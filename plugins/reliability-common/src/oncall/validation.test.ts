@@ -1,6 +1,6 @@
 import { SCHEDULE_LIMITS } from './limits';
 import { validateSchedule } from './validation';
-import { berlinTwoLayers } from './testSchedules';
+import { berlinTwoLayers } from './__testUtils__/testSchedules';
 
 type Mutable = Record<string, any>;
 /** Nine zones besides Berlin: the most a schedule may use. */

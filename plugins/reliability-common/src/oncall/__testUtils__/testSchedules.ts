@@ -1,4 +1,4 @@
-import { Layer, Schedule } from './types';
+import { Layer, Schedule } from '../types';
 
 /** Schedules shared by the on-call tests. Not exported from the package. */
 
