@@ -327,7 +327,8 @@ async function cycle() {
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const expressions = captured.reduce(
-    (sum, { body }) => sum + (body.match(/%22__rh_key%22/g) ?? []).length,
+    (sum, { body }) =>
+      sum + (body.match(/%22__rh_key(?:_[0-9a-f]+)?%22/g) ?? []).length,
     0,
   );
   return { ms, cpuMs, statuses, requests: [...captured], expressions };
