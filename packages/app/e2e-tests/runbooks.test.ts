@@ -159,16 +159,31 @@ test("a component's card lists its runbooks with a badge on the stale one", asyn
   await screenshot(page, 'runbooks-card-checkout');
 });
 
-test('the global search finds a runbook', async ({ page }) => {
+test('the global search opens on All, with runbooks and postmortems in plain text, and filters to runbooks', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 1100 });
   const result = page.getByRole('link', { name: POOL_RUNBOOK }).first();
+  const postmortem = page
+    .getByRole('link', {
+      name: 'Checkout 503s from database connection pool exhaustion',
+    })
+    .first();
   // The search index is built in the background after start.
   await expect(async () => {
     await page.goto('/search?query=connection%20pool');
-    await page.getByText('Runbooks', { exact: true }).first().click();
     await expect(result).toBeVisible({ timeout: 10_000 });
+    await expect(postmortem).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 150_000 });
+  await expect(page.getByText('component: checkout').first()).toBeVisible();
+  // The postmortem's Markdown (`**pool of 50**`, list dashes) reads as text.
+  await expect(page.getByRole('main')).not.toContainText('**');
+  await screenshot(page, 'search-all');
+
+  await page.getByText('Runbooks', { exact: true }).first().click();
+  await expect(result).toBeVisible();
+  await expect(postmortem).toBeHidden();
   await screenshot(page, 'runbooks-search');
   await result.click();
   await expect(page).toHaveURL(

@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './actionItems';
 export * from './requestFields';
+export * from './markdownText';
 export * from './pagePaths';
 export * from './searchTypes';
 export * from './incidents';

@@ -1,4 +1,7 @@
-import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
+import {
+  markdownToPlainText,
+  RunbookRecord,
+} from '@reliability-hub/plugin-reliability-common';
 import { DateTime } from 'luxon';
 
 /** A `YYYY-MM-DD` day as people read it ("Oct 1, 2026"), or the input when it is no date. */
@@ -30,25 +33,16 @@ export function staleText(
 }
 
 /**
- * A Markdown description as one line of plain text for lists: headings,
- * emphasis, code marks and link targets removed, whitespace collapsed.
+ * A Markdown description as one line of plain text for lists, without the
+ * title it often repeats as its first heading.
  */
 export function plainSummary(markdown: string, title?: string): string {
-  let text = markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-    .replace(/^\s*[-*+>]\s+/gm, '')
-    .replace(/[*_`~]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  // Markdown runbooks often repeat their title as the first heading.
+  const text = markdownToPlainText(markdown);
   if (
     title &&
     text.toLocaleLowerCase('en-US').startsWith(title.toLocaleLowerCase('en-US'))
   ) {
-    text = text.slice(title.length).trim();
+    return text.slice(title.length).trim();
   }
   return text;
 }

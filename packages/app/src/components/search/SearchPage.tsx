@@ -11,11 +11,9 @@ import {
 } from '@backstage/plugin-search-react';
 import { CatalogIcon, Content, Header, Page } from '@backstage/core-components';
 import {
-  PostmortemSearchResultListItem,
-  RunbookSearchResultListItem,
+  reliabilitySearchResultItems,
+  reliabilitySearchTypes,
 } from '@reliability-hub/plugin-reliability';
-import AssignmentIcon from '@material-ui/icons/Assignment';
-import MenuBookIcon from '@material-ui/icons/MenuBook';
 
 const useStyles = makeStyles((theme: Theme) => ({
   bar: {
@@ -46,25 +44,18 @@ const SearchPage = () => {
             </Paper>
           </Grid>
           <Grid item xs={3}>
+            {/* No default type: results open on "All", so runbooks and
+                postmortems show beside catalog entities. */}
             <SearchType.Accordion
               name="Result Type"
-              defaultValue="software-catalog"
+              showCounts
               types={[
                 {
                   value: 'software-catalog',
                   name: 'Software Catalog',
                   icon: <CatalogIcon />,
                 },
-                {
-                  value: 'reliability-runbook',
-                  name: 'Runbooks',
-                  icon: <MenuBookIcon />,
-                },
-                {
-                  value: 'reliability-postmortem',
-                  name: 'Postmortems',
-                  icon: <AssignmentIcon />,
-                },
+                ...reliabilitySearchTypes,
               ]}
             />
             <Paper className={classes.filters}>
@@ -86,8 +77,7 @@ const SearchPage = () => {
             <SearchPagination />
             <SearchResult>
               <CatalogSearchResultListItem icon={<CatalogIcon />} />
-              <RunbookSearchResultListItem icon={<MenuBookIcon />} />
-              <PostmortemSearchResultListItem icon={<AssignmentIcon />} />
+              {reliabilitySearchResultItems}
             </SearchResult>
           </Grid>
         </Grid>

@@ -1,4 +1,5 @@
 import {
+  EntityFactChip,
   FactChip,
   ReliabilitySearchDocument,
   SearchResultItem,
@@ -32,9 +33,7 @@ export function PostmortemSearchResultListItem(
     <SearchResultItem {...props} result={result}>
       <FactChip label="Postmortem" />
       {status && <FactChip outlined label={`status: ${status}`} />}
-      {result.entityRef && (
-        <FactChip outlined label={`entity: ${result.entityRef}`} />
-      )}
+      {result.entityRef && <EntityFactChip entityRef={result.entityRef} />}
     </SearchResultItem>
   );
 }

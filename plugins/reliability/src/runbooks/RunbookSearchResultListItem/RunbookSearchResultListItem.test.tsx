@@ -40,14 +40,16 @@ describe('search result list items', () => {
     expect(screen.getByText('SEV2')).toBeInTheDocument();
     expect(screen.getByText('Review overdue')).toBeInTheDocument();
     expect(screen.getByText('alert: HighErrorRate')).toBeInTheDocument();
+    expect(screen.getByText('component: checkout')).toBeInTheDocument();
   });
 
-  it('shows a postmortem with its type and status', async () => {
+  it('shows a postmortem with its type, status and component, its Markdown as plain text', async () => {
     await renderInTestApp(
       <PostmortemSearchResultListItem
         result={{
           title: 'Checkout 503s from pool exhaustion',
-          text: 'The pool of 50 connections ran dry',
+          text: '## Root cause\n\nThe **pool of 50** connections ran dry.\n\n- no alert',
+          entityRef: 'component:payments/ledger',
           location:
             '/catalog/default/component/checkout/incidents/postmortems/pm-1',
           status: 'published',
@@ -63,5 +65,31 @@ describe('search result list items', () => {
     );
     expect(screen.getByText('Postmortem')).toBeInTheDocument();
     expect(screen.getByText('status: Published')).toBeInTheDocument();
+    expect(screen.getByText('component: payments/ledger')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Root cause The pool of 50 connections ran dry. no alert',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the highlighting of a Markdown snippet while making it plain', async () => {
+    await renderInTestApp(
+      <PostmortemSearchResultListItem
+        result={{
+          title: 'Checkout 503s',
+          text: 'unused',
+          location: '/x',
+        }}
+        highlight={{
+          preTag: '<hl-1>',
+          postTag: '</hl-1>',
+          fields: { text: 'demand exceeded the **<hl-1>pool</hl-1> of 50**' },
+        }}
+      />,
+    );
+
+    expect(screen.getByText('pool', { selector: 'mark' })).toBeInTheDocument();
+    expect(screen.getByText(/demand exceeded the/)).not.toHaveTextContent('*');
   });
 });

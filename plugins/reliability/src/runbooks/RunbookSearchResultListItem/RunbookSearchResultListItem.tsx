@@ -1,4 +1,5 @@
 import {
+  EntityFactChip,
   FactChip,
   ReliabilitySearchDocument,
   SearchResultItem,
@@ -42,9 +43,7 @@ export function RunbookSearchResultListItem(
       {alertsOf(result).map(alert => (
         <FactChip key={alert} outlined label={`alert: ${alert}`} />
       ))}
-      {result.entityRef && (
-        <FactChip outlined label={`entity: ${result.entityRef}`} />
-      )}
+      {result.entityRef && <EntityFactChip entityRef={result.entityRef} />}
       {result.owner && <FactChip outlined label={`owner: ${result.owner}`} />}
     </SearchResultItem>
   );

@@ -1,5 +1,7 @@
+import { DEFAULT_NAMESPACE, parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import { ResultHighlight } from '@backstage/plugin-search-common';
+import { markdownToPlainText } from '@reliability-hub/plugin-reliability-common';
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -40,6 +42,30 @@ export interface ReliabilitySearchResultListItemProps {
   lineClamp?: number;
 }
 
+const PRE = '\uE000';
+const POST = '\uE001';
+
+/**
+ * A snippet as plain text: documents hold Markdown, and the search's
+ * highlighting tags must survive the conversion, so they stand in as
+ * private-use characters while it runs.
+ */
+export function plainSnippet(
+  text: string,
+  tags?: { preTag: string; postTag: string },
+): string {
+  if (!tags) {
+    return markdownToPlainText(text);
+  }
+  return markdownToPlainText(
+    text.split(tags.preTag).join(PRE).split(tags.postTag).join(POST),
+  )
+    .split(PRE)
+    .join(tags.preTag)
+    .split(POST)
+    .join(tags.postTag);
+}
+
 /** Text, with the search's highlighting when it has some for `field`. */
 function Highlighted(props: {
   text: string;
@@ -48,15 +74,34 @@ function Highlighted(props: {
 }) {
   const { text, field, highlight } = props;
   const highlighted = highlight?.fields?.[field];
+  const plain = (value: string, tags?: ResultHighlight) =>
+    field === 'text' ? plainSnippet(value, tags) : value;
   return highlighted ? (
     <HighlightedSearchResultText
-      text={highlighted}
+      text={plain(highlighted, highlight)}
       preTag={highlight.preTag}
       postTag={highlight.postTag}
     />
   ) : (
-    <>{text}</>
+    <>{plain(text)}</>
   );
+}
+
+/**
+ * The chip naming a result's entity as people say it: `component: checkout`,
+ * with the namespace only when it is not the default one.
+ */
+export function EntityFactChip(props: { entityRef: string }) {
+  let label = props.entityRef;
+  try {
+    const { kind, namespace, name } = parseEntityRef(props.entityRef);
+    label = `${kind.toLocaleLowerCase('en-US')}: ${
+      namespace === DEFAULT_NAMESPACE ? name : `${namespace}/${name}`
+    }`;
+  } catch {
+    // An index written by another version may hold anything; show it as is.
+  }
+  return <FactChip outlined label={label} />;
 }
 
 /** A small chip in a result's facts row. */

@@ -1,4 +1,9 @@
-export { FactChip, SearchResultItem } from './SearchResultItem';
+export {
+  EntityFactChip,
+  FactChip,
+  plainSnippet,
+  SearchResultItem,
+} from './SearchResultItem';
 export type {
   ReliabilitySearchDocument,
   ReliabilitySearchResultListItemProps,
