@@ -2,7 +2,8 @@ import { Schedule, Shift, TimeRange } from './types';
 import { Interval } from './restrictions';
 import { assertWithinLimits } from './limits';
 import { LayerPlan, layerIntervals, planLayer } from './rotation';
-import { DAY_MS, parseInstant, parseStoredInstant, toIso } from './time';
+import { DAY_MS } from './time';
+import { parseInstant, toIso } from './instant';
 import { ZoneClock } from './zoneClock';
 
 /** How far {@link onCallAt} and {@link nextShiftFor} look at most. */
@@ -35,8 +36,8 @@ function planSchedule(schedule: Schedule): SchedulePlan {
     layers: schedule.layers.map(layer => planLayer(layer, zone)),
     overrides: resolveOverrides(
       schedule.overrides.map(override => ({
-        start: parseStoredInstant(override.start, zone),
-        end: parseStoredInstant(override.end, zone),
+        start: parseInstant(override.start, zone),
+        end: parseInstant(override.end, zone),
         user: override.user,
       })),
     ),
@@ -265,7 +266,9 @@ export function onCallAt(
   const plan = planSchedule(schedule);
   const at = parseInstant(instant, schedule.timeZone);
   let lowest = 0;
-  for (let margin = 8 * DAY_MS; ; margin *= 4) {
+  // Most shifts are found whole within half a day either side; a longer one
+  // widens the search (half a day times a power of four, up to 512 days).
+  for (let margin = DAY_MS / 2; ; margin *= 4) {
     const pieces = finalPieces(plan, at - margin, at + margin, lowest);
     const covering = pieces.find(p => p.start <= at && at < p.end);
     if (!covering) {
