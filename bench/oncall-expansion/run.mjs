@@ -180,7 +180,7 @@ const rows = [
   [
     'shifts per second',
     t => fmt(Math.round(t.shifts / (t.expandMs / 1000))),
-    t => 1 / t.expandMs,
+    t => t.expandMs,
   ],
   [
     'onCallAt, per schedule',
@@ -192,7 +192,7 @@ const rows = [
 console.log(
   `${'what'.padEnd(34)}  ${'fast'.padStart(14)}  ${'reference'.padStart(
     14,
-  )}  reference / fast`,
+  )}  fast is × faster`,
 );
 console.log(
   `${'-'.repeat(34)}  ${'-'.repeat(14)}  ${'-'.repeat(14)}  ----------------`,
