@@ -192,7 +192,7 @@ const rows = [
 console.log(
   `${'what'.padEnd(34)}  ${'fast'.padStart(14)}  ${'reference'.padStart(
     14,
-  )}  fast is × faster`,
+  )}  × faster`,
 );
 console.log(
   `${'-'.repeat(34)}  ${'-'.repeat(14)}  ${'-'.repeat(14)}  ----------------`,
