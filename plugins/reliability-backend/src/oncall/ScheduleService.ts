@@ -13,6 +13,7 @@ import {
   ScheduleRecord,
   Shift,
 } from '@reliability-hub/plugin-reliability-common';
+import { OnCallCache } from './OnCallCache';
 import { directOwnersOf, scheduleOwnersOf } from './scheduleOwners';
 import { ScheduleStore } from './ScheduleStore';
 
@@ -60,6 +61,8 @@ export class ScheduleService {
       auth: AuthService;
     },
   ) {}
+
+  private readonly answers = new OnCallCache();
 
   /** The shifts of `record` over `[from, to)`; at most 93 days. */
   finalOf(record: ScheduleRecord, from: Date, to: Date): Shift[] {
@@ -220,7 +223,12 @@ export class ScheduleService {
     const shifts = new Map<string, Shift | undefined>();
     const currentOf = (record: ScheduleRecord) => {
       if (!shifts.has(record.id)) {
-        shifts.set(record.id, onCallAt(scheduleOf(record), at.toISOString()));
+        shifts.set(
+          record.id,
+          this.answers.current(record, at, () =>
+            onCallAt(scheduleOf(record), at.toISOString()),
+          ),
+        );
       }
       return shifts.get(record.id);
     };
@@ -264,7 +272,9 @@ export class ScheduleService {
       return {
         ...base,
         current,
-        next: nextAfter(scheduleOf(record), current, at),
+        next: this.answers.next(record, at, current ?? undefined, () =>
+          nextAfter(scheduleOf(record), current, at),
+        ),
         escalation,
       };
     } catch (error) {

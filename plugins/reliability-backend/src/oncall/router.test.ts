@@ -681,8 +681,8 @@ describe('on-call routes', () => {
         ),
       });
       expect(byName['checkout-main'].current.user).toMatch(/lena|jonas/);
-      // Counted (ten zones, first asked here), but bounded.
-      expect(oncall.lookups).toBeGreaterThan(0);
+      // Bounded, however many of the ten zones are first asked here (none
+      // on the second database: the zones' offsets are remembered).
       expect(oncall.lookups).toBeLessThan(20_000);
       expect(oncall.ms).toBeLessThan(QUICK_MS);
 

@@ -2,7 +2,8 @@ import { Schedule, Shift, TimeRange } from './types';
 import { Interval } from './restrictions';
 import { assertWithinLimits } from './limits';
 import { LayerPlan, layerIntervals, planLayer } from './rotation';
-import { DAY_MS, parseInstant, parseStoredInstant, toIso } from './time';
+import { DAY_MS } from './time';
+import { parseInstant, toIso } from './instant';
 import { ZoneClock } from './zoneClock';
 
 /** How far {@link onCallAt} and {@link nextShiftFor} look at most. */
@@ -35,8 +36,8 @@ function planSchedule(schedule: Schedule): SchedulePlan {
     layers: schedule.layers.map(layer => planLayer(layer, zone)),
     overrides: resolveOverrides(
       schedule.overrides.map(override => ({
-        start: parseStoredInstant(override.start, zone),
-        end: parseStoredInstant(override.end, zone),
+        start: parseInstant(override.start, zone),
+        end: parseInstant(override.end, zone),
         user: override.user,
       })),
     ),
@@ -87,32 +88,6 @@ function overridePieces(plan: SchedulePlan, from: number, to: number) {
     }));
 }
 
-/** Every start and end of the pieces, and the range's ends: sorted, unique. */
-function sortedBoundaries(sources: Piece[][], from: number, to: number) {
-  let count = 2;
-  for (const source of sources) {
-    count += 2 * source.length;
-  }
-  const all = new Float64Array(count);
-  let i = 0;
-  all[i++] = from;
-  all[i++] = to;
-  for (const source of sources) {
-    for (const piece of source) {
-      all[i++] = piece.start;
-      all[i++] = piece.end;
-    }
-  }
-  all.sort();
-  const unique: number[] = [];
-  for (const ms of all) {
-    if (ms >= from && ms <= to && ms !== unique[unique.length - 1]) {
-      unique.push(ms);
-    }
-  }
-  return unique;
-}
-
 /**
  * The final schedule over `[from, to)` in epoch milliseconds: ordered,
  * non-overlapping, cut at the range's ends. Layers below `lowest` are left
@@ -149,39 +124,51 @@ function finalPieces(
   });
   sources.push(overridePieces(plan, from, to));
 
-  const boundaries = sortedBoundaries(sources, from, to);
-  const cursors = sources.map(() => 0);
+  // One sweep over the sources together: at each instant the highest source
+  // with a piece there owns it until that piece ends or a higher source's
+  // next piece starts, whichever comes first.
+  const cursors = new Int32Array(sources.length);
   const result: Piece[] = [];
-  for (let i = 0; i + 1 < boundaries.length; i++) {
-    const start = boundaries[i];
-    const end = boundaries[i + 1];
-    // No source starts or ends inside (start, end): who covers `start`
-    // covers the whole elementary interval.
+  for (let at = from; at < to; ) {
     let owner: Piece | undefined;
-    for (let s = sources.length - 1; s >= 0 && !owner; s--) {
+    let until = to;
+    for (let s = sources.length - 1; s >= 0; s--) {
       const list = sources[s];
-      while (cursors[s] < list.length && list[cursors[s]].end <= start) {
-        cursors[s]++;
+      let c = cursors[s];
+      while (c < list.length && list[c].end <= at) {
+        c++;
       }
-      const candidate = list[cursors[s]];
-      if (candidate && candidate.start <= start) {
-        owner = candidate;
+      cursors[s] = c;
+      const piece = list[c];
+      if (piece === undefined) {
+        continue;
+      }
+      if (piece.start <= at) {
+        owner = piece;
+        until = Math.min(until, piece.end);
+        break;
+      }
+      until = Math.min(until, piece.start);
+    }
+    if (owner) {
+      const previous = result[result.length - 1];
+      if (
+        previous &&
+        previous.end === at &&
+        previous.user === owner.user &&
+        previous.layer === owner.layer
+      ) {
+        previous.end = until;
+      } else {
+        result.push({
+          start: at,
+          end: until,
+          user: owner.user,
+          layer: owner.layer,
+        });
       }
     }
-    if (!owner) {
-      continue;
-    }
-    const previous = result[result.length - 1];
-    if (
-      previous &&
-      previous.end === start &&
-      previous.user === owner.user &&
-      previous.layer === owner.layer
-    ) {
-      previous.end = end;
-    } else {
-      result.push({ start, end, user: owner.user, layer: owner.layer });
-    }
+    at = until;
   }
   return result;
 }
@@ -265,7 +252,9 @@ export function onCallAt(
   const plan = planSchedule(schedule);
   const at = parseInstant(instant, schedule.timeZone);
   let lowest = 0;
-  for (let margin = 8 * DAY_MS; ; margin *= 4) {
+  // Most shifts are found whole within half a day either side; a longer one
+  // widens the search (half a day times a power of four, up to 512 days).
+  for (let margin = DAY_MS / 2; ; margin *= 4) {
     const pieces = finalPieces(plan, at - margin, at + margin, lowest);
     const covering = pieces.find(p => p.start <= at && at < p.end);
     if (!covering) {

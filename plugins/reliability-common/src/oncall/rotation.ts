@@ -6,13 +6,8 @@ import {
   restrictionWindows,
 } from './restrictions';
 import { assertWithinLimits } from './limits';
-import {
-  HOUR_MS,
-  parseInstant,
-  parseTimeOfDay,
-  toIso,
-  weekdayOf,
-} from './time';
+import { HOUR_MS, parseTimeOfDay, weekdayOf } from './time';
+import { parseInstant, toIso } from './instant';
 import { ZoneClock } from './zoneClock';
 
 const NOMINAL_MS = { hours: HOUR_MS, days: 24 * HOUR_MS, weeks: 168 * HOUR_MS };

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { SCHEDULE_LIMITS } from './limits';
-import { parseInstantOrNaN, parseTimeOfDay } from './time';
+import { parseTimeOfDay } from './time';
+import { parseInstantOrNaN } from './instant';
 
 /**
  * Something wrong with a schedule, naming the field, e.g.

@@ -4,6 +4,7 @@ import {
   POSTMORTEM_DOCUMENT_TYPE,
   postmortemPagePath,
 } from '@reliability-hub/plugin-reliability-common';
+import { boundedText } from './boundedText';
 import { ReliabilityApiReader } from './ReliabilityApiReader';
 import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 
@@ -24,7 +25,8 @@ export interface PostmortemSearchDocument extends IndexableDocument {
 
 /**
  * A postmortem as a search document: the title, then the summary, impact,
- * root cause, contributing factors and lessons as text; the location is the
+ * root cause, contributing factors and lessons as text (their first
+ * {@link MAX_DOCUMENT_TEXT} characters); the location is the
  * postmortem's page.
  *
  * @internal
@@ -34,15 +36,16 @@ export function postmortemDocument(
 ): PostmortemSearchDocument {
   return {
     title: postmortem.title,
-    text: [
-      postmortem.summary,
-      postmortem.impact,
-      postmortem.rootCause,
-      postmortem.contributingFactors,
-      postmortem.lessonsLearned,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
+    text: boundedText(
+      [
+        postmortem.summary,
+        postmortem.impact,
+        postmortem.rootCause,
+        postmortem.contributingFactors,
+        postmortem.lessonsLearned,
+      ],
+      '\n\n',
+    ),
     location: postmortemPagePath(postmortem.entityRef, postmortem.id),
     authorization: { resourceRef: postmortem.entityRef },
     entityRef: postmortem.entityRef,

@@ -4,6 +4,7 @@ import {
   RunbookRecord,
   runbookPagePath,
 } from '@reliability-hub/plugin-reliability-common';
+import { boundedText } from './boundedText';
 import { ReliabilityApiReader } from './ReliabilityApiReader';
 import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 
@@ -38,14 +39,15 @@ export interface RunbookSearchDocument extends IndexableDocument {
 export function runbookDocument(runbook: RunbookRecord): RunbookSearchDocument {
   return {
     title: runbook.title,
-    text: [
-      runbook.description,
-      runbook.alerts.length ? `Alerts: ${runbook.alerts.join(', ')}` : '',
-      runbook.tags.length ? `Tags: ${runbook.tags.join(', ')}` : '',
-      runbook.url,
-    ]
-      .filter(Boolean)
-      .join('\n'),
+    text: boundedText(
+      [
+        runbook.description,
+        runbook.alerts.length ? `Alerts: ${runbook.alerts.join(', ')}` : '',
+        runbook.tags.length ? `Tags: ${runbook.tags.join(', ')}` : '',
+        runbook.url,
+      ],
+      '\n',
+    ),
     location: runbookPagePath(runbook.id),
     authorization: { resourceRef: runbook.entityRef },
     entityRef: runbook.entityRef,
