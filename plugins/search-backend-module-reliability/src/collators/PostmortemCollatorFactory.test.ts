@@ -41,6 +41,19 @@ describe('postmortemDocument', () => {
     expect(document.text.endsWith('word …')).toBe(true);
   });
 
+  it('indexes the sections as plain text, not Markdown', () => {
+    expect(
+      postmortemDocument(
+        postmortem({
+          summary: '## What happened\n\nThe **pool of 50** ran dry.',
+          contributingFactors: '- no alert\n- `max_connections` too low',
+        }),
+      ).text,
+    ).toBe(
+      'What happened The pool of 50 ran dry.\n\nno alert max_connections too low',
+    );
+  });
+
   it('keeps a short postmortem whole', () => {
     expect(
       postmortemDocument(postmortem({ rootCause: 'A config change.' })).text,

@@ -4,7 +4,7 @@ import {
   POSTMORTEM_DOCUMENT_TYPE,
   postmortemPagePath,
 } from '@reliability-hub/plugin-reliability-common';
-import { boundedText } from './boundedText';
+import { boundedText, plainSection } from './boundedText';
 import { ReliabilityApiReader } from './ReliabilityApiReader';
 import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 
@@ -25,7 +25,7 @@ export interface PostmortemSearchDocument extends IndexableDocument {
 
 /**
  * A postmortem as a search document: the title, then the summary, impact,
- * root cause, contributing factors and lessons as text (their first
+ * root cause, contributing factors and lessons as plain text (their first
  * {@link MAX_DOCUMENT_TEXT} characters); the location is the
  * postmortem's page.
  *
@@ -43,7 +43,7 @@ export function postmortemDocument(
         postmortem.rootCause,
         postmortem.contributingFactors,
         postmortem.lessonsLearned,
-      ],
+      ].map(plainSection),
       '\n\n',
     ),
     location: postmortemPagePath(postmortem.entityRef, postmortem.id),

@@ -4,7 +4,7 @@ import {
   RunbookRecord,
   runbookPagePath,
 } from '@reliability-hub/plugin-reliability-common';
-import { boundedText } from './boundedText';
+import { boundedText, plainSection } from './boundedText';
 import { ReliabilityApiReader } from './ReliabilityApiReader';
 import { ReliabilityCollatorFactory } from './ReliabilityCollatorFactory';
 
@@ -30,7 +30,8 @@ export interface RunbookSearchDocument extends IndexableDocument {
 }
 
 /**
- * A runbook as a search document: the text holds the description, alerts and
+ * A runbook as a search document: the text holds the description (as plain
+ * text), alerts and
  * tags, so that a search for an alert name finds the runbook; the location is
  * the runbook's page.
  *
@@ -41,7 +42,7 @@ export function runbookDocument(runbook: RunbookRecord): RunbookSearchDocument {
     title: runbook.title,
     text: boundedText(
       [
-        runbook.description,
+        plainSection(runbook.description),
         runbook.alerts.length ? `Alerts: ${runbook.alerts.join(', ')}` : '',
         runbook.tags.length ? `Tags: ${runbook.tags.join(', ')}` : '',
         runbook.url,

@@ -1,3 +1,5 @@
+import { markdownToPlainText } from '@reliability-hub/plugin-reliability-common';
+
 /**
  * The most text a document of ours gives the search index. A postmortem may
  * hold five sections of 100,000 characters; indexing 100,000 postmortems
@@ -37,4 +39,17 @@ export function boundedText(
   const space = cut.lastIndexOf(' ');
   // A word cut in half would be indexed as a word nobody wrote.
   return `${space > MAX_DOCUMENT_TEXT - 200 ? cut.slice(0, space) : cut} …`;
+}
+
+/**
+ * A Markdown section as plain text for the index, so that snippets show words
+ * rather than `**` and `|---|`. Only its start is read: more than
+ * {@link MAX_DOCUMENT_TEXT} characters of it never reach the index anyway.
+ *
+ * @internal
+ */
+export function plainSection(markdown: string | null | undefined): string {
+  return markdown
+    ? markdownToPlainText(markdown.slice(0, MAX_DOCUMENT_TEXT * 2))
+    : '';
 }
