@@ -93,3 +93,10 @@ export function reviewPeriodOf(
     ? calendarReviewPeriod(query.period, query.start)
     : lastCompleteReviewPeriod(query.period, today);
 }
+
+/**
+ * What a client asks `GET /review` (see {@link reviewQuerySchema}).
+ *
+ * @public
+ */
+export type ReviewRequest = z.input<typeof reviewQuerySchema>;
