@@ -26,6 +26,11 @@ export {
 export { reliabilitySearchResultItems, reliabilitySearchTypes } from './search';
 export * from './api';
 export { isReliabilityAvailable } from './conditions';
+export {
+  isReliabilityRollupAvailable,
+  EntityReliabilityRollupCard,
+  EntityReliabilityRollupContent,
+} from './rollup';
 export type {
   ReliabilitySearchDocument,
   ReliabilitySearchResultListItemProps,

@@ -10,6 +10,7 @@ import {
 } from './entityCards';
 import { incidentsEntityContent, sloEntityContent } from './entityContent';
 import { reliabilityPage, rootRouteRef } from './page';
+import { rollupEntityCard, rollupEntityContent } from './rollup';
 import {
   postmortemSearchResultItem,
   postmortemSearchResultType,
@@ -48,5 +49,7 @@ export default createFrontendPlugin({
     postmortemSearchResultType,
     incidentsEntityContent,
     reliabilityPage,
+    rollupEntityCard,
+    rollupEntityContent,
   ],
 });
