@@ -71,6 +71,8 @@ export function ReviewFigureTables(props: { review: ReliabilityReview }) {
             columns={columns}
             data={rows.filter(row => row.section === section)}
             emptyMessage="No figures."
+            // The rows are read in this order: no column dragging or sorting.
+            options={{ draggable: false }}
           />
         </Grid>
       ))}
