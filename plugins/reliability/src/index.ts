@@ -31,6 +31,10 @@ export {
   EntityReliabilityRollupCard,
   EntityReliabilityRollupContent,
 } from './rollup';
+export {
+  isReliabilityPersonAvailable,
+  EntityMyReliabilityContent,
+} from './personal';
 export type {
   ReliabilitySearchDocument,
   ReliabilitySearchResultListItemProps,

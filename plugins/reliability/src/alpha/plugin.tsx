@@ -10,7 +10,11 @@ import {
 } from './entityCards';
 import { incidentsEntityContent, sloEntityContent } from './entityContent';
 import { reliabilityPage, rootRouteRef } from './page';
-import { rollupEntityCard, rollupEntityContent } from './rollup';
+import {
+  personalEntityContent,
+  rollupEntityCard,
+  rollupEntityContent,
+} from './rollup';
 import {
   postmortemSearchResultItem,
   postmortemSearchResultType,
@@ -51,5 +55,6 @@ export default createFrontendPlugin({
     reliabilityPage,
     rollupEntityCard,
     rollupEntityContent,
+    personalEntityContent,
   ],
 });

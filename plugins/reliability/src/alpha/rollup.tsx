@@ -2,6 +2,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { isReliabilityPersonAvailable } from '../personal/personalConditions';
 import { isReliabilityRollupAvailable } from '../rollup/rollupConditions';
 
 /**
@@ -33,6 +34,23 @@ export const rollupEntityContent = EntityContentBlueprint.make({
     loader: () =>
       import('../rollup/EntityReliabilityRollupContent').then(m => (
         <m.EntityReliabilityRollupContent />
+      )),
+  },
+});
+
+/**
+ * The "My reliability" tab of User pages, at `.../reliability`:
+ * `entity-content:reliability/personal`.
+ */
+export const personalEntityContent = EntityContentBlueprint.make({
+  name: 'personal',
+  params: {
+    path: 'reliability',
+    title: 'My reliability',
+    filter: isReliabilityPersonAvailable,
+    loader: () =>
+      import('../personal/EntityMyReliabilityContent').then(m => (
+        <m.EntityMyReliabilityContent />
       )),
   },
 });

@@ -49,11 +49,13 @@ import {
 } from '@backstage/catalog-model';
 
 import {
+  EntityMyReliabilityContent,
   EntityReliabilityContent,
   EntityReliabilityRollupCard,
   EntityReliabilityRollupContent,
   entitySloAndIncidentTabs,
   isReliabilityAvailable,
+  isReliabilityPersonAvailable,
   isReliabilityRollupAvailable,
 } from '@reliability-hub/plugin-reliability';
 
@@ -257,6 +259,13 @@ const userPage = (
           <EntityOwnershipCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/reliability"
+      title="My reliability"
+      if={isReliabilityPersonAvailable}
+    >
+      <EntityMyReliabilityContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
