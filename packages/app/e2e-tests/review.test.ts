@@ -72,3 +72,27 @@ test("the organisation's monthly review renders with charts, and its Markdown ex
   expect(markdown).toContain('## Incidents');
   expect(markdown).toMatch(/\| MTTR \(mean time to resolve\) \| /);
 });
+
+test("the guest's My reliability tab shows their shifts, their teams' action items and SLOs", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1200 });
+  await signInAsGuest(page);
+  await openPage(
+    page,
+    '/catalog/default/user/lena.hoffmann/reliability',
+    page.getByText("SLOs of my teams' components"),
+  );
+  // Lena Hoffmann is on the checkout rotations of the demo schedules.
+  const shifts = cardAround(page.getByText('in the next 14 days').first());
+  await expect(
+    shifts.getByText(/checkout-(primary|secondary)/).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/^Open action items of mine and my teams/),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Checkout latency' }),
+  ).toBeVisible();
+  await screenshot(page, 'my-reliability');
+});
