@@ -34,8 +34,13 @@ const useStyles = makeStyles(theme => ({
   // card or chart split over two sheets.
   '@global': {
     '@media print': {
-      'nav, header, [class*="BackstageSidebar"], [role="tablist"], .review-no-print':
-        { display: 'none !important' },
+      'nav, header, [role="tablist"], .review-no-print': {
+        display: 'none !important',
+      },
+      // The sidebar is hidden: the page need not leave room for it.
+      '[class*="BackstageSidebarPage-root"]': {
+        paddingLeft: '0 !important',
+      },
       'main, #root, body': { overflow: 'visible !important' },
       '.review-section, .review-charts > *, .review-headline': {
         breakInside: 'avoid',
