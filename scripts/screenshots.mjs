@@ -82,6 +82,24 @@ const shots = [
     height: 1800,
   },
   {
+    file: 'reliability-review.png',
+    url: '/reliability/review',
+    ready: 'Response times',
+    height: 1700,
+  },
+  {
+    file: 'group-reliability-card.png',
+    url: '/catalog/default/group/team-checkout',
+    ready: 'Least error budget left',
+    height: 1100,
+  },
+  {
+    file: 'my-reliability.png',
+    url: '/catalog/default/user/lena.hoffmann/reliability',
+    ready: "SLOs of my teams' components",
+    height: 800,
+  },
+  {
     file: 'reliability-page.png',
     url: '/reliability',
     ready: 'All incidents',

@@ -24,6 +24,10 @@ import { PostmortemService } from './postmortems/PostmortemService';
 import { PostmortemStore } from './postmortems/PostmortemStore';
 import { createPostmortemsRouter } from './postmortems/router';
 import { createSummaryRouter } from './summary/router';
+import { createReviewRouter } from './review/router';
+import { ReviewService } from './review/ReviewService';
+import { DEFAULT_POSTMORTEM_DUE_HOURS } from './review/postmortemDue';
+import { readSloConfig } from './slo/sloConfig';
 import { createOnCallRouter } from './oncall/router';
 import { createSloRouter } from './slo/router';
 import { SloFeature } from './slo/setupSlos';
@@ -92,6 +96,18 @@ export async function createRouter(
       visibility: ctx.visibility,
       runbooks: ctx.runbooks.service,
       slos: ctx.slos.service,
+    }),
+  );
+  router.use(
+    createReviewRouter({
+      service: ReviewService.create({
+        knex: ctx.knex,
+        catalog: ctx.catalog,
+        severityOrder: ctx.severities.map(severity => severity.id),
+        tiers: readSloConfig(ctx.config).tiers,
+        postmortemDueHours: DEFAULT_POSTMORTEM_DUE_HOURS,
+      }),
+      visibility: ctx.visibility,
     }),
   );
   router.use(

@@ -17,3 +17,4 @@ export * from './postmortems';
 export * from './oncall';
 export * from './slo';
 export * from './runbooks';
+export * from './review';

@@ -30,6 +30,9 @@ const onCallCard = reliabilityPlugin.getExtension(
   'entity-card:reliability/oncall',
 );
 const reliabilityPage = reliabilityPlugin.getExtension('page:reliability');
+const rollupCard = reliabilityPlugin.getExtension(
+  'entity-card:reliability/rollup',
+);
 
 const checkout: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -140,6 +143,56 @@ describe('reliability plugin (new frontend system)', () => {
       ).toBeInTheDocument();
       expect(await screen.findByText('lena.hoffmann')).toBeInTheDocument();
       expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('entity-card:reliability/rollup', () => {
+    it("shows a group's components together from one summary request", async () => {
+      const api = fakeReliabilityApi();
+      api.getEntitySummary.mockResolvedValue({
+        ...summary,
+        entityRef: 'group:default/team-payments',
+        components: ['component:default/checkout', 'component:default/ledger'],
+      });
+      renderTestApp({
+        extensions: [
+          createTestEntityPage({ entity: paymentsTeam }),
+          rollupCard,
+        ],
+        apis: [
+          [reliabilityApiRef, api],
+          [catalogApiRef, catalogApiMock()],
+          permissionApi,
+        ],
+      });
+
+      expect(
+        await screen.findByText(
+          '2 components you can see',
+          undefined,
+          lazyLoaded,
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByText('Overdue actions').nextSibling).toHaveTextContent(
+        '1',
+      );
+      expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
+      expect(api.getEntitySummary).toHaveBeenCalledWith(
+        'group:default/team-payments',
+      );
+    });
+
+    it('is not shown on a Component', async () => {
+      const api = fakeReliabilityApi();
+      renderTestApp({
+        extensions: [createTestEntityPage({ entity: checkout }), rollupCard],
+        apis: [[reliabilityApiRef, api], permissionApi],
+      });
+
+      expect(
+        await screen.findByTestId('empty-entity-page', undefined, lazyLoaded),
+      ).toBeInTheDocument();
+      expect(api.getEntitySummary).not.toHaveBeenCalled();
     });
   });
 

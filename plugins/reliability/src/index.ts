@@ -26,6 +26,15 @@ export {
 export { reliabilitySearchResultItems, reliabilitySearchTypes } from './search';
 export * from './api';
 export { isReliabilityAvailable } from './conditions';
+export {
+  isReliabilityRollupAvailable,
+  EntityReliabilityRollupCard,
+  EntityReliabilityRollupContent,
+} from './rollup';
+export {
+  isReliabilityPersonAvailable,
+  EntityMyReliabilityContent,
+} from './personal';
 export type {
   ReliabilitySearchDocument,
   ReliabilitySearchResultListItemProps,

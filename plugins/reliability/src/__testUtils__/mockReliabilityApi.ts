@@ -37,6 +37,7 @@ export function mockReliabilityApi() {
     getEntitySlos: mock<'getEntitySlos'>(),
     getSloHistory: mock<'getSloHistory'>(),
     getSloOverview: mock<'getSloOverview'>(),
+    getReview: mock<'getReview'>(),
     refreshSlos: mock<'refreshSlos'>(),
     getEntityRunbooks: mock<'getEntityRunbooks'>(),
     searchRunbooks: mock<'searchRunbooks'>(),

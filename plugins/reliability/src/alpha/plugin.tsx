@@ -11,6 +11,11 @@ import {
 import { incidentsEntityContent, sloEntityContent } from './entityContent';
 import { reliabilityPage, rootRouteRef } from './page';
 import {
+  personalEntityContent,
+  rollupEntityCard,
+  rollupEntityContent,
+} from './rollup';
+import {
   postmortemSearchResultItem,
   postmortemSearchResultType,
   runbookSearchResultItem,
@@ -48,5 +53,8 @@ export default createFrontendPlugin({
     postmortemSearchResultType,
     incidentsEntityContent,
     reliabilityPage,
+    rollupEntityCard,
+    rollupEntityContent,
+    personalEntityContent,
   ],
 });

@@ -32,6 +32,8 @@ import type {
   UpdateActionItemRequest,
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
+  ReliabilityReview,
+  ReviewRequest,
 } from '@reliability-hub/plugin-reliability-common';
 
 /**
@@ -102,6 +104,11 @@ export interface ReliabilityApi {
   getSloHistory(id: string, request?: SloHistoryRequest): Promise<SloHistory>;
   /** Every SLO, worst first (least budget left), with the policy tiers. */
   getSloOverview(request?: SloOverviewRequest): Promise<SloOverview>;
+  /**
+   * The reliability review of a group, a system or (without `entityRef`)
+   * the organisation, each figure beside the previous period's.
+   */
+  getReview(request?: ReviewRequest): Promise<ReliabilityReview>;
   /**
    * Re-reads the entity's OpenSLO file now and answers its SLOs. Throws a
    * ResponseError with status 403 when the user may not.

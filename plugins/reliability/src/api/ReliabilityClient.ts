@@ -35,6 +35,8 @@ import type {
   UpdateActionItemRequest,
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
+  ReliabilityReview,
+  ReviewRequest,
 } from '@reliability-hub/plugin-reliability-common';
 import { ReliabilityApi } from './ReliabilityApi';
 
@@ -211,6 +213,10 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getSloOverview(request: SloOverviewRequest = {}): Promise<SloOverview> {
     return this.get('/slos/overview', request);
+  }
+
+  async getReview(request: ReviewRequest = {}): Promise<ReliabilityReview> {
+    return this.get('/review', request);
   }
 
   async refreshSlos(entityRef: string): Promise<EntitySlos> {

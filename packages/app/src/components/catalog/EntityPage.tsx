@@ -49,9 +49,14 @@ import {
 } from '@backstage/catalog-model';
 
 import {
+  EntityMyReliabilityContent,
   EntityReliabilityContent,
+  EntityReliabilityRollupCard,
+  EntityReliabilityRollupContent,
   entitySloAndIncidentTabs,
   isReliabilityAvailable,
+  isReliabilityPersonAvailable,
+  isReliabilityRollupAvailable,
 } from '@reliability-hub/plugin-reliability';
 
 const entityWarningContent = (
@@ -91,6 +96,17 @@ const reliabilityCards = (
     <EntitySwitch.Case if={isReliabilityAvailable}>
       <Grid item xs={12}>
         <EntityReliabilityContent />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
+/** Reliability Hub's roll-up on Group and System pages: the card, and the tab's path. */
+const reliabilityRollupCard = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isReliabilityRollupAvailable}>
+      <Grid item xs={12} md={6}>
+        <EntityReliabilityRollupCard />
       </Grid>
     </EntitySwitch.Case>
   </EntitySwitch>
@@ -244,6 +260,13 @@ const userPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/reliability"
+      title="My reliability"
+      if={isReliabilityPersonAvailable}
+    >
+      <EntityMyReliabilityContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
@@ -258,6 +281,7 @@ const groupPage = (
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>
+        {reliabilityRollupCard}
         <Grid item xs={12} md={6}>
           <EntityMembersListCard />
         </Grid>
@@ -265,6 +289,13 @@ const groupPage = (
           <EntityLinksCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/reliability"
+      title="Reliability"
+      if={isReliabilityRollupAvailable}
+    >
+      <EntityReliabilityRollupContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -286,6 +317,7 @@ const systemPage = (
         <Grid item md={8}>
           <EntityHasComponentsCard />
         </Grid>
+        {reliabilityRollupCard}
         <Grid item md={6}>
           <EntityHasApisCard />
         </Grid>
@@ -293,6 +325,13 @@ const systemPage = (
           <EntityHasResourcesCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/reliability"
+      title="Reliability"
+      if={isReliabilityRollupAvailable}
+    >
+      <EntityReliabilityRollupContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard

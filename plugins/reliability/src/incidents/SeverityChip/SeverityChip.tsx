@@ -3,7 +3,8 @@ import Tooltip from '@material-ui/core/Tooltip';
 import { Theme, useTheme } from '@material-ui/core/styles';
 import { DEFAULT_SEVERITY_LEVELS } from '@reliability-hub/plugin-reliability-common';
 
-function severityColor(theme: Theme, severity: string): string {
+/** The colour of a severity, as its chip shows it. @internal */
+export function severityColor(theme: Theme, severity: string): string {
   switch (severity) {
     case 'SEV1':
       return theme.palette.error.dark;

@@ -1,1 +1,2 @@
 export { SeverityChip } from './SeverityChip';
+export { severityColor } from './SeverityChip';

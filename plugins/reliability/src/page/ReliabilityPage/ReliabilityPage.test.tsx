@@ -14,6 +14,8 @@ import { ReliabilityPage } from './ReliabilityPage';
 import { makeActionItem, mockReliabilityApi } from '../../__testUtils__';
 
 describe('<ReliabilityPage />', () => {
+  // The page loads every tab's components; on a busy machine that takes a while.
+  jest.setTimeout(30_000);
   const api = mockReliabilityApi();
   const { listIncidents, listActionItems } = api;
 

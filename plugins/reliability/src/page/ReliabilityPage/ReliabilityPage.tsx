@@ -13,6 +13,7 @@ import { IncidentsTable } from '../../incidents/IncidentsTable';
 import { OnCallOverview } from '../../oncall/OnCallOverview';
 import { SloOverview } from '../../slo/SloOverview';
 import { RunbooksContent } from '../../runbooks/RunbooksContent';
+import { ReviewContent } from '../../review/ReviewContent';
 
 /**
  * The organisation's reliability page: what is on fire now and what burned
@@ -98,6 +99,19 @@ export function ReliabilityPage() {
               </SupportButton>
             </ContentHeader>
             <OnCallOverview />
+          </>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/review" title="Review">
+          <>
+            <ContentHeader title="Reliability review">
+              <SupportButton>
+                The weekly, monthly or quarterly review of the organisation or
+                one team: SLOs met, error budget, incidents, response times,
+                postmortems, action items and on-call load, each beside the
+                previous period. Export it as Markdown for the meeting notes.
+              </SupportButton>
+            </ContentHeader>
+            <ReviewContent />
           </>
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/runbooks" title="Runbooks">

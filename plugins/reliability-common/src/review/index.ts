@@ -1,0 +1,4 @@
+export * from './period';
+export * from './schemas';
+export * from './types';
+export * from './reviewTable';

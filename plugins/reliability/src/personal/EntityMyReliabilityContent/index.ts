@@ -1,0 +1,1 @@
+export { EntityMyReliabilityContent } from './EntityMyReliabilityContent';

@@ -1,0 +1,2 @@
+export { isReliabilityPersonAvailable } from './personalConditions';
+export { EntityMyReliabilityContent } from './extensions';

@@ -1,0 +1,1 @@
+export { ReviewCharts } from './ReviewCharts';

@@ -1,0 +1,1 @@
+export { ReviewContent } from './ReviewContent';

@@ -1,0 +1,2 @@
+export { ReviewAction, ReviewControls } from './ReviewControls';
+export type { ReviewSelection } from './ReviewControls';

@@ -1,0 +1,1 @@
+export { ReviewFigureTables } from './ReviewFigureTables';

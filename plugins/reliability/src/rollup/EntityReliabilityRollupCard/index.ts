@@ -1,0 +1,1 @@
+export { EntityReliabilityRollupCard } from './EntityReliabilityRollupCard';

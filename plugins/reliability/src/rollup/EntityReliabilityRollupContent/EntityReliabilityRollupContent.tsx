@@ -1,0 +1,96 @@
+import {
+  ContentHeader,
+  Link,
+  Progress,
+  TableColumn,
+} from '@backstage/core-components';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import { SloStatus } from '@reliability-hub/plugin-reliability-common';
+import { ListTable } from '../../shared/ListTable';
+import { BudgetBar } from '../../slo/BudgetBar';
+import { useSloLink } from '../../slo/links';
+import { SummaryError } from '../../summary/SummaryError';
+import { useEntityReliabilitySummary } from '../../summary/useEntityReliabilitySummary';
+import { ReviewContent } from '../../review/ReviewContent';
+import { worstSlos } from '../worstSlos';
+
+interface ComponentRow {
+  entityRef: string;
+  sloCount: number;
+  worst?: SloStatus;
+}
+
+/**
+ * The Reliability tab of a group or system: each component with its SLO
+ * that has least budget left, then the review of the components together
+ * over a week, month or quarter.
+ *
+ * @internal
+ */
+export function EntityReliabilityRollupContent() {
+  const { entity } = useEntity();
+  const summary = useEntityReliabilitySummary();
+  const sloLink = useSloLink();
+  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const slos = summary.value?.slos?.slos ?? [];
+  const rows: ComponentRow[] = (summary.value?.components ?? []).map(ref => {
+    const own = slos.filter(slo => slo.entityRef === ref);
+    return {
+      entityRef: ref,
+      sloCount: own.length,
+      worst: worstSlos(own, 1)[0],
+    };
+  });
+  const columns: TableColumn<ComponentRow>[] = [
+    {
+      title: 'Component',
+      render: row => <EntityRefLink entityRef={row.entityRef} />,
+    },
+    { title: 'SLOs', field: 'sloCount', width: '80px' },
+    {
+      title: 'Least budget left',
+      render: row =>
+        row.worst ? (
+          <Box minWidth={220}>
+            <Link to={sloLink(row.entityRef, row.worst.id)}>
+              {row.worst.displayName}
+            </Link>
+            <BudgetBar slo={row.worst} label="percent" />
+          </Box>
+        ) : (
+          '–'
+        ),
+    },
+  ];
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {summary.loading && !summary.value && <Progress />}
+        {summary.error && (
+          <SummaryError
+            error={summary.error}
+            title="Could not load the components"
+          />
+        )}
+        {summary.value && (
+          <ListTable<ComponentRow>
+            title="Components"
+            columns={columns}
+            data={rows}
+            emptyMessage="No components you can see belong here."
+          />
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <ContentHeader title="Reliability review" />
+        <ReviewContent
+          entityRef={entityRef}
+          scopeName={entity.metadata.title ?? entity.metadata.name}
+        />
+      </Grid>
+    </Grid>
+  );
+}

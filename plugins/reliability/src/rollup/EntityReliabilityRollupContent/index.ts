@@ -1,0 +1,1 @@
+export { EntityReliabilityRollupContent } from './EntityReliabilityRollupContent';

@@ -1,0 +1,5 @@
+export { isReliabilityRollupAvailable } from './rollupConditions';
+export {
+  EntityReliabilityRollupCard,
+  EntityReliabilityRollupContent,
+} from './extensions';
