@@ -26,6 +26,7 @@ import { createPostmortemsRouter } from './postmortems/router';
 import { createSummaryRouter } from './summary/router';
 import { createOnCallRouter } from './oncall/router';
 import { createSloRouter } from './slo/router';
+import { createSloRulesRouter } from './slo/rules/router';
 import { SloFeature } from './slo/setupSlos';
 import { createRunbooksRouter } from './runbooks/router';
 import { databaseUnavailableHandler } from './database/unavailable';
@@ -122,6 +123,16 @@ export async function createRouter(
       ...ctx.oncall,
       access: ctx.access,
       visibility: ctx.visibility,
+    }),
+  );
+  router.use(
+    createSloRulesRouter({
+      service: ctx.slos.service,
+      runbooks: ctx.runbooks.service,
+      visibility: ctx.visibility,
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      config: ctx.config,
     }),
   );
   router.use(

@@ -9,7 +9,7 @@ import {
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
 import { z } from 'zod';
-import { indicatorSourceType } from './parse';
+import { indicatorSourceType, SloDefinition } from './parse';
 import { PUSH_SOURCE_TYPE } from './push/PushSliSource';
 import { SloFileRefresher } from './files/SloFileRefresher';
 import { currentStatuses, windowOf } from './sloStatus';
@@ -93,6 +93,12 @@ export class SloService {
       latest,
       new Date(),
     );
+  }
+
+  /** The valid SLO definitions of an entity (read now when never read). */
+  async definitions(entityRef: string): Promise<SloDefinition[]> {
+    const stored = await this.definitionsOf(entityRef);
+    return stored?.slos.map(slo => slo.definition) ?? [];
   }
 
   /** The stored definitions of an entity, read now when never read. */
