@@ -26,6 +26,16 @@ test('checkout shows its SLOs with budget and tier, charts with data, and the or
   await expect(firstSlo).toContainText(/\d+(\.\d+)? % \/ \d+(\.\d+)? %/);
   await expect(firstSlo.getByText(/^Data as of /)).toBeVisible();
   await expect(firstSlo.locator('[data-alert-state]').first()).toBeVisible();
+  // The latency objective as the procedures write it, "p95 < 500 ms": a
+  // threshold SLI with its figures like any other.
+  const p95 = page.getByRole('region', { name: 'SLO Checkout p95 latency' });
+  await expect(p95).toContainText(
+    'Threshold SLI: good when the value is < 0.5 per 5-minute slice',
+  );
+  await expect(
+    p95.getByRole('progressbar', { name: /^Error budget left/ }),
+  ).toBeVisible();
+  await expect(p95).toContainText(/\d+(\.\d+)? % \/ 99 %/);
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'slo-card');
 

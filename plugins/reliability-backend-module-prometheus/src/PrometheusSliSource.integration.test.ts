@@ -17,25 +17,18 @@ import {
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
 import { SliQueryResult } from '@reliability-hub/plugin-reliability-node';
-import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import {
-  assertBinariesInstalled,
-  describeWithBinaries,
-  freePort,
-  sleep,
-} from './__testUtils__/systemBinaries';
+  PROMETHEUS,
+  PrometheusServer,
+  PROMTOOL,
+  startPrometheus,
+} from './__testUtils__/prometheusServer';
+import { describeWithBinaries } from './__testUtils__/systemBinaries';
 import {
   componentWithOpenSlo,
   startBackendWithPrometheus,
 } from './__testUtils__/testBackend';
 import { PrometheusSliSource } from './PrometheusSliSource';
-
-const PROMETHEUS = '/usr/bin/prometheus';
-const PROMTOOL = '/usr/bin/promtool';
 
 const describeIfInstalled = describeWithBinaries({
   what: 'Prometheus',
@@ -44,8 +37,6 @@ const describeIfInstalled = describeWithBinaries({
 });
 
 jest.setTimeout(60_000);
-
-const run = promisify(execFile);
 
 const MINUTE = 60_000;
 const DAYS = 31;
@@ -274,11 +265,8 @@ describeIfInstalled(
   'the Prometheus SLI source against a real Prometheus',
   () => {
     const traffic = generateTraffic();
-    let tempDir: string | undefined;
-    let prometheus: ChildProcess | undefined;
-    let prometheusLog = '';
+    let server: PrometheusServer | undefined;
     let baseUrl: string;
-
     /** Good and total requests in the `seconds` before END, summed by hand. */
     function counts(seconds: number) {
       let good = 0;
@@ -308,74 +296,12 @@ describeIfInstalled(
     }
 
     beforeAll(async () => {
-      assertBinariesInstalled([PROMETHEUS, PROMTOOL], 'prometheus');
-      tempDir = await mkdtemp(join(tmpdir(), 'reliability-prometheus-'));
-      const input = join(tempDir, 'series.om');
-      const dataDir = join(tempDir, 'data');
-      await writeFile(input, openMetrics(traffic));
-      // Blocks of up to 31 days: promtool reads the input once per block, and
-      // at its default of 2 hours the 372 passes take about a minute.
-      await run(
-        PROMTOOL,
-        [
-          'tsdb',
-          'create-blocks-from',
-          'openmetrics',
-          '--max-block-duration=744h',
-          input,
-          dataDir,
-        ],
-        { timeout: 40_000 },
-      );
-      const configFile = join(tempDir, 'prometheus.yml');
-      await writeFile(configFile, 'global: {}\n');
-
-      const port = await freePort();
-      baseUrl = `http://127.0.0.1:${port}`;
-      prometheus = spawn(
-        PROMETHEUS,
-        [
-          `--config.file=${configFile}`,
-          `--storage.tsdb.path=${dataDir}`,
-          '--storage.tsdb.retention.time=400d',
-          `--web.listen-address=127.0.0.1:${port}`,
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      prometheus.stdout!.on('data', chunk => (prometheusLog += chunk));
-      prometheus.stderr!.on('data', chunk => (prometheusLog += chunk));
-
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const ready = await fetch(`${baseUrl}/-/ready`)
-          .then(response => response.ok)
-          .catch(() => false);
-        if (ready) break;
-        if (prometheus.exitCode !== null || Date.now() > deadline) {
-          throw new Error(
-            `Prometheus did not become ready:\n${prometheusLog.slice(-2000)}`,
-          );
-        }
-        await sleep(100);
-      }
+      server = await startPrometheus({ openMetrics: openMetrics(traffic) });
+      baseUrl = server.baseUrl;
     });
 
     afterAll(async () => {
-      if (prometheus && prometheus.exitCode === null) {
-        const child = prometheus;
-        // Give it 5 s to stop cleanly, then kill it; no timer outlives this.
-        await new Promise<void>(resolve => {
-          const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-          child.once('close', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        });
-      }
-      if (tempDir) {
-        await rm(tempDir, { recursive: true, force: true });
-      }
+      await server?.stop();
     });
 
     /**

@@ -421,6 +421,91 @@ describe('PrometheusSliSource', () => {
   });
 });
 
+describe('PrometheusSliSource with threshold SLIs', () => {
+  const p95 =
+    'histogram_quantile(0.95, sum by (le) (rate(latency_bucket[{{.window}}])))';
+  const thresholdSlo = (overrides: Partial<SliQuery> = {}) =>
+    slo('p95', {
+      good: undefined,
+      total: undefined,
+      threshold: { metric: { query: p95 }, op: 'lt', value: 0.5 },
+      windows: [{ name: '1h', seconds: 3600 }],
+      timeSlices: { seconds: 300, target: 1 },
+      ...overrides,
+    });
+
+  it('reads the metric once per slice and counts the slices that meet the threshold', async () => {
+    const prom = fakePrometheus(expr =>
+      expr.startsWith('sum_over_time') ? 10 : 11,
+    );
+    const [result] = await source(prom.fetchFn).query([thresholdSlo()]);
+
+    expect(result).toEqual({
+      key: 'p95',
+      windows: { '1h': { good: 10, total: 11 } },
+    });
+    const [goodSlices, slices] = prom.requests[0].branches.sort().reverse();
+    expect(goodSlices).toBe(
+      'sum_over_time(((max(histogram_quantile(0.95, sum by (le) (rate(latency_bucket[5m])))) >= -Inf) < bool 0.5)[3599s:5m])',
+    );
+    expect(slices).toBe(
+      'count_over_time((max(histogram_quantile(0.95, sum by (le) (rate(latency_bucket[5m])))) >= -Inf)[3599s:5m])',
+    );
+  });
+
+  it.each([
+    ['lte', '<=', 'max'],
+    ['gt', '>', 'min'],
+    ['gte', '>=', 'min'],
+  ] as const)(
+    'compares with op %s as %s, reading several series at their worst (%s)',
+    async (op, sign, worst) => {
+      const prom = fakePrometheus(() => 1);
+      await source(prom.fetchFn).query([
+        thresholdSlo({
+          threshold: { metric: { query: 'up{job="api"}' }, op, value: 0.99 },
+        }),
+      ]);
+      const [goodSlices] = prom.requests[0].branches.sort().reverse();
+      expect(goodSlices).toBe(
+        `sum_over_time(((${worst}(${worst}_over_time(up{job="api"}[5m])) >= -Inf) ${sign} bool 0.99)[3599s:5m])`,
+      );
+    },
+  );
+
+  it('reads one data point a minute under Occurrences', async () => {
+    const prom = fakePrometheus(() => 60);
+    const [result] = await source(prom.fetchFn).query([
+      thresholdSlo({ timeSlices: undefined }),
+    ]);
+    expect(result).toEqual({
+      key: 'p95',
+      windows: { '1h': { good: 60, total: 60 } },
+    });
+    expect(prom.requests[0].branches.sort()[0]).toContain('[3599s:1m]');
+  });
+
+  it('has no data for a window without a value, and refuses an unknown op without asking', async () => {
+    const prom = fakePrometheus(() => undefined);
+    const results = await source(prom.fetchFn).query([
+      thresholdSlo(),
+      thresholdSlo({
+        key: 'eq',
+        sloName: 'eq',
+        threshold: { metric: { query: p95 }, op: 'eq' as any, value: 0.5 },
+      }),
+    ]);
+    expect(results[0]).toEqual({ key: 'p95', windows: { '1h': null } });
+    expect(results[1]).toEqual({
+      key: 'eq',
+      error: expect.stringContaining(
+        "the objective's op must be lt, lte, gt or gte",
+      ),
+    });
+    expect(prom.requests.flatMap(r => r.branches)).toHaveLength(2);
+  });
+});
+
 describe('PrometheusSliSource.fromConfig', () => {
   const logger = mockServices.logger.mock();
 

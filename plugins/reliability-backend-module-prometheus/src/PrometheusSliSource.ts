@@ -67,6 +67,12 @@ export interface PrometheusSliSourceOptions {
  * multiples of their length since the epoch, and only slices in which the
  * total query has data are counted.
  *
+ * Threshold SLIs (`query.threshold`): the metric is read once per slice
+ * (Timeslices) or per minute (Occurrences), with `{{.window}}` as the slice,
+ * e.g. `histogram_quantile(0.95, sum by (le) (rate(x_bucket[{{.window}}])))`;
+ * a data point is good when it meets the objective's `op` and `value`, and
+ * points without a number (NaN: no requests) are not counted.
+ *
  * @public
  */
 export class PrometheusSliSource implements SliSource {
@@ -141,7 +147,7 @@ export class PrometheusSliSource implements SliSource {
   }
 
   #instanceFor(query: SliQuery): PrometheusInstance {
-    const names = [query.total, query.good, query.bad]
+    const names = [query.total, query.good, query.bad, query.threshold?.metric]
       .map(spec => spec?.instance)
       .filter(name => name !== undefined && name !== null && name !== '');
     const name = names[0];

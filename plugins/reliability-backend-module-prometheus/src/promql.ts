@@ -281,3 +281,57 @@ export function batchExpr(
   };
   return branches.length ? join(0, branches.length) : '';
 }
+
+/** The sign of each threshold operator in PromQL. */
+const THRESHOLD_SIGNS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+/**
+ * Expressions counting the data points of a threshold SLI over a window of
+ * `windowSeconds` ending at the evaluation instant: the metric is read over
+ * each slice of `sliceSeconds` (`{{.window}}` = the slice, so
+ * `histogram_quantile(0.95, sum by (le) (rate(…_bucket[{{.window}}])))` is
+ * the p95 of that slice; a plain selector, a gauge, is read at its worst over
+ * the slice), `goodSlices` counts the slices whose value meets the
+ * threshold and `slices` those with a value. Several series are read at
+ * their worst (the highest for `lt`/`lte`, the lowest for `gt`/`gte`), so a
+ * slice is good only when every series meets the threshold. A NaN (a
+ * quantile of no requests) is no data point: the slice is not counted.
+ * Slices are placed as in {@link timeSliceExprs}.
+ *
+ * @internal
+ */
+export function thresholdExprs(
+  text: string,
+  windowSeconds: number,
+  sliceSeconds: number,
+  threshold: { op: string; value: number },
+): { goodSlices: string; slices: string } {
+  const sign = THRESHOLD_SIGNS[threshold.op as keyof typeof THRESHOLD_SIGNS];
+  if (!sign) {
+    throw new Error(
+      `the objective's op must be lt, lte, gt or gte, got ${JSON.stringify(
+        String(threshold.op).slice(0, 20),
+      )}`,
+    );
+  }
+  if (
+    typeof threshold.value !== 'number' ||
+    !Number.isFinite(threshold.value)
+  ) {
+    throw new Error("the objective's value must be a finite number");
+  }
+  const upper = threshold.op === 'lt' || threshold.op === 'lte';
+  const duration = promDuration(sliceSeconds);
+  const body = text.match(PLACEHOLDER)
+    ? text.replace(PLACEHOLDER, duration)
+    : `${upper ? 'max' : 'min'}_over_time(${text}[${duration}])`;
+  // `>= -Inf` keeps every number and drops NaN.
+  const value = `(${upper ? 'max' : 'min'}(${body}) >= -Inf)`;
+  const range = `[${Math.max(windowSeconds - 1, 1)}s:${duration}]`;
+  return {
+    goodSlices: `sum_over_time((${value} ${sign} bool ${String(
+      threshold.value,
+    )})${range})`,
+    slices: `count_over_time(${value}${range})`,
+  };
+}

@@ -4,7 +4,20 @@ import {
   SliQueryResult,
 } from '@reliability-hub/plugin-reliability-node';
 import { PrometheusInstance } from './config';
-import { queryText, RatioTexts, timeSliceExprs, windowExpr } from './promql';
+import {
+  queryText,
+  RatioTexts,
+  thresholdExprs,
+  timeSliceExprs,
+  windowExpr,
+} from './promql';
+
+/**
+ * The data points of a threshold SLI under Occurrences: one per minute.
+ *
+ * @internal
+ */
+export const THRESHOLD_POINT_SECONDS = 60;
 
 /**
  * The branches one window of a query reads, by expression id.
@@ -84,12 +97,18 @@ export function planQuery(
       throw new Error('the query has no valid end instant');
     }
     const timeMs = Math.floor(endMs / instance.alignMs) * instance.alignMs;
-    const texts: RatioTexts = {
-      total: queryText(query.total, 'total'),
-      ...(query.good
-        ? { good: queryText(query.good, 'good') }
-        : { bad: queryText(query.bad, 'bad') }),
-    };
+    const { threshold } = query;
+    const thresholdText = threshold
+      ? queryText(threshold.metric, 'threshold')
+      : undefined;
+    const texts: RatioTexts | undefined = threshold
+      ? undefined
+      : {
+          total: queryText(query.total, 'total'),
+          ...(query.good
+            ? { good: queryText(query.good, 'good') }
+            : { bad: queryText(query.bad, 'bad') }),
+        };
 
     const groupKey = `${instance.name}\u0000${timeMs}`;
     // Added to the group only once the whole query is planned.
@@ -101,8 +120,20 @@ export function planQuery(
     };
     const windows = query.windows.map(window => {
       let plan: WindowPlan;
-      if (query.timeSlices) {
-        const exprs = timeSliceExprs(texts, window.seconds, query.timeSlices);
+      if (threshold) {
+        const exprs = thresholdExprs(
+          thresholdText!,
+          window.seconds,
+          query.timeSlices?.seconds ?? THRESHOLD_POINT_SECONDS,
+          threshold,
+        );
+        plan = {
+          kind: 'slices',
+          goodSlices: idFor(exprs.goodSlices),
+          slices: idFor(exprs.slices),
+        };
+      } else if (query.timeSlices) {
+        const exprs = timeSliceExprs(texts!, window.seconds, query.timeSlices);
         plan = {
           kind: 'slices',
           goodSlices: idFor(exprs.goodSlices),
@@ -111,10 +142,10 @@ export function planQuery(
       } else {
         plan = {
           kind: 'events',
-          total: idFor(windowExpr(texts.total, window.seconds)),
-          ...(texts.good !== undefined
-            ? { good: idFor(windowExpr(texts.good, window.seconds)) }
-            : { bad: idFor(windowExpr(texts.bad!, window.seconds)) }),
+          total: idFor(windowExpr(texts!.total, window.seconds)),
+          ...(texts!.good !== undefined
+            ? { good: idFor(windowExpr(texts!.good, window.seconds)) }
+            : { bad: idFor(windowExpr(texts!.bad!, window.seconds)) }),
         };
       }
       return { name: window.name, plan };

@@ -30,6 +30,7 @@ import { DEFAULT_POSTMORTEM_DUE_HOURS } from './review/postmortemDue';
 import { readSloConfig } from './slo/sloConfig';
 import { createOnCallRouter } from './oncall/router';
 import { createSloRouter } from './slo/router';
+import { createSloRulesRouter } from './slo/rules/router';
 import { SloFeature } from './slo/setupSlos';
 import { createRunbooksRouter } from './runbooks/router';
 import { databaseUnavailableHandler } from './database/unavailable';
@@ -138,6 +139,16 @@ export async function createRouter(
       ...ctx.oncall,
       access: ctx.access,
       visibility: ctx.visibility,
+    }),
+  );
+  router.use(
+    createSloRulesRouter({
+      service: ctx.slos.service,
+      runbooks: ctx.runbooks.service,
+      visibility: ctx.visibility,
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      config: ctx.config,
     }),
   );
   router.use(

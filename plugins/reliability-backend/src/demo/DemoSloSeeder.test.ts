@@ -62,10 +62,10 @@ describe('DemoSloSeeder', () => {
       // The scheduled top-up only extends series that exist.
       expect(await seeder.topUp(NOW, { existingOnly: true })).toBe(0);
       const added = await seeder.topUp(NOW);
-      expect(added).toBe(6 * 30 * 24 * 12);
+      expect(added).toBe(7 * 30 * 24 * 12);
       // Idempotent: nothing more until the next bucket is complete.
       expect(await seeder.topUp(NOW)).toBe(0);
-      expect(await seeder.topUp(new Date(NOW.getTime() + 5 * 60_000))).toBe(6);
+      expect(await seeder.topUp(new Date(NOW.getTime() + 5 * 60_000))).toBe(7);
 
       for (const component of [
         'checkout',
@@ -98,6 +98,11 @@ describe('DemoSloSeeder', () => {
           tier: expect.any(String),
           alert: 'ok',
         },
+        'checkout-latency-p95': {
+          state: 'ok',
+          tier: expect.any(String),
+          alert: 'ok',
+        },
         'payments-api-availability': {
           state: 'ok',
           tier: 'Normal operations',
@@ -120,6 +125,26 @@ describe('DemoSloSeeder', () => {
         },
       });
       expect(byName['checkout-latency'].budgetingMethod).toBe('Timeslices');
+      // "p95 < 500 ms": the hour of slow answers two days ago is 12 bad
+      // 5-minute slices of the week's 2017 (the slice the week's start cuts
+      // counts whole), 60 % of the 20.17 allowed.
+      expect(byName['checkout-latency-p95']).toMatchObject({
+        threshold: { op: 'lt', value: 0.5 },
+        good: 2017 - 12,
+        total: 2017,
+      });
+      expect(
+        byName['checkout-latency-p95'].budget.consumedFraction,
+      ).toBeCloseTo(12 / 20.17, 6);
+      const p95History = await store.getHistory(
+        byName['checkout-latency-p95'].id,
+        {
+          from: new Date(NOW.getTime() - 31 * 24 * 3600_000),
+          to: NOW,
+          maxPoints: 10_000,
+        },
+      );
+      expect(p95History.length).toBe(30 * 24 + 1);
 
       // Hourly history over 30 days, plus the evaluation just made.
       const history = await store.getHistory(

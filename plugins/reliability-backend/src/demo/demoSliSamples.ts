@@ -33,6 +33,11 @@ export interface DemoSloSeries {
   /** Share of events that fail outside the burns. */
   baseErrorRatio: number;
   burns: DemoBurn[];
+  /**
+   * A threshold SLI: the samples carry a p95 latency (seconds) instead of
+   * counts, about `baseSeconds` normally and `burnSeconds` during the burns.
+   */
+  latency?: { baseSeconds: number; burnSeconds: number };
 }
 
 /**
@@ -62,6 +67,15 @@ export const DEMO_SLO_SERIES: readonly DemoSloSeries[] = [
     baseErrorRatio: 0.012,
     // A slow database migration two days ago: an hour of slow slices.
     burns: [{ startHoursAgo: 2 * 24 + 4, minutes: 60, errorRatio: 0.2 }],
+  },
+  {
+    entityRef: 'component:default/checkout',
+    sloName: 'checkout-latency-p95',
+    peakEvents: 6_000,
+    baseErrorRatio: 0,
+    // The same slow migration, seen as p95 above 500 ms for an hour.
+    burns: [{ startHoursAgo: 2 * 24 + 4, minutes: 60, errorRatio: 0.2 }],
+    latency: { baseSeconds: 0.32, burnSeconds: 0.74 },
   },
   {
     entityRef: 'component:default/payments-api',
@@ -136,11 +150,27 @@ export function demoSamples(
       series.peakEvents * dailyCurve(start) * (0.85 + 0.3 * noise(seed, start)),
     );
     let errorRatio = series.baseErrorRatio * (0.5 + noise(`${seed}!`, start));
+    let burning = false;
     for (const burn of series.burns) {
       const burnStart = range.now - burn.startHoursAgo * 3600;
       if (start >= burnStart && start < burnStart + burn.minutes * 60) {
         errorRatio = burn.errorRatio * (0.8 + 0.4 * noise(`${seed}#`, start));
+        burning = true;
       }
+    }
+    if (series.latency) {
+      const { baseSeconds, burnSeconds } = series.latency;
+      const value = burning
+        ? burnSeconds * (0.9 + 0.3 * noise(`${seed}#`, start))
+        : baseSeconds * (0.8 + 0.4 * noise(`${seed}!`, start));
+      samples.push({
+        bucketStart: start,
+        bucketSeconds: step,
+        good: 0,
+        total: 0,
+        value: Math.round(value * 1000) / 1000,
+      });
+      continue;
     }
     // Rounded by chance, so rare errors of a small service still show.
     const bad = Math.min(

@@ -9,6 +9,7 @@ import {
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
 import { z } from 'zod';
+import { indicatorSourceType, SloDefinition } from './parse';
 import { PUSH_SOURCE_TYPE } from './push/PushSliSource';
 import { SloFileRefresher } from './files/SloFileRefresher';
 import { currentStatuses, windowOf } from './sloStatus';
@@ -92,6 +93,12 @@ export class SloService {
       latest,
       new Date(),
     );
+  }
+
+  /** The valid SLO definitions of an entity (read now when never read). */
+  async definitions(entityRef: string): Promise<SloDefinition[]> {
+    const stored = await this.definitionsOf(entityRef);
+    return stored?.slos.map(slo => slo.definition) ?? [];
   }
 
   /** The stored definitions of an entity, read now when never read. */
@@ -219,10 +226,21 @@ export class SloService {
         `No SLO named ${request.sloName} is defined for ${request.entityRef}`,
       );
     }
-    const type = stored.definition.indicator.ratio.total.type;
+    const type = indicatorSourceType(stored.definition.indicator);
     if (type.trim().toLocaleLowerCase('en-US') !== PUSH_SOURCE_TYPE) {
       throw new ConflictError(
         `SLO ${request.sloName} of ${request.entityRef} reads its SLI from ${type}, not from pushed samples (metricSource.type: push)`,
+      );
+    }
+    const threshold = Boolean(stored.definition.indicator.threshold);
+    const index = request.samples.findIndex(
+      sample => (sample.value !== undefined) !== threshold,
+    );
+    if (index >= 0) {
+      throw new InputError(
+        threshold
+          ? `samples[${index}]: SLO ${request.sloName} has a thresholdMetric SLI; post its measured value, not good and total`
+          : `samples[${index}]: SLO ${request.sloName} has a ratioMetric SLI; post good and total, not value`,
       );
     }
   }
@@ -240,8 +258,9 @@ export class SloService {
       request.samples.map(sample => ({
         bucketStart: Date.parse(sample.bucketStart) / 1000,
         bucketSeconds: sample.bucketSeconds ?? 60,
-        good: sample.good,
-        total: sample.total,
+        good: sample.good ?? 0,
+        total: sample.total ?? 0,
+        ...(sample.value !== undefined ? { value: sample.value } : {}),
       })),
       actor,
     );

@@ -33,12 +33,12 @@ describe('SLO routes', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    async function setup() {
+    async function setup(openSlo = TEST_OPENSLO) {
       const knex = await databases.init(databaseId);
       const urlReader = mockServices.urlReader.mock({
         readUrl: async (url: string) => {
           if (url === TEST_OPENSLO_URL) {
-            return textResponse(TEST_OPENSLO) as any;
+            return textResponse(openSlo) as any;
           }
           throw new NotFoundError(`${url} does not exist`);
         },
@@ -171,6 +171,16 @@ describe('SLO routes', () => {
         /samples\.0\.good: must not be greater than total/,
       ],
       [
+        'neither counts nor a value',
+        push([{ bucketStart: minutesAgo(5) }]),
+        /samples\.0\.total: missing: good and total .* or value/,
+      ],
+      [
+        'good without total',
+        push([{ bucketStart: minutesAgo(5), good: 1 }]),
+        /samples\.0\.total: missing: a ratio sample needs both good and total/,
+      ],
+      [
         'negative counts',
         push([{ bucketStart: minutesAgo(5), good: -1, total: 1 }]),
         /samples\.0\.good/,
@@ -200,6 +210,63 @@ describe('SLO routes', () => {
       const res = await api('post', '/sli-samples', OWNER).send(body);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
+    });
+
+    it('stores the measured values of a threshold SLI, and refuses samples of the wrong form naming the sample', async () => {
+      const { api, knex } = await setup(`${TEST_OPENSLO}---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: payments-p95 }
+spec:
+  service: payments
+  indicator:
+    metadata: { name: payments-p95-latency }
+    spec:
+      thresholdMetric: { metricSource: { type: push, spec: {} } }
+  timeWindow: [{ duration: 7d, isRolling: true }]
+  budgetingMethod: Timeslices
+  objectives: [{ displayName: p95 under 300 ms, op: lt, value: 0.3, target: 0.99, timeSliceWindow: 5m }]
+`);
+      await api('get', `/slos?entityRef=${PAYMENTS}`, OWNER);
+      const stored = await api('post', '/sli-samples', OWNER).send(
+        push([{ bucketStart: minutesAgo(1), value: 0.21 }], 'payments-p95'),
+      );
+      expect(stored.status).toBe(200);
+      const rows = await knex('sli_samples').where({
+        slo_name: 'payments-p95',
+      });
+      expect(rows.map(r => Number(r.value))).toEqual([0.21]);
+
+      const counts = await api('post', '/sli-samples', OWNER).send(
+        push(
+          [
+            { bucketStart: minutesAgo(2), value: 0.2 },
+            { bucketStart: minutesAgo(3), good: 1, total: 1 },
+          ],
+          'payments-p95',
+        ),
+      );
+      expect(counts.status).toBe(400);
+      expect(counts.body.error.message).toMatch(
+        /samples\[1\]: SLO payments-p95 has a thresholdMetric SLI; post its measured value/,
+      );
+      const value = await api('post', '/sli-samples', OWNER).send(
+        push([{ bucketStart: minutesAgo(2), value: 0.2 }]),
+      );
+      expect(value.status).toBe(400);
+      expect(value.body.error.message).toMatch(
+        /samples\[0\]: SLO payments-availability has a ratioMetric SLI; post good and total/,
+      );
+      const both = await api('post', '/sli-samples', OWNER).send(
+        push(
+          [{ bucketStart: minutesAgo(2), value: 0.2, good: 1, total: 1 }],
+          'payments-p95',
+        ),
+      );
+      expect(both.status).toBe(400);
+      expect(both.body.error.message).toMatch(
+        /samples\.0\.value: give either value .* or good and total/,
+      );
     });
 
     it('answers 404 for an unknown SLO and 409 for an SLO of another source', async () => {

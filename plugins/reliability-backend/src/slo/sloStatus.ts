@@ -5,7 +5,7 @@ import {
   sloWindowAt,
   windowLengthMinutes,
 } from '@reliability-hub/plugin-reliability-common';
-import { SloDefinition } from './parse';
+import { indicatorSourceType, SloDefinition } from './parse';
 import { EntitySloDefinitions } from './store/SloStore';
 
 /**
@@ -82,7 +82,8 @@ export function pendingStatus(
           rolling: false,
           timeZone: timeWindow.timeZone,
         },
-    sourceType: definition.indicator.ratio.total.type,
+    ...(objective.threshold ? { threshold: objective.threshold } : {}),
+    sourceType: indicatorSourceType(definition.indicator),
     definition: {
       file: definition.file,
       documentIndex: definition.documentIndex,

@@ -6,6 +6,7 @@
 import { BurnRateAlertRule, BurnRateAlertState } from './alerts';
 import { BurnRateWindow } from './burnRate';
 import { ErrorBudgetPolicyTier } from './policy';
+import { SloThreshold } from './threshold';
 
 /**
  * The states of an SLO objective's latest evaluation; see
@@ -61,6 +62,12 @@ export interface SloStatus {
   /** Timeslices only. */
   timeSliceTarget?: number;
   timeSliceWindowSeconds?: number;
+  /**
+   * Threshold SLIs only (OpenSLO `thresholdMetric`): when a measured value
+   * is good, e.g. `{ op: 'lt', value: 0.5 }` for a p95 under 500 ms. `good` and
+   * `total` then count data points (or slices) that met it, of those with a value.
+   */
+  threshold?: SloThreshold;
   /** The OpenSLO window as written: `28d` rolling, or `1M` calendar in a time zone. */
   timeWindow: { duration: string; rolling: boolean; timeZone?: string };
   /** `metricSource.type` of the indicator, e.g. `Prometheus` or `push`. */

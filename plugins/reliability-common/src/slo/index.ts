@@ -5,5 +5,6 @@ export * from './forecast';
 export * from './policy';
 export * from './windows';
 export * from './timeslices';
+export * from './threshold';
 export * from './api';
 export * from './schemas';

@@ -49,9 +49,10 @@ export const sloHistoryQuerySchema = z
 export type SloHistoryRequest = z.input<typeof sloHistoryQuerySchema>;
 
 /**
- * One bucket of good and total events counted by the built-in push source.
- * Posting the same bucket again replaces it (idempotent per bucket).
- * `bucketStart` is aligned to `bucketSeconds` (60 by default).
+ * One bucket of the built-in push source: good and total events for a ratio
+ * SLI, or the measured `value` (a p95 latency in seconds, say) for a
+ * threshold SLI. Posting the same bucket again replaces it (idempotent per
+ * bucket). `bucketStart` is aligned to `bucketSeconds` (60 by default).
  *
  * @public
  */
@@ -64,13 +65,49 @@ export const sliSampleSchema = z
       .min(1)
       .max(24 * 60 * 60)
       .optional(),
-    good: z.number().finite().nonnegative(),
-    total: z.number().finite().nonnegative(),
+    good: z.number().finite().nonnegative().optional(),
+    total: z.number().finite().nonnegative().optional(),
+    value: z.number().finite().optional(),
   })
   .strict()
-  .refine(sample => sample.good <= sample.total, {
-    message: 'must not be greater than total',
-    path: ['good'],
+  .superRefine((sample, ctx) => {
+    const counts = sample.good !== undefined || sample.total !== undefined;
+    if (sample.value !== undefined && counts) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'give either value (threshold SLIs) or good and total (ratio SLIs), not both',
+        path: ['value'],
+      });
+    } else if (sample.value === undefined && !counts) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'missing: good and total (ratio SLIs) or value (threshold SLIs)',
+        path: ['total'],
+      });
+    } else if (counts) {
+      for (const field of ['good', 'total'] as const) {
+        if (sample[field] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `missing: a ratio sample needs both good and total`,
+            path: [field],
+          });
+        }
+      }
+      if (
+        sample.good !== undefined &&
+        sample.total !== undefined &&
+        sample.good > sample.total
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must not be greater than total',
+          path: ['good'],
+        });
+      }
+    }
   })
   .refine(
     sample =>
@@ -91,7 +128,7 @@ export const sliSampleSchema = z
   );
 
 /**
- * One bucket of good and total events of the push source.
+ * One bucket of the push source: good and total events, or a measured value.
  *
  * @public
  */

@@ -9,7 +9,22 @@ export interface SliWindow {
 }
 
 /**
- * Counts of one ratio SLI over several windows that all end at `end`.
+ * A threshold SLI (OpenSLO `thresholdMetric`): the query of the measured
+ * value and the objective's condition, e.g. `op: 'lt'`, `value: 0.5` for a
+ * p95 latency under 500 ms.
+ *
+ * @public
+ */
+export interface SliThreshold {
+  /** The OpenSLO `metricSource.spec` of the measured value. */
+  metric: Record<string, unknown>;
+  op: 'lt' | 'lte' | 'gt' | 'gte';
+  value: number;
+}
+
+/**
+ * Counts of one SLI over several windows that all end at `end`: events of a
+ * ratio SLI, or data points (slices) of a threshold SLI.
  *
  * @public
  */
@@ -24,8 +39,16 @@ export interface SliQuery {
   good?: Record<string, unknown>;
   /** The OpenSLO `metricSource.spec` of the bad query, when the SLI counts bad events. */
   bad?: Record<string, unknown>;
-  /** The OpenSLO `metricSource.spec` of the total query. */
-  total: Record<string, unknown>;
+  /** The OpenSLO `metricSource.spec` of the total query; absent for a threshold SLI. */
+  total?: Record<string, unknown>;
+  /**
+   * Threshold SLIs: no good/bad/total; the answer's `good` / `total` count
+   * the data points that met the threshold / the data points with a value.
+   * With `timeSlices` each slice is one data point (the metric read over the
+   * whole slice; `timeSlices.target` is 1); without, the source reads its
+   * own data points (each pushed bucket, each minute of Prometheus).
+   */
+  threshold?: SliThreshold;
   /** End of every window. */
   end: Date;
   windows: SliWindow[];

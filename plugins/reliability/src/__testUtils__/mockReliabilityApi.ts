@@ -35,6 +35,7 @@ export function mockReliabilityApi() {
     removeScheduleOverride: mock<'removeScheduleOverride'>(),
     createScheduleFeedToken: mock<'createScheduleFeedToken'>(),
     getEntitySlos: mock<'getEntitySlos'>(),
+    getSloPrometheusRules: mock<'getSloPrometheusRules'>(),
     getSloHistory: mock<'getSloHistory'>(),
     getSloOverview: mock<'getSloOverview'>(),
     getReview: mock<'getReview'>(),

@@ -100,6 +100,15 @@ export interface ReliabilityApi {
   createScheduleFeedToken(scheduleId: string): Promise<{ url: string }>;
   /** The SLOs of one entity with their latest figures and definition problems. */
   getEntitySlos(entityRef: string): Promise<EntitySlos>;
+  /**
+   * The Prometheus rules (YAML) of an entity's SLOs read from Prometheus, or
+   * of one (`sloName`): a rule file, or a prometheus-operator
+   * `PrometheusRule` with `format: 'operator'`.
+   */
+  getSloPrometheusRules(
+    entityRef: string,
+    options?: { sloName?: string; format?: 'prometheus' | 'operator' },
+  ): Promise<string>;
   /** One SLO objective's stored evaluations, for the charts, and its definition. */
   getSloHistory(id: string, request?: SloHistoryRequest): Promise<SloHistory>;
   /** Every SLO, worst first (least budget left), with the policy tiers. */

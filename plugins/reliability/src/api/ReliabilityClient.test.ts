@@ -75,6 +75,33 @@ describe('ReliabilityClient', () => {
     });
   });
 
+  it('reads the Prometheus rules of an SLO as YAML text, and their errors', async () => {
+    const fetch = jest.fn(
+      async (_input: RequestInfo | URL) =>
+        new Response('groups: []\n', {
+          headers: { 'content-type': 'application/yaml' },
+        }),
+    );
+    const client = new ReliabilityClient({ discoveryApi, fetchApi: { fetch } });
+    await expect(
+      client.getSloPrometheusRules('component:default/checkout', {
+        sloName: 'checkout-availability',
+        format: 'operator',
+      }),
+    ).resolves.toBe('groups: []\n');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/reliability/slos/prometheus-rules?entityRef=component%3Adefault%2Fcheckout&sloName=checkout-availability&format=operator',
+    );
+    const failing = clientAnswering(404, {
+      error: { name: 'NotFoundError', message: 'No SLO named x' },
+      request: { method: 'GET', url: '/slos/prometheus-rules' },
+      response: { statusCode: 404 },
+    });
+    await expect(
+      failing.client.getSloPrometheusRules('component:default/checkout'),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 404 });
+  });
+
   it('asks who is on call for one entity, or for every schedule', async () => {
     const { client, fetch } = clientAnswering(200, { at: '', schedules: [] });
     await client.getOnCall({ entityRef: 'component:default/checkout' });

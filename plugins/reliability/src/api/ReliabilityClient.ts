@@ -204,6 +204,27 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get('/slos', { entityRef });
   }
 
+  async getSloPrometheusRules(
+    entityRef: string,
+    options: { sloName?: string; format?: 'prometheus' | 'operator' } = {},
+  ): Promise<string> {
+    const params = new URLSearchParams({ entityRef });
+    if (options.sloName) {
+      params.set('sloName', options.sloName);
+    }
+    if (options.format) {
+      params.set('format', options.format);
+    }
+    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/slos/prometheus-rules?${params}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
+  }
+
   async getSloHistory(
     id: string,
     request: SloHistoryRequest = {},

@@ -4,6 +4,7 @@ import {
   formatMinutes,
   formatSli,
   formatTarget,
+  formatThreshold,
   formatTimeWindow,
   periodSeconds,
 } from './format';
@@ -56,6 +57,26 @@ describe('SLO figures in words', () => {
     [null, '–'],
   ])('writes the burn rate %p as %p', (rate, text) => {
     expect(formatBurnRate(rate)).toBe(text);
+  });
+
+  it('says when a threshold SLI is good, per slice or per data point', () => {
+    expect(formatThreshold(makeSloStatus())).toBeUndefined();
+    expect(
+      formatThreshold(
+        makeSloStatus({
+          timeSliceWindowSeconds: 300,
+          threshold: { op: 'lt', value: 0.5 },
+        }),
+      ),
+    ).toBe('good when the value is < 0.5 per 5-minute slice');
+    expect(
+      formatThreshold(
+        makeSloStatus({
+          budgetingMethod: 'Occurrences',
+          threshold: { op: 'gte', value: 99 },
+        }),
+      ),
+    ).toBe('good when the value is ≥ 99 per data point');
   });
 
   it('names rolling and calendar windows', () => {

@@ -2,6 +2,7 @@ import {
   BURN_RATE_WINDOW_SECONDS,
   burnRateAlertRules,
   BurnRateAlertRule,
+  describeThreshold,
   parseSloDuration,
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
@@ -84,6 +85,24 @@ export function formatBurnRate(rate: number | null | undefined): string {
     return `${Number(rate.toFixed(1))}×`;
   }
   return `${Number(rate.toFixed(2))}×`;
+}
+
+/**
+ * When a threshold SLI counts as good, in words: "p95 … < 0.5 per 5-minute
+ * slice"; undefined for a ratio SLI.
+ */
+export function formatThreshold(slo: SloStatus): string | undefined {
+  if (!slo.threshold) {
+    return undefined;
+  }
+  const minutes = (slo.timeSliceWindowSeconds ?? 0) / 60;
+  let per = 'per data point';
+  if (slo.timeSliceWindowSeconds) {
+    per = Number.isInteger(minutes)
+      ? `per ${minutes}-minute slice`
+      : `per ${slo.timeSliceWindowSeconds}-second slice`;
+  }
+  return `good when the value is ${describeThreshold(slo.threshold)} ${per}`;
 }
 
 /** The OpenSLO window in words: "28 days, rolling", "1 month, calendar (Europe/Berlin)". */

@@ -39,11 +39,16 @@ describe('SloEvaluator', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    async function setup(prometheus?: SliSource, timeoutMs = 5_000) {
+    async function setup(
+      prometheus?: SliSource,
+      timeoutMs = 5_000,
+      openSlo = TEST_OPENSLO,
+    ) {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
       const store = DatabaseSloStore.create({ knex });
-      const { slos } = parseOpenSlo(TEST_OPENSLO, 'openslo.yaml');
+      const { slos, problems } = parseOpenSlo(openSlo, 'openslo.yaml');
+      expect(problems).toEqual([]);
       await store.saveDefinitions({
         entityRef: ENTITY,
         location: 'url:https://git.example.com/openslo.yaml',
@@ -90,6 +95,81 @@ describe('SloEvaluator', () => {
         'user:default/test',
       );
     }
+
+    it('judges pushed p95 values against the threshold, per slice and per data point', async () => {
+      const thresholdSlo = (name: string, method: string, extra: string) => `---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: ${name} }
+spec:
+  service: payments
+  indicator:
+    metadata: { name: ${name}-p95 }
+    spec:
+      thresholdMetric: { metricSource: { type: push, spec: {} } }
+  timeWindow: [{ duration: 7d, isRolling: true }]
+  budgetingMethod: ${method}
+  objectives: [{ displayName: p95 under 300 ms, op: lt, value: 0.3, target: 0.95${extra} }]
+`;
+      const { store, evaluator } = await setup(
+        undefined,
+        5_000,
+        thresholdSlo('slices', 'Timeslices', ', timeSliceWindow: 10m') +
+          thresholdSlo('points', 'Occurrences', ''),
+      );
+      // 5-minute buckets over the last 2 hours: p95 0.2 s, except 0.3 s
+      // (not under 0.3) in the bucket starting 50 minutes ago and 0.45 s in
+      // the last one; the bucket 90 minutes ago posted nothing.
+      for (const sloName of ['slices', 'points']) {
+        const samples = [];
+        for (let start = NOW_S - 7200; start < NOW_S; start += 300) {
+          if (start === NOW_S - 5400) continue;
+          const slow: Record<number, number> = {
+            [NOW_S - 3000]: 0.3,
+            [NOW_S - 300]: 0.45,
+          };
+          const value = slow[start] ?? 0.2;
+          samples.push({
+            bucketStart: start,
+            bucketSeconds: 300,
+            good: 0,
+            total: 0,
+            value,
+          });
+        }
+        await store.upsertSamples({ entityRef: ENTITY, sloName }, samples);
+      }
+
+      const statuses = await evaluator.runCycle({ now: NOW });
+      const byName = new Map(statuses.map(s => [s.sloName, s]));
+      // 10-minute slices: 12 in the 2 hours, 2 of them with a slow bucket.
+      expect(byName.get('slices')).toMatchObject({
+        state: 'ok',
+        threshold: { op: 'lt', value: 0.3 },
+        good: 10,
+        total: 12,
+      });
+      expect(byName.get('slices')!.budget.consumedFraction).toBeCloseTo(
+        2 / 12 / 0.05,
+        10,
+      );
+      // Each bucket a data point: 23 with a value, 2 of them too slow.
+      expect(byName.get('points')).toMatchObject({
+        state: 'ok',
+        good: 21,
+        total: 23,
+      });
+      // The last 5 minutes: one point, too slow; the last hour 2 of 12.
+      expect(byName.get('points')!.burnRates['5m']).toBeCloseTo(1 / 0.05, 10);
+      expect(byName.get('points')!.burnRates['1h']).toBeCloseTo(
+        2 / 12 / 0.05,
+        10,
+      );
+      expect(byName.get('slices')!.burnRates['1h']).toBeCloseTo(
+        2 / 6 / 0.05,
+        10,
+      );
+    });
 
     it('computes every figure from pushed counts and stores a snapshot per objective', async () => {
       const { store, evaluator } = await setup(

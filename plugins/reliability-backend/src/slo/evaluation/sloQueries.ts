@@ -5,7 +5,7 @@ import {
   SloTimeWindow,
 } from '@reliability-hub/plugin-reliability-common';
 import { SliQuery } from '@reliability-hub/plugin-reliability-node';
-import { SloDefinition } from '../parse';
+import { indicatorSourceType, SloDefinition } from '../parse';
 import { pendingStatus, windowOf } from '../sloStatus';
 import { EntitySloDefinitions } from '../store/SloStore';
 import { SLO_WINDOW } from './computeSloStatus';
@@ -38,22 +38,31 @@ export function evaluationItem(
   const base = pendingStatus(entity, definition, objectiveIndex, now);
   const window = windowOf(definition, now);
   const objective = definition.objectives[objectiveIndex];
-  const { ratio } = definition.indicator;
+  const { ratio, threshold } = definition.indicator;
   const sloSeconds = Math.max(
     1,
     Math.round((Math.min(window.end, now.getTime()) - window.start) / 1000),
   );
   return {
     base,
-    sourceType: ratio.total.type,
+    sourceType: indicatorSourceType(definition.indicator),
     window,
     query: {
       key: base.id,
       entityRef: entity.entityRef,
       sloName: definition.name,
-      ...(ratio.good ? { good: ratio.good.spec } : {}),
-      ...(ratio.bad ? { bad: ratio.bad.spec } : {}),
-      total: ratio.total.spec,
+      ...(ratio?.good ? { good: ratio.good.spec } : {}),
+      ...(ratio?.bad ? { bad: ratio.bad.spec } : {}),
+      ...(ratio ? { total: ratio.total.spec } : {}),
+      ...(threshold && objective.threshold
+        ? {
+            threshold: {
+              metric: threshold.spec,
+              op: objective.threshold.op,
+              value: objective.threshold.value,
+            },
+          }
+        : {}),
       end: now,
       windows: [
         { name: SLO_WINDOW, seconds: sloSeconds },

@@ -3,6 +3,7 @@ export {
   openSloProblemToString,
   OPENSLO_API_VERSION,
 } from './parseOpenSlo';
+export { indicatorSourceType } from './indicator';
 export type {
   OpenSloParseResult,
   OpenSloProblem,

@@ -1,4 +1,4 @@
-// The SLI part of OpenSLO: ratio metrics and their metric sources.
+// The SLI part of OpenSLO: ratio and threshold metrics and their metric sources.
 import { SloIndicator, SloMetricSource, SloRatioMetric } from './types';
 import { DocumentContext, isRecord, Path, describe } from './documentContext';
 
@@ -51,18 +51,11 @@ export function parseRatioMetric(
   spec: Record<string, unknown>,
   path: Path,
 ): SloRatioMetric | undefined {
-  if (spec.ratioMetric === undefined && spec.thresholdMetric !== undefined) {
-    ctx.report(
-      [...path, 'thresholdMetric'],
-      'thresholdMetric is not supported: use ratioMetric (good/total or bad/total)',
-    );
-    return undefined;
-  }
   const ratioPath = [...path, 'ratioMetric'];
   const ratio = ctx.requiredRecord(
     spec.ratioMetric,
     ratioPath,
-    'expected ratioMetric with good (or bad) and total',
+    'expected ratioMetric with good (or bad) and total, or thresholdMetric',
   );
   if (!ratio) {
     return undefined;
@@ -154,21 +147,51 @@ export function parseIndicator(
   const spec = ctx.requiredRecord(
     value.spec,
     [...path, 'spec'],
-    'expected spec.ratioMetric',
+    'expected spec.ratioMetric or spec.thresholdMetric',
   );
   const description = spec
     ? ctx.optionalString(spec.description, [...path, 'spec', 'description'])
     : undefined;
-  const ratio = spec
-    ? parseRatioMetric(ctx, spec, [...path, 'spec'])
-    : undefined;
-  if (ctx.problems.length > before || !name || !ratio) {
+  const present = (field: string) =>
+    spec?.[field] !== undefined && spec?.[field] !== null;
+  let metric:
+    | { ratio: SloRatioMetric }
+    | { threshold: SloMetricSource }
+    | undefined;
+  if (spec && present('thresholdMetric') && present('ratioMetric')) {
+    ctx.report(
+      [...path, 'spec', 'thresholdMetric'],
+      'give either ratioMetric or thresholdMetric, not both',
+    );
+  } else if (spec && present('thresholdMetric')) {
+    const threshold = parseMetricSource(ctx, spec.thresholdMetric, [
+      ...path,
+      'spec',
+      'thresholdMetric',
+    ]);
+    metric = threshold ? { threshold } : undefined;
+  } else if (spec) {
+    const ratio = parseRatioMetric(ctx, spec, [...path, 'spec']);
+    metric = ratio ? { ratio } : undefined;
+  }
+  if (ctx.problems.length > before || !name || !metric) {
     return undefined;
   }
   return {
     name,
     ...(displayName !== undefined ? { displayName } : {}),
     ...(description !== undefined ? { description } : {}),
-    ratio,
+    ...metric,
   };
+}
+
+/**
+ * The `metricSource.type` an indicator reads from (the total's for a ratio).
+ *
+ * @internal
+ */
+export function indicatorSourceType(indicator: SloIndicator): string {
+  return indicator.ratio
+    ? indicator.ratio.total.type
+    : indicator.threshold.type;
 }

@@ -1,7 +1,10 @@
 // OpenSLO objectives: targets, and the Timeslices settings.
 import {
   assertSloTarget,
+  isSloThresholdOp,
+  SLO_THRESHOLD_OPS,
   SloDurationUnit,
+  SloThreshold,
 } from '@reliability-hub/plugin-reliability-common';
 import { SloBudgetingMethod, SloObjective } from './types';
 import { DocumentContext, Path, describe } from './documentContext';
@@ -99,12 +102,77 @@ export function parseTarget(
   return fraction;
 }
 
+/**
+ * An objective's `op` and `value`: required for a threshold SLI, refused for
+ * a ratio SLI (an `undefined` kind, an invalid indicator, only checks them).
+ */
+function parseThreshold(
+  ctx: DocumentContext,
+  objective: Record<string, unknown>,
+  path: Path,
+  indicatorKind: 'ratio' | 'threshold' | undefined,
+): SloThreshold | undefined {
+  const opPath = [...path, 'op'];
+  const valuePath = [...path, 'value'];
+  const hasOp = objective.op !== undefined && objective.op !== null;
+  const hasValue = objective.value !== undefined && objective.value !== null;
+  if (indicatorKind === 'ratio') {
+    if (hasOp || hasValue) {
+      ctx.report(
+        hasOp ? opPath : valuePath,
+        "op and value belong to a thresholdMetric SLI; this SLO's indicator is a ratioMetric, whose objective is its target only",
+      );
+    }
+    return undefined;
+  }
+  let op: SloThreshold['op'] | undefined;
+  if (!hasOp) {
+    if (indicatorKind === 'threshold') {
+      ctx.report(
+        opPath,
+        `missing: a thresholdMetric SLI needs op (${SLO_THRESHOLD_OPS.join(
+          ', ',
+        )}), the comparison a good value passes, e.g. op: lt with value: 0.5`,
+      );
+    }
+  } else if (!isSloThresholdOp(objective.op)) {
+    ctx.report(
+      opPath,
+      `must be one of ${SLO_THRESHOLD_OPS.join(', ')}, got ${describe(
+        objective.op,
+      )}`,
+    );
+  } else {
+    op = objective.op;
+  }
+  let thresholdValue: number | undefined;
+  if (!hasValue) {
+    if (indicatorKind === 'threshold') {
+      ctx.report(
+        valuePath,
+        'missing: a thresholdMetric SLI needs value, the threshold the measured value is compared with, e.g. 0.5',
+      );
+    }
+  } else if (
+    typeof objective.value !== 'number' ||
+    !Number.isFinite(objective.value)
+  ) {
+    ctx.report(valuePath, `must be a number, got ${describe(objective.value)}`);
+  } else {
+    thresholdValue = objective.value;
+  }
+  return op !== undefined && thresholdValue !== undefined
+    ? { op, value: thresholdValue }
+    : undefined;
+}
+
 /** @internal */
 export function parseObjectives(
   ctx: DocumentContext,
   value: unknown,
   budgetingMethod: SloBudgetingMethod | undefined,
   fallbackDisplayName: string,
+  indicatorKind?: 'ratio' | 'threshold',
 ): SloObjective[] | undefined {
   const path = ['spec', 'objectives'];
   if (value === undefined || value === null) {
@@ -135,6 +203,7 @@ export function parseObjectives(
         ? fallbackDisplayName
         : `${fallbackDisplayName} #${i + 1}`);
     const target = parseTarget(ctx, objective, itemPath);
+    const threshold = parseThreshold(ctx, objective, itemPath, indicatorKind);
     let timeSliceTarget: number | null = null;
     let timeSliceWindowSeconds: number | null = null;
     const sliceTargetPath = [...itemPath, 'timeSliceTarget'];
@@ -147,7 +216,20 @@ export function parseObjectives(
       objective.timeSliceWindow !== null;
     if (budgetingMethod === 'Timeslices') {
       const sliceTarget = objective.timeSliceTarget;
-      if (!hasSliceTarget) {
+      if (indicatorKind === 'threshold') {
+        // The metric is read over each whole slice: the slice is good when
+        // that one value meets the threshold, so no share applies.
+        if (hasSliceTarget && sliceTarget !== 1) {
+          ctx.report(
+            sliceTargetPath,
+            `leave timeSliceTarget out (or 1) with a thresholdMetric SLI: a slice is good when the metric over the whole slice meets op and value, got ${describe(
+              sliceTarget,
+            )}`,
+          );
+        } else {
+          timeSliceTarget = 1;
+        }
+      } else if (!hasSliceTarget) {
         ctx.report(
           sliceTargetPath,
           'missing: budgetingMethod Timeslices needs timeSliceTarget, the share of good events that makes a slice good (e.g. 0.95)',
@@ -208,6 +290,7 @@ export function parseObjectives(
         target,
         timeSliceTarget,
         timeSliceWindowSeconds,
+        threshold: threshold ?? null,
       });
     }
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { stringify } from 'yaml';
 import { openSloProblemToString, parseOpenSlo } from './parseOpenSlo';
+import { SloIndicator } from './types';
 
 const examples = resolve(__dirname, '../../../../../examples/components');
 
@@ -26,6 +27,14 @@ const sli = (name = 'requests-ok', ratioMetric: unknown = undefined) => ({
 });
 
 type Doc = Record<string, any>;
+
+/** good or bad for a ratio SLI (which side it counts), else threshold. */
+function indicatorKind(indicator: SloIndicator): string {
+  if (indicator.threshold) {
+    return 'threshold';
+  }
+  return indicator.ratio.good ? 'good' : 'bad';
+}
 
 const slo = (
   edit: (doc: Doc) => void = () => {},
@@ -87,6 +96,15 @@ describe('parseOpenSlo', () => {
           indicator: 'checkout-requests-under-500ms',
           ratio: 'good',
         },
+        {
+          name: 'checkout-latency-p95',
+          service: 'checkout',
+          targets: [0.99],
+          timeWindow: { rolling: true, duration: '7d' },
+          budgetingMethod: 'Timeslices',
+          indicator: 'checkout-p95-latency',
+          ratio: 'threshold',
+        },
       ],
     },
     {
@@ -144,21 +162,22 @@ describe('parseOpenSlo', () => {
           timeWindow: s.timeWindow,
           budgetingMethod: s.budgetingMethod,
           indicator: s.indicator.name,
-          ratio: s.indicator.ratio.good ? 'good' : 'bad',
+          ratio: indicatorKind(s.indicator),
         })),
       ).toEqual(expected);
       for (const s of result.slos) {
         expect(s.file).toBe('openslo.yaml');
         // The demo reads its counts from the built-in push source.
-        expect(s.indicator.ratio.total.type).toBe('push');
-        expect(s.indicator.ratio.total.spec).toEqual({});
+        const source = s.indicator.ratio?.total ?? s.indicator.threshold;
+        expect(source?.type).toBe('push');
+        expect(source?.spec).toEqual({});
       }
     },
   );
 
   it('normalizes a Timeslices objective and keeps document indexes', () => {
     const { slos } = parseOpenSlo(readExample('checkout'), 'checkout.yaml');
-    expect(slos.map(s => s.documentIndex)).toEqual([2, 3]);
+    expect(slos.map(s => s.documentIndex)).toEqual([3, 4, 5]);
     expect(slos[1]).toMatchObject({
       displayName: 'Checkout latency',
       objectives: [
@@ -175,7 +194,17 @@ describe('parseOpenSlo', () => {
       target: 0.999,
       timeSliceTarget: null,
       timeSliceWindowSeconds: null,
+      threshold: null,
     });
+    // "p95 < 500 ms" as the procedures write it.
+    expect(slos[2].objectives[0]).toEqual({
+      displayName: '5-minute slices with p95 under 500 ms',
+      target: 0.99,
+      timeSliceTarget: 1,
+      timeSliceWindowSeconds: 300,
+      threshold: { op: 'lt', value: 0.5 },
+    });
+    expect(slos[2].indicator.threshold).toEqual({ type: 'push', spec: {} });
   });
 
   it.each([
@@ -670,4 +699,184 @@ describe('parseOpenSlo', () => {
       }),
     ).toBe('x.yaml, yaml: m');
   });
+});
+
+describe('parseOpenSlo with threshold SLIs', () => {
+  const p95 = (name = 'p95-latency') => ({
+    apiVersion: 'openslo/v1',
+    kind: 'SLI',
+    metadata: { name },
+    spec: {
+      thresholdMetric: prometheus(
+        'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[{{.window}}])))',
+      ),
+    },
+  });
+  const latencySlo = (edit: (doc: Doc) => void = () => {}) =>
+    slo(d => {
+      d.spec.indicatorRef = 'p95-latency';
+      d.spec.budgetingMethod = 'Timeslices';
+      d.spec.objectives = [
+        {
+          displayName: 'p95 under 500 ms',
+          op: 'lt',
+          value: 0.5,
+          target: 0.99,
+          timeSliceWindow: '5m',
+        },
+      ];
+      edit(d);
+    }, 'api-latency');
+
+  it.each(['lt', 'lte', 'gt', 'gte'])('accepts op %s', op => {
+    const result = parseOpenSlo(
+      file(
+        p95(),
+        latencySlo(d => (d.spec.objectives[0].op = op)),
+      ),
+      'f.yaml',
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.slos[0].objectives[0].threshold).toEqual({ op, value: 0.5 });
+    expect(result.slos[0].indicator.threshold?.type).toBe('Prometheus');
+  });
+
+  it('accepts Occurrences (each data point an occurrence) and timeSliceTarget 1', () => {
+    const result = parseOpenSlo(
+      file(
+        p95(),
+        latencySlo(d => {
+          d.spec.budgetingMethod = 'Occurrences';
+          delete d.spec.objectives[0].timeSliceWindow;
+        }),
+        latencySlo(d => {
+          d.metadata.name = 'with-slice-target';
+          d.spec.objectives[0].timeSliceTarget = 1;
+        }),
+      ),
+      'f.yaml',
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.slos.map(s => s.objectives[0].timeSliceTarget)).toEqual([
+      null,
+      1,
+    ]);
+  });
+
+  it.each([
+    {
+      case: 'an unknown op',
+      text: file(
+        p95(),
+        latencySlo(d => (d.spec.objectives[0].op = 'eq')),
+      ),
+      field: 'spec.objectives[0].op',
+      words: ['must be one of lt, lte, gt, gte', '"eq"'],
+      lineHas: 'op: eq',
+    },
+    {
+      case: 'a threshold without value',
+      text: file(
+        p95(),
+        latencySlo(d => delete d.spec.objectives[0].value),
+      ),
+      field: 'spec.objectives[0].value',
+      words: ['missing', 'thresholdMetric SLI needs value'],
+      lineHas: 'displayName: p95 under 500 ms',
+    },
+    {
+      case: 'a value that is not a number',
+      text: file(
+        p95(),
+        latencySlo(d => (d.spec.objectives[0].value = '500ms')),
+      ),
+      field: 'spec.objectives[0].value',
+      words: ['must be a number', '"500ms"'],
+      lineHas: 'value: 500ms',
+    },
+    {
+      case: 'a threshold SLI with a ratio objective',
+      text: file(
+        p95(),
+        latencySlo(d => {
+          d.spec.objectives = [
+            {
+              displayName: 'ratio',
+              target: 0.99,
+              timeSliceTarget: 0.95,
+              timeSliceWindow: '5m',
+            },
+          ];
+        }),
+      ),
+      field: 'spec.objectives[0].op',
+      words: ['missing', 'thresholdMetric SLI needs op'],
+      lineHas: 'displayName: ratio',
+    },
+    {
+      case: 'a threshold objective on a ratio SLI',
+      text: file(
+        sli(),
+        slo(d => {
+          d.spec.objectives[0].op = 'lt';
+          d.spec.objectives[0].value = 0.5;
+        }),
+      ),
+      field: 'spec.objectives[0].op',
+      words: ['belong to a thresholdMetric SLI', 'ratioMetric'],
+      lineHas: 'op: lt',
+    },
+    {
+      case: 'a timeSliceTarget share with a threshold',
+      text: file(
+        p95(),
+        latencySlo(d => (d.spec.objectives[0].timeSliceTarget = 0.95)),
+      ),
+      field: 'spec.objectives[0].timeSliceTarget',
+      words: ['leave timeSliceTarget out', '0.95'],
+      lineHas: 'timeSliceTarget: 0.95',
+    },
+    {
+      case: 'both ratioMetric and thresholdMetric',
+      text: file(
+        {
+          ...p95(),
+          spec: { ...p95().spec, ratioMetric: sli().spec.ratioMetric },
+        },
+        latencySlo(),
+      ),
+      field: 'spec.thresholdMetric',
+      words: ['either ratioMetric or thresholdMetric'],
+      lineHas: 'metricSource:',
+      documentIndex: 0,
+    },
+    {
+      case: 'a thresholdMetric without metricSource',
+      text: file(
+        { ...p95(), spec: { thresholdMetric: { query: 'x' } } },
+        latencySlo(),
+      ),
+      field: 'spec.thresholdMetric.metricSource',
+      words: ['missing'],
+      lineHas: 'query: x',
+      documentIndex: 0,
+    },
+  ])(
+    'reports $case with file, document, line and field',
+    ({ text, field, words, lineHas, documentIndex = 1 }) => {
+      const result = parseOpenSlo(text, 'openslo.yaml');
+      expect(result.slos).toEqual([]);
+      const problem = result.problems.find(
+        p => p.documentIndex === documentIndex,
+      );
+      expect(problem).toMatchObject({ file: 'openslo.yaml', field });
+      expect(problem!.line).toEqual(expect.any(Number));
+      const lines = text.split('\n');
+      // The line is the field's own (or its key's) line in the file.
+      expect(lines[problem!.line! - 1]).toContain(lineHas);
+      for (const word of words) {
+        expect(problem!.message).toContain(word);
+      }
+    },
+  );
 });

@@ -110,6 +110,7 @@ export function parseSlo(
     spec.objectives,
     budgetingMethod,
     displayName,
+    indicator && (indicator.threshold ? 'threshold' : 'ratio'),
   );
 
   if (

@@ -2,6 +2,7 @@
  * Normalized OpenSLO v1 definitions and the problems found while reading
  * them.
  */
+import { SloThreshold } from '@reliability-hub/plugin-reliability-common';
 
 /**
  * The budgeting methods supported for an SLO.
@@ -46,16 +47,20 @@ export interface SloRatioMetric {
 }
 
 /**
- * The service level indicator of an SLO, from `indicator` or `indicatorRef`.
+ * The service level indicator of an SLO, from `indicator` or `indicatorRef`:
+ * a ratio of events (`ratioMetric`) or one measured value compared with each
+ * objective's `op` and `value` (`thresholdMetric`); exactly one is set.
  *
  * @internal
  */
-export interface SloIndicator {
+export type SloIndicator = {
   name: string;
   displayName?: string;
   description?: string;
-  ratio: SloRatioMetric;
-}
+} & (
+  | { ratio: SloRatioMetric; threshold?: undefined }
+  | { threshold: SloMetricSource; ratio?: undefined }
+);
 
 /**
  * One objective of an SLO. `target` is a fraction (0.999 for 99.9 %).
@@ -69,6 +74,8 @@ export interface SloObjective {
   timeSliceTarget: number | null;
   /** Timeslices only: the slice length in seconds. */
   timeSliceWindowSeconds: number | null;
+  /** Threshold SLIs only: when a measured value is good. */
+  threshold: SloThreshold | null;
 }
 
 /**

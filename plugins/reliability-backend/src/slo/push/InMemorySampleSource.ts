@@ -4,7 +4,10 @@ import {
   SliQueryResult,
   SliSource,
 } from '@reliability-hub/plugin-reliability-node';
-import { isGoodTimeSlice } from '@reliability-hub/plugin-reliability-common';
+import {
+  isGoodTimeSlice,
+  meetsThreshold,
+} from '@reliability-hub/plugin-reliability-common';
 import { StoredSliSample } from '../store/SloStore';
 import { PUSH_SOURCE_TYPE } from './PushSliSource';
 
@@ -16,6 +19,23 @@ interface Series {
   samples: StoredSliSample[];
   /** Slice starts and prefix counts of good slices, by slice length and target. */
   slices: Map<string, { starts: number[]; good: number[] }>;
+}
+
+/** Prefix sums of samples sorted by bucket start. */
+function seriesOf(samples: StoredSliSample[]): Series {
+  const good = [0];
+  const total = [0];
+  for (const sample of samples) {
+    good.push(good[good.length - 1] + sample.good);
+    total.push(total[total.length - 1] + sample.total);
+  }
+  return {
+    starts: samples.map(sample => sample.bucketStart),
+    good,
+    total,
+    samples,
+    slices: new Map(),
+  };
 }
 
 /** Index of the first start ≥ value. */
@@ -51,19 +71,39 @@ export class InMemorySampleSource implements SliSource {
     target: { entityRef: string; sloName: string },
     samples: StoredSliSample[],
   ): void {
-    const good = [0];
-    const total = [0];
-    for (const sample of samples) {
-      good.push(good[good.length - 1] + sample.good);
-      total.push(total[total.length - 1] + sample.total);
+    this.#series.set(
+      `${target.entityRef}\0${target.sloName}`,
+      seriesOf(samples),
+    );
+  }
+
+  /**
+   * The series a query reads: for a threshold SLI, each bucket with a value
+   * as one data point, good when the value meets the threshold (cached).
+   */
+  private seriesFor(query: SliQuery): Series | undefined {
+    const key = `${query.entityRef}\0${query.sloName}`;
+    const series = this.#series.get(key);
+    if (!series || !query.threshold) {
+      return series;
     }
-    this.#series.set(`${target.entityRef}\0${target.sloName}`, {
-      starts: samples.map(sample => sample.bucketStart),
-      good,
-      total,
-      samples,
-      slices: new Map(),
-    });
+    const { op, value } = query.threshold;
+    const pointsKey = `${key}\0${op}\0${value}`;
+    const cached = this.#series.get(pointsKey);
+    if (cached) {
+      return cached;
+    }
+    const points = seriesOf(
+      series.samples
+        .filter(sample => sample.value !== undefined)
+        .map(sample => ({
+          ...sample,
+          good: meetsThreshold(sample.value!, { op, value }) ? 1 : 0,
+          total: 1,
+        })),
+    );
+    this.#series.set(pointsKey, points);
+    return points;
   }
 
   /** The series cut into slices (at multiples of their length), cached. */
@@ -110,7 +150,7 @@ export class InMemorySampleSource implements SliSource {
   }
 
   private answer(query: SliQuery): Record<string, SliCounts | null> {
-    const series = this.#series.get(`${query.entityRef}\0${query.sloName}`);
+    const series = this.seriesFor(query);
     const end = Math.floor(query.end.getTime() / 1000);
     const endIndex = series ? lowerBound(series.starts, end) : 0;
     return Object.fromEntries(
@@ -131,7 +171,9 @@ export class InMemorySampleSource implements SliSource {
             },
           ];
         }
-        const { seconds, target } = query.timeSlices;
+        const { seconds } = query.timeSlices;
+        // A threshold slice is good when all of its buckets are.
+        const target = query.threshold ? 1 : query.timeSlices.target;
         const slices = this.slicesOf(series, seconds, target);
         const first = lowerBound(slices.starts, end - window.seconds);
         const last = lowerBound(slices.starts, end);

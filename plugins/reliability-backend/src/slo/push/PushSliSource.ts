@@ -19,6 +19,9 @@ export const PUSH_SOURCE_TYPE = 'push';
  * `POST /sli-samples`, stored per time bucket in the plugin's database.
  * Events are summed over each window; for Timeslices, the buckets are grouped
  * into slices and a slice is good when its ratio reaches the slice target.
+ * A threshold SLI posts one value per bucket instead: each bucket is a data
+ * point, good when its value meets the threshold, and a slice is good when
+ * every bucket in it is.
  *
  * @internal
  */
@@ -58,21 +61,30 @@ export class PushSliSource implements SliSource {
   ): Promise<Record<string, SliCounts | null>> {
     const end = Math.floor(query.end.getTime() / 1000);
     const target = { entityRef: query.entityRef, sloName: query.sloName };
+    const threshold = query.threshold && {
+      op: query.threshold.op,
+      value: query.threshold.value,
+    };
     if (!query.timeSlices) {
-      return this.store.sumSamples(target, end, query.windows);
+      return this.store.sumSamples(target, end, query.windows, threshold);
     }
-    const { seconds, target: sliceTarget } = query.timeSlices;
+    const { seconds } = query.timeSlices;
+    // A threshold slice is good when all of its buckets are.
+    const sliceTarget = threshold ? 1 : query.timeSlices.target;
     const longest = Math.max(...query.windows.map(window => window.seconds));
-    const slices = await this.store.sliceSums(target, {
-      from: end - longest - seconds,
-      end,
-      sliceSeconds: seconds,
-    });
+    const slices = await this.store.sliceSums(
+      target,
+      { from: end - longest - seconds, end, sliceSeconds: seconds },
+      threshold,
+    );
     return Object.fromEntries(
       query.windows.map(window => {
         // Slices overlapping the window count, as buckets do for events.
         const inWindow = slices.filter(
-          slice => slice.sliceStart + seconds > end - window.seconds,
+          slice =>
+            slice.sliceStart + seconds > end - window.seconds &&
+            // A threshold slice without a value has no data point.
+            !(threshold && slice.total === 0),
         );
         if (!inWindow.length) {
           return [window.name, null];

@@ -1,6 +1,9 @@
 import {
+  isSloThresholdOp,
   SloHistoryPoint,
   SloStatus,
+  SloThreshold,
+  thresholdSign,
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
@@ -218,11 +221,12 @@ export class DatabaseSloStore implements SloStore {
               bucket_seconds: sample.bucketSeconds,
               good: sample.good,
               total: sample.total,
+              value: sample.value ?? null,
               updated_at: now,
             })),
           )
           .onConflict(['entity_ref', 'slo_name', 'bucket_start'])
-          .merge(['bucket_seconds', 'good', 'total', 'updated_at']);
+          .merge(['bucket_seconds', 'good', 'total', 'value', 'updated_at']);
       }
       if (!actor) {
         return;
@@ -258,22 +262,49 @@ export class DatabaseSloStore implements SloStore {
       : toNumber(row.latest);
   }
 
+  /**
+   * The good and total terms summed per bucket: the counts, or for a
+   * threshold 1/0 per bucket whose value meets it / has a value.
+   */
+  private sampleTerms(threshold?: SloThreshold): {
+    good: Knex.Raw;
+    total: Knex.Raw;
+  } {
+    if (!threshold) {
+      return { good: this.knex.raw('good'), total: this.knex.raw('total') };
+    }
+    if (!isSloThresholdOp(threshold.op) || !Number.isFinite(threshold.value)) {
+      throw new RangeError(`invalid threshold ${JSON.stringify(threshold)}`);
+    }
+    return {
+      good: this.knex.raw(
+        `CASE WHEN value IS NOT NULL AND value ${thresholdSign(
+          threshold.op,
+        )} ? THEN 1 ELSE 0 END`,
+        [threshold.value],
+      ),
+      total: this.knex.raw('CASE WHEN value IS NOT NULL THEN 1 ELSE 0 END'),
+    };
+  }
+
   async sumSamples(
     target: { entityRef: string; sloName: string },
     end: number,
     windows: Array<{ name: string; seconds: number }>,
+    threshold?: SloThreshold,
   ): Promise<Record<string, { good: number; total: number } | null>> {
     if (!windows.length) {
       return {};
     }
+    const terms = this.sampleTerms(threshold);
     const starts = windows.map(window => end - window.seconds);
     const columns = windows.flatMap((_window, i) => [
       this.knex.raw(
-        `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN good ELSE 0 END) AS g${i}`,
+        `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN ${terms.good.toQuery()} ELSE 0 END) AS g${i}`,
         [starts[i]],
       ),
       this.knex.raw(
-        `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN total ELSE 0 END) AS t${i}`,
+        `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN ${terms.total.toQuery()} ELSE 0 END) AS t${i}`,
         [starts[i]],
       ),
       this.knex.raw(
@@ -301,7 +332,9 @@ export class DatabaseSloStore implements SloStore {
   async sliceSums(
     target: { entityRef: string; sloName: string },
     range: { from: number; end: number; sliceSeconds: number },
+    threshold?: SloThreshold,
   ): Promise<SliceSums[]> {
+    const terms = this.sampleTerms(threshold);
     const slice = Math.floor(range.sliceSeconds);
     if (!(slice > 0)) {
       throw new RangeError(`slice length must be positive, got ${slice}`);
@@ -311,8 +344,8 @@ export class DatabaseSloStore implements SloStore {
     const rows: Array<Record<string, unknown>> = await this.knex('sli_samples')
       .select(
         this.knex.raw(`${sliceIndex.toQuery()} AS slice`),
-        this.knex.raw('SUM(good) AS good'),
-        this.knex.raw('SUM(total) AS total'),
+        this.knex.raw(`SUM(${terms.good.toQuery()}) AS good`),
+        this.knex.raw(`SUM(${terms.total.toQuery()}) AS total`),
       )
       .where({ entity_ref: target.entityRef, slo_name: target.sloName })
       .andWhere('bucket_start', '>=', range.from)
@@ -331,7 +364,7 @@ export class DatabaseSloStore implements SloStore {
     range: { from: number; end: number },
   ): Promise<StoredSliSample[]> {
     const rows: Array<Record<string, unknown>> = await this.knex('sli_samples')
-      .select('bucket_start', 'bucket_seconds', 'good', 'total')
+      .select('bucket_start', 'bucket_seconds', 'good', 'total', 'value')
       .where({ entity_ref: target.entityRef, slo_name: target.sloName })
       .andWhere('bucket_start', '>=', range.from)
       .andWhere('bucket_start', '<', range.end)
@@ -341,6 +374,9 @@ export class DatabaseSloStore implements SloStore {
       bucketSeconds: toNumber(row.bucket_seconds),
       good: toNumber(row.good),
       total: toNumber(row.total),
+      ...(row.value === null || row.value === undefined
+        ? {}
+        : { value: toNumber(row.value) }),
     }));
   }
 }

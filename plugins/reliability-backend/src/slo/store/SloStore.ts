@@ -1,3 +1,4 @@
+import { SloThreshold } from '@reliability-hub/plugin-reliability-common';
 import {
   SloDefinitionProblem,
   SloHistoryPoint,
@@ -47,6 +48,8 @@ export interface StoredSliSample {
   bucketSeconds: number;
   good: number;
   total: number;
+  /** The measured value of a threshold SLI (good and total are then 0). */
+  value?: number;
 }
 
 /**
@@ -119,17 +122,23 @@ export interface SloStore {
    * Sums good and total over windows that all end at `end` (epoch seconds),
    * counting every bucket that started before `end` and overlaps the window
    * (so a 5-minute window always holds the last complete 5-minute bucket);
-   * null for a window without samples.
+   * null for a window without samples. With a `threshold`, counts buckets
+   * instead: good = buckets whose value meets it, total = buckets with a value.
    */
   sumSamples(
     target: { entityRef: string; sloName: string },
     end: number,
     windows: Array<{ name: string; seconds: number }>,
+    threshold?: SloThreshold,
   ): Promise<Record<string, { good: number; total: number } | null>>;
-  /** Per-slice sums in `[from, end)` (epoch seconds), by slice start. */
+  /**
+   * Per-slice sums in `[from, end)` (epoch seconds), by slice start; with a
+   * `threshold`, bucket counts as in {@link SloStore.sumSamples}.
+   */
   sliceSums(
     target: { entityRef: string; sloName: string },
     range: { from: number; end: number; sliceSeconds: number },
+    threshold?: SloThreshold,
   ): Promise<SliceSums[]>;
   /** All samples of an SLO in `[from, end)`, oldest first. */
   listSamples(

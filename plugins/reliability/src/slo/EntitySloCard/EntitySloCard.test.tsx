@@ -148,6 +148,33 @@ describe('<EntitySloCard />', () => {
     expect(api.getEntitySlos).not.toHaveBeenCalled();
   });
 
+  it('says when a threshold SLI counts a slice as good', async () => {
+    const p95 = makeHealthySloStatus({
+      id: 'component:default/checkout/checkout-latency-p95/0',
+      sloName: 'checkout-latency-p95',
+      displayName: 'Checkout p95 latency',
+      budgetingMethod: 'Timeslices',
+      timeSliceTarget: 1,
+      timeSliceWindowSeconds: 300,
+      threshold: { op: 'lt', value: 0.5 },
+      good: 2005,
+      total: 2017,
+    });
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos({ slos: [p95] }),
+    });
+    await render();
+
+    const slo = await screen.findByRole('region', {
+      name: 'SLO Checkout p95 latency',
+    });
+    expect(slo).toHaveTextContent(
+      'Threshold SLI: good when the value is < 0.5 per 5-minute slice',
+    );
+    expect(slo).toHaveTextContent('99.80 % / 99 %');
+  });
+
   it('never shows figures as current when the SLI source is unavailable', async () => {
     api.getEntitySummary.mockResolvedValue({
       ...makeSummary(),

@@ -7,7 +7,12 @@ import { ReactNode } from 'react';
 import { exactTime, relativeTime } from '../../shared/time';
 import { AlertStateChip } from '../AlertStateChip';
 import { BudgetBar } from '../BudgetBar';
-import { formatBurnRate, formatSli, formatTarget } from '../format';
+import {
+  formatBurnRate,
+  formatSli,
+  formatTarget,
+  formatThreshold,
+} from '../format';
 import { SloStateNotice } from '../SloStateNotice';
 import { TierPolicy } from '../TierPolicy';
 
@@ -80,6 +85,11 @@ export function SloCardItem(props: { slo: SloStatus; link: string }) {
       {slo.description && (
         <Typography variant="caption" color="textSecondary">
           {slo.description}
+        </Typography>
+      )}
+      {slo.threshold && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          Threshold SLI: {formatThreshold(slo)}
         </Typography>
       )}
       {current ? (

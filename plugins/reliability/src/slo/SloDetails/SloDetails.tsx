@@ -17,6 +17,7 @@ import { BurnRateChart } from '../BurnRateChart';
 import { BurnRateWindowsTable } from '../BurnRateWindowsTable';
 import { alertRulesOf } from '../format';
 import { SloDefinition } from '../SloDefinition';
+import { PrometheusRules } from '../PrometheusRules';
 import { SloHeadline } from '../SloHeadline';
 
 /**
@@ -95,6 +96,14 @@ export function SloDetails(props: { slo: SloStatus }) {
           />
         </InfoCard>
       </Grid>
+      {slo.sourceType.trim().toLocaleLowerCase('en-US') === 'prometheus' &&
+        !slo.threshold && (
+          <Grid item xs={12}>
+            <InfoCard title="Prometheus rules">
+              <PrometheusRules slo={slo} />
+            </InfoCard>
+          </Grid>
+        )}
     </Grid>
   );
 }

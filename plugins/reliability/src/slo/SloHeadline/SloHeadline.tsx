@@ -12,6 +12,7 @@ import {
   formatBurnRate,
   formatSli,
   formatTarget,
+  formatThreshold,
   formatTimeWindow,
 } from '../format';
 import { forecastText } from '../SloCardItem';
@@ -53,7 +54,10 @@ function Figure(props: { label: string; value: ReactNode; note?: ReactNode }) {
  */
 export function SloHeadline(props: { slo: SloStatus }) {
   const { slo } = props;
-  const window = `${formatTimeWindow(slo)} · ${slo.budgetingMethod}`;
+  const threshold = formatThreshold(slo);
+  const window = `${formatTimeWindow(slo)} · ${slo.budgetingMethod}${
+    threshold ? ` · ${threshold}` : ''
+  }`;
   if (slo.state !== 'ok') {
     return (
       <>

@@ -1,0 +1,100 @@
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { NotFoundError } from '@backstage/errors';
+import request from 'supertest';
+import { parse } from 'yaml';
+import {
+  NON_OWNER,
+  startReliabilityBackend,
+} from '../../tests/__testUtils__/testBackend';
+import {
+  paymentsEntity,
+  TEST_OPENSLO,
+  TEST_OPENSLO_URL,
+  textResponse,
+} from '../__testUtils__/sloFixtures';
+
+jest.setTimeout(60_000);
+
+const PAYMENTS = 'component:default/payments';
+
+describe('GET /slos/prometheus-rules', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  async function setup() {
+    const knex = await databases.init('SQLITE_3');
+    const urlReader = mockServices.urlReader.mock({
+      readUrl: async (url: string) => {
+        if (url === TEST_OPENSLO_URL) {
+          return textResponse(TEST_OPENSLO) as any;
+        }
+        throw new NotFoundError(`${url} does not exist`);
+      },
+    });
+    const entity = paymentsEntity('group:default/team-payments');
+    entity.metadata.annotations = {
+      ...entity.metadata.annotations,
+      'reliability-hub.io/alert-selector': 'service=payments, env=~"prod|eu"',
+    } as any;
+    const { server } = await startReliabilityBackend({
+      knex,
+      entities: [entity],
+      features: [urlReader.factory],
+    });
+    return (query: string) =>
+      request(server)
+        .get(`/api/reliability/slos/prometheus-rules?${query}`)
+        .set('Authorization', mockCredentials.user.header(NON_OWNER));
+  }
+
+  it('answers the rules of the Prometheus SLOs with the selector’s labels, as a file or a PrometheusRule', async () => {
+    const get = await setup();
+    const res = await get(`entityRef=${PAYMENTS}`);
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/yaml');
+    const { groups } = parse(res.text);
+    // Only payments-prometheus reads Prometheus; the push SLOs have no rules.
+    expect(groups.map((g: any) => g.name)).toEqual([
+      'component:default/payments/payments-prometheus',
+    ]);
+    const fast = groups[0].rules.find(
+      (r: any) => r.alert === 'PaymentsErrorBudgetBurnFast',
+    );
+    expect(fast).toMatchObject({
+      labels: {
+        service: 'payments',
+        slo: 'payments-prometheus',
+        severity: 'page',
+      },
+      annotations: {
+        runbook_url: '/catalog/default/component/payments/slos',
+      },
+    });
+    // The regex matcher cannot be a label.
+    expect(fast.labels.env).toBeUndefined();
+
+    const operator = await get(
+      `entityRef=${PAYMENTS}&sloName=payments-prometheus&format=operator`,
+    );
+    expect(parse(operator.text)).toMatchObject({
+      kind: 'PrometheusRule',
+      spec: {
+        groups: [{ name: 'component:default/payments/payments-prometheus' }],
+      },
+    });
+  });
+
+  it('answers 400 naming the field, 404 for unknown entities and SLOs', async () => {
+    const get = await setup();
+    const format = await get(`entityRef=${PAYMENTS}&format=sloth`);
+    expect(format.status).toBe(400);
+    expect(format.body.error.message).toMatch(/format/);
+    expect((await get('entityRef=component:default/nope')).status).toBe(404);
+    const slo = await get(`entityRef=${PAYMENTS}&sloName=nope`);
+    expect(slo.status).toBe(404);
+    expect(slo.body.error.message).toMatch(/nope/);
+  });
+});
