@@ -7,9 +7,16 @@ import {
   renderWithApis,
 } from '../../__testUtils__';
 
+// From next week's hand-off (Monday 09:00 in Berlin), so that no shift is cut
+// short by the range whatever day the test runs on.
+const handoff = DateTime.now()
+  .setZone('Europe/Berlin')
+  .plus({ weeks: 1 })
+  .startOf('week')
+  .set({ hour: 9 });
 const range = {
-  start: DateTime.now().startOf('day').toUTC().toISO()!,
-  end: DateTime.now().startOf('day').plus({ days: 14 }).toUTC().toISO()!,
+  start: handoff.toUTC().toISO()!,
+  end: handoff.plus({ days: 14 }).toUTC().toISO()!,
 };
 
 describe('<MyShifts />', () => {
