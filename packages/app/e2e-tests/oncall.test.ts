@@ -155,15 +155,17 @@ test('the on-call card shows who is on call, and an override by a member changes
   await expect(row.getByText(/^override · until /)).toBeVisible();
   await screenshot(page, 'oncall-page');
 
-  // Members also get the schedule's calendar feed.
+  // The schedule's calendar feed: its current address, shown whole.
   await page
     .getByRole('button', { name: 'Calendar feed of checkout-primary' })
     .click();
   const feed = page.getByRole('dialog');
-  await feed.getByRole('button', { name: 'Get the address' }).click();
   await expect(feed.getByLabel('iCalendar address')).toHaveValue(
     /\/schedules\/.+\.ics\?token=/,
   );
+  await expect(
+    feed.getByRole('link', { name: /Subscribe in calendar app/ }),
+  ).toHaveAttribute('href', /^webcal:\/\/.+\.ics\?token=/);
   await screenshot(page, 'oncall-feed-dialog');
   await feed.getByRole('button', { name: 'Close' }).click();
   await expect(feed).toBeHidden();

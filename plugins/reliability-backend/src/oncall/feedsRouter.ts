@@ -4,6 +4,7 @@ import {
   feedQuerySchema,
   FeedTokenResponse,
   idParamsSchema,
+  ScheduleFeedResponse,
   ScheduleRecord,
   Shift,
   userFeedParamsSchema,
@@ -59,6 +60,17 @@ function feedPath(path: string, token: string): FeedTokenResponse {
   return { path: `${path}?token=${encodeURIComponent(token)}` };
 }
 
+/** The answer that tells a user's "my shifts" feed. */
+function userFeedPath(userRef: string, token: string): FeedTokenResponse {
+  const { namespace, name } = parseEntityRef(userRef);
+  return feedPath(
+    `/ical/users/${encodeURIComponent(namespace)}/${encodeURIComponent(
+      name,
+    )}.ics`,
+    token,
+  );
+}
+
 /**
  * The iCalendar feeds of schedules and of each person's shifts ("my
  * shifts"), and the rotation of their secrets. Calendar apps have no
@@ -73,6 +85,27 @@ export function createScheduleFeedsRouter(
   const { store, service, access, httpAuth, writes } = options;
   const router = Router();
 
+  const callerRef = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+  };
+
+  // Whoever may see the schedule may subscribe to it: showing the address
+  // never changes it, so nobody's subscription breaks by looking.
+  router.get('/schedules/:id/feed', async (req, res) => {
+    const current = await writes.load(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { token, holders } = await store.feedToken(
+      current.id,
+      credentials.principal.userEntityRef.toLocaleLowerCase('en-US'),
+    );
+    const answer: ScheduleFeedResponse = {
+      ...feedPath(`/ical/schedules/${current.id}.ics`, token),
+      holders,
+    };
+    res.json(answer);
+  });
+
   router.post('/schedules/:id/feed-token', async (req, res) => {
     const current = await writes.load(req);
     const { actor } = await writes.authorizeUpdate(req, current);
@@ -82,28 +115,27 @@ export function createScheduleFeedsRouter(
       { id: current.id, ownerRef: current.ownerRef },
       () => store.rotateFeedToken(current.id, actor),
     );
-    res.json(feedPath(`/ical/schedules/${current.id}.ics`, token));
+    const answer: ScheduleFeedResponse = {
+      ...feedPath(`/ical/schedules/${current.id}.ics`, token),
+      holders: [actor],
+    };
+    res.json(answer);
+  });
+
+  router.get('/feed-token/me', async (req, res) => {
+    const userRef = await callerRef(req);
+    res.json(userFeedPath(userRef, await store.userFeedToken(userRef)));
   });
 
   router.post('/feed-token/me', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const userRef =
-      credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    const userRef = await callerRef(req);
     const token = await access.audited(
       req,
       'user-feed-token-rotate',
       { userRef },
       () => store.rotateUserFeedToken(userRef),
     );
-    const { namespace, name } = parseEntityRef(userRef);
-    res.json(
-      feedPath(
-        `/ical/users/${encodeURIComponent(namespace)}/${encodeURIComponent(
-          name,
-        )}.ics`,
-        token,
-      ),
-    );
+    res.json(userFeedPath(userRef, token));
   });
 
   router.use('/ical', redactFeedToken);

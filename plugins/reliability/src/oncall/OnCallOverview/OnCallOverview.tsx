@@ -7,6 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -23,7 +24,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../api';
 import { SummaryError } from '../../summary/SummaryError';
 import { bothTimes, fromNow } from '../format';
-import { MyShifts } from '../MyShifts';
+import { MyFeedButton, MyShifts } from '../MyShifts';
 import { OnCallPerson } from '../OnCallPerson';
 import { ScheduleProblem, scheduleProblem } from '../OnCallProblems';
 import { ScheduleActions } from '../ScheduleActions';
@@ -247,12 +248,17 @@ export function OnCallOverview() {
       <Grid item xs={12} md={6}>
         <InfoCard title="My shifts">
           {me.userRef ? (
-            <MyShifts
-              userRef={me.userRef}
-              schedules={schedules}
-              range={range}
-              rangeText={`in the next ${DAYS_AHEAD} days`}
-            />
+            <>
+              <MyShifts
+                userRef={me.userRef}
+                schedules={schedules}
+                range={range}
+                rangeText={`in the next ${DAYS_AHEAD} days`}
+              />
+              <Box mt={2}>
+                <MyFeedButton />
+              </Box>
+            </>
           ) : (
             <Typography variant="body2" color="textSecondary">
               {me.loading
