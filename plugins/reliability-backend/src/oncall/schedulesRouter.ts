@@ -87,7 +87,11 @@ export function createSchedulesRouter(
     );
     const { version } = parseInput(versionQuerySchema, req.query, 'version');
     const current = await writes.load(req);
-    const { actor } = await writes.authorizeUpdate(req, current);
+    const { actor } = await writes.authorizeOverrideRemoval(
+      req,
+      current,
+      overrideId,
+    );
     const record = await access.audited(
       req,
       'schedule-override-remove',

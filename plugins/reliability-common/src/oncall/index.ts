@@ -9,3 +9,4 @@ export {
 export * from './validation';
 export * from './api';
 export * from './schemas';
+export { overrideConcerns } from './overrideConcerns';

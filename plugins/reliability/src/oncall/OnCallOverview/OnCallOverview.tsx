@@ -26,6 +26,7 @@ import { SummaryError } from '../../summary/SummaryError';
 import { bothTimes, fromNow } from '../format';
 import { MyFeedButton, MyShifts } from '../MyShifts';
 import { OnCallPerson } from '../OnCallPerson';
+import { OverrideList } from '../OverrideList';
 import { ScheduleProblem, scheduleProblem } from '../OnCallProblems';
 import { ScheduleActions } from '../ScheduleActions';
 import { ScheduleTimeline } from '../ScheduleTimeline';
@@ -245,6 +246,14 @@ export function OnCallOverview() {
           />
         </InfoCard>
       </Grid>
+      <Grid item xs={12}>
+        <OverrideList
+          schedules={schedules}
+          profiles={profiles}
+          me={me.userRef}
+          onChanged={onChanged}
+        />
+      </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="My shifts">
           {me.userRef ? (
@@ -286,6 +295,9 @@ function peopleOf(
   for (const record of schedules) {
     for (const shift of finalSchedule(record.schedule, range)) {
       refs.add(shift.user);
+    }
+    for (const override of record.schedule.overrides) {
+      if (Date.parse(override.end) > Date.now()) refs.add(override.user);
     }
   }
   return Array.from(refs);
