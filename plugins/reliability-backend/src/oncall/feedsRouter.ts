@@ -1,6 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { AuthenticationError } from '@backstage/errors';
 import {
+  escalationLevelOf,
   feedQuerySchema,
   FeedTokenResponse,
   idParamsSchema,
@@ -49,6 +50,7 @@ async function sendFeed(
           scheduleId: record.id,
           scheduleName: record.name,
           shift,
+          escalation: escalationLevelOf(record),
         })),
         now,
       }),

@@ -10,3 +10,4 @@ export * from './validation';
 export * from './api';
 export * from './schemas';
 export { overrideConcerns } from './overrideConcerns';
+export { escalationLevelOf } from './escalationLevel';

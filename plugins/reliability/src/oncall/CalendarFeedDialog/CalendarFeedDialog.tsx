@@ -14,7 +14,7 @@ import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { CalendarFeed } from '../../api';
 import { CopyButton } from '../../runbooks/CopyButton';
-import { usePeople } from '../../shared/people';
+import { personFromRef, usePeople } from '../../shared/people';
 import { useWrite } from '../../shared/useWrite';
 import { WriteError } from '../../shared/WriteError';
 import { writeErrorMessage } from '../../shared/writeErrors';
@@ -32,10 +32,9 @@ function joinNames(names: string[]): string {
 }
 
 /** Whose subscriptions stop when the address is rotated, in words. */
-function WhoLoses(props: { holders?: string[] }) {
-  const { holders } = props;
-  const { people } = usePeople(holders ?? []);
-  if (!holders) {
+function WhoLoses(props: { names?: string[] }) {
+  const { names } = props;
+  if (!names) {
     return (
       <>
         Every calendar subscribed to the current address stops updating: you
@@ -43,7 +42,6 @@ function WhoLoses(props: { holders?: string[] }) {
       </>
     );
   }
-  const names = holders.map(ref => people.get(ref)?.displayName ?? ref);
   return (
     <>
       The current address stops working at once.{' '}
@@ -88,6 +86,11 @@ export function CalendarFeedDialog(props: {
     },
   });
   const feed = rotated ?? loaded.value;
+  // Asked for as soon as the address is shown, so the confirmation has names.
+  const { people } = usePeople(feed?.holders ?? []);
+  const names = feed?.holders?.map(
+    ref => (people.get(ref) ?? personFromRef(ref)).displayName,
+  );
   const titleId = `${title
     .toLocaleLowerCase('en-US')
     .replace(/\W+/g, '-')}-dialog-title`;
@@ -109,7 +112,7 @@ export function CalendarFeedDialog(props: {
         defaultExpanded
       >
         <Typography variant="body2" role="alert">
-          <WhoLoses holders={feed.holders} />
+          <WhoLoses names={names} />
         </Typography>
       </WarningPanel>
     );

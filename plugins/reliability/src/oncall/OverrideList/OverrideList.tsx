@@ -15,7 +15,7 @@ import { ListTable } from '../../shared/ListTable';
 import { Person, personFromRef } from '../../shared/people';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
-import { bothTimes } from '../format';
+import { bothTimes, viewerTime, zoneTime } from '../format';
 import { OnCallPerson } from '../OnCallPerson';
 
 type StoredOverride = Override & { id: string };
@@ -153,12 +153,20 @@ export function OverrideList(props: {
     },
     {
       title: 'When',
-      render: ({ record, override }) => (
-        <Typography variant="body2">
-          {bothTimes(override.start, record.schedule.timeZone)}
-          <br />→ {bothTimes(override.end, record.schedule.timeZone)}
-        </Typography>
-      ),
+      render: ({ record, override }) => {
+        const zone = record.schedule.timeZone;
+        return (
+          <>
+            <Typography variant="body2">
+              {viewerTime(override.start)} → {viewerTime(override.end)}
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              {zoneTime(override.start, zone)} → {zoneTime(override.end, zone)}{' '}
+              {zone}
+            </Typography>
+          </>
+        );
+      },
     },
     {
       title: 'Why',
