@@ -7,7 +7,10 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
-import { VersionedRecords } from '../database/versionedRecords';
+import {
+  staleVersionError,
+  VersionedRecords,
+} from '../database/versionedRecords';
 import {
   deriveFeedToken,
   derivedTokenMatches,
@@ -212,6 +215,37 @@ export class DatabaseScheduleStore implements ScheduleStore {
       await tx('schedule_overrides').where({ schedule_id: id }).delete();
       await insertOverrides(tx, id, schedule.overrides, actor, now);
       return scheduleColumns(schedule);
+    });
+  }
+
+  async deleteSchedule(
+    id: string,
+    version: number,
+    actor: string,
+  ): Promise<void> {
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      const before = await records.read(tx, id);
+      if (!before) {
+        throw new NotFoundError(`No schedule with id ${id}`);
+      }
+      if (before.version !== version) {
+        throw staleVersionError('Schedule', id, version, before.version);
+      }
+      // Its overrides and feed holders go with it (not every database
+      // enforces the foreign keys' cascade).
+      await tx('schedule_overrides').where({ schedule_id: id }).delete();
+      await tx('schedule_feed_holders').where({ schedule_id: id }).delete();
+      await tx('schedules').where({ id }).delete();
+      await recordAudit(tx, {
+        actor,
+        action: 'schedule.delete',
+        resourceType: 'schedule',
+        resourceId: id,
+        entityRef: before.ownerRef,
+        before,
+        at: now,
+      });
     });
   }
 

@@ -39,6 +39,8 @@ export interface ScheduleStore {
     schedule: NewSchedule,
     actor: string,
   ): Promise<ScheduleRecord>;
+  /** Deletes a schedule with its overrides, recording what it was. */
+  deleteSchedule(id: string, version: number, actor: string): Promise<void>;
   addOverride(
     id: string,
     version: number,

@@ -33,6 +33,7 @@ export function mockReliabilityApi() {
     getSchedule: mock<'getSchedule'>(),
     addScheduleOverride: mock<'addScheduleOverride'>(),
     removeScheduleOverride: mock<'removeScheduleOverride'>(),
+    deleteSchedule: mock<'deleteSchedule'>(),
     getScheduleFeed: mock<'getScheduleFeed'>(),
     createScheduleFeedToken: mock<'createScheduleFeedToken'>(),
     getMyFeed: mock<'getMyFeed'>(),

@@ -102,6 +102,8 @@ export interface ReliabilityApi {
     overrideId: string,
     version: number,
   ): Promise<ScheduleRecord>;
+  /** Deletes a schedule at the version seen (409 when stale). */
+  deleteSchedule(scheduleId: string, version: number): Promise<void>;
   /**
    * The current address of the schedule's iCalendar feed (the same on every
    * ask) and who has been shown it.

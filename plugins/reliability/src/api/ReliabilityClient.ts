@@ -184,6 +184,13 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.request(path, { method: 'DELETE' });
   }
 
+  async deleteSchedule(scheduleId: string, version: number): Promise<void> {
+    await this.request<void>(
+      `/schedules/${encodeURIComponent(scheduleId)}?version=${version}`,
+      { method: 'DELETE' },
+    );
+  }
+
   async getScheduleFeed(scheduleId: string): Promise<CalendarFeed> {
     const answer = await this.request<ScheduleFeedResponse>(
       `/schedules/${encodeURIComponent(scheduleId)}/feed`,

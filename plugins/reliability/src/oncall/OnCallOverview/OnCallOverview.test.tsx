@@ -23,8 +23,9 @@ const inThreeDays = () =>
   DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).toISODate()!;
 
 describe('<OnCallOverview />', () => {
-  // Picking people and filling forms is slow in jsdom on a busy machine.
-  jest.setTimeout(30_000);
+  // Picking people and filling forms is slow in jsdom on a busy machine;
+  // the page renders a table, a timeline and the overrides for each step.
+  jest.setTimeout(60_000);
   const api = mockReliabilityApi();
 
   beforeEach(() => {
@@ -372,5 +373,27 @@ describe('<OnCallOverview />', () => {
       screen.getByText(/you will have to subscribe again/),
     ).toBeInTheDocument();
     expect(api.rotateMyFeed).not.toHaveBeenCalled();
+  });
+
+  it('lets members delete a schedule after confirming, then reloads', async () => {
+    answer('group:default/team-deleters');
+    api.deleteSchedule.mockResolvedValue(undefined);
+    await renderWithApis(<OnCallOverview />, {
+      api,
+      people: users,
+      entity: null,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete checkout-primary' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Delete checkout-primary?');
+    expect(dialog).toHaveTextContent('subscribed calendars stop updating');
+    expect(api.deleteSchedule).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete schedule' }),
+    );
+    await waitFor(() => expect(api.getOnCall).toHaveBeenCalledTimes(2));
+    expect(api.deleteSchedule).toHaveBeenCalledWith('sch-1', 3);
   });
 });

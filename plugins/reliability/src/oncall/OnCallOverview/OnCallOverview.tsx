@@ -45,6 +45,7 @@ interface Row {
 function columns(
   profiles: Map<string, Person>,
   onChanged: (record: ScheduleRecord) => void,
+  onDeleted: () => void,
 ): TableColumn<Row>[] {
   return [
     {
@@ -120,7 +121,11 @@ function columns(
       title: '',
       render: ({ record }) =>
         record ? (
-          <ScheduleActions schedule={record} onChanged={onChanged} />
+          <ScheduleActions
+            schedule={record}
+            onChanged={onChanged}
+            onDeleted={onDeleted}
+          />
         ) : null,
     },
   ];
@@ -233,7 +238,7 @@ export function OnCallOverview() {
         <Table<Row>
           title="Who is on call"
           options={{ paging: false, search: false, padding: 'dense' }}
-          columns={columns(profiles, onChanged)}
+          columns={columns(profiles, onChanged, retry)}
           data={rows}
         />
       </Grid>

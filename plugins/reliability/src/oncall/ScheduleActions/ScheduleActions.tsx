@@ -2,6 +2,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import DeleteIcon from '@material-ui/icons/DeleteOutline';
 import EventIcon from '@material-ui/icons/Event';
 import {
   reliabilityScheduleUpdatePermission,
@@ -9,6 +11,8 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { useState } from 'react';
 import { reliabilityApiRef } from '../../api';
+import { useWrite } from '../../shared/useWrite';
+import { WriteDialog } from '../../shared/WriteDialog';
 import { WriteDialogButton } from '../../shared/WriteDialogButton';
 import { AddOverrideDialog } from '../AddOverrideDialog';
 import { CalendarFeedDialog } from '../CalendarFeedDialog';
@@ -52,6 +56,41 @@ function FeedButton(props: { schedule: ScheduleRecord }) {
   );
 }
 
+/** Asks before deleting: a team's rotation goes for everyone at once. */
+function DeleteScheduleDialog(props: {
+  schedule: ScheduleRecord;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
+  const { schedule, onClose, onDeleted } = props;
+  const api = useApi(reliabilityApiRef);
+  const write = useWrite(
+    () => api.deleteSchedule(schedule.id, schedule.version),
+    { onSuccess: onDeleted },
+  );
+  return (
+    <WriteDialog
+      title={`Delete ${schedule.name}?`}
+      formLabel="Delete schedule"
+      write={write}
+      submitLabel="Delete schedule"
+      busyLabel="Deleting…"
+      onClose={onClose}
+    >
+      <Typography variant="body2" gutterBottom>
+        Its layers, its {schedule.schedule.overrides.length} override(s) and its
+        calendar feed go with it: subscribed calendars stop updating, and
+        escalation policies and components that name {schedule.name} no longer
+        find anyone on call there.
+      </Typography>
+      <Typography variant="body2">
+        Export its YAML first to keep a copy. The change history keeps what it
+        was.
+      </Typography>
+    </WriteDialog>
+  );
+}
+
 /**
  * What members of a schedule's owner group may do from the on-call page:
  * add an override, and rotate the schedule's iCalendar feed; everyone who
@@ -63,8 +102,10 @@ function FeedButton(props: { schedule: ScheduleRecord }) {
 export function ScheduleActions(props: {
   schedule: ScheduleRecord;
   onChanged: (schedule: ScheduleRecord) => void;
+  /** Called once the schedule has been deleted. */
+  onDeleted?: () => void;
 }) {
-  const { schedule, onChanged } = props;
+  const { schedule, onChanged, onDeleted } = props;
   const permission = {
     permission: reliabilityScheduleUpdatePermission,
     resourceRef: schedule.ownerRef,
@@ -86,6 +127,20 @@ export function ScheduleActions(props: {
         )}
       />
       <FeedButton schedule={schedule} />
+      <WriteDialogButton
+        {...permission}
+        label="Delete"
+        startIcon={<DeleteIcon />}
+        aria-label={`Delete ${schedule.name}`}
+        onDone={onDeleted}
+        dialog={(close, done) => (
+          <DeleteScheduleDialog
+            schedule={schedule}
+            onClose={close}
+            onDeleted={() => done()}
+          />
+        )}
+      />
     </Box>
   );
 }
