@@ -44,6 +44,14 @@ const shots = [
     height: 1300,
   },
   {
+    file: 'oncall-overrides.png',
+    url: '/reliability/oncall',
+    ready: 'Overrides',
+    // Below the table of who is on call and the timeline.
+    scroll: true,
+    height: 1100,
+  },
+  {
     file: 'entity-slo-card.png',
     url: '/catalog/default/component/checkout',
     ready: 'Error budgets and burn rates',

@@ -34,6 +34,16 @@ export interface Config {
        */
       severityByLabel?: { [labelValue: string]: string };
     };
+    oncall?: {
+      /**
+       * Key the secrets of the iCalendar feed addresses are derived from (at
+       * least 32 random characters). Set it so that whoever reads the
+       * database cannot open anyone's feed; without it the backend makes a
+       * key and keeps it in the database. Changing it changes every address.
+       * @visibility secret
+       */
+      feedSecret?: string;
+    };
     runbooks?: {
       /**
        * How often the runbooks of all entities (files named by the

@@ -155,18 +155,13 @@ test('the on-call card shows who is on call, and an override by a member changes
   await expect(row.getByText(/^override · until /)).toBeVisible();
   await screenshot(page, 'oncall-page');
 
-  // Members also get the schedule's calendar feed.
-  await page
-    .getByRole('button', { name: 'Calendar feed of checkout-primary' })
-    .click();
-  const feed = page.getByRole('dialog');
-  await feed.getByRole('button', { name: 'Get the address' }).click();
-  await expect(feed.getByLabel('iCalendar address')).toHaveValue(
-    /\/schedules\/.+\.ics\?token=/,
-  );
-  await screenshot(page, 'oncall-feed-dialog');
-  await feed.getByRole('button', { name: 'Close' }).click();
-  await expect(feed).toBeHidden();
+  // The override is listed with who covers, when and why.
+  const overrides = page
+    .getByRole('row')
+    .filter({ hasText: 'E2E: covering for two hours' });
+  await expect(overrides.getByText(coverName)).toBeVisible();
+  await overrides.scrollIntoViewIfNeeded();
+  await screenshot(page, 'oncall-override-list');
 
   // 4. Back on checkout's overview, the card says who covers now.
   await openPage(
@@ -183,4 +178,108 @@ test('the on-call card shows who is on call, and an override by a member changes
   await expect(chain.getByRole('listitem')).toHaveCount(3);
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'oncall-card-after');
+
+  // 5. Lena takes the override back from the On-call page's list, after
+  // confirming; checkout-primary's row no longer says "override".
+  await openPage(page, ONCALL_PAGE, overrides);
+  await overrides
+    .getByRole('button', {
+      name: `Remove override of ${coverName} on checkout-primary`,
+    })
+    .click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText(
+    `${coverName} no longer covers checkout-primary`,
+  );
+  await screenshot(page, 'oncall-override-remove');
+  await confirm.getByRole('button', { name: 'Remove override' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(overrides).toHaveCount(0);
+  await expect(row.getByText(/^override · until /)).toHaveCount(0);
+});
+
+/** Opens checkout-primary's feed dialog and answers it and its address. */
+async function openFeed(page: Page) {
+  await page
+    .getByRole('button', { name: 'Calendar feed of checkout-primary' })
+    .click();
+  const feed = page.getByRole('dialog');
+  const address = feed.getByLabel('iCalendar address');
+  await expect(address).toHaveValue(/\/schedules\/.+\.ics\?token=/);
+  return { feed, url: await address.inputValue() };
+}
+
+test('the calendar feed address stays put until a member makes a new one', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signInAsGuest(page);
+  await openPage(
+    page,
+    ONCALL_PAGE,
+    page.getByRole('button', { name: 'Calendar feed of checkout-primary' }),
+  );
+
+  // Copied twice, the same address both times, with a webcal: link beside it.
+  const copies: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const { feed, url } = await openFeed(page);
+    await expect(
+      feed.getByRole('link', { name: /Subscribe in calendar app/ }),
+    ).toHaveAttribute('href', url.replace(/^https?:/, 'webcal:'));
+    await feed.getByRole('button', { name: 'Copy' }).click();
+    await expect(feed.getByRole('button', { name: 'Copied' })).toBeVisible();
+    copies.push(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copies[i]).toBe(url);
+    if (i === 0) await screenshot(page, 'oncall-feed-dialog');
+    await feed.getByRole('button', { name: 'Close' }).click();
+    await expect(feed).toBeHidden();
+  }
+  expect(copies[1]).toBe(copies[0]);
+  const before = await page.request.get(copies[0]);
+  expect(before.status()).toBe(200);
+  expect(await before.text()).toContain('BEGIN:VCALENDAR');
+
+  // Someone else opening the dialog sees the same address; it keeps working.
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signInAsGuest(other);
+  await openPage(
+    other,
+    ONCALL_PAGE,
+    other.getByRole('button', { name: 'Calendar feed of checkout-primary' }),
+  );
+  expect((await openFeed(other)).url).toBe(copies[0]);
+  await otherContext.close();
+  expect((await page.request.get(copies[0])).status()).toBe(200);
+
+  // Rotating asks first, naming who has been shown the address.
+  const { feed } = await openFeed(page);
+  await feed.getByRole('button', { name: 'Make a new address…' }).click();
+  await expect(feed.getByText('Make a new address?')).toBeVisible();
+  await expect(feed).toContainText('It has been shown to Lena Hoffmann');
+  await screenshot(page, 'oncall-feed-rotate');
+  await feed.getByRole('button', { name: 'Stop the old address' }).click();
+  await expect(feed.getByRole('status')).toContainText(
+    'the old one no longer works',
+  );
+  const rotated = await feed.getByLabel('iCalendar address').inputValue();
+  expect(rotated).not.toBe(copies[0]);
+  expect((await page.request.get(copies[0])).status()).toBe(401);
+  expect((await page.request.get(rotated)).status()).toBe(200);
+});
+
+test('the On-call page offers your own "my shifts" feed', async ({ page }) => {
+  await signInAsGuest(page);
+  const button = page.getByRole('button', { name: 'My calendar feed' });
+  await openPage(page, ONCALL_PAGE, button);
+  await button.click();
+  const feed = page.getByRole('dialog');
+  const address = feed.getByLabel('iCalendar address');
+  await expect(address).toHaveValue(/\/ical\/users\/.+\.ics\?token=/);
+  const response = await page.request.get(await address.inputValue());
+  expect(response.status()).toBe(200);
+  await screenshot(page, 'oncall-my-feed');
 });

@@ -89,7 +89,10 @@ export const reliabilityPlugin = createBackendPlugin({
         const postmortems = DatabasePostmortemStore.create({ knex });
         const actionItems = DatabaseActionItemStore.create({ knex });
         const severities = readSeverityLevels(config);
-        const schedules = DatabaseScheduleStore.create({ knex });
+        const schedules = DatabaseScheduleStore.create({
+          knex,
+          feedSecret: config.getOptionalString('reliability.oncall.feedSecret'),
+        });
         const runbookStore = DatabaseRunbookStore.create({ knex });
         const runbookRefresher = RunbookFileRefresher.create({
           store: runbookStore,

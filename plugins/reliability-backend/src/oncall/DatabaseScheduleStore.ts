@@ -4,11 +4,20 @@ import {
   SCHEDULE_LIMITS,
   ScheduleRecord,
 } from '@reliability-hub/plugin-reliability-common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
-import { VersionedRecords } from '../database/versionedRecords';
-import { feedTokenMatches, hashFeedToken, newFeedToken } from './feedTokens';
+import {
+  staleVersionError,
+  VersionedRecords,
+} from '../database/versionedRecords';
+import {
+  deriveFeedToken,
+  derivedTokenMatches,
+  feedTokenMatches,
+  hashFeedToken,
+  newFeedToken,
+} from './feedTokens';
 import {
   OverrideRow,
   overrideRow,
@@ -98,11 +107,60 @@ async function makeRoomForOverride(
  * @internal
  */
 export class DatabaseScheduleStore implements ScheduleStore {
-  static create(options: { knex: Knex }): DatabaseScheduleStore {
-    return new DatabaseScheduleStore(options.knex);
+  /**
+   * `feedSecret` is the key feed secrets are derived from; without it the
+   * store makes one and keeps it in the database (shared by replicas).
+   */
+  static create(options: {
+    knex: Knex;
+    feedSecret?: string;
+  }): DatabaseScheduleStore {
+    return new DatabaseScheduleStore(options.knex, options.feedSecret);
   }
 
-  private constructor(private readonly knex: Knex) {}
+  private feedKey?: Promise<string>;
+
+  private constructor(
+    private readonly knex: Knex,
+    private readonly feedSecret?: string,
+  ) {}
+
+  private key(): Promise<string> {
+    if (this.feedSecret) {
+      return Promise.resolve(this.feedSecret);
+    }
+    this.feedKey ??= (async () => {
+      // Two replicas may start at once: the first key stored wins.
+      await this.knex('feed_keys')
+        .insert({ id: 'default', key: randomBytes(32).toString('hex') })
+        .onConflict('id')
+        .ignore();
+      const row = await this.knex('feed_keys')
+        .where({ id: 'default' })
+        .first('key');
+      return row.key as string;
+    })();
+    this.feedKey.catch(() => {
+      this.feedKey = undefined;
+    });
+    return this.feedKey;
+  }
+
+  private async scheduleToken(id: string, nonce: string): Promise<string> {
+    return deriveFeedToken(await this.key(), {
+      kind: 'schedule',
+      subject: id,
+      nonce,
+    });
+  }
+
+  private async userToken(userRef: string, nonce: string): Promise<string> {
+    return deriveFeedToken(await this.key(), {
+      kind: 'user',
+      subject: userRef,
+      nonce,
+    });
+  }
 
   async listSchedules(
     filter: { ownerRefs?: string[]; names?: string[] } = {},
@@ -134,8 +192,9 @@ export class DatabaseScheduleStore implements ScheduleStore {
       await tx('schedules').insert({
         id,
         ...scheduleColumns(schedule),
-        // A secret nobody is told: the feed opens once it is rotated.
+        // No secret from before addresses were derived.
         feed_token_sha256: hashFeedToken(newFeedToken()),
+        feed_nonce: newFeedToken(),
         created_at: now,
         updated_at: now,
         version: 1,
@@ -156,6 +215,37 @@ export class DatabaseScheduleStore implements ScheduleStore {
       await tx('schedule_overrides').where({ schedule_id: id }).delete();
       await insertOverrides(tx, id, schedule.overrides, actor, now);
       return scheduleColumns(schedule);
+    });
+  }
+
+  async deleteSchedule(
+    id: string,
+    version: number,
+    actor: string,
+  ): Promise<void> {
+    const now = new Date();
+    await this.knex.transaction(async tx => {
+      const before = await records.read(tx, id);
+      if (!before) {
+        throw new NotFoundError(`No schedule with id ${id}`);
+      }
+      if (before.version !== version) {
+        throw staleVersionError('Schedule', id, version, before.version);
+      }
+      // Its overrides and feed holders go with it (not every database
+      // enforces the foreign keys' cascade).
+      await tx('schedule_overrides').where({ schedule_id: id }).delete();
+      await tx('schedule_feed_holders').where({ schedule_id: id }).delete();
+      await tx('schedules').where({ id }).delete();
+      await recordAudit(tx, {
+        actor,
+        action: 'schedule.delete',
+        resourceType: 'schedule',
+        resourceId: id,
+        entityRef: before.ownerRef,
+        before,
+        at: now,
+      });
     });
   }
 
@@ -201,15 +291,55 @@ export class DatabaseScheduleStore implements ScheduleStore {
     });
   }
 
+  async feedToken(
+    id: string,
+    viewer: string,
+  ): Promise<{ token: string; holders: string[] }> {
+    const now = new Date();
+    // Only the first ask makes a nonce; every later one answers the same.
+    await this.knex('schedules')
+      .where({ id })
+      .whereNull('feed_nonce')
+      .update({ feed_nonce: newFeedToken() });
+    const row = await this.knex<ScheduleRow>('schedules')
+      .where({ id })
+      .first('feed_nonce');
+    if (!row?.feed_nonce) {
+      throw new NotFoundError(`No schedule with id ${id}`);
+    }
+    await this.knex('schedule_feed_holders')
+      .insert({ schedule_id: id, user_ref: viewer, first_seen_at: now })
+      .onConflict(['schedule_id', 'user_ref'])
+      .ignore();
+    const holders: string[] = await this.knex('schedule_feed_holders')
+      .where({ schedule_id: id })
+      .orderBy([
+        { column: 'first_seen_at', order: 'asc' },
+        { column: 'user_ref', order: 'asc' },
+      ])
+      .pluck('user_ref');
+    return { token: await this.scheduleToken(id, row.feed_nonce), holders };
+  }
+
   async feedTokenMatches(id: string, token: string): Promise<boolean> {
     const row = await this.knex<ScheduleRow>('schedules')
       .where({ id })
-      .first('feed_token_sha256');
-    return feedTokenMatches(row?.feed_token_sha256, token);
+      .first('feed_token_sha256', 'feed_nonce');
+    if (!row) {
+      return false;
+    }
+    if (
+      row.feed_nonce &&
+      derivedTokenMatches(await this.scheduleToken(id, row.feed_nonce), token)
+    ) {
+      return true;
+    }
+    // A secret handed out before addresses were derived, until rotated.
+    return feedTokenMatches(row.feed_token_sha256, token);
   }
 
   async rotateFeedToken(id: string, actor: string): Promise<string> {
-    const token = newFeedToken();
+    const nonce = newFeedToken();
     const now = new Date();
     await this.knex.transaction(async tx => {
       const row = await tx<ScheduleRow>('schedules')
@@ -222,7 +352,18 @@ export class DatabaseScheduleStore implements ScheduleStore {
       // working on it do not get a conflict.
       await tx('schedules')
         .where({ id })
-        .update({ feed_token_sha256: hashFeedToken(token) });
+        .update({
+          feed_nonce: nonce,
+          // An older secret, if any, stops too.
+          feed_token_sha256: hashFeedToken(newFeedToken()),
+        });
+      // Nobody holds the new address but whoever made it.
+      await tx('schedule_feed_holders').where({ schedule_id: id }).delete();
+      await tx('schedule_feed_holders').insert({
+        schedule_id: id,
+        user_ref: actor,
+        first_seen_at: now,
+      });
       await recordAudit(tx, {
         actor,
         action: 'schedule.feed-token.rotate',
@@ -234,23 +375,56 @@ export class DatabaseScheduleStore implements ScheduleStore {
         at: now,
       });
     });
-    return token;
+    return this.scheduleToken(id, nonce);
+  }
+
+  async userFeedToken(userRef: string): Promise<string> {
+    await this.knex('user_feed_tokens')
+      .insert({
+        user_ref: userRef,
+        nonce: newFeedToken(),
+        // No secret from before addresses were derived.
+        token_sha256: hashFeedToken(newFeedToken()),
+      })
+      .onConflict('user_ref')
+      .ignore();
+    await this.knex('user_feed_tokens')
+      .where({ user_ref: userRef })
+      .whereNull('nonce')
+      .update({ nonce: newFeedToken() });
+    const row = await this.knex('user_feed_tokens')
+      .where({ user_ref: userRef })
+      .first('nonce');
+    return this.userToken(userRef, row.nonce);
   }
 
   async userFeedTokenMatches(userRef: string, token: string): Promise<boolean> {
     const row = await this.knex('user_feed_tokens')
       .where({ user_ref: userRef })
-      .first('token_sha256');
-    return feedTokenMatches(row?.token_sha256, token);
+      .first('token_sha256', 'nonce');
+    if (!row) {
+      return false;
+    }
+    if (
+      row.nonce &&
+      derivedTokenMatches(await this.userToken(userRef, row.nonce), token)
+    ) {
+      return true;
+    }
+    return feedTokenMatches(row.token_sha256, token);
   }
 
   async rotateUserFeedToken(userRef: string): Promise<string> {
-    const token = newFeedToken();
+    const nonce = newFeedToken();
     await this.knex.transaction(async tx => {
       await tx('user_feed_tokens')
-        .insert({ user_ref: userRef, token_sha256: hashFeedToken(token) })
+        .insert({
+          user_ref: userRef,
+          nonce,
+          token_sha256: hashFeedToken(newFeedToken()),
+        })
         .onConflict('user_ref')
-        .merge(['token_sha256']);
+        .merge(['nonce', 'token_sha256']);
       await recordAudit(tx, {
         actor: userRef,
         action: 'user.feed-token.rotate',
@@ -259,6 +433,6 @@ export class DatabaseScheduleStore implements ScheduleStore {
         after: { feedToken: 'rotated' },
       });
     });
-    return token;
+    return this.userToken(userRef, nonce);
   }
 }

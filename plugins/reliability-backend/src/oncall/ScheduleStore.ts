@@ -39,6 +39,8 @@ export interface ScheduleStore {
     schedule: NewSchedule,
     actor: string,
   ): Promise<ScheduleRecord>;
+  /** Deletes a schedule with its overrides, recording what it was. */
+  deleteSchedule(id: string, version: number, actor: string): Promise<void>;
   addOverride(
     id: string,
     version: number,
@@ -51,13 +53,24 @@ export interface ScheduleStore {
     overrideId: string,
     actor: string,
   ): Promise<ScheduleRecord>;
+  /**
+   * The schedule feed's current secret, made on the first ask and the same on
+   * every later one, and who has been shown it (`viewer` now among them),
+   * first first.
+   */
+  feedToken(
+    id: string,
+    viewer: string,
+  ): Promise<{ token: string; holders: string[] }>;
   /** Whether `token` opens the schedule's feed (false for an unknown one). */
   feedTokenMatches(id: string, token: string): Promise<boolean>;
   /**
-   * Replaces the feed secret (the old URL stops working); answers the new
-   * one, the only time it is told: only its hash is stored.
+   * Replaces the feed secret (the old URL stops working, and nobody but
+   * `actor` holds the new one); answers the new one.
    */
   rotateFeedToken(id: string, actor: string): Promise<string>;
+  /** The user's "my shifts" feed secret, made on the first ask. */
+  userFeedToken(userRef: string): Promise<string>;
   /** Whether `token` opens the user's "my shifts" feed, if they made one. */
   userFeedTokenMatches(userRef: string, token: string): Promise<boolean>;
   /** Makes or replaces a user's "my shifts" feed secret, as above. */

@@ -1,9 +1,12 @@
+import { NotAllowedError } from '@backstage/errors';
 import {
   idParamsSchema,
+  overrideConcerns,
   reliabilityScheduleCreatePermission,
   reliabilityScheduleUpdatePermission,
   ScheduleRecord,
 } from '@reliability-hub/plugin-reliability-common';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Request } from 'express';
 import { EntityAccess, Writer } from '../access/EntityAccess';
 import { EntityVisibility } from '../access/EntityVisibility';
@@ -22,6 +25,7 @@ export class ScheduleWrites {
     store: ScheduleStore;
     access: EntityAccess;
     visibility: EntityVisibility;
+    httpAuth: HttpAuthService;
   }) {
     return new ScheduleWrites(options);
   }
@@ -31,6 +35,7 @@ export class ScheduleWrites {
       store: ScheduleStore;
       access: EntityAccess;
       visibility: EntityVisibility;
+      httpAuth: HttpAuthService;
     },
   ) {}
 
@@ -66,6 +71,41 @@ export class ScheduleWrites {
       );
     }
     return writer;
+  }
+
+  /**
+   * Taking an override back: members of the owner group, and the people it
+   * concerns (who covers, and whom it covers) may. Anyone else gets a 403
+   * that says who may.
+   */
+  async authorizeOverrideRemoval(
+    req: Request,
+    current: ScheduleRecord,
+    overrideId: string,
+  ): Promise<Writer> {
+    const override = current.schedule.overrides.find(o => o.id === overrideId);
+    const credentials = await this.options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (
+      override &&
+      credentials.principal.type === 'user' &&
+      overrideConcerns(current.schedule, override).includes(
+        credentials.principal.userEntityRef.toLocaleLowerCase('en-US'),
+      )
+    ) {
+      return { actor: credentials.principal.userEntityRef, via: 'portal' };
+    }
+    try {
+      return await this.authorizeUpdate(req, current);
+    } catch (error) {
+      if (error instanceof NotAllowedError && override) {
+        throw new NotAllowedError(
+          `Only members of ${current.ownerRef}, the person covering and the people covered may remove this override`,
+        );
+      }
+      throw error;
+    }
   }
 
   /** Creates a schedule for its owner group, as the auditor's `eventId`. */

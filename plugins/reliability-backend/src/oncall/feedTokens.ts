@@ -1,4 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { RequestHandler } from 'express';
 
 /** A random URL-safe secret: 24 bytes, 32 characters. */
@@ -28,6 +33,32 @@ export function feedTokenMatches(
   const expected = Buffer.from(storedHash, 'hex');
   const actual = createHash('sha256').update(token, 'utf8').digest();
   return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/**
+ * The secret of a feed: an HMAC of the feed's kind, subject and current nonce
+ * under the feed key, 32 URL-safe characters. The database holds only the
+ * nonce, so showing the address again never changes it, and a new nonce
+ * (rotation) makes a new secret.
+ *
+ * @internal
+ */
+export function deriveFeedToken(
+  key: string,
+  feed: { kind: 'schedule' | 'user'; subject: string; nonce: string },
+): string {
+  return createHmac('sha256', key)
+    .update(`${feed.kind}\n${feed.subject}\n${feed.nonce}`, 'utf8')
+    .digest()
+    .subarray(0, 24)
+    .toString('base64url');
+}
+
+/** True when `token` is the derived secret `expected`; constant time. */
+export function derivedTokenMatches(expected: string, token: string): boolean {
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(token, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

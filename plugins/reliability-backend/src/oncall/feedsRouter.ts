@@ -1,9 +1,11 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { AuthenticationError } from '@backstage/errors';
 import {
+  escalationLevelOf,
   feedQuerySchema,
   FeedTokenResponse,
   idParamsSchema,
+  ScheduleFeedResponse,
   ScheduleRecord,
   Shift,
   userFeedParamsSchema,
@@ -48,6 +50,7 @@ async function sendFeed(
           scheduleId: record.id,
           scheduleName: record.name,
           shift,
+          escalation: escalationLevelOf(record),
         })),
         now,
       }),
@@ -57,6 +60,17 @@ async function sendFeed(
 /** The answer that tells a feed's path (below the plugin's base URL). */
 function feedPath(path: string, token: string): FeedTokenResponse {
   return { path: `${path}?token=${encodeURIComponent(token)}` };
+}
+
+/** The answer that tells a user's "my shifts" feed. */
+function userFeedPath(userRef: string, token: string): FeedTokenResponse {
+  const { namespace, name } = parseEntityRef(userRef);
+  return feedPath(
+    `/ical/users/${encodeURIComponent(namespace)}/${encodeURIComponent(
+      name,
+    )}.ics`,
+    token,
+  );
 }
 
 /**
@@ -73,6 +87,27 @@ export function createScheduleFeedsRouter(
   const { store, service, access, httpAuth, writes } = options;
   const router = Router();
 
+  const callerRef = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+  };
+
+  // Whoever may see the schedule may subscribe to it: showing the address
+  // never changes it, so nobody's subscription breaks by looking.
+  router.get('/schedules/:id/feed', async (req, res) => {
+    const current = await writes.load(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { token, holders } = await store.feedToken(
+      current.id,
+      credentials.principal.userEntityRef.toLocaleLowerCase('en-US'),
+    );
+    const answer: ScheduleFeedResponse = {
+      ...feedPath(`/ical/schedules/${current.id}.ics`, token),
+      holders,
+    };
+    res.json(answer);
+  });
+
   router.post('/schedules/:id/feed-token', async (req, res) => {
     const current = await writes.load(req);
     const { actor } = await writes.authorizeUpdate(req, current);
@@ -82,28 +117,27 @@ export function createScheduleFeedsRouter(
       { id: current.id, ownerRef: current.ownerRef },
       () => store.rotateFeedToken(current.id, actor),
     );
-    res.json(feedPath(`/ical/schedules/${current.id}.ics`, token));
+    const answer: ScheduleFeedResponse = {
+      ...feedPath(`/ical/schedules/${current.id}.ics`, token),
+      holders: [actor],
+    };
+    res.json(answer);
+  });
+
+  router.get('/feed-token/me', async (req, res) => {
+    const userRef = await callerRef(req);
+    res.json(userFeedPath(userRef, await store.userFeedToken(userRef)));
   });
 
   router.post('/feed-token/me', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const userRef =
-      credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    const userRef = await callerRef(req);
     const token = await access.audited(
       req,
       'user-feed-token-rotate',
       { userRef },
       () => store.rotateUserFeedToken(userRef),
     );
-    const { namespace, name } = parseEntityRef(userRef);
-    res.json(
-      feedPath(
-        `/ical/users/${encodeURIComponent(namespace)}/${encodeURIComponent(
-          name,
-        )}.ics`,
-        token,
-      ),
-    );
+    res.json(userFeedPath(userRef, token));
   });
 
   router.use('/ical', redactFeedToken);

@@ -97,4 +97,44 @@ describe('renderCalendar', () => {
       'On call: evil\\nX-INJECTED:1',
     );
   });
+
+  it("says in each shift's description where its person stands in the escalation policy", () => {
+    const shift = {
+      start: '2026-12-01T08:00:00.000Z',
+      end: '2026-12-02T08:00:00.000Z',
+      user: 'user:default/jonas.weber',
+      layer: 'primary',
+    };
+    const text = renderCalendar({
+      calendarName: 'On call',
+      events: [
+        {
+          scheduleId: '6a1f0000-0000-4000-8000-000000000001',
+          scheduleName: 'checkout-primary',
+          shift,
+          escalation: { level: 1, afterMinutes: 0 },
+        },
+        {
+          scheduleId: '6a1f0000-0000-4000-8000-000000000002',
+          scheduleName: 'checkout-secondary',
+          shift,
+          escalation: { level: 2, afterMinutes: 15 },
+        },
+        {
+          scheduleId: '6a1f0000-0000-4000-8000-000000000003',
+          scheduleName: 'sre-daily',
+          shift,
+        },
+      ],
+      now: new Date('2026-12-01T00:00:00Z'),
+    });
+    const descriptions = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .map(event => event.getFirstPropertyValue('description'));
+    expect(descriptions).toEqual([
+      'user:default/jonas.weber is on call for checkout-primary (layer primary). Escalation level 1: paged at once.',
+      'user:default/jonas.weber is on call for checkout-secondary (layer primary). Escalation level 2: paged 15 min after an unacknowledged alert.',
+      'user:default/jonas.weber is on call for sre-daily (layer primary).',
+    ]);
+  });
 });

@@ -103,7 +103,13 @@ export function shiftUid(scheduleId: string, shift: Shift): string {
 export function renderCalendar(options: {
   calendarName: string;
   /** Shifts with the schedule they belong to, in order. */
-  events: Array<{ scheduleId: string; scheduleName: string; shift: Shift }>;
+  events: Array<{
+    scheduleId: string;
+    scheduleName: string;
+    shift: Shift;
+    /** Where the person stands in the schedule's escalation policy. */
+    escalation?: { level: number; afterMinutes: number };
+  }>;
   now: Date;
 }): string {
   const stamp = icalUtc(options.now.toISOString());
@@ -115,8 +121,20 @@ export function renderCalendar(options: {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.calendarName)}`,
   ];
-  for (const { scheduleId, scheduleName, shift } of options.events) {
+  for (const {
+    scheduleId,
+    scheduleName,
+    shift,
+    escalation,
+  } of options.events) {
     const how = shift.override ? 'override' : `layer ${shift.layer}`;
+    const paged = escalation
+      ? ` Escalation level ${escalation.level}: paged ${
+          escalation.afterMinutes
+            ? `${escalation.afterMinutes} min after an unacknowledged alert`
+            : 'at once'
+        }.`
+      : '';
     lines.push(
       'BEGIN:VEVENT',
       `UID:${shiftUid(scheduleId, shift)}`,
@@ -127,7 +145,7 @@ export function renderCalendar(options: {
         `On call: ${userLabel(shift.user)} (${scheduleName})`,
       )}`,
       `DESCRIPTION:${escapeText(
-        `${shift.user} is on call for ${scheduleName} (${how}).`,
+        `${shift.user} is on call for ${scheduleName} (${how}).${paged}`,
       )}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',

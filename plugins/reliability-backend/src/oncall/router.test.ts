@@ -358,7 +358,7 @@ describe('on-call routes', () => {
       );
     });
 
-    it('stores only a hash of each feed token, shown once when rotated', async () => {
+    it('stores no feed token, only what it is derived from', async () => {
       const { api, knex, server, schedule } = await setup();
       const rotated = await api(
         'post',

@@ -24,6 +24,8 @@ export interface ScheduleRow {
   escalation_policy: string | null;
   /** SHA-256 of the feed's secret; the secret itself is never stored. */
   feed_token_sha256: string;
+  /** What the feed's secret is derived from; null until first asked for. */
+  feed_nonce?: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;

@@ -62,6 +62,19 @@ export function createSchedulesRouter(
     );
   });
 
+  router.delete('/schedules/:id', async (req, res) => {
+    const { version } = parseInput(versionQuerySchema, req.query, 'version');
+    const current = await writes.load(req);
+    const { actor } = await writes.authorizeUpdate(req, current);
+    await access.audited(
+      req,
+      'schedule-delete',
+      { id: current.id, ownerRef: current.ownerRef },
+      () => store.deleteSchedule(current.id, version, actor),
+    );
+    res.status(204).end();
+  });
+
   router.post('/schedules/:id/overrides', async (req, res) => {
     const current = await writes.load(req);
     const { version, ...override } = parseInput(
@@ -87,7 +100,11 @@ export function createSchedulesRouter(
     );
     const { version } = parseInput(versionQuerySchema, req.query, 'version');
     const current = await writes.load(req);
-    const { actor } = await writes.authorizeUpdate(req, current);
+    const { actor } = await writes.authorizeOverrideRemoval(
+      req,
+      current,
+      overrideId,
+    );
     const record = await access.audited(
       req,
       'schedule-override-remove',

@@ -9,3 +9,5 @@ export {
 export * from './validation';
 export * from './api';
 export * from './schemas';
+export { overrideConcerns } from './overrideConcerns';
+export { escalationLevelOf } from './escalationLevel';

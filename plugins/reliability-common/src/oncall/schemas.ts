@@ -246,12 +246,23 @@ export const userFeedParamsSchema = z.object({
 });
 
 /**
- * Answer of `POST /schedules/:id/feed-token` and `POST /feed-token/me`: the
- * feed's path below the plugin's base URL, with its new token (the only
- * time it is told).
+ * Answer of `GET` and `POST /feed-token/me` (the current address and a new
+ * one): the feed's path below the plugin's base URL, with its token.
  *
  * @public
  */
 export interface FeedTokenResponse {
   path: string;
+}
+
+/**
+ * Answer of `GET /schedules/:id/feed` (the current address, the same on
+ * every ask) and `POST /schedules/:id/feed-token` (a new one): the path, and
+ * the users who have been shown this address, whose subscriptions stop when
+ * it is rotated.
+ *
+ * @public
+ */
+export interface ScheduleFeedResponse extends FeedTokenResponse {
+  holders: string[];
 }

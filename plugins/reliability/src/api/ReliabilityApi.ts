@@ -37,6 +37,17 @@ import type {
 } from '@reliability-hub/plugin-reliability-common';
 
 /**
+ * An iCalendar feed's whole address, and for a schedule's feed the users who
+ * have been shown it (whose subscriptions stop when it is rotated).
+ *
+ * @public
+ */
+export interface CalendarFeed {
+  url: string;
+  holders?: string[];
+}
+
+/**
  * The Reliability Hub backend, as the frontend uses it.
  *
  * @public
@@ -93,11 +104,22 @@ export interface ReliabilityApi {
     overrideId: string,
     version: number,
   ): Promise<ScheduleRecord>;
+  /** Deletes a schedule at the version seen (409 when stale). */
+  deleteSchedule(scheduleId: string, version: number): Promise<void>;
+  /**
+   * The current address of the schedule's iCalendar feed (the same on every
+   * ask) and who has been shown it.
+   */
+  getScheduleFeed(scheduleId: string): Promise<CalendarFeed>;
   /**
    * Makes a new secret token for the schedule's iCalendar feed (the old one
    * stops working) and answers the feed's address.
    */
-  createScheduleFeedToken(scheduleId: string): Promise<{ url: string }>;
+  createScheduleFeedToken(scheduleId: string): Promise<CalendarFeed>;
+  /** The current address of the signed-in user's "my shifts" feed. */
+  getMyFeed(): Promise<CalendarFeed>;
+  /** Gives the signed-in user's "my shifts" feed a new address. */
+  rotateMyFeed(): Promise<CalendarFeed>;
   /** The SLOs of one entity with their latest figures and definition problems. */
   getEntitySlos(entityRef: string): Promise<EntitySlos>;
   /**

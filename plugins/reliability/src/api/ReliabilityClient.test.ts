@@ -137,6 +137,22 @@ describe('ReliabilityClient', () => {
     );
   });
 
+  it('reads the current calendar feed addresses without making new ones', async () => {
+    const { client, fetch } = clientAnswering(200, {
+      path: '/ical/schedules/sch-1.ics?token=s3cret',
+      holders: ['user:default/lena.hoffmann'],
+    });
+    await expect(client.getScheduleFeed('sch-1')).resolves.toEqual({
+      url: 'http://backend/api/reliability/ical/schedules/sch-1.ics?token=s3cret',
+      holders: ['user:default/lena.hoffmann'],
+    });
+    await client.getMyFeed();
+    expect(fetch.mock.calls.map(([url, init]) => [url, init?.method])).toEqual([
+      ['http://backend/api/reliability/schedules/sch-1/feed', undefined],
+      ['http://backend/api/reliability/feed-token/me', undefined],
+    ]);
+  });
+
   it('answers the whole address of a new calendar feed', async () => {
     const { client } = clientAnswering(200, {
       path: '/ical/schedules/sch-1.ics?token=s3cret',

@@ -37,8 +37,9 @@ import type {
   UpdatePostmortemRequest,
   ReliabilityReview,
   ReviewRequest,
+  ScheduleFeedResponse,
 } from '@reliability-hub/plugin-reliability-common';
-import { ReliabilityApi } from './ReliabilityApi';
+import { CalendarFeed, ReliabilityApi } from './ReliabilityApi';
 
 /**
  * A query as the request types of the API have it: lists go comma-separated,
@@ -185,19 +186,53 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.request(path, { method: 'DELETE' });
   }
 
-  async createScheduleFeedToken(scheduleId: string): Promise<{ url: string }> {
-    const { path } = await this.send<FeedTokenResponse>(
+  async deleteSchedule(scheduleId: string, version: number): Promise<void> {
+    await this.request<void>(
+      `/schedules/${encodeURIComponent(scheduleId)}?version=${version}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async getScheduleFeed(scheduleId: string): Promise<CalendarFeed> {
+    const answer = await this.request<ScheduleFeedResponse>(
+      `/schedules/${encodeURIComponent(scheduleId)}/feed`,
+    );
+    return { url: await this.feedUrl(answer.path), holders: answer.holders };
+  }
+
+  async createScheduleFeedToken(scheduleId: string): Promise<CalendarFeed> {
+    const answer = await this.send<ScheduleFeedResponse>(
       'POST',
       `/schedules/${encodeURIComponent(scheduleId)}/feed-token`,
       {},
     );
-    // The backend answers a path below its own base URL; calendar apps need
-    // the whole address.
+    return { url: await this.feedUrl(answer.path), holders: answer.holders };
+  }
+
+  async getMyFeed(): Promise<CalendarFeed> {
+    const { path } = await this.request<FeedTokenResponse>('/feed-token/me');
+    return { url: await this.feedUrl(path) };
+  }
+
+  async rotateMyFeed(): Promise<CalendarFeed> {
+    const { path } = await this.send<FeedTokenResponse>(
+      'POST',
+      '/feed-token/me',
+      {},
+    );
+    return { url: await this.feedUrl(path) };
+  }
+
+  /**
+   * The backend answers a path below its own base URL; calendar apps need
+   * the whole address.
+   */
+  private async feedUrl(path: string): Promise<string> {
     if (/^https?:\/\//.test(path)) {
-      return { url: path };
+      return path;
     }
     const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
-    return { url: `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}` };
+    return `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
   }
 
   async getEntitySlos(entityRef: string): Promise<EntitySlos> {

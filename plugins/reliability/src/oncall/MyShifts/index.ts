@@ -1,1 +1,2 @@
 export { MyShifts } from './MyShifts';
+export { MyFeedButton } from './MyFeedButton';

@@ -23,8 +23,9 @@ const inThreeDays = () =>
   DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).toISODate()!;
 
 describe('<OnCallOverview />', () => {
-  // Picking people and filling forms is slow in jsdom on a busy machine.
-  jest.setTimeout(30_000);
+  // Picking people and filling forms is slow in jsdom on a busy machine;
+  // the page renders a table, a timeline and the overrides for each step.
+  jest.setTimeout(60_000);
   const api = mockReliabilityApi();
 
   beforeEach(() => {
@@ -99,7 +100,7 @@ describe('<OnCallOverview />', () => {
     ).toBeInTheDocument();
   });
 
-  it('hides "Add override" and the feed from non-members', async () => {
+  it('hides "Add override" from non-members', async () => {
     answer('group:default/team-outsiders');
     await renderWithApis(<OnCallOverview />, {
       api,
@@ -111,9 +112,6 @@ describe('<OnCallOverview />', () => {
     await screen.findByText('Who is on call');
     expect(
       screen.queryByRole('button', { name: /Add override/ }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: /Calendar feed/ }),
     ).not.toBeInTheDocument();
   });
 
@@ -273,10 +271,17 @@ describe('<OnCallOverview />', () => {
     expect(api.getOnCall).toHaveBeenCalledTimes(2);
   });
 
-  it('gives members the calendar feed address', async () => {
-    answer();
+  it('shows the calendar feed address as it is, and makes a new one only after saying whose subscriptions stop', async () => {
+    answer('group:default/team-feeds');
+    const current =
+      'http://localhost:7007/api/reliability/ical/schedules/sch-1.ics?token=s3cret';
+    api.getScheduleFeed.mockResolvedValue({
+      url: current,
+      holders: ['user:default/lena.hoffmann', 'user:default/jonas.weber'],
+    });
     api.createScheduleFeedToken.mockResolvedValue({
-      url: 'http://localhost:7007/api/reliability/schedules/sch-1/feed.ics?token=s3cret',
+      url: `${current}-new`,
+      holders: ['user:default/lena.hoffmann'],
     });
     await renderWithApis(<OnCallOverview />, {
       api,
@@ -289,13 +294,106 @@ describe('<OnCallOverview />', () => {
         name: 'Calendar feed of checkout-primary',
       }),
     );
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Get the address' }),
-    );
-
     expect(await screen.findByLabelText('iCalendar address')).toHaveValue(
-      'http://localhost:7007/api/reliability/schedules/sch-1/feed.ics?token=s3cret',
+      current,
+    );
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Subscribe in calendar app/ }),
+    ).toHaveAttribute(
+      'href',
+      'webcal://localhost:7007/api/reliability/ical/schedules/sch-1.ics?token=s3cret',
+    );
+    expect(api.getScheduleFeed).toHaveBeenCalledWith('sch-1');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Make a new address…' }),
+    );
+    expect(
+      await screen.findByText('Lena Hoffmann and Jonas Weber'),
+    ).toBeInTheDocument();
+    expect(api.createScheduleFeedToken).not.toHaveBeenCalled();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Stop the old address' }),
+    );
+    expect(await screen.findByLabelText('iCalendar address')).toHaveValue(
+      `${current}-new`,
     );
     expect(api.createScheduleFeedToken).toHaveBeenCalledWith('sch-1');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'the old one no longer works',
+    );
+  });
+
+  it('gives everyone who sees a schedule its feed address, but only members a new one', async () => {
+    answer('group:default/team-readers');
+    api.getScheduleFeed.mockResolvedValue({
+      url: 'http://localhost:7007/api/reliability/ical/schedules/sch-1.ics?token=s3cret',
+      holders: [],
+    });
+    await renderWithApis(<OnCallOverview />, {
+      api,
+      people: users,
+      entity: null,
+      allowed: false,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Calendar feed of checkout-primary',
+      }),
+    );
+    expect(await screen.findByLabelText('iCalendar address')).toHaveValue(
+      'http://localhost:7007/api/reliability/ical/schedules/sch-1.ics?token=s3cret',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Make a new address…' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers the signed-in user their own "my shifts" feed', async () => {
+    answer('group:default/team-mine');
+    api.getMyFeed.mockResolvedValue({
+      url: 'http://localhost:7007/api/reliability/ical/users/default/lena.hoffmann.ics?token=mine',
+    });
+    await renderWithApis(<OnCallOverview />, {
+      api,
+      people: users,
+      entity: null,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'My calendar feed' }),
+    );
+    expect(await screen.findByLabelText('iCalendar address')).toHaveValue(
+      'http://localhost:7007/api/reliability/ical/users/default/lena.hoffmann.ics?token=mine',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Make a new address…' }),
+    );
+    expect(
+      screen.getByText(/you will have to subscribe again/),
+    ).toBeInTheDocument();
+    expect(api.rotateMyFeed).not.toHaveBeenCalled();
+  });
+
+  it('lets members delete a schedule after confirming, then reloads', async () => {
+    answer('group:default/team-deleters');
+    api.deleteSchedule.mockResolvedValue(undefined);
+    await renderWithApis(<OnCallOverview />, {
+      api,
+      people: users,
+      entity: null,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete checkout-primary' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Delete checkout-primary?');
+    expect(dialog).toHaveTextContent('subscribed calendars stop updating');
+    expect(api.deleteSchedule).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete schedule' }),
+    );
+    await waitFor(() => expect(api.getOnCall).toHaveBeenCalledTimes(2));
+    expect(api.deleteSchedule).toHaveBeenCalledWith('sch-1', 3);
   });
 });

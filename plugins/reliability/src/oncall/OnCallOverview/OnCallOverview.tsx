@@ -7,6 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -23,8 +24,9 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../api';
 import { SummaryError } from '../../summary/SummaryError';
 import { bothTimes, fromNow } from '../format';
-import { MyShifts } from '../MyShifts';
+import { MyFeedButton, MyShifts } from '../MyShifts';
 import { OnCallPerson } from '../OnCallPerson';
+import { OverrideList } from '../OverrideList';
 import { ScheduleProblem, scheduleProblem } from '../OnCallProblems';
 import { ScheduleActions } from '../ScheduleActions';
 import { ScheduleTimeline } from '../ScheduleTimeline';
@@ -43,6 +45,7 @@ interface Row {
 function columns(
   profiles: Map<string, Person>,
   onChanged: (record: ScheduleRecord) => void,
+  onDeleted: () => void,
 ): TableColumn<Row>[] {
   return [
     {
@@ -118,7 +121,11 @@ function columns(
       title: '',
       render: ({ record }) =>
         record ? (
-          <ScheduleActions schedule={record} onChanged={onChanged} />
+          <ScheduleActions
+            schedule={record}
+            onChanged={onChanged}
+            onDeleted={onDeleted}
+          />
         ) : null,
     },
   ];
@@ -231,7 +238,7 @@ export function OnCallOverview() {
         <Table<Row>
           title="Who is on call"
           options={{ paging: false, search: false, padding: 'dense' }}
-          columns={columns(profiles, onChanged)}
+          columns={columns(profiles, onChanged, retry)}
           data={rows}
         />
       </Grid>
@@ -244,15 +251,28 @@ export function OnCallOverview() {
           />
         </InfoCard>
       </Grid>
+      <Grid item xs={12}>
+        <OverrideList
+          schedules={schedules}
+          profiles={profiles}
+          me={me.userRef}
+          onChanged={onChanged}
+        />
+      </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="My shifts">
           {me.userRef ? (
-            <MyShifts
-              userRef={me.userRef}
-              schedules={schedules}
-              range={range}
-              rangeText={`in the next ${DAYS_AHEAD} days`}
-            />
+            <>
+              <MyShifts
+                userRef={me.userRef}
+                schedules={schedules}
+                range={range}
+                rangeText={`in the next ${DAYS_AHEAD} days`}
+              />
+              <Box mt={2}>
+                <MyFeedButton />
+              </Box>
+            </>
           ) : (
             <Typography variant="body2" color="textSecondary">
               {me.loading
@@ -280,6 +300,9 @@ function peopleOf(
   for (const record of schedules) {
     for (const shift of finalSchedule(record.schedule, range)) {
       refs.add(shift.user);
+    }
+    for (const override of record.schedule.overrides) {
+      if (Date.parse(override.end) > Date.now()) refs.add(override.user);
     }
   }
   return Array.from(refs);

@@ -1,66 +1,111 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import DeleteIcon from '@material-ui/icons/DeleteOutline';
 import EventIcon from '@material-ui/icons/Event';
 import {
   reliabilityScheduleUpdatePermission,
   ScheduleRecord,
 } from '@reliability-hub/plugin-reliability-common';
 import { useState } from 'react';
-import { useApi } from '@backstage/core-plugin-api';
 import { reliabilityApiRef } from '../../api';
-import { FormTextField } from '../../shared/FormTextField';
 import { useWrite } from '../../shared/useWrite';
 import { WriteDialog } from '../../shared/WriteDialog';
 import { WriteDialogButton } from '../../shared/WriteDialogButton';
 import { AddOverrideDialog } from '../AddOverrideDialog';
+import { CalendarFeedDialog } from '../CalendarFeedDialog';
 
-function FeedDialog(props: { schedule: ScheduleRecord; onClose: () => void }) {
-  const { schedule, onClose } = props;
+/**
+ * The schedule's calendar feed, for everyone who can see the schedule; only
+ * members of its owner group may give it a new address.
+ */
+function FeedButton(props: { schedule: ScheduleRecord }) {
+  const { schedule } = props;
   const api = useApi(reliabilityApiRef);
-  const [url, setUrl] = useState<string>();
-  const write = useWrite(() => api.createScheduleFeedToken(schedule.id), {
-    onSuccess: feed => setUrl(feed.url),
+  const [open, setOpen] = useState(false);
+  const { allowed: canRotate } = usePermission({
+    permission: reliabilityScheduleUpdatePermission,
+    resourceRef: schedule.ownerRef,
   });
-
   return (
-    <WriteDialog
-      title={`Calendar feed of ${schedule.name}`}
-      formLabel="Calendar feed"
-      write={write}
-      submitLabel={url ? 'Make a new address' : 'Get the address'}
-      busyLabel="Making the address…"
-      onClose={onClose}
-      cancelLabel="Close"
-    >
-      <Typography variant="body2" gutterBottom>
-        Subscribe to this address in a calendar app to see every shift. The
-        address holds a secret: making a new one stops the old one working.
-      </Typography>
-      {url && (
-        <FormTextField
-          id="schedule-feed-url"
-          label="iCalendar address"
-          value={url}
-          InputProps={{ readOnly: true }}
-          onFocus={e => e.target.select()}
+    <>
+      <Button
+        size="small"
+        startIcon={<EventIcon />}
+        aria-label={`Calendar feed of ${schedule.name}`}
+        onClick={() => setOpen(true)}
+      >
+        iCal
+      </Button>
+      {open && (
+        <CalendarFeedDialog
+          title={`Calendar feed of ${schedule.name}`}
+          intro={`Subscribe to this address in a calendar app to see every shift of ${schedule.name}.`}
+          load={() => api.getScheduleFeed(schedule.id)}
+          rotate={
+            canRotate
+              ? () => api.createScheduleFeedToken(schedule.id)
+              : undefined
+          }
+          onClose={() => setOpen(false)}
         />
       )}
+    </>
+  );
+}
+
+/** Asks before deleting: a team's rotation goes for everyone at once. */
+function DeleteScheduleDialog(props: {
+  schedule: ScheduleRecord;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
+  const { schedule, onClose, onDeleted } = props;
+  const api = useApi(reliabilityApiRef);
+  const write = useWrite(
+    () => api.deleteSchedule(schedule.id, schedule.version),
+    { onSuccess: onDeleted },
+  );
+  return (
+    <WriteDialog
+      title={`Delete ${schedule.name}?`}
+      formLabel="Delete schedule"
+      write={write}
+      submitLabel="Delete schedule"
+      busyLabel="Deleting…"
+      onClose={onClose}
+    >
+      <Typography variant="body2" gutterBottom>
+        Its layers, its {schedule.schedule.overrides.length} override(s) and its
+        calendar feed go with it: subscribed calendars stop updating, and
+        escalation policies and components that name {schedule.name} no longer
+        find anyone on call there.
+      </Typography>
+      <Typography variant="body2">
+        Export its YAML first to keep a copy. The change history keeps what it
+        was.
+      </Typography>
     </WriteDialog>
   );
 }
 
 /**
  * What members of a schedule's owner group may do from the on-call page:
- * add an override, and get (or rotate) the schedule's iCalendar feed. Hidden
- * from everyone else; the backend decides again on every write.
+ * add an override, and rotate the schedule's iCalendar feed; everyone who
+ * sees the schedule gets its feed's address. The backend decides again on
+ * every write.
  *
  * @internal
  */
 export function ScheduleActions(props: {
   schedule: ScheduleRecord;
   onChanged: (schedule: ScheduleRecord) => void;
+  /** Called once the schedule has been deleted. */
+  onDeleted?: () => void;
 }) {
-  const { schedule, onChanged } = props;
+  const { schedule, onChanged, onDeleted } = props;
   const permission = {
     permission: reliabilityScheduleUpdatePermission,
     resourceRef: schedule.ownerRef,
@@ -81,12 +126,20 @@ export function ScheduleActions(props: {
           />
         )}
       />
+      <FeedButton schedule={schedule} />
       <WriteDialogButton
         {...permission}
-        label="iCal"
-        startIcon={<EventIcon />}
-        aria-label={`Calendar feed of ${schedule.name}`}
-        dialog={close => <FeedDialog schedule={schedule} onClose={close} />}
+        label="Delete"
+        startIcon={<DeleteIcon />}
+        aria-label={`Delete ${schedule.name}`}
+        onDone={onDeleted}
+        dialog={(close, done) => (
+          <DeleteScheduleDialog
+            schedule={schedule}
+            onClose={close}
+            onDeleted={() => done()}
+          />
+        )}
       />
     </Box>
   );

@@ -1,0 +1,1 @@
+export { CalendarFeedDialog, webcalUrl } from './CalendarFeedDialog';

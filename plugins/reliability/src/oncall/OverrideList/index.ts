@@ -1,0 +1,1 @@
+export { OverrideList } from './OverrideList';
