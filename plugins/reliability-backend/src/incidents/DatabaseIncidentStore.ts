@@ -9,7 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
-import { isPostgres } from '../database/sql';
+import { isPostgres, toEpochMs } from '../database/sql';
 import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
 import { keysetPage, PageRequest } from '../database/keysetPage';
 import {
@@ -26,6 +26,7 @@ import {
   toEvent,
   toIncident,
 } from './incidentRows';
+import { clockFactColumns, whereNeedsAttention } from './clockFacts';
 import { readIncidentSummary } from './incidentSummary';
 import {
   IncidentChanges,
@@ -69,8 +70,14 @@ export class DatabaseIncidentStore implements IncidentStore {
     filter: IncidentFilter,
     page: PageRequest,
   ): Promise<Page<Incident>> {
-    return keysetPage<IncidentRow, Incident>(this.filtered(filter), {
-      column: 'started_at',
+    const query = this.filtered(filter).select(
+      'incidents.*',
+      clockFactColumns(this.knex()),
+    );
+    return keysetPage<IncidentRow, Incident>(query, {
+      column: 'incidents.started_at',
+      idColumn: 'incidents.id',
+      keyOf: row => toEpochMs(row.started_at),
       ...page,
       toItem: toIncident,
     });
@@ -96,11 +103,22 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (filter.startedBefore) {
       query.where('started_at', '<', filter.startedBefore);
     }
+    if (filter.needsAttention) {
+      whereNeedsAttention(this.knex(), query, filter.needsAttention);
+    }
     return query;
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {
-    return records.read(this.db, id);
+    const row = await this.db<IncidentRow>('incidents')
+      .where('incidents.id', id)
+      .first('incidents.*', clockFactColumns(this.knex()));
+    return row ? toIncident(row) : undefined;
+  }
+
+  /** The query builder of the database or of the joined transaction. */
+  private knex(): Knex {
+    return this.db as Knex;
   }
 
   async findBySource(

@@ -41,6 +41,9 @@ export interface IncidentRow {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** Read with the clock facts only (see `clockFactColumns`). */
+  last_update_at?: Timestamp | null;
+  postmortem_published_at?: Timestamp | null;
 }
 
 /** @internal */
@@ -152,6 +155,12 @@ export function toIncident(row: IncidentRow): Incident {
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     version: toNumber(row.version),
+    ...(row.last_update_at !== undefined && {
+      lastUpdateAt: toIso(row.last_update_at),
+    }),
+    ...(row.postmortem_published_at !== undefined && {
+      postmortemPublishedAt: toIso(row.postmortem_published_at),
+    }),
   };
 }
 

@@ -57,6 +57,9 @@ export function createIncidentsRouter(options: {
       severities: query.severity,
       startedAfter: query.from ? new Date(query.from) : undefined,
       startedBefore: query.to ? new Date(query.to) : undefined,
+      needsAttention: query.needsAttention
+        ? { now: new Date(), severities: options.severities }
+        : undefined,
     };
     const visible = await visibility.of(req);
     res.json(

@@ -3,3 +3,5 @@ export * from './severity';
 export * from './lifecycle';
 export * from './times';
 export * from './schemas';
+export * from './policy';
+export * from './clocks';

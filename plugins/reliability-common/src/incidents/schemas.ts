@@ -9,6 +9,7 @@ import {
   instantSchema,
   isoDate,
   pageQueryFields,
+  queryFlag,
   textSchema,
   userRefSchema,
   versionSchema,
@@ -34,6 +35,8 @@ export const incidentListQuerySchema = z
       .optional(),
     from: instantSchema.optional(),
     to: instantSchema.optional(),
+    /** Only incidents with an overdue clock (acknowledge, update, escalate, mitigate, postmortem). */
+    needsAttention: queryFlag('must be true or false').optional(),
     ...pageQueryFields,
   })
   .strict();

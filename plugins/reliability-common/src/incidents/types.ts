@@ -54,6 +54,13 @@ export interface Incident {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * The last status update or status change, for the update clock; absent
+   * where the answer does not carry the incident's clocks.
+   */
+  lastUpdateAt?: string | null;
+  /** When a postmortem covering the incident was published, for the postmortem clock. */
+  postmortemPublishedAt?: string | null;
 }
 
 /**

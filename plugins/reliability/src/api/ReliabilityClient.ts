@@ -52,6 +52,7 @@ type Query = Record<string, string | string[] | number | boolean | undefined>;
 export class ReliabilityClient implements ReliabilityApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private severityLevels?: Promise<SeverityLevel[]>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -67,7 +68,15 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async getSeverityLevels(): Promise<SeverityLevel[]> {
-    return this.get('/severities');
+    // Every clock chip of a list asks: the levels change only with the
+    // backend's configuration, so one answer serves the page.
+    this.severityLevels ??= this.get<SeverityLevel[]>('/severities').catch(
+      error => {
+        this.severityLevels = undefined;
+        throw error;
+      },
+    );
+    return this.severityLevels;
   }
 
   async getIncident(id: string): Promise<IncidentDetail> {

@@ -122,6 +122,33 @@ describe('<IncidentPage />', () => {
     expect(screen.getByText(/In review/)).toBeInTheDocument();
   });
 
+  it('counts down the response targets of its severity', async () => {
+    const minutesAgo = (n: number) =>
+      new Date(Date.now() - n * 60_000).toISOString();
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      severity: 'SEV1',
+      status: 'investigating',
+      startedAt: minutesAgo(2),
+      detectedAt: minutesAgo(2),
+      acknowledgedAt: null,
+      lastUpdateAt: null,
+    });
+    await renderPage();
+
+    expect(
+      await screen.findByRole('status', {
+        name: /^Acknowledge due in [23] min$/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('status', { name: /^Next update due in 1[23] min$/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('status', { name: /^Escalation due in [23] min$/ }),
+    ).toBeInTheDocument();
+  });
+
   it('shows the timeline oldest first, with authors and event types', async () => {
     api.getIncident.mockResolvedValue(detail);
     await renderPage();

@@ -11,6 +11,7 @@ import { useReliabilityLinks } from '../../shared/links';
 import { StatusMoves } from '../../shared/StatusMoves';
 import { INCIDENT_STATUS_MOVES } from '../incidentStatusMoves';
 import { AddNoteForm } from '../AddNoteForm';
+import { IncidentClocks } from '../IncidentClocks';
 import { IncidentDetailsCard } from '../IncidentDetailsCard';
 import { IncidentStatusChip } from '../IncidentStatusChip';
 import { IncidentTimeline } from '../IncidentTimeline';
@@ -56,6 +57,12 @@ function Overview(props: {
       <Typography variant="body1" style={{ whiteSpace: 'pre-wrap' }}>
         {incident.summary || 'No summary yet.'}
       </Typography>
+      <Box mt={2}>
+        <Typography variant="overline" color="textSecondary">
+          Response targets
+        </Typography>
+        <IncidentClocks incident={incident} />
+      </Box>
       <Box mt={2} display="flex" flexDirection="column" gridGap={4}>
         <IncidentRunbooks incident={incident} />
         <Typography variant="body2" component="div">

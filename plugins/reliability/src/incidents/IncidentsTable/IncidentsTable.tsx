@@ -38,10 +38,14 @@ export function IncidentsTable(props: {
   const [chosen, setChosen] = useState<IncidentFilterValue>({
     status: props.filter.status ?? '',
     severity: props.filter.severity ?? [],
+    needsAttention: props.filter.needsAttention === true,
   });
   const status = showFilters ? chosen.status || undefined : props.filter.status;
   const chosenSeverity = chosen.severity.length ? chosen.severity : undefined;
   const severity = showFilters ? chosenSeverity : props.filter.severity;
+  const needsAttention = showFilters
+    ? chosen.needsAttention || undefined
+    : props.filter.needsAttention;
   const api = useApi(reliabilityApiRef);
   const links = useReliabilityLinks();
   const idPrefix = `incident-filter-${title
@@ -53,11 +57,12 @@ export function IncidentsTable(props: {
         entityRef,
         status,
         severity,
+        needsAttention,
         limit: PAGE_SIZE,
         cursor,
       }),
     // severity is compared by content so a new array literal does not refetch
-    [api, entityRef, status, severity?.join(',')],
+    [api, entityRef, status, severity?.join(','), needsAttention],
   );
 
   const columns = useMemo(

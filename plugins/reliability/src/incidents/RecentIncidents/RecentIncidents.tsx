@@ -8,6 +8,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { useReliabilityLinks } from '../../shared/links';
 import { durationText, startedText } from '../incidentTimes';
+import { IncidentClockChip } from '../IncidentClockChip';
 import { IncidentStatusChip } from '../IncidentStatusChip';
 import { SeverityChip } from '../SeverityChip';
 
@@ -23,6 +24,7 @@ const useStyles = makeStyles(theme => ({
   title: { fontWeight: 500 },
   muted: { color: theme.palette.text.secondary },
   heading: { display: 'block', marginTop: theme.spacing(1) },
+  clock: { marginTop: theme.spacing(0.5), '&:empty': { display: 'none' } },
 }));
 
 function IncidentRow(props: { incident: Incident }) {
@@ -46,6 +48,9 @@ function IncidentRow(props: { incident: Incident }) {
           {' · '}
           {durationText(incident)}
         </Typography>
+        <div className={classes.clock}>
+          <IncidentClockChip incident={incident} />
+        </div>
       </div>
       <IncidentStatusChip status={incident.status} />
     </div>
