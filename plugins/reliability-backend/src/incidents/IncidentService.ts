@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   createIncidentRequestSchema,
   findIncidentTimeProblem,
@@ -79,6 +79,7 @@ export class IncidentService {
         startedAt,
         detectedAt,
         acknowledgedAt: status === 'investigating' ? undefined : now,
+        acknowledgedBy: status === 'investigating' ? undefined : actor,
         resolvedAt: status === 'resolved' ? now : undefined,
       },
       [
@@ -132,6 +133,7 @@ export class IncidentService {
         changes.acknowledgedAt === undefined
       ) {
         changes.acknowledgedAt = now;
+        changes.acknowledgedBy = actor;
       }
       if (
         (to === 'monitoring' || to === 'resolved') &&
@@ -195,6 +197,7 @@ export class IncidentService {
         message: described.join('; '),
       });
     }
+    events.push(...roleChangeEvents(current, changes, actor, now));
     if (note && to === from) {
       events.push({ type: 'note', at: now, author: actor, message: note });
     }
@@ -205,6 +208,43 @@ export class IncidentService {
       expectedVersion: version,
       changes,
       events,
+      actor,
+    });
+  }
+
+  /**
+   * Acknowledges the incident as `actor`, now: stops its acknowledge and
+   * escalation clocks. A second acknowledgement is a conflict naming who
+   * was first, so two responders learn of each other.
+   */
+  async acknowledge(
+    current: Incident,
+    version: number,
+    actor: string,
+  ): Promise<Incident> {
+    if (current.acknowledgedAt) {
+      throw new ConflictError(
+        `Incident ${current.id} was already acknowledged${
+          current.acknowledgedBy ? ` by ${current.acknowledgedBy}` : ''
+        } at ${current.acknowledgedAt}`,
+      );
+    }
+    if (version !== current.version) {
+      throw staleVersionError('Incident', current.id, version, current.version);
+    }
+    const now = new Date();
+    return this.store.updateIncident(current.id, {
+      expectedVersion: version,
+      changes: { acknowledgedAt: now, acknowledgedBy: actor },
+      events: [
+        {
+          type: 'acknowledged',
+          at: now,
+          author: actor,
+          message: 'Acknowledged',
+          data: { by: actor },
+        },
+      ],
       actor,
     });
   }
@@ -240,15 +280,38 @@ export class IncidentService {
     if (changes.summary !== undefined && changes.summary !== current.summary) {
       lines.push('Summary updated');
     }
-    for (const role of ROLE_FIELDS) {
-      if (changes[role] !== undefined && changes[role] !== current[role]) {
-        lines.push(
-          `${role[0].toUpperCase()}${role.slice(1)}: ${
-            changes[role] ?? 'none'
-          }`,
-        );
-      }
-    }
     return lines;
   }
+}
+
+const ROLE_LABELS: Record<(typeof ROLE_FIELDS)[number], string> = {
+  commander: 'Commander',
+  communications: 'Communications lead',
+  scribe: 'Scribe',
+};
+
+/**
+ * One timeline event per role handed to someone else, with the refs in its
+ * data so the timeline can show people by name.
+ */
+function roleChangeEvents(
+  current: Incident,
+  changes: IncidentChanges,
+  actor: string,
+  at: Date,
+): NewIncidentEvent[] {
+  return ROLE_FIELDS.filter(
+    role => changes[role] !== undefined && changes[role] !== current[role],
+  ).map(role => {
+    const to = changes[role] ?? null;
+    return {
+      type: 'role_change',
+      at,
+      author: actor,
+      message: to
+        ? `${ROLE_LABELS[role]}: ${to}`
+        : `${ROLE_LABELS[role]}: not assigned`,
+      data: { role, from: current[role], to },
+    };
+  });
 }

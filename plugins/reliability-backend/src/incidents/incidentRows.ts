@@ -36,6 +36,7 @@ export interface IncidentRow {
   started_at: Timestamp;
   detected_at: Timestamp | null;
   acknowledged_at: Timestamp | null;
+  acknowledged_by?: string | null;
   mitigated_at: Timestamp | null;
   resolved_at: Timestamp | null;
   created_at: Timestamp;
@@ -69,6 +70,7 @@ const CHANGE_COLUMNS: Record<keyof IncidentChanges, keyof IncidentRow> = {
   startedAt: 'started_at',
   detectedAt: 'detected_at',
   acknowledgedAt: 'acknowledged_at',
+  acknowledgedBy: 'acknowledged_by',
   mitigatedAt: 'mitigated_at',
   resolvedAt: 'resolved_at',
 };
@@ -108,6 +110,7 @@ export function newIncidentRow(
     started_at: incident.startedAt,
     detected_at: incident.detectedAt ?? null,
     acknowledged_at: incident.acknowledgedAt ?? null,
+    acknowledged_by: incident.acknowledgedBy ?? null,
     mitigated_at: incident.mitigatedAt ?? null,
     resolved_at: incident.resolvedAt ?? null,
     created_at: now,
@@ -150,6 +153,7 @@ export function toIncident(row: IncidentRow): Incident {
     startedAt: toIso(row.started_at),
     detectedAt: toIso(row.detected_at),
     acknowledgedAt: toIso(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by ?? null,
     mitigatedAt: toIso(row.mitigated_at),
     resolvedAt: toIso(row.resolved_at),
     createdAt: toIso(row.created_at),

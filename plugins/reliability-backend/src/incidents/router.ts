@@ -1,9 +1,11 @@
 import {
+  acknowledgeIncidentRequestSchema,
   createIncidentRequestSchema,
   idParamsSchema,
   incidentListQuerySchema,
   incidentNoteRequestSchema,
   reliabilityIncidentCreatePermission,
+  reliabilityIncidentNotePermission,
   reliabilityIncidentUpdatePermission,
   SeverityLevel,
   updateIncidentRequestSchema,
@@ -119,13 +121,35 @@ export function createIncidentsRouter(options: {
     res.json(incident);
   });
 
+  router.post('/incidents/:id/acknowledge', async (req, res) => {
+    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
+    const body = parseInput(
+      acknowledgeIncidentRequestSchema,
+      req.body,
+      'acknowledgement',
+    );
+    const current = await load(req, id);
+    const { actor } = await access.authorize(
+      req,
+      reliabilityIncidentUpdatePermission,
+      current.entityRef,
+    );
+    const incident = await access.audited(
+      req,
+      'incident-acknowledge',
+      { id, entityRef: current.entityRef },
+      () => service.acknowledge(current, body.version, actor),
+    );
+    res.json(incident);
+  });
+
   router.post('/incidents/:id/notes', async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'incident id');
     const body = parseInput(incidentNoteRequestSchema, req.body, 'note');
     const current = await load(req, id);
     const { actor } = await access.authorize(
       req,
-      reliabilityIncidentUpdatePermission,
+      reliabilityIncidentNotePermission,
       current.entityRef,
     );
     const detail = await access.audited(

@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
+  ADMIN,
   NON_OWNER,
   OWNER,
   startReliabilityBackend,
@@ -172,6 +173,7 @@ describe('writes: authorization, concurrency, validation, audit', () => {
         ['post', '/incidents'],
         ['patch', `/incidents/${id}`],
         ['post', `/incidents/${id}/notes`],
+        ['post', `/incidents/${id}/acknowledge`],
         ['get', '/postmortems'],
         ['get', `/postmortems/${id}`],
         ['post', '/postmortems'],
@@ -202,7 +204,11 @@ describe('writes: authorization, concurrency, validation, audit', () => {
           `/incidents/${incident.id}`,
           { version: incident.version, title: 'x' },
         ],
-        ['post', `/incidents/${incident.id}/notes`, { message: 'x' }],
+        [
+          'post',
+          `/incidents/${incident.id}/acknowledge`,
+          { version: incident.version },
+        ],
         [
           'post',
           '/postmortems',
@@ -228,6 +234,100 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       expect(await knex('audit_log').count({ n: '*' })).toEqual(auditBefore);
       const stored = await api('get', `/incidents/${incident.id}`, NON_OWNER);
       expect(stored.body.title).toBe('Checkout 5xx spike');
+    });
+
+    it('lets any signed-in user add a note, but not change the incident', async () => {
+      const { api } = await setup();
+      const declared = await api('post', '/incidents', OWNER).send({
+        entityRef: ENTITY,
+        title: 'Checkout slow',
+        severity: 'SEV2',
+      });
+      const note = await api(
+        'post',
+        `/incidents/${declared.body.id}/notes`,
+        NON_OWNER,
+      ).send({ message: 'Our team sees the same from cart' });
+      expect(note.status).toBe(201);
+      expect(note.body.timeline.at(-1)).toMatchObject({
+        type: 'note',
+        author: NON_OWNER,
+        message: 'Our team sees the same from cart',
+      });
+      const change = await api(
+        'patch',
+        `/incidents/${declared.body.id}`,
+        NON_OWNER,
+      ).send({ version: 1, scribe: NON_OWNER });
+      expect(change.status).toBe(403);
+    });
+
+    it('acknowledges once, naming who, and puts each role change on the timeline', async () => {
+      const { api } = await setup();
+      const declared = await api('post', '/incidents', OWNER).send({
+        entityRef: ENTITY,
+        title: 'Checkout down',
+        severity: 'SEV1',
+      });
+      const path = `/incidents/${declared.body.id}`;
+
+      const bad = await api('post', `${path}/acknowledge`, OWNER).send({
+        version: 'one',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('version');
+
+      const stale = await api('post', `${path}/acknowledge`, OWNER).send({
+        version: 7,
+      });
+      expect(stale.status).toBe(409);
+
+      const acked = await api('post', `${path}/acknowledge`, OWNER).send({
+        version: 1,
+      });
+      expect(acked.status).toBe(200);
+      expect(acked.body).toMatchObject({
+        acknowledgedBy: OWNER,
+        status: 'investigating',
+        version: 2,
+      });
+      expect(acked.body.acknowledgedAt).toEqual(expect.any(String));
+
+      const again = await api('post', `${path}/acknowledge`, ADMIN).send({
+        version: 2,
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toContain(
+        `already acknowledged by ${OWNER}`,
+      );
+
+      const roles = await api('patch', path, OWNER).send({
+        version: 2,
+        scribe: 'user:default/jane',
+        commander: OWNER,
+      });
+      expect(roles.status).toBe(200);
+
+      const detail = await api('get', path, NON_OWNER);
+      expect(
+        detail.body.timeline
+          .filter((e: any) => e.type !== 'created')
+          .map((e: any) => [e.type, e.author, e.data])
+          // events of one change share their time: order them by role
+          .sort((a: any, b: any) =>
+            `${a[0]}${a[2].role ?? ''}`.localeCompare(
+              `${b[0]}${b[2].role ?? ''}`,
+            ),
+          ),
+      ).toEqual([
+        ['acknowledged', OWNER, { by: OWNER }],
+        ['role_change', OWNER, { role: 'commander', from: null, to: OWNER }],
+        [
+          'role_change',
+          OWNER,
+          { role: 'scribe', from: null, to: 'user:default/jane' },
+        ],
+      ]);
     });
 
     it('answers 409 to a stale version and keeps the stored record', async () => {

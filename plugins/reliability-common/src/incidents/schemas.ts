@@ -107,6 +107,24 @@ export const updateIncidentRequestSchema = createIncidentRequestSchema
 export type UpdateIncidentRequest = z.input<typeof updateIncidentRequestSchema>;
 
 /**
+ * Body of `POST /incidents/:id/acknowledge`: the version the responder saw.
+ *
+ * @public
+ */
+export const acknowledgeIncidentRequestSchema = z
+  .object({ version: versionSchema })
+  .strict();
+
+/**
+ * Body of `POST /incidents/:id/acknowledge`.
+ *
+ * @public
+ */
+export type AcknowledgeIncidentRequest = z.input<
+  typeof acknowledgeIncidentRequestSchema
+>;
+
+/**
  * Body of `POST /incidents/:id/notes`: a note on the timeline.
  *
  * @public

@@ -49,6 +49,8 @@ export interface Incident {
   startedAt: string;
   detectedAt: string | null;
   acknowledgedAt: string | null;
+  /** User ref of who acknowledged it, when acknowledged through the portal or the API. */
+  acknowledgedBy?: string | null;
   mitigatedAt: string | null;
   resolvedAt: string | null;
   createdAt: string;
@@ -70,6 +72,8 @@ export interface Incident {
  */
 export type IncidentEventType =
   | 'created'
+  | 'acknowledged'
+  | 'role_change'
   | 'status_change'
   | 'update'
   | 'note'

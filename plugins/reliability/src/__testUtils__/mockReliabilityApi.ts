@@ -21,6 +21,7 @@ export function mockReliabilityApi() {
     createIncident: mock<'createIncident'>(),
     updateIncident: mock<'updateIncident'>(),
     addIncidentNote: mock<'addIncidentNote'>(),
+    acknowledgeIncident: mock<'acknowledgeIncident'>(),
     listPostmortems: mock<'listPostmortems'>(),
     getPostmortem: mock<'getPostmortem'>(),
     createPostmortem: mock<'createPostmortem'>(),

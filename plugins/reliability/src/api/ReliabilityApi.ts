@@ -53,6 +53,8 @@ export interface ReliabilityApi {
   updateIncident(id: string, request: UpdateIncidentRequest): Promise<Incident>;
   /** Adds a note to the incident's timeline. */
   addIncidentNote(id: string, message: string): Promise<IncidentDetail>;
+  /** Acknowledges the incident as the signed-in user; `version` as last read. */
+  acknowledgeIncident(id: string, version: number): Promise<Incident>;
   listPostmortems(request: PostmortemListRequest): Promise<Page<Postmortem>>;
   getPostmortem(id: string): Promise<PostmortemDetail>;
   createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem>;

@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AcknowledgeIncidentRequest,
   ActionItem,
   ActionItemListRequest,
   AddScheduleOverrideRequest,
@@ -92,6 +93,15 @@ export class ReliabilityClient implements ReliabilityApi {
     request: UpdateIncidentRequest,
   ): Promise<Incident> {
     return this.send('PATCH', `/incidents/${encodeURIComponent(id)}`, request);
+  }
+
+  async acknowledgeIncident(id: string, version: number): Promise<Incident> {
+    const body: AcknowledgeIncidentRequest = { version };
+    return this.send(
+      'POST',
+      `/incidents/${encodeURIComponent(id)}/acknowledge`,
+      body,
+    );
   }
 
   async addIncidentNote(id: string, message: string): Promise<IncidentDetail> {

@@ -327,6 +327,94 @@ describe('<IncidentPage />', () => {
       screen.queryByRole('button', { name: 'Write postmortem' }),
     ).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Add a note')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/You cannot add notes to this incident/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Assign me/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('acknowledges an unacknowledged incident with the version it was loaded at', async () => {
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      status: 'investigating',
+      acknowledgedAt: null,
+    });
+    api.acknowledgeIncident.mockResolvedValue(makeIncident());
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Acknowledge' }),
+    );
+    expect(api.acknowledgeIncident).toHaveBeenCalledWith('inc-1', 3);
+    await waitFor(() => expect(api.getIncident).toHaveBeenCalledTimes(2));
+  });
+
+  it('does not offer to acknowledge twice, and says who did', async () => {
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      acknowledgedBy: 'user:default/jane',
+    });
+    await renderPage();
+
+    expect(
+      await screen.findByText('Payments declined at checkout'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Acknowledge' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Acknowledged').nextElementSibling,
+    ).toHaveTextContent(/by jane/);
+  });
+
+  it('takes a role for the signed-in user with "Assign me"', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.updateIncident.mockResolvedValue(makeIncident());
+    await renderPage();
+
+    // Lena is the commander already: no "Assign me" there.
+    expect(
+      await screen.findByRole('button', { name: 'Assign me as scribe' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Assign me as commander' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Assign me as scribe' }),
+    );
+    expect(api.updateIncident).toHaveBeenCalledWith('inc-1', {
+      version: 3,
+      scribe: 'user:default/lena.hoffmann',
+    });
+  });
+
+  it('shows role changes on the timeline with the person, not the ref', async () => {
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      timeline: [
+        {
+          id: 'e9',
+          incidentId: 'inc-1',
+          type: 'role_change',
+          at: '2024-05-01T10:30:00.000Z',
+          author: 'user:default/lena.hoffmann',
+          message: 'Scribe: user:default/jane',
+          data: { role: 'scribe', from: null, to: 'user:default/jane' },
+        },
+      ],
+    });
+    await renderPage();
+
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    const item = within(timeline).getByRole('listitem');
+    expect(item).toHaveTextContent('Scribe: jane');
+    expect(item).not.toHaveTextContent('user:default/jane');
+    expect(within(item).getByText('jane').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/user/jane',
+    );
   });
 
   it('shows progress, then an error panel when the incident cannot be loaded', async () => {

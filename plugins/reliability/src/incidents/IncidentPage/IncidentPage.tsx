@@ -10,6 +10,7 @@ import { DetailPage } from '../../shared/DetailPage';
 import { useReliabilityLinks } from '../../shared/links';
 import { StatusMoves } from '../../shared/StatusMoves';
 import { INCIDENT_STATUS_MOVES } from '../incidentStatusMoves';
+import { AcknowledgeButton } from '../AcknowledgeButton';
 import { AddNoteForm } from '../AddNoteForm';
 import { IncidentClocks } from '../IncidentClocks';
 import { IncidentDetailsCard } from '../IncidentDetailsCard';
@@ -80,7 +81,18 @@ function Overview(props: {
               ))}
         </Typography>
       </Box>
-      <Box mt={2}>
+      <Box
+        mt={2}
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        gridGap={8}
+      >
+        <AcknowledgeButton
+          incident={incident}
+          onChanged={onChanged}
+          reloading={reloading}
+        />
         <StatusMoves
           spec={INCIDENT_STATUS_MOVES}
           record={incident}

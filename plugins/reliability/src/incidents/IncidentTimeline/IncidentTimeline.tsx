@@ -11,6 +11,8 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircleOutline';
 import EditIcon from '@material-ui/icons/Edit';
 import FlagIcon from '@material-ui/icons/Flag';
 import NewIcon from '@material-ui/icons/FiberNew';
+import PersonIcon from '@material-ui/icons/PersonOutline';
+import ThumbUpIcon from '@material-ui/icons/ThumbUpOutlined';
 import {
   IncidentEvent,
   IncidentEventType,
@@ -23,6 +25,8 @@ const ICONS: Record<
   ComponentType<{ titleAccess?: string }>
 > = {
   created: NewIcon,
+  acknowledged: ThumbUpIcon,
+  role_change: PersonIcon,
   status_change: FlagIcon,
   update: EditIcon,
   note: ChatIcon,
@@ -32,6 +36,8 @@ const ICONS: Record<
 
 const TYPE_LABELS: Record<IncidentEventType, string> = {
   created: 'Declared',
+  acknowledged: 'Acknowledged',
+  role_change: 'Role change',
   status_change: 'Status change',
   update: 'Update',
   note: 'Note',
@@ -48,6 +54,32 @@ function Author(props: { author: string | null }) {
   ) : (
     <>{props.author}</>
   );
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  commander: 'Commander',
+  communications: 'Communications lead',
+  scribe: 'Scribe',
+};
+
+/** The event's text; role changes name the person as the catalog does. */
+function Message(props: { event: IncidentEvent }) {
+  const { event } = props;
+  const data = event.data ?? {};
+  if (event.type === 'role_change' && typeof data.role === 'string') {
+    const to = typeof data.to === 'string' ? data.to : null;
+    return (
+      <>
+        {ROLE_LABELS[data.role] ?? data.role}:{' '}
+        {to ? (
+          <EntityRefLink entityRef={to} defaultKind="user" />
+        ) : (
+          'not assigned'
+        )}
+      </>
+    );
+  }
+  return <>{event.message}</>;
 }
 
 /**
@@ -80,7 +112,7 @@ export function IncidentTimeline(props: { events: IncidentEvent[] }) {
             <ListItemText
               primary={
                 <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
-                  {event.message}
+                  <Message event={event} />
                 </Typography>
               }
               secondary={
