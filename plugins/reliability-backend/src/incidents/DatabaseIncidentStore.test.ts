@@ -147,6 +147,36 @@ describe('DatabaseIncidentStore', () => {
       expect(open.items.map(i => i.title)).toEqual(['i5']);
     });
 
+    it('numbers incidents INC-YYYYMMDD-NNN per day of their start, uniquely under concurrent declarations', async () => {
+      const { store } = await createStore(databaseId);
+      const day = new Date('2026-12-07T08:00:00Z');
+      const created = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.createIncident(
+            incident({ title: `concurrent ${i}`, startedAt: day }),
+            [],
+            'test',
+          ),
+        ),
+      );
+      const ids = created.map(i => i.humanId).sort();
+      expect(ids).toEqual(
+        Array.from(
+          { length: 20 },
+          (_, i) => `INC-20261207-${String(i + 1).padStart(3, '0')}`,
+        ),
+      );
+      const nextDay = await store.createIncident(
+        incident({ startedAt: new Date('2026-12-08T00:00:00Z') }),
+        [],
+        'test',
+      );
+      expect(nextDay.humanId).toBe('INC-20261208-001');
+      expect((await store.getIncident('INC-20261208-001'))?.id).toBe(
+        nextDay.id,
+      );
+    });
+
     it('lists as needing attention exactly the incidents whose clocks are overdue', async () => {
       const { knex, store } = await createStore(databaseId);
       const min = (n: number) => ago(n * MINUTE);

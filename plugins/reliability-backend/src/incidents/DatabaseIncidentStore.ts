@@ -1,7 +1,9 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   EntityIncidentSummary,
+  formatIncidentHumanId,
   Incident,
+  INCIDENT_HUMAN_ID_PATTERN,
   IncidentEvent,
   IncidentSource,
   Page,
@@ -35,6 +37,22 @@ import {
   NewIncident,
   NewIncidentEvent,
 } from './IncidentStore';
+
+/**
+ * The next `INC-YYYYMMDD-NNN` id of the UTC day of `startedAt`. One upsert
+ * of the day's counter row: on PostgreSQL concurrent declarations queue on
+ * that row's lock, on SQLite the write lock serialises them, so no two
+ * incidents, even from different replicas, get the same number.
+ */
+async function nextHumanId(tx: Knex.Transaction, startedAt: Date) {
+  const day = formatIncidentHumanId(startedAt, 0).slice(4, 12);
+  const [row] = await tx('incident_day_counters')
+    .insert({ day, last: 1 })
+    .onConflict('day')
+    .merge({ last: tx.raw('incident_day_counters.last + 1') })
+    .returning('last');
+  return formatIncidentHumanId(startedAt, Number(row.last ?? row));
+}
 
 const records = VersionedRecords.create<Incident>({
   table: 'incidents',
@@ -111,7 +129,12 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async getIncident(id: string): Promise<Incident | undefined> {
     const row = await this.db<IncidentRow>('incidents')
-      .where('incidents.id', id)
+      .where(
+        INCIDENT_HUMAN_ID_PATTERN.test(id)
+          ? 'incidents.human_id'
+          : 'incidents.id',
+        id,
+      )
       .first('incidents.*', clockFactColumns(this.knex()));
     return row ? toIncident(row) : undefined;
   }
@@ -175,7 +198,10 @@ export class DatabaseIncidentStore implements IncidentStore {
       if (existing) {
         throw new ConflictError(`Incident ${existing.id} already exists`);
       }
-      await tx('incidents').insert(newIncidentRow(id, incident, now));
+      await tx('incidents').insert({
+        ...newIncidentRow(id, incident, now),
+        human_id: await nextHumanId(tx, incident.startedAt),
+      });
       await this.insertEvents(tx, id, events);
     });
   }

@@ -39,6 +39,7 @@ type LaterTime = Exclude<(typeof INCIDENT_TIME_FIELDS)[number], 'startedAt'>;
 type IncidentFields = Omit<
   Incident,
   | 'id'
+  | 'humanId'
   | 'version'
   | 'createdAt'
   | 'updatedAt'

@@ -22,6 +22,7 @@ type Timestamp = Date | number | string;
 /** @internal */
 export interface IncidentRow {
   id: string;
+  human_id?: string | null;
   entity_ref: string;
   title: string;
   severity: string;
@@ -139,6 +140,7 @@ export function eventRows(
 export function toIncident(row: IncidentRow): Incident {
   return {
     id: row.id,
+    humanId: row.human_id ?? null,
     title: row.title,
     entityRef: row.entity_ref,
     severity: row.severity,

@@ -1,7 +1,7 @@
 import {
   acknowledgeIncidentRequestSchema,
   createIncidentRequestSchema,
-  idParamsSchema,
+  incidentIdParamsSchema,
   incidentListQuerySchema,
   incidentNoteRequestSchema,
   reliabilityIncidentCreatePermission,
@@ -78,9 +78,13 @@ export function createIncidentsRouter(options: {
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
-    await load(req, id);
-    res.json(await service.get(id));
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
+    const current = await load(req, id);
+    res.json(await service.get(current.id));
   });
 
   router.post('/incidents', async (req, res) => {
@@ -100,7 +104,11 @@ export function createIncidentsRouter(options: {
   });
 
   router.patch('/incidents/:id', async (req, res) => {
-    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
     const body = parseInput(
       updateIncidentRequestSchema,
       req.body,
@@ -115,14 +123,18 @@ export function createIncidentsRouter(options: {
     const incident = await access.audited(
       req,
       'incident-update',
-      { id, entityRef: current.entityRef },
+      { id: current.id, entityRef: current.entityRef },
       () => service.update(current, body, actor),
     );
     res.json(incident);
   });
 
   router.post('/incidents/:id/acknowledge', async (req, res) => {
-    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
     const body = parseInput(
       acknowledgeIncidentRequestSchema,
       req.body,
@@ -137,14 +149,18 @@ export function createIncidentsRouter(options: {
     const incident = await access.audited(
       req,
       'incident-acknowledge',
-      { id, entityRef: current.entityRef },
+      { id: current.id, entityRef: current.entityRef },
       () => service.acknowledge(current, body.version, actor),
     );
     res.json(incident);
   });
 
   router.post('/incidents/:id/notes', async (req, res) => {
-    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
     const body = parseInput(incidentNoteRequestSchema, req.body, 'note');
     const current = await load(req, id);
     const { actor } = await access.authorize(
@@ -155,8 +171,8 @@ export function createIncidentsRouter(options: {
     const detail = await access.audited(
       req,
       'incident-note',
-      { id, entityRef: current.entityRef },
-      () => service.addNote(id, body.message, actor),
+      { id: current.id, entityRef: current.entityRef },
+      () => service.addNote(current.id, body.message, actor),
     );
     res.status(201).json(detail);
   });

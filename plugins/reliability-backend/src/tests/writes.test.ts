@@ -308,6 +308,17 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       });
       expect(roles.status).toBe(200);
 
+      const byHumanId = await api(
+        'get',
+        `/incidents/${declared.body.humanId}`,
+        NON_OWNER,
+      );
+      expect(declared.body.humanId).toMatch(/^INC-\d{8}-\d{3}$/);
+      expect(byHumanId.body.id).toBe(declared.body.id);
+      const badId = await api('get', '/incidents/INC-1', NON_OWNER);
+      expect(badId.status).toBe(400);
+      expect(badId.body.error.message).toContain('INC-20261207-001');
+
       const detail = await api('get', path, NON_OWNER);
       expect(
         detail.body.timeline

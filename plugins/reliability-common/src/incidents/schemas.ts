@@ -14,7 +14,19 @@ import {
   userRefSchema,
   versionSchema,
 } from '../requestFields';
+import { INCIDENT_HUMAN_ID_PATTERN } from './lifecycle';
 import { INCIDENT_STATUSES } from './types';
+
+/**
+ * The `:id` of an incident route: its UUID or its `INC-YYYYMMDD-NNN` id.
+ *
+ * @public
+ */
+export const incidentIdParamsSchema = z.object({
+  id: z.union([z.uuid(), z.string().regex(INCIDENT_HUMAN_ID_PATTERN)], {
+    error: 'must be an incident UUID or an id such as INC-20261207-001',
+  }),
+});
 
 /**
  * Query of `GET /incidents`. `status=open` means every status but resolved;

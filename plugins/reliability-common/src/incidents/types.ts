@@ -31,6 +31,11 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
  */
 export interface Incident {
   id: string;
+  /**
+   * The id people say aloud, `INC-YYYYMMDD-NNN` (the UTC day of the start,
+   * numbered in the order declared). Accepted wherever the id is.
+   */
+  humanId?: string | null;
   title: string;
   /** Entity ref of the component, as `stringifyEntityRef` writes it. */
   entityRef: string;

@@ -42,6 +42,9 @@ function Overview(props: {
           <SeverityChip severity={incident.severity} />
           <IncidentStatusChip status={incident.status} />
           <Typography variant="body2" color="textSecondary">
+            {incident.humanId && (
+              <strong style={{ marginRight: 8 }}>{incident.humanId}</strong>
+            )}
             {SOURCE_LABELS[incident.source] ?? incident.source}
           </Typography>
         </Box>

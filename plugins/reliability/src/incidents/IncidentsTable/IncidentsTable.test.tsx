@@ -14,6 +14,8 @@ const makeIncident = (id: string, overrides: Partial<Incident> = {}) =>
   baseIncident({ id, title: `Incident ${id}`, ...overrides });
 
 describe('<IncidentsTable />', () => {
+  // Tables with selects and chips render slowly in jsdom on a busy machine.
+  jest.setTimeout(30_000);
   const api = mockReliabilityApi();
   const { listIncidents } = api;
 

@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { incidentLabel } from '@reliability-hub/plugin-reliability-common';
 import type {
   Incident,
   IncidentListRequest,
@@ -66,7 +67,10 @@ export function IncidentsTable(props: {
   );
 
   const columns = useMemo(
-    () => incidentColumns(showEntity, i => links.incident(i.entityRef, i.id)),
+    () =>
+      incidentColumns(showEntity, i =>
+        links.incident(i.entityRef, incidentLabel(i)),
+      ),
     [showEntity, links],
   );
 

@@ -42,6 +42,11 @@ export function incidentColumns(
           <Typography variant="body2" style={{ fontWeight: 500 }}>
             <Link to={incidentLink(incident)}>{incident.title}</Link>
           </Typography>
+          {incident.humanId && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              {incident.humanId}
+            </Typography>
+          )}
           {incident.summary && (
             <Typography
               variant="caption"

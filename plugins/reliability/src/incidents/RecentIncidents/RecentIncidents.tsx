@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   Incident,
+  incidentLabel,
   isIncidentOpen,
 } from '@reliability-hub/plugin-reliability-common';
 import { useReliabilityLinks } from '../../shared/links';
@@ -37,7 +38,9 @@ function IncidentRow(props: { incident: Incident }) {
       <SeverityChip severity={incident.severity} />
       <div className={classes.main}>
         <Typography variant="body2" className={classes.title}>
-          <Link to={links.incident(incident.entityRef, incident.id)}>
+          <Link
+            to={links.incident(incident.entityRef, incidentLabel(incident))}
+          >
             {incident.title}
           </Link>
         </Typography>
@@ -47,6 +50,7 @@ function IncidentRow(props: { incident: Incident }) {
           </Tooltip>
           {' · '}
           {durationText(incident)}
+          {incident.humanId && ` · ${incident.humanId}`}
         </Typography>
         <div className={classes.clock}>
           <IncidentClockChip incident={incident} />
