@@ -38,6 +38,16 @@ export interface Config {
         /** Who hears about incidents of this level, for the templates. */
         audience?: string;
       }>;
+      /**
+       * Communication templates in Markdown, each replacing the default of
+       * its name: initialReport, statusUpdate, resolutionNotice,
+       * executiveBrief, statusPageMessage, escalation. Placeholders such as
+       * {{id}}, {{title}}, {{severity}}, {{status}}, {{component}},
+       * {{commander}}, {{impact}}, {{progress}}, {{nextSteps}},
+       * {{nextUpdateAt}} and {{link}} are filled from the incident; an
+       * unknown one stops the backend at start, naming its key.
+       */
+      templates?: { [name: string]: string };
     };
     alertmanager?: {
       /**

@@ -7,6 +7,9 @@ import {
   INCIDENT_TIME_FIELDS,
   IncidentSource,
   SeverityLevel,
+  isIncidentOpen,
+  IncidentStatusUpdate,
+  postIncidentUpdateRequestSchema,
   updateIncidentRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
 import { z } from 'zod';
@@ -19,6 +22,9 @@ import {
 
 /** A declaration, validated at the edge; times as Dates. */
 type IncidentDeclaration = z.output<typeof createIncidentRequestSchema>;
+
+/** A status update, validated at the edge. */
+type IncidentUpdatePost = z.output<typeof postIncidentUpdateRequestSchema>;
 
 /** A change, validated at the edge; null clears a field. */
 type IncidentUpdate = z.output<typeof updateIncidentRequestSchema>;
@@ -243,6 +249,64 @@ export class IncidentService {
           author: actor,
           message: 'Acknowledged',
           data: { by: actor },
+        },
+      ],
+      actor,
+    });
+  }
+
+  /**
+   * Posts the next numbered status update on the timeline, which resets the
+   * update clock. The incident's version is bumped with it, so two people
+   * posting from the same version cannot both get the same number: the
+   * second gets 409 and sees the first's update.
+   */
+  async postUpdate(
+    current: Incident,
+    input: IncidentUpdatePost,
+    actor: string,
+  ): Promise<Incident> {
+    if (input.version !== current.version) {
+      throw staleVersionError(
+        'Incident',
+        current.id,
+        input.version,
+        current.version,
+      );
+    }
+    if (!isIncidentOpen(current.status)) {
+      throw new InputError(
+        'status: a resolved incident takes no status updates; reopen it first',
+      );
+    }
+    const now = new Date();
+    if (input.nextUpdateAt && input.nextUpdateAt <= now) {
+      throw new InputError('nextUpdateAt: must be in the future');
+    }
+    const policy = this.severities.find(l => l.id === current.severity)?.policy;
+    const every = policy?.updateEverySeconds;
+    const nextUpdateAt =
+      input.nextUpdateAt ??
+      (every ? new Date(now.getTime() + every * 1000) : null);
+    const events = await this.store.listEvents(current.id);
+    const update: IncidentStatusUpdate = {
+      number: events.filter(e => e.type === 'status_update').length + 1,
+      status: current.status,
+      impact: input.impact,
+      progress: input.progress,
+      nextSteps: input.nextSteps || null,
+      nextUpdateAt: nextUpdateAt ? nextUpdateAt.toISOString() : null,
+    };
+    return this.store.updateIncident(current.id, {
+      expectedVersion: input.version,
+      changes: {},
+      events: [
+        {
+          type: 'status_update',
+          at: now,
+          author: actor,
+          message: `Update #${update.number} (${update.status}): ${update.impact}. ${update.progress}`,
+          data: { ...update },
         },
       ],
       actor,

@@ -4,6 +4,8 @@ import {
   incidentIdParamsSchema,
   incidentListQuerySchema,
   incidentNoteRequestSchema,
+  IncidentTemplateName,
+  postIncidentUpdateRequestSchema,
   reliabilityIncidentCreatePermission,
   reliabilityIncidentNotePermission,
   reliabilityIncidentUpdatePermission,
@@ -29,6 +31,7 @@ export function createIncidentsRouter(options: {
   access: EntityAccess;
   visibility: EntityVisibility;
   severities: SeverityLevel[];
+  templates: Record<IncidentTemplateName, string>;
 }) {
   const { store, service, access, visibility } = options;
   const router = Router();
@@ -45,6 +48,10 @@ export function createIncidentsRouter(options: {
 
   router.get('/severities', async (_req, res) => {
     res.json(options.severities);
+  });
+
+  router.get('/incident-templates', async (_req, res) => {
+    res.json(options.templates);
   });
 
   router.get('/incidents', async (req, res) => {
@@ -153,6 +160,32 @@ export function createIncidentsRouter(options: {
       () => service.acknowledge(current, body.version, actor),
     );
     res.json(incident);
+  });
+
+  router.post('/incidents/:id/updates', async (req, res) => {
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
+    const body = parseInput(
+      postIncidentUpdateRequestSchema,
+      req.body,
+      'status update',
+    );
+    const current = await load(req, id);
+    const { actor } = await access.authorize(
+      req,
+      reliabilityIncidentUpdatePermission,
+      current.entityRef,
+    );
+    const incident = await access.audited(
+      req,
+      'incident-status-update',
+      { id: current.id, entityRef: current.entityRef },
+      () => service.postUpdate(current, body, actor),
+    );
+    res.status(201).json(incident);
   });
 
   router.post('/incidents/:id/notes', async (req, res) => {

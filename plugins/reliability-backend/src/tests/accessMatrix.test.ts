@@ -237,6 +237,22 @@ describe('access matrix: who may write what', () => {
         },
       ],
       [
+        'POST /incidents/:id/updates',
+        async ctx => {
+          const { id, version } = await incident(ctx);
+          return {
+            method: 'post',
+            path: `/incidents/${id}/updates`,
+            body: {
+              version,
+              impact: 'Some payments fail',
+              progress: 'Found it',
+            },
+            read: `/incidents/${id}`,
+          };
+        },
+      ],
+      [
         'POST /postmortems',
         async ctx => ({
           method: 'post',

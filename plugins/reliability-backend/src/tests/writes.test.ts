@@ -174,6 +174,8 @@ describe('writes: authorization, concurrency, validation, audit', () => {
         ['patch', `/incidents/${id}`],
         ['post', `/incidents/${id}/notes`],
         ['post', `/incidents/${id}/acknowledge`],
+        ['post', `/incidents/${id}/updates`],
+        ['get', '/incident-templates'],
         ['get', '/postmortems'],
         ['get', `/postmortems/${id}`],
         ['post', '/postmortems'],
@@ -339,6 +341,62 @@ describe('writes: authorization, concurrency, validation, audit', () => {
           { role: 'scribe', from: null, to: 'user:default/jane' },
         ],
       ]);
+    });
+
+    it('numbers status updates, resets the update clock with each, and checks what it is given', async () => {
+      const { api } = await setup();
+      const declared = await api('post', '/incidents', OWNER).send({
+        entityRef: ENTITY,
+        title: 'Checkout down',
+        severity: 'SEV1',
+      });
+      const path = `/incidents/${declared.body.humanId}`;
+      expect((await api('get', path, NON_OWNER)).body.lastUpdateAt).toBeNull();
+
+      const missing = await api('post', `${path}/updates`, OWNER).send({
+        version: 1,
+        progress: 'Looking',
+      });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.message).toContain('impact');
+
+      for (const [version, progress] of [
+        [1, 'Pool exhausted'],
+        [2, 'Pool raised'],
+      ] as const) {
+        const posted = await api('post', `${path}/updates`, OWNER).send({
+          version,
+          impact: 'All card payments fail',
+          progress,
+        });
+        expect(posted.status).toBe(201);
+      }
+      const stale = await api('post', `${path}/updates`, OWNER).send({
+        version: 2,
+        impact: 'x',
+        progress: 'y',
+      });
+      expect(stale.status).toBe(409);
+
+      const detail = (await api('get', path, NON_OWNER)).body;
+      const updates = detail.timeline.filter(
+        (e: any) => e.type === 'status_update',
+      );
+      expect(updates.map((e: any) => e.data.number)).toEqual([1, 2]);
+      expect(updates[1].data).toMatchObject({
+        status: 'investigating',
+        impact: 'All card payments fail',
+        progress: 'Pool raised',
+        nextSteps: null,
+      });
+      // SEV1 asks for an update every 15 minutes.
+      expect(
+        Date.parse(updates[1].data.nextUpdateAt) - Date.parse(updates[1].at),
+      ).toBe(15 * 60_000);
+      expect(detail.lastUpdateAt).toBe(updates[1].at);
+
+      const templates = await api('get', '/incident-templates', NON_OWNER);
+      expect(templates.body.statusUpdate).toContain('{{updateNumber}}');
     });
 
     it('answers 409 to a stale version and keeps the stored record', async () => {

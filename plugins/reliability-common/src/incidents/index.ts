@@ -5,3 +5,4 @@ export * from './times';
 export * from './schemas';
 export * from './policy';
 export * from './clocks';
+export * from './templates';

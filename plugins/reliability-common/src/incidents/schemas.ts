@@ -137,6 +137,31 @@ export type AcknowledgeIncidentRequest = z.input<
 >;
 
 /**
+ * Body of `POST /incidents/:id/updates`: a numbered status update for the
+ * timeline and for stakeholders. It resets the update clock.
+ *
+ * @public
+ */
+export const postIncidentUpdateRequestSchema = z
+  .object({
+    version: versionSchema,
+    impact: textSchema(2_000),
+    progress: textSchema(5_000),
+    nextSteps: z.string().trim().max(2_000).optional(),
+    nextUpdateAt: isoDate.optional(),
+  })
+  .strict();
+
+/**
+ * Body of `POST /incidents/:id/updates`.
+ *
+ * @public
+ */
+export type PostIncidentUpdateRequest = z.input<
+  typeof postIncidentUpdateRequestSchema
+>;
+
+/**
  * Body of `POST /incidents/:id/notes`: a note on the timeline.
  *
  * @public

@@ -79,6 +79,7 @@ export type IncidentEventType =
   | 'created'
   | 'acknowledged'
   | 'role_change'
+  | 'status_update'
   | 'status_change'
   | 'update'
   | 'note'

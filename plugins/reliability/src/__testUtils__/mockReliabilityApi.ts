@@ -22,6 +22,8 @@ export function mockReliabilityApi() {
     updateIncident: mock<'updateIncident'>(),
     addIncidentNote: mock<'addIncidentNote'>(),
     acknowledgeIncident: mock<'acknowledgeIncident'>(),
+    postIncidentUpdate: mock<'postIncidentUpdate'>(),
+    getIncidentTemplates: mock<'getIncidentTemplates'>(),
     listPostmortems: mock<'listPostmortems'>(),
     getPostmortem: mock<'getPostmortem'>(),
     createPostmortem: mock<'createPostmortem'>(),

@@ -1,6 +1,8 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  IncidentTemplateName,
+  PostIncidentUpdateRequest,
   AcknowledgeIncidentRequest,
   ActionItem,
   ActionItemListRequest,
@@ -93,6 +95,21 @@ export class ReliabilityClient implements ReliabilityApi {
     request: UpdateIncidentRequest,
   ): Promise<Incident> {
     return this.send('PATCH', `/incidents/${encodeURIComponent(id)}`, request);
+  }
+
+  async postIncidentUpdate(
+    id: string,
+    request: PostIncidentUpdateRequest,
+  ): Promise<Incident> {
+    return this.send(
+      'POST',
+      `/incidents/${encodeURIComponent(id)}/updates`,
+      request,
+    );
+  }
+
+  async getIncidentTemplates(): Promise<Record<IncidentTemplateName, string>> {
+    return this.get('/incident-templates');
   }
 
   async acknowledgeIncident(id: string, version: number): Promise<Incident> {

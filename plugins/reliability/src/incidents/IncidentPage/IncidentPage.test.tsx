@@ -390,6 +390,71 @@ describe('<IncidentPage />', () => {
     });
   });
 
+  it('posts a status update with the version it was loaded at', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.postIncidentUpdate.mockResolvedValue(makeIncident());
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Post update' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText(/Impact/),
+      'Card payments fail',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText(/Progress/),
+      'Pool raised to 100',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Post update' }),
+    );
+    expect(api.postIncidentUpdate).toHaveBeenCalledWith('inc-1', {
+      version: 3,
+      impact: 'Card payments fail',
+      progress: 'Pool raised to 100',
+      nextSteps: undefined,
+    });
+  });
+
+  it('fills the latest status update into the template to copy', async () => {
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      humanId: 'INC-20240501-002',
+      timeline: [
+        {
+          id: 'e5',
+          incidentId: 'inc-1',
+          type: 'status_update',
+          at: '2024-05-01T10:30:00.000Z',
+          author: 'user:default/lena.hoffmann',
+          message: 'Update #1',
+          data: {
+            number: 1,
+            status: 'identified',
+            impact: 'Card payments fail',
+            progress: 'Pool raised',
+            nextSteps: null,
+            nextUpdateAt: '2024-05-01T11:00:00.000Z',
+          },
+        },
+      ],
+    });
+    api.getIncidentTemplates.mockRejectedValue(new Error('offline'));
+    await renderPage();
+
+    const preview = await screen.findByLabelText('Message preview');
+    expect(preview).toHaveTextContent(
+      'Update #1 on INC-20240501-002 [SEV2]: Payments declined at checkout',
+    );
+    expect(preview).toHaveTextContent('Impact: Card payments fail');
+    expect(preview).toHaveTextContent('Next update by 2024-05-01 11:00 UTC');
+    expect(
+      screen.getByRole('button', { name: 'Copy plain text' }),
+    ).toBeInTheDocument();
+  });
+
   it('shows role changes on the timeline with the person, not the ref', async () => {
     api.getIncident.mockResolvedValue({
       ...detail,

@@ -12,6 +12,8 @@ import { StatusMoves } from '../../shared/StatusMoves';
 import { INCIDENT_STATUS_MOVES } from '../incidentStatusMoves';
 import { AcknowledgeButton } from '../AcknowledgeButton';
 import { AddNoteForm } from '../AddNoteForm';
+import { IncidentCommunication } from '../IncidentCommunication';
+import { PostUpdateButton } from '../PostUpdateButton';
 import { IncidentClocks } from '../IncidentClocks';
 import { IncidentDetailsCard } from '../IncidentDetailsCard';
 import { IncidentStatusChip } from '../IncidentStatusChip';
@@ -96,6 +98,11 @@ function Overview(props: {
           onChanged={onChanged}
           reloading={reloading}
         />
+        <PostUpdateButton
+          incident={incident}
+          onChanged={onChanged}
+          reloading={reloading}
+        />
         <StatusMoves
           spec={INCIDENT_STATUS_MOVES}
           record={incident}
@@ -151,6 +158,9 @@ export function IncidentPage(props: { incidentId: string }) {
               onChanged={reload}
               reloading={reloading}
             />
+            <Box mt={3}>
+              <IncidentCommunication incident={incident} />
+            </Box>
           </Grid>
         </>
       )}

@@ -11,6 +11,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircleOutline';
 import EditIcon from '@material-ui/icons/Edit';
 import FlagIcon from '@material-ui/icons/Flag';
 import NewIcon from '@material-ui/icons/FiberNew';
+import AnnouncementIcon from '@material-ui/icons/AnnouncementOutlined';
 import PersonIcon from '@material-ui/icons/PersonOutline';
 import ThumbUpIcon from '@material-ui/icons/ThumbUpOutlined';
 import {
@@ -27,6 +28,7 @@ const ICONS: Record<
   created: NewIcon,
   acknowledged: ThumbUpIcon,
   role_change: PersonIcon,
+  status_update: AnnouncementIcon,
   status_change: FlagIcon,
   update: EditIcon,
   note: ChatIcon,
@@ -38,6 +40,7 @@ const TYPE_LABELS: Record<IncidentEventType, string> = {
   created: 'Declared',
   acknowledged: 'Acknowledged',
   role_change: 'Role change',
+  status_update: 'Status update',
   status_change: 'Status change',
   update: 'Update',
   note: 'Note',
@@ -76,6 +79,20 @@ function Message(props: { event: IncidentEvent }) {
         ) : (
           'not assigned'
         )}
+      </>
+    );
+  }
+  if (event.type === 'status_update' && typeof data.number === 'number') {
+    return (
+      <>
+        <strong>
+          Update #{data.number} ({String(data.status)})
+        </strong>
+        {`\nImpact: ${String(data.impact)}\nProgress: ${String(data.progress)}`}
+        {data.nextSteps ? `\nNext steps: ${String(data.nextSteps)}` : ''}
+        {typeof data.nextUpdateAt === 'string'
+          ? `\nNext update by ${exactTime(data.nextUpdateAt)}`
+          : ''}
       </>
     );
   }
