@@ -162,6 +162,25 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       expect(JSON.parse(itemUpdate.after).status).toBe('done');
     });
 
+    it('refuses a second postmortem of an incident, naming the first', async () => {
+      const { api } = await setup();
+      const { incident, postmortem } = await ownerFlow(api);
+      const again = await Promise.all(
+        [1, 2].map(() =>
+          api('post', '/postmortems', OWNER).send({
+            entityRef: ENTITY,
+            incidentIds: [incident.id],
+          }),
+        ),
+      );
+      expect(again.map(r => r.status)).toEqual([409, 409]);
+      expect(again[0].body.error.message).toContain(
+        `already has postmortem ${postmortem.id}`,
+      );
+      const list = await api('get', `/postmortems?entityRef=${ENTITY}`, OWNER);
+      expect(list.body.items).toHaveLength(1);
+    });
+
     it('answers 401 to every route without a token', async () => {
       const { api } = await setup();
       const id = '00000000-0000-4000-8000-000000000000';

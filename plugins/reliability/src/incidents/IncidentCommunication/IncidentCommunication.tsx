@@ -39,7 +39,7 @@ export function IncidentCommunication(props: { incident: IncidentDetail }) {
   const { incident } = props;
   const api = useApi(reliabilityApiRef);
   const { value: templates, loading } = useAsync(
-    () => api.getIncidentTemplates(),
+    async () => api.getIncidentTemplates(),
     [api],
   );
   const update = latestUpdate(incident);

@@ -297,8 +297,22 @@ describe('<IncidentPage />', () => {
     expect(screen.getByLabelText('Add a note')).toHaveValue('');
   });
 
-  it('writes a postmortem of the incident and opens it', async () => {
+  it('opens the postmortem the incident has instead of writing a second', async () => {
     api.getIncident.mockResolvedValue(detail);
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Open postmortem' }),
+    );
+    expect(await screen.findByText('Postmortem page')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Write postmortem' }),
+    ).not.toBeInTheDocument();
+    expect(api.createPostmortem).not.toHaveBeenCalled();
+  });
+
+  it('writes a postmortem of the incident and opens it', async () => {
+    api.getIncident.mockResolvedValue({ ...detail, postmortems: [] });
     api.createPostmortem.mockResolvedValue(makePostmortem({ id: 'pm-new' }));
     await renderPage();
 

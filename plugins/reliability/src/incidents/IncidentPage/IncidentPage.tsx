@@ -56,6 +56,7 @@ function Overview(props: {
           <WritePostmortemButton
             entityRef={incident.entityRef}
             incidentId={incident.id}
+            existing={incident.postmortems[0]}
           />
         </Box>
       }
