@@ -90,6 +90,9 @@ export function PostUpdateButton(props: {
       permission={reliabilityIncidentUpdatePermission}
       resourceRef={incident.entityRef}
       label="Post update"
+      variant="outlined"
+      color="primary"
+      size="small"
       startIcon={<AnnouncementIcon />}
       disabled={reloading}
       onDone={onChanged}
