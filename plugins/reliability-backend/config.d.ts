@@ -49,6 +49,15 @@ export interface Config {
        */
       templates?: { [name: string]: string };
     };
+    notifications?: {
+      /**
+       * Kinds of notifications to send, by kind (e.g. incidentDeclared,
+       * incidentEscalated, acknowledgeOverdue, updateOverdue, postmortemDue,
+       * reviewRequested, actionItemDue, swapRequested); each is on unless set
+       * to false. Each event is sent once across replicas and restarts.
+       */
+      kinds?: { [kind: string]: boolean };
+    };
     alertmanager?: {
       /**
        * Shared secret Alertmanager sends as `Authorization: Bearer <secret>` to
