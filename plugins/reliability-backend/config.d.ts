@@ -12,10 +12,51 @@ export interface Config {
     };
     incidents?: {
       /**
-       * Severity levels, most severe first. Default: SEV1 Critical, SEV2 Major,
-       * SEV3 Minor, SEV4 Low.
+       * Severity levels, most severe first, each with its policy. Default:
+       * SEV1 Critical, SEV2 Major, SEV3 Minor, SEV4 Low with the incident
+       * procedures' targets. A level's policy starts from the default of its
+       * id (SEV1..SEV4; no targets for other ids). Durations as Backstage
+       * reads them ("5m", "PT5M", { minutes: 5 }), or "none" for no target.
+       * A bad setting stops the backend at start, naming its key.
        */
-      severities?: Array<{ id: string; name: string; description: string }>;
+      severities?: Array<{
+        id: string;
+        name: string;
+        description?: string;
+        /** From detection to acknowledgement. SEV1 5m, SEV2 30m, SEV3 4h, SEV4 1d. */
+        acknowledgeWithin?: string | HumanDuration;
+        /** Between status updates while open. SEV1 15m, SEV2 30m, SEV3 2h, SEV4 none. */
+        updateEvery?: string | HumanDuration;
+        /** Without acknowledgement, the time each escalation level is given. SEV1 5m, SEV2 30m. */
+        escalateAfter?: string | HumanDuration;
+        /** From the start to mitigation. SEV1 1h, SEV2 4h. */
+        mitigateWithin?: string | HumanDuration;
+        /** SEV1 and SEV2 required, SEV3 optional, SEV4 none. */
+        postmortem?: 'required' | 'optional' | 'none';
+        /** From resolution to the published postmortem. SEV1 48h, SEV2 5d. */
+        postmortemDueWithin?: string | HumanDuration;
+        /** Who hears about incidents of this level, for the templates. */
+        audience?: string;
+      }>;
+      /**
+       * Communication templates in Markdown, each replacing the default of
+       * its name: initialReport, statusUpdate, resolutionNotice,
+       * executiveBrief, statusPageMessage, escalation. Placeholders such as
+       * {{id}}, {{title}}, {{severity}}, {{status}}, {{component}},
+       * {{commander}}, {{impact}}, {{progress}}, {{nextSteps}},
+       * {{nextUpdateAt}} and {{link}} are filled from the incident; an
+       * unknown one stops the backend at start, naming its key.
+       */
+      templates?: { [name: string]: string };
+    };
+    notifications?: {
+      /**
+       * Kinds of notifications to send, by kind (e.g. incidentDeclared,
+       * incidentEscalated, acknowledgeOverdue, updateOverdue, postmortemDue,
+       * reviewRequested, actionItemDue, swapRequested); each is on unless set
+       * to false. Each event is sent once across replicas and restarts.
+       */
+      kinds?: { [kind: string]: boolean };
     };
     alertmanager?: {
       /**

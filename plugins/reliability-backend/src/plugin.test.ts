@@ -322,6 +322,7 @@ describe('reliability backend plugin', () => {
     expect(res.body.permissions.map((p: any) => p.name)).toEqual([
       'reliability.incident.create',
       'reliability.incident.update',
+      'reliability.incident.note',
       'reliability.postmortem.create',
       'reliability.postmortem.update',
       'reliability.actionItem.create',

@@ -20,6 +20,7 @@ import { createHealthRouter } from './health/router';
 import { IncidentService } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
 import { createIncidentsRouter } from './incidents/router';
+import { readIncidentTemplates } from './incidents/templates';
 import { PostmortemService } from './postmortems/PostmortemService';
 import { PostmortemStore } from './postmortems/PostmortemStore';
 import { createPostmortemsRouter } from './postmortems/router';
@@ -117,6 +118,7 @@ export async function createRouter(
       access: ctx.access,
       visibility: ctx.visibility,
       severities: ctx.severities,
+      templates: readIncidentTemplates(ctx.config),
     }),
   );
   router.use(

@@ -6,6 +6,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   reliabilityIncidentCreatePermission,
+  reliabilityIncidentNotePermission,
   reliabilityIncidentUpdatePermission,
 } from '@reliability-hub/plugin-reliability-common';
 import { ReliabilityHubPermissionPolicy } from './ReliabilityHubPermissionPolicy';
@@ -54,6 +55,18 @@ describe('ReliabilityHubPermissionPolicy', () => {
       user(['user:default/daniel.reyes', 'group:default/sre']),
     );
     expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('lets every signed-in user add notes to incidents, and nobody else', async () => {
+    expect(
+      await policy.handle(
+        { permission: reliabilityIncidentNotePermission },
+        user(['user:default/mallory']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy.handle({ permission: reliabilityIncidentNotePermission }),
+    ).toEqual({ result: AuthorizeResult.DENY });
   });
 
   it('denies reliability writes without a user', async () => {

@@ -17,13 +17,17 @@ import {
   createReliabilityEntityConditionalDecision,
   reliabilityEntityConditions,
 } from '@reliability-hub/plugin-reliability-backend';
-import { RELIABILITY_ENTITY_RESOURCE_TYPE } from '@reliability-hub/plugin-reliability-common';
+import {
+  RELIABILITY_ENTITY_RESOURCE_TYPE,
+  reliabilityIncidentNotePermission,
+} from '@reliability-hub/plugin-reliability-common';
 
 /**
  * The portal's policy. Reliability records of an entity may be written by the
  * entity's owners (a conditional decision the reliability backend resolves
  * against the catalog) and by the reliability admins, e.g. the SRE group.
  * Unregistering a catalog entity is likewise for its owners and the admins.
+ * Notes on incidents are for every signed-in user.
  * Reads need only a signed-in user, which the backends enforce themselves.
  * Other actions stay open, as in the stock app.
  */
@@ -44,6 +48,10 @@ export class ReliabilityHubPermissionPolicy implements PermissionPolicy {
     const claims = user?.info.ownershipEntityRefs ?? [];
     if (claims.length === 0) {
       return { result: AuthorizeResult.DENY };
+    }
+    // Anyone signed in who can see an incident may add what they know to it.
+    if (permission.name === reliabilityIncidentNotePermission.name) {
+      return { result: AuthorizeResult.ALLOW };
     }
     if (claims.some(ref => this.options.adminRefs.includes(ref))) {
       return { result: AuthorizeResult.ALLOW };

@@ -1,4 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  computeIncidentClocks,
+  DEFAULT_SEVERITY_LEVELS,
+  needsAttention,
+} from '@reliability-hub/plugin-reliability-common';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { NewIncident } from './IncidentStore';
@@ -57,7 +62,11 @@ describe('DatabaseIncidentStore', () => {
         acknowledgedAt: null,
         version: 1,
       });
-      expect(await store.getIncident(created.id)).toEqual(created);
+      expect(await store.getIncident(created.id)).toEqual({
+        ...created,
+        lastUpdateAt: null,
+        postmortemPublishedAt: null,
+      });
       expect((await store.listEvents(created.id)).map(e => e.message)).toEqual([
         'a',
         'b',
@@ -136,6 +145,184 @@ describe('DatabaseIncidentStore', () => {
 
       const open = await store.listIncidents({ status: 'open' }, { limit: 10 });
       expect(open.items.map(i => i.title)).toEqual(['i5']);
+    });
+
+    it('numbers incidents INC-YYYYMMDD-NNN per day of their start, uniquely under concurrent declarations', async () => {
+      const { store } = await createStore(databaseId);
+      const day = new Date('2026-12-07T08:00:00Z');
+      const created = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.createIncident(
+            incident({ title: `concurrent ${i}`, startedAt: day }),
+            [],
+            'test',
+          ),
+        ),
+      );
+      const ids = created.map(i => i.humanId).sort();
+      expect(ids).toEqual(
+        Array.from(
+          { length: 20 },
+          (_, i) => `INC-20261207-${String(i + 1).padStart(3, '0')}`,
+        ),
+      );
+      const nextDay = await store.createIncident(
+        incident({ startedAt: new Date('2026-12-08T00:00:00Z') }),
+        [],
+        'test',
+      );
+      expect(nextDay.humanId).toBe('INC-20261208-001');
+      expect((await store.getIncident('INC-20261208-001'))?.id).toBe(
+        nextDay.id,
+      );
+    });
+
+    it('lists as needing attention exactly the incidents whose clocks are overdue', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const min = (n: number) => ago(n * MINUTE);
+      const cases: Array<[string, Partial<NewIncident>, Date[]]> = [
+        // [title, incident, status update times]
+        [
+          'sev1 unacknowledged 4 min',
+          { severity: 'SEV1', status: 'investigating', startedAt: min(4) },
+          [],
+        ],
+        [
+          'sev1 unacknowledged 6 min',
+          { severity: 'SEV1', status: 'investigating', startedAt: min(6) },
+          [],
+        ],
+        [
+          'sev1 acked, no update for 16 min',
+          {
+            severity: 'SEV1',
+            status: 'identified',
+            startedAt: min(16),
+            acknowledgedAt: min(15),
+          },
+          [],
+        ],
+        [
+          'sev1 acked, updated 10 min ago',
+          {
+            severity: 'SEV1',
+            status: 'identified',
+            startedAt: min(16),
+            acknowledgedAt: min(15),
+          },
+          [min(10)],
+        ],
+        [
+          'sev1 open past its mitigation target',
+          {
+            severity: 'SEV1',
+            status: 'identified',
+            startedAt: min(70),
+            acknowledgedAt: min(69),
+          },
+          [min(1)],
+        ],
+        [
+          'sev3 unacknowledged 3 h',
+          { severity: 'SEV3', status: 'investigating', startedAt: min(180) },
+          [],
+        ],
+        [
+          'sev2 resolved 6 days ago',
+          {
+            severity: 'SEV2',
+            status: 'resolved',
+            startedAt: ago(6 * DAY + 10 * MINUTE),
+            acknowledgedAt: ago(6 * DAY + 9 * MINUTE),
+            mitigatedAt: ago(6 * DAY),
+            resolvedAt: ago(6 * DAY),
+          },
+          [],
+        ],
+        [
+          'sev2 resolved 6 days ago, published',
+          {
+            severity: 'SEV2',
+            status: 'resolved',
+            startedAt: ago(6 * DAY + 10 * MINUTE),
+            acknowledgedAt: ago(6 * DAY + 9 * MINUTE),
+            mitigatedAt: ago(6 * DAY),
+            resolvedAt: ago(6 * DAY),
+          },
+          [],
+        ],
+        [
+          'sev3 resolved long ago',
+          {
+            severity: 'SEV3',
+            status: 'resolved',
+            startedAt: ago(30 * DAY),
+            acknowledgedAt: ago(30 * DAY),
+            mitigatedAt: ago(30 * DAY),
+            resolvedAt: ago(30 * DAY),
+          },
+          [],
+        ],
+      ];
+      const ids = new Map<string, string>();
+      for (const [title, fields, updates] of cases) {
+        const created = await store.createIncident(
+          incident({ title, detectedAt: fields.startedAt, ...fields }),
+          updates.map(at => ({ type: 'status_change', at, message: 'moved' })),
+          'test',
+        );
+        ids.set(title, created.id);
+      }
+      await knex('postmortems').insert({
+        id: 'pm-1',
+        entity_ref: 'component:default/checkout',
+        title: 'Published',
+        status: 'published',
+        author: 'user:default/a',
+        published_at: ago(DAY),
+        created_at: ago(DAY),
+        updated_at: ago(DAY),
+      });
+      await knex('postmortem_incidents').insert({
+        postmortem_id: 'pm-1',
+        incident_id: ids.get('sev2 resolved 6 days ago, published'),
+      });
+
+      const listed = await store.listIncidents(
+        {
+          needsAttention: { now: NOW, severities: DEFAULT_SEVERITY_LEVELS },
+        },
+        { limit: 50 },
+      );
+      const expected = (
+        await store.listIncidents({}, { limit: 50 })
+      ).items.filter(i =>
+        needsAttention(
+          computeIncidentClocks(
+            i,
+            DEFAULT_SEVERITY_LEVELS.find(l => l.id === i.severity)!.policy!,
+            NOW,
+          ),
+        ),
+      );
+      expect(listed.items.map(i => i.title).sort()).toEqual(
+        [
+          'sev1 acked, no update for 16 min',
+          'sev1 open past its mitigation target',
+          'sev1 unacknowledged 6 min',
+          'sev2 resolved 6 days ago',
+          'sev3 unacknowledged 3 h',
+        ].sort(),
+      );
+      expect(listed.items.map(i => i.title).sort()).toEqual(
+        expected.map(i => i.title).sort(),
+      );
+      const published = listed.items.length
+        ? (await store.getIncident(
+            ids.get('sev2 resolved 6 days ago, published')!,
+          ))!
+        : undefined;
+      expect(published?.postmortemPublishedAt).toBe(ago(DAY).toISOString());
     });
 
     it('summarises an entity in SQL: open count, severities per window, MTTA and MTTR', async () => {

@@ -1,7 +1,9 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   EntityIncidentSummary,
+  formatIncidentHumanId,
   Incident,
+  INCIDENT_HUMAN_ID_PATTERN,
   IncidentEvent,
   IncidentSource,
   Page,
@@ -9,7 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
-import { isPostgres } from '../database/sql';
+import { isPostgres, toEpochMs } from '../database/sql';
 import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
 import { keysetPage, PageRequest } from '../database/keysetPage';
 import {
@@ -26,6 +28,7 @@ import {
   toEvent,
   toIncident,
 } from './incidentRows';
+import { clockFactColumns, whereNeedsAttention } from './clockFacts';
 import { readIncidentSummary } from './incidentSummary';
 import {
   IncidentChanges,
@@ -34,6 +37,22 @@ import {
   NewIncident,
   NewIncidentEvent,
 } from './IncidentStore';
+
+/**
+ * The next `INC-YYYYMMDD-NNN` id of the UTC day of `startedAt`. One upsert
+ * of the day's counter row: on PostgreSQL concurrent declarations queue on
+ * that row's lock, on SQLite the write lock serialises them, so no two
+ * incidents, even from different replicas, get the same number.
+ */
+async function nextHumanId(tx: Knex.Transaction, startedAt: Date) {
+  const day = formatIncidentHumanId(startedAt, 0).slice(4, 12);
+  const [row] = await tx('incident_day_counters')
+    .insert({ day, last: 1 })
+    .onConflict('day')
+    .merge({ last: tx.raw('incident_day_counters.last + 1') })
+    .returning('last');
+  return formatIncidentHumanId(startedAt, Number(row.last ?? row));
+}
 
 const records = VersionedRecords.create<Incident>({
   table: 'incidents',
@@ -69,8 +88,14 @@ export class DatabaseIncidentStore implements IncidentStore {
     filter: IncidentFilter,
     page: PageRequest,
   ): Promise<Page<Incident>> {
-    return keysetPage<IncidentRow, Incident>(this.filtered(filter), {
-      column: 'started_at',
+    const query = this.filtered(filter).select(
+      'incidents.*',
+      clockFactColumns(this.knex()),
+    );
+    return keysetPage<IncidentRow, Incident>(query, {
+      column: 'incidents.started_at',
+      idColumn: 'incidents.id',
+      keyOf: row => toEpochMs(row.started_at),
       ...page,
       toItem: toIncident,
     });
@@ -96,11 +121,27 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (filter.startedBefore) {
       query.where('started_at', '<', filter.startedBefore);
     }
+    if (filter.needsAttention) {
+      whereNeedsAttention(this.knex(), query, filter.needsAttention);
+    }
     return query;
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {
-    return records.read(this.db, id);
+    const row = await this.db<IncidentRow>('incidents')
+      .where(
+        INCIDENT_HUMAN_ID_PATTERN.test(id)
+          ? 'incidents.human_id'
+          : 'incidents.id',
+        id,
+      )
+      .first('incidents.*', clockFactColumns(this.knex()));
+    return row ? toIncident(row) : undefined;
+  }
+
+  /** The query builder of the database or of the joined transaction. */
+  private knex(): Knex {
+    return this.db as Knex;
   }
 
   async findBySource(
@@ -157,7 +198,10 @@ export class DatabaseIncidentStore implements IncidentStore {
       if (existing) {
         throw new ConflictError(`Incident ${existing.id} already exists`);
       }
-      await tx('incidents').insert(newIncidentRow(id, incident, now));
+      await tx('incidents').insert({
+        ...newIncidentRow(id, incident, now),
+        human_id: await nextHumanId(tx, incident.startedAt),
+      });
       await this.insertEvents(tx, id, events);
     });
   }

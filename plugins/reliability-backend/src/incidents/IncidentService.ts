@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   createIncidentRequestSchema,
   findIncidentTimeProblem,
@@ -7,6 +7,9 @@ import {
   INCIDENT_TIME_FIELDS,
   IncidentSource,
   SeverityLevel,
+  isIncidentOpen,
+  IncidentStatusUpdate,
+  postIncidentUpdateRequestSchema,
   updateIncidentRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
 import { z } from 'zod';
@@ -19,6 +22,9 @@ import {
 
 /** A declaration, validated at the edge; times as Dates. */
 type IncidentDeclaration = z.output<typeof createIncidentRequestSchema>;
+
+/** A status update, validated at the edge. */
+type IncidentUpdatePost = z.output<typeof postIncidentUpdateRequestSchema>;
 
 /** A change, validated at the edge; null clears a field. */
 type IncidentUpdate = z.output<typeof updateIncidentRequestSchema>;
@@ -79,6 +85,7 @@ export class IncidentService {
         startedAt,
         detectedAt,
         acknowledgedAt: status === 'investigating' ? undefined : now,
+        acknowledgedBy: status === 'investigating' ? undefined : actor,
         resolvedAt: status === 'resolved' ? now : undefined,
       },
       [
@@ -132,6 +139,7 @@ export class IncidentService {
         changes.acknowledgedAt === undefined
       ) {
         changes.acknowledgedAt = now;
+        changes.acknowledgedBy = actor;
       }
       if (
         (to === 'monitoring' || to === 'resolved') &&
@@ -195,6 +203,7 @@ export class IncidentService {
         message: described.join('; '),
       });
     }
+    events.push(...roleChangeEvents(current, changes, actor, now));
     if (note && to === from) {
       events.push({ type: 'note', at: now, author: actor, message: note });
     }
@@ -205,6 +214,101 @@ export class IncidentService {
       expectedVersion: version,
       changes,
       events,
+      actor,
+    });
+  }
+
+  /**
+   * Acknowledges the incident as `actor`, now: stops its acknowledge and
+   * escalation clocks. A second acknowledgement is a conflict naming who
+   * was first, so two responders learn of each other.
+   */
+  async acknowledge(
+    current: Incident,
+    version: number,
+    actor: string,
+  ): Promise<Incident> {
+    if (current.acknowledgedAt) {
+      throw new ConflictError(
+        `Incident ${current.id} was already acknowledged${
+          current.acknowledgedBy ? ` by ${current.acknowledgedBy}` : ''
+        } at ${current.acknowledgedAt}`,
+      );
+    }
+    if (version !== current.version) {
+      throw staleVersionError('Incident', current.id, version, current.version);
+    }
+    const now = new Date();
+    return this.store.updateIncident(current.id, {
+      expectedVersion: version,
+      changes: { acknowledgedAt: now, acknowledgedBy: actor },
+      events: [
+        {
+          type: 'acknowledged',
+          at: now,
+          author: actor,
+          message: 'Acknowledged',
+          data: { by: actor },
+        },
+      ],
+      actor,
+    });
+  }
+
+  /**
+   * Posts the next numbered status update on the timeline, which resets the
+   * update clock. The incident's version is bumped with it, so two people
+   * posting from the same version cannot both get the same number: the
+   * second gets 409 and sees the first's update.
+   */
+  async postUpdate(
+    current: Incident,
+    input: IncidentUpdatePost,
+    actor: string,
+  ): Promise<Incident> {
+    if (input.version !== current.version) {
+      throw staleVersionError(
+        'Incident',
+        current.id,
+        input.version,
+        current.version,
+      );
+    }
+    if (!isIncidentOpen(current.status)) {
+      throw new InputError(
+        'status: a resolved incident takes no status updates; reopen it first',
+      );
+    }
+    const now = new Date();
+    if (input.nextUpdateAt && input.nextUpdateAt <= now) {
+      throw new InputError('nextUpdateAt: must be in the future');
+    }
+    const policy = this.severities.find(l => l.id === current.severity)?.policy;
+    const every = policy?.updateEverySeconds;
+    const nextUpdateAt =
+      input.nextUpdateAt ??
+      (every ? new Date(now.getTime() + every * 1000) : null);
+    const events = await this.store.listEvents(current.id);
+    const update: IncidentStatusUpdate = {
+      number: events.filter(e => e.type === 'status_update').length + 1,
+      status: current.status,
+      impact: input.impact,
+      progress: input.progress,
+      nextSteps: input.nextSteps || null,
+      nextUpdateAt: nextUpdateAt ? nextUpdateAt.toISOString() : null,
+    };
+    return this.store.updateIncident(current.id, {
+      expectedVersion: input.version,
+      changes: {},
+      events: [
+        {
+          type: 'status_update',
+          at: now,
+          author: actor,
+          message: `Update #${update.number} (${update.status}): ${update.impact}. ${update.progress}`,
+          data: { ...update },
+        },
+      ],
       actor,
     });
   }
@@ -240,15 +344,38 @@ export class IncidentService {
     if (changes.summary !== undefined && changes.summary !== current.summary) {
       lines.push('Summary updated');
     }
-    for (const role of ROLE_FIELDS) {
-      if (changes[role] !== undefined && changes[role] !== current[role]) {
-        lines.push(
-          `${role[0].toUpperCase()}${role.slice(1)}: ${
-            changes[role] ?? 'none'
-          }`,
-        );
-      }
-    }
     return lines;
   }
+}
+
+const ROLE_LABELS: Record<(typeof ROLE_FIELDS)[number], string> = {
+  commander: 'Commander',
+  communications: 'Communications lead',
+  scribe: 'Scribe',
+};
+
+/**
+ * One timeline event per role handed to someone else, with the refs in its
+ * data so the timeline can show people by name.
+ */
+function roleChangeEvents(
+  current: Incident,
+  changes: IncidentChanges,
+  actor: string,
+  at: Date,
+): NewIncidentEvent[] {
+  return ROLE_FIELDS.filter(
+    role => changes[role] !== undefined && changes[role] !== current[role],
+  ).map(role => {
+    const to = changes[role] ?? null;
+    return {
+      type: 'role_change',
+      at,
+      author: actor,
+      message: to
+        ? `${ROLE_LABELS[role]}: ${to}`
+        : `${ROLE_LABELS[role]}: not assigned`,
+      data: { role, from: current[role], to },
+    };
+  });
 }

@@ -8,6 +8,7 @@ import {
   IncidentSource,
   IncidentStatus,
   Page,
+  SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
 import { EntityFilter } from '../database/entityFilter';
 import { VersionedChange } from '../database/versionedRecords';
@@ -24,6 +25,8 @@ export interface IncidentFilter extends EntityFilter {
   severities?: string[];
   startedAfter?: Date;
   startedBefore?: Date;
+  /** Only incidents with an overdue clock at `now` under these policies. */
+  needsAttention?: { now: Date; severities: SeverityLevel[] };
 }
 
 /** The times of an incident after `startedAt`, set as it moves on. */
@@ -35,7 +38,15 @@ type LaterTime = Exclude<(typeof INCIDENT_TIME_FIELDS)[number], 'startedAt'>;
  */
 type IncidentFields = Omit<
   Incident,
-  'id' | 'version' | 'createdAt' | 'updatedAt' | 'startedAt' | LaterTime
+  | 'id'
+  | 'humanId'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'startedAt'
+  | 'lastUpdateAt'
+  | 'postmortemPublishedAt'
+  | LaterTime
 > & { startedAt: Date } & { [K in LaterTime]: Date | null };
 
 /** What an incident cannot be declared without. */

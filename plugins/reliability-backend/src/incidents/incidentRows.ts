@@ -22,6 +22,7 @@ type Timestamp = Date | number | string;
 /** @internal */
 export interface IncidentRow {
   id: string;
+  human_id?: string | null;
   entity_ref: string;
   title: string;
   severity: string;
@@ -36,11 +37,15 @@ export interface IncidentRow {
   started_at: Timestamp;
   detected_at: Timestamp | null;
   acknowledged_at: Timestamp | null;
+  acknowledged_by?: string | null;
   mitigated_at: Timestamp | null;
   resolved_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** Read with the clock facts only (see `clockFactColumns`). */
+  last_update_at?: Timestamp | null;
+  postmortem_published_at?: Timestamp | null;
 }
 
 /** @internal */
@@ -66,6 +71,7 @@ const CHANGE_COLUMNS: Record<keyof IncidentChanges, keyof IncidentRow> = {
   startedAt: 'started_at',
   detectedAt: 'detected_at',
   acknowledgedAt: 'acknowledged_at',
+  acknowledgedBy: 'acknowledged_by',
   mitigatedAt: 'mitigated_at',
   resolvedAt: 'resolved_at',
 };
@@ -105,6 +111,7 @@ export function newIncidentRow(
     started_at: incident.startedAt,
     detected_at: incident.detectedAt ?? null,
     acknowledged_at: incident.acknowledgedAt ?? null,
+    acknowledged_by: incident.acknowledgedBy ?? null,
     mitigated_at: incident.mitigatedAt ?? null,
     resolved_at: incident.resolvedAt ?? null,
     created_at: now,
@@ -133,6 +140,7 @@ export function eventRows(
 export function toIncident(row: IncidentRow): Incident {
   return {
     id: row.id,
+    humanId: row.human_id ?? null,
     title: row.title,
     entityRef: row.entity_ref,
     severity: row.severity,
@@ -147,11 +155,18 @@ export function toIncident(row: IncidentRow): Incident {
     startedAt: toIso(row.started_at),
     detectedAt: toIso(row.detected_at),
     acknowledgedAt: toIso(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by ?? null,
     mitigatedAt: toIso(row.mitigated_at),
     resolvedAt: toIso(row.resolved_at),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     version: toNumber(row.version),
+    ...(row.last_update_at !== undefined && {
+      lastUpdateAt: toIso(row.last_update_at),
+    }),
+    ...(row.postmortem_published_at !== undefined && {
+      postmortemPublishedAt: toIso(row.postmortem_published_at),
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { secondsBetweenSql, toNumber } from '../database/sql';
+import { clockFactColumns } from './clockFacts';
 import { IncidentRow, toIncident } from './incidentRows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,11 +47,13 @@ export async function readIncidentSummary(
       .count({ count: '*' })
       .first(),
     knex<IncidentRow>('incidents')
+      .select('incidents.*', clockFactColumns(knex))
       .whereIn('entity_ref', refs)
       .whereIn('status', OPEN_STATUSES)
       .orderBy(newestFirst)
       .limit(options.recentLimit),
     knex<IncidentRow>('incidents')
+      .select('incidents.*', clockFactColumns(knex))
       .whereIn('entity_ref', refs)
       .where('status', 'resolved')
       .orderBy(newestFirst)

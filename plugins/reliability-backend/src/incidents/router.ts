@@ -1,9 +1,13 @@
 import {
+  acknowledgeIncidentRequestSchema,
   createIncidentRequestSchema,
-  idParamsSchema,
+  incidentIdParamsSchema,
   incidentListQuerySchema,
   incidentNoteRequestSchema,
+  IncidentTemplateName,
+  postIncidentUpdateRequestSchema,
   reliabilityIncidentCreatePermission,
+  reliabilityIncidentNotePermission,
   reliabilityIncidentUpdatePermission,
   SeverityLevel,
   updateIncidentRequestSchema,
@@ -27,6 +31,7 @@ export function createIncidentsRouter(options: {
   access: EntityAccess;
   visibility: EntityVisibility;
   severities: SeverityLevel[];
+  templates: Record<IncidentTemplateName, string>;
 }) {
   const { store, service, access, visibility } = options;
   const router = Router();
@@ -45,6 +50,10 @@ export function createIncidentsRouter(options: {
     res.json(options.severities);
   });
 
+  router.get('/incident-templates', async (_req, res) => {
+    res.json(options.templates);
+  });
+
   router.get('/incidents', async (req, res) => {
     const query = parseInput(
       incidentListQuerySchema,
@@ -57,6 +66,9 @@ export function createIncidentsRouter(options: {
       severities: query.severity,
       startedAfter: query.from ? new Date(query.from) : undefined,
       startedBefore: query.to ? new Date(query.to) : undefined,
+      needsAttention: query.needsAttention
+        ? { now: new Date(), severities: options.severities }
+        : undefined,
     };
     const visible = await visibility.of(req);
     res.json(
@@ -73,9 +85,13 @@ export function createIncidentsRouter(options: {
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
-    await load(req, id);
-    res.json(await service.get(id));
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
+    const current = await load(req, id);
+    res.json(await service.get(current.id));
   });
 
   router.post('/incidents', async (req, res) => {
@@ -95,7 +111,11 @@ export function createIncidentsRouter(options: {
   });
 
   router.patch('/incidents/:id', async (req, res) => {
-    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
     const body = parseInput(
       updateIncidentRequestSchema,
       req.body,
@@ -110,26 +130,82 @@ export function createIncidentsRouter(options: {
     const incident = await access.audited(
       req,
       'incident-update',
-      { id, entityRef: current.entityRef },
+      { id: current.id, entityRef: current.entityRef },
       () => service.update(current, body, actor),
     );
     res.json(incident);
   });
 
-  router.post('/incidents/:id/notes', async (req, res) => {
-    const { id } = parseInput(idParamsSchema, req.params, 'incident id');
-    const body = parseInput(incidentNoteRequestSchema, req.body, 'note');
+  router.post('/incidents/:id/acknowledge', async (req, res) => {
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
+    const body = parseInput(
+      acknowledgeIncidentRequestSchema,
+      req.body,
+      'acknowledgement',
+    );
     const current = await load(req, id);
     const { actor } = await access.authorize(
       req,
       reliabilityIncidentUpdatePermission,
       current.entityRef,
     );
+    const incident = await access.audited(
+      req,
+      'incident-acknowledge',
+      { id: current.id, entityRef: current.entityRef },
+      () => service.acknowledge(current, body.version, actor),
+    );
+    res.json(incident);
+  });
+
+  router.post('/incidents/:id/updates', async (req, res) => {
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
+    const body = parseInput(
+      postIncidentUpdateRequestSchema,
+      req.body,
+      'status update',
+    );
+    const current = await load(req, id);
+    const { actor } = await access.authorize(
+      req,
+      reliabilityIncidentUpdatePermission,
+      current.entityRef,
+    );
+    const incident = await access.audited(
+      req,
+      'incident-status-update',
+      { id: current.id, entityRef: current.entityRef },
+      () => service.postUpdate(current, body, actor),
+    );
+    res.status(201).json(incident);
+  });
+
+  router.post('/incidents/:id/notes', async (req, res) => {
+    const { id } = parseInput(
+      incidentIdParamsSchema,
+      req.params,
+      'incident id',
+    );
+    const body = parseInput(incidentNoteRequestSchema, req.body, 'note');
+    const current = await load(req, id);
+    const { actor } = await access.authorize(
+      req,
+      reliabilityIncidentNotePermission,
+      current.entityRef,
+    );
     const detail = await access.audited(
       req,
       'incident-note',
-      { id, entityRef: current.entityRef },
-      () => service.addNote(id, body.message, actor),
+      { id: current.id, entityRef: current.entityRef },
+      () => service.addNote(current.id, body.message, actor),
     );
     res.status(201).json(detail);
   });

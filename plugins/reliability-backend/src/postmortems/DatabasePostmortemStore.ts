@@ -3,9 +3,10 @@ import {
   Postmortem,
   PostmortemStatus,
 } from '@reliability-hub/plugin-reliability-common';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { toIso, toNumber } from '../database/sql';
+import { isPostgres, toIso, toNumber } from '../database/sql';
 import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
 import { keysetPage, PageRequest } from '../database/keysetPage';
 import {
@@ -147,6 +148,30 @@ const records = VersionedRecords.create<Postmortem>({
 });
 
 /**
+ * One postmortem per incident: a second one for an incident that has one is
+ * a conflict naming the first, so "Write postmortem" clicked twice (or by two
+ * people at once) opens one draft, not two. The incident rows are locked
+ * first on PostgreSQL, so concurrent writers queue here; SQLite writes one
+ * transaction at a time.
+ */
+async function refuseSecondPostmortem(
+  tx: Knex.Transaction,
+  incidentIds: string[],
+) {
+  if (isPostgres(tx)) {
+    await tx('incidents').whereIn('id', incidentIds).forUpdate().select('id');
+  }
+  const existing = await tx('postmortem_incidents')
+    .whereIn('incident_id', incidentIds)
+    .first('postmortem_id', 'incident_id');
+  if (existing) {
+    throw new ConflictError(
+      `incidentIds: incident ${existing.incident_id} already has postmortem ${existing.postmortem_id}; open it instead`,
+    );
+  }
+}
+
+/**
  * Postmortems in the plugin's database.
  *
  * @internal
@@ -170,6 +195,7 @@ export class DatabasePostmortemStore implements PostmortemStore {
       ...fields
     } = postmortem;
     return records.create(this.knex, id, { actor }, async (tx, now) => {
+      await refuseSecondPostmortem(tx, incidentIds);
       await tx('postmortems').insert({
         id,
         entity_ref: entityRef,

@@ -225,6 +225,34 @@ describe('access matrix: who may write what', () => {
         },
       ],
       [
+        'POST /incidents/:id/acknowledge',
+        async ctx => {
+          const { id, version } = await incident(ctx);
+          return {
+            method: 'post',
+            path: `/incidents/${id}/acknowledge`,
+            body: { version },
+            read: `/incidents/${id}`,
+          };
+        },
+      ],
+      [
+        'POST /incidents/:id/updates',
+        async ctx => {
+          const { id, version } = await incident(ctx);
+          return {
+            method: 'post',
+            path: `/incidents/${id}/updates`,
+            body: {
+              version,
+              impact: 'Some payments fail',
+              progress: 'Found it',
+            },
+            read: `/incidents/${id}`,
+          };
+        },
+      ],
+      [
         'POST /postmortems',
         async ctx => ({
           method: 'post',
@@ -396,9 +424,15 @@ describe('access matrix: who may write what', () => {
       ],
     ];
 
+    /** Writes the policy opens wider than to owners: notes, to anyone signed in. */
+    const WIDER: Record<string, Partial<typeof EXPECTED>> = {
+      'POST /incidents/:id/notes': { 'non-owner': 'allowed' },
+    };
+
     const CELLS = WRITES.flatMap(([name, prepare]) =>
       (Object.keys(PRINCIPALS) as Who[]).map(
-        who => [name, who, EXPECTED[who], prepare] as const,
+        who =>
+          [name, who, WIDER[name]?.[who] ?? EXPECTED[who], prepare] as const,
       ),
     );
 

@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
+  ADMIN,
   NON_OWNER,
   OWNER,
   startReliabilityBackend,
@@ -161,6 +162,25 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       expect(JSON.parse(itemUpdate.after).status).toBe('done');
     });
 
+    it('refuses a second postmortem of an incident, naming the first', async () => {
+      const { api } = await setup();
+      const { incident, postmortem } = await ownerFlow(api);
+      const again = await Promise.all(
+        [1, 2].map(() =>
+          api('post', '/postmortems', OWNER).send({
+            entityRef: ENTITY,
+            incidentIds: [incident.id],
+          }),
+        ),
+      );
+      expect(again.map(r => r.status)).toEqual([409, 409]);
+      expect(again[0].body.error.message).toContain(
+        `already has postmortem ${postmortem.id}`,
+      );
+      const list = await api('get', `/postmortems?entityRef=${ENTITY}`, OWNER);
+      expect(list.body.items).toHaveLength(1);
+    });
+
     it('answers 401 to every route without a token', async () => {
       const { api } = await setup();
       const id = '00000000-0000-4000-8000-000000000000';
@@ -172,6 +192,9 @@ describe('writes: authorization, concurrency, validation, audit', () => {
         ['post', '/incidents'],
         ['patch', `/incidents/${id}`],
         ['post', `/incidents/${id}/notes`],
+        ['post', `/incidents/${id}/acknowledge`],
+        ['post', `/incidents/${id}/updates`],
+        ['get', '/incident-templates'],
         ['get', '/postmortems'],
         ['get', `/postmortems/${id}`],
         ['post', '/postmortems'],
@@ -202,7 +225,11 @@ describe('writes: authorization, concurrency, validation, audit', () => {
           `/incidents/${incident.id}`,
           { version: incident.version, title: 'x' },
         ],
-        ['post', `/incidents/${incident.id}/notes`, { message: 'x' }],
+        [
+          'post',
+          `/incidents/${incident.id}/acknowledge`,
+          { version: incident.version },
+        ],
         [
           'post',
           '/postmortems',
@@ -228,6 +255,167 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       expect(await knex('audit_log').count({ n: '*' })).toEqual(auditBefore);
       const stored = await api('get', `/incidents/${incident.id}`, NON_OWNER);
       expect(stored.body.title).toBe('Checkout 5xx spike');
+    });
+
+    it('lets any signed-in user add a note, but not change the incident', async () => {
+      const { api } = await setup();
+      const declared = await api('post', '/incidents', OWNER).send({
+        entityRef: ENTITY,
+        title: 'Checkout slow',
+        severity: 'SEV2',
+      });
+      const note = await api(
+        'post',
+        `/incidents/${declared.body.id}/notes`,
+        NON_OWNER,
+      ).send({ message: 'Our team sees the same from cart' });
+      expect(note.status).toBe(201);
+      expect(note.body.timeline.at(-1)).toMatchObject({
+        type: 'note',
+        author: NON_OWNER,
+        message: 'Our team sees the same from cart',
+      });
+      const change = await api(
+        'patch',
+        `/incidents/${declared.body.id}`,
+        NON_OWNER,
+      ).send({ version: 1, scribe: NON_OWNER });
+      expect(change.status).toBe(403);
+    });
+
+    it('acknowledges once, naming who, and puts each role change on the timeline', async () => {
+      const { api } = await setup();
+      const declared = await api('post', '/incidents', OWNER).send({
+        entityRef: ENTITY,
+        title: 'Checkout down',
+        severity: 'SEV1',
+      });
+      const path = `/incidents/${declared.body.id}`;
+
+      const bad = await api('post', `${path}/acknowledge`, OWNER).send({
+        version: 'one',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('version');
+
+      const stale = await api('post', `${path}/acknowledge`, OWNER).send({
+        version: 7,
+      });
+      expect(stale.status).toBe(409);
+
+      const acked = await api('post', `${path}/acknowledge`, OWNER).send({
+        version: 1,
+      });
+      expect(acked.status).toBe(200);
+      expect(acked.body).toMatchObject({
+        acknowledgedBy: OWNER,
+        status: 'investigating',
+        version: 2,
+      });
+      expect(acked.body.acknowledgedAt).toEqual(expect.any(String));
+
+      const again = await api('post', `${path}/acknowledge`, ADMIN).send({
+        version: 2,
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toContain(
+        `already acknowledged by ${OWNER}`,
+      );
+
+      const roles = await api('patch', path, OWNER).send({
+        version: 2,
+        scribe: 'user:default/jane',
+        commander: OWNER,
+      });
+      expect(roles.status).toBe(200);
+
+      const byHumanId = await api(
+        'get',
+        `/incidents/${declared.body.humanId}`,
+        NON_OWNER,
+      );
+      expect(declared.body.humanId).toMatch(/^INC-\d{8}-\d{3}$/);
+      expect(byHumanId.body.id).toBe(declared.body.id);
+      const badId = await api('get', '/incidents/INC-1', NON_OWNER);
+      expect(badId.status).toBe(400);
+      expect(badId.body.error.message).toContain('INC-20261207-001');
+
+      const detail = await api('get', path, NON_OWNER);
+      expect(
+        detail.body.timeline
+          .filter((e: any) => e.type !== 'created')
+          .map((e: any) => [e.type, e.author, e.data])
+          // events of one change share their time: order them by role
+          .sort((a: any, b: any) =>
+            `${a[0]}${a[2].role ?? ''}`.localeCompare(
+              `${b[0]}${b[2].role ?? ''}`,
+            ),
+          ),
+      ).toEqual([
+        ['acknowledged', OWNER, { by: OWNER }],
+        ['role_change', OWNER, { role: 'commander', from: null, to: OWNER }],
+        [
+          'role_change',
+          OWNER,
+          { role: 'scribe', from: null, to: 'user:default/jane' },
+        ],
+      ]);
+    });
+
+    it('numbers status updates, resets the update clock with each, and checks what it is given', async () => {
+      const { api } = await setup();
+      const declared = await api('post', '/incidents', OWNER).send({
+        entityRef: ENTITY,
+        title: 'Checkout down',
+        severity: 'SEV1',
+      });
+      const path = `/incidents/${declared.body.humanId}`;
+      expect((await api('get', path, NON_OWNER)).body.lastUpdateAt).toBeNull();
+
+      const missing = await api('post', `${path}/updates`, OWNER).send({
+        version: 1,
+        progress: 'Looking',
+      });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.message).toContain('impact');
+
+      for (const [version, progress] of [
+        [1, 'Pool exhausted'],
+        [2, 'Pool raised'],
+      ] as const) {
+        const posted = await api('post', `${path}/updates`, OWNER).send({
+          version,
+          impact: 'All card payments fail',
+          progress,
+        });
+        expect(posted.status).toBe(201);
+      }
+      const stale = await api('post', `${path}/updates`, OWNER).send({
+        version: 2,
+        impact: 'x',
+        progress: 'y',
+      });
+      expect(stale.status).toBe(409);
+
+      const detail = (await api('get', path, NON_OWNER)).body;
+      const updates = detail.timeline.filter(
+        (e: any) => e.type === 'status_update',
+      );
+      expect(updates.map((e: any) => e.data.number)).toEqual([1, 2]);
+      expect(updates[1].data).toMatchObject({
+        status: 'investigating',
+        impact: 'All card payments fail',
+        progress: 'Pool raised',
+        nextSteps: null,
+      });
+      // SEV1 asks for an update every 15 minutes.
+      expect(
+        Date.parse(updates[1].data.nextUpdateAt) - Date.parse(updates[1].at),
+      ).toBe(15 * 60_000);
+      expect(detail.lastUpdateAt).toBe(updates[1].at);
+
+      const templates = await api('get', '/incident-templates', NON_OWNER);
+      expect(templates.body.statusUpdate).toContain('{{updateNumber}}');
     });
 
     it('answers 409 to a stale version and keeps the stored record', async () => {

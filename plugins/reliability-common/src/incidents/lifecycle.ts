@@ -51,3 +51,34 @@ export function formatDuration(seconds: number): string {
   const rest = hours % 24;
   return rest ? `${days} d ${rest} h` : `${days} d`;
 }
+
+/**
+ * An incident id people say aloud: `INC-20261207-001`.
+ *
+ * @public
+ */
+export const INCIDENT_HUMAN_ID_PATTERN = /^INC-\d{8}-\d{3,6}$/;
+
+/**
+ * The human-readable id of the `number`th incident started on the UTC day of
+ * `startedAt`: `INC-YYYYMMDD-NNN`, three digits at least.
+ *
+ * @public
+ */
+export function formatIncidentHumanId(startedAt: Date, number: number): string {
+  const day = startedAt.toISOString().slice(0, 10).replace(/-/g, '');
+  return `INC-${day}-${String(number).padStart(3, '0')}`;
+}
+
+/**
+ * The label of an incident in lists and headings: its human-readable id when
+ * it has one.
+ *
+ * @public
+ */
+export function incidentLabel(incident: {
+  id: string;
+  humanId?: string | null;
+}): string {
+  return incident.humanId ?? incident.id;
+}

@@ -9,11 +9,24 @@ import {
   instantSchema,
   isoDate,
   pageQueryFields,
+  queryFlag,
   textSchema,
   userRefSchema,
   versionSchema,
 } from '../requestFields';
+import { INCIDENT_HUMAN_ID_PATTERN } from './lifecycle';
 import { INCIDENT_STATUSES } from './types';
+
+/**
+ * The `:id` of an incident route: its UUID or its `INC-YYYYMMDD-NNN` id.
+ *
+ * @public
+ */
+export const incidentIdParamsSchema = z.object({
+  id: z.union([z.uuid(), z.string().regex(INCIDENT_HUMAN_ID_PATTERN)], {
+    error: 'must be an incident UUID or an id such as INC-20261207-001',
+  }),
+});
 
 /**
  * Query of `GET /incidents`. `status=open` means every status but resolved;
@@ -34,6 +47,8 @@ export const incidentListQuerySchema = z
       .optional(),
     from: instantSchema.optional(),
     to: instantSchema.optional(),
+    /** Only incidents with an overdue clock (acknowledge, update, escalate, mitigate, postmortem). */
+    needsAttention: queryFlag('must be true or false').optional(),
     ...pageQueryFields,
   })
   .strict();
@@ -102,6 +117,49 @@ export const updateIncidentRequestSchema = createIncidentRequestSchema
  * @public
  */
 export type UpdateIncidentRequest = z.input<typeof updateIncidentRequestSchema>;
+
+/**
+ * Body of `POST /incidents/:id/acknowledge`: the version the responder saw.
+ *
+ * @public
+ */
+export const acknowledgeIncidentRequestSchema = z
+  .object({ version: versionSchema })
+  .strict();
+
+/**
+ * Body of `POST /incidents/:id/acknowledge`.
+ *
+ * @public
+ */
+export type AcknowledgeIncidentRequest = z.input<
+  typeof acknowledgeIncidentRequestSchema
+>;
+
+/**
+ * Body of `POST /incidents/:id/updates`: a numbered status update for the
+ * timeline and for stakeholders. It resets the update clock.
+ *
+ * @public
+ */
+export const postIncidentUpdateRequestSchema = z
+  .object({
+    version: versionSchema,
+    impact: textSchema(2_000),
+    progress: textSchema(5_000),
+    nextSteps: z.string().trim().max(2_000).optional(),
+    nextUpdateAt: isoDate.optional(),
+  })
+  .strict();
+
+/**
+ * Body of `POST /incidents/:id/updates`.
+ *
+ * @public
+ */
+export type PostIncidentUpdateRequest = z.input<
+  typeof postIncidentUpdateRequestSchema
+>;
 
 /**
  * Body of `POST /incidents/:id/notes`: a note on the timeline.

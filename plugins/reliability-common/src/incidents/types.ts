@@ -31,6 +31,11 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
  */
 export interface Incident {
   id: string;
+  /**
+   * The id people say aloud, `INC-YYYYMMDD-NNN` (the UTC day of the start,
+   * numbered in the order declared). Accepted wherever the id is.
+   */
+  humanId?: string | null;
   title: string;
   /** Entity ref of the component, as `stringifyEntityRef` writes it. */
   entityRef: string;
@@ -49,11 +54,20 @@ export interface Incident {
   startedAt: string;
   detectedAt: string | null;
   acknowledgedAt: string | null;
+  /** User ref of who acknowledged it, when acknowledged through the portal or the API. */
+  acknowledgedBy?: string | null;
   mitigatedAt: string | null;
   resolvedAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * The last status update or status change, for the update clock; absent
+   * where the answer does not carry the incident's clocks.
+   */
+  lastUpdateAt?: string | null;
+  /** When a postmortem covering the incident was published, for the postmortem clock. */
+  postmortemPublishedAt?: string | null;
 }
 
 /**
@@ -63,6 +77,9 @@ export interface Incident {
  */
 export type IncidentEventType =
   | 'created'
+  | 'acknowledged'
+  | 'role_change'
+  | 'status_update'
   | 'status_change'
   | 'update'
   | 'note'

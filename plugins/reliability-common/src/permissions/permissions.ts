@@ -21,13 +21,27 @@ export const reliabilityIncidentCreatePermission = createPermission({
 });
 
 /**
- * Change an incident of an entity: status, times, roles, timeline notes.
+ * Change an incident of an entity: status, times, roles, acknowledge it.
  *
  * @public
  */
 export const reliabilityIncidentUpdatePermission = createPermission({
   name: 'reliability.incident.update',
   attributes: { action: 'update' },
+  resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Add a note to the timeline of an incident of an entity. Looser than
+ * {@link reliabilityIncidentUpdatePermission} on purpose: people of other
+ * teams who see the incident often know something that helps, and a note
+ * changes nothing else. Policies commonly allow it to every signed-in user.
+ *
+ * @public
+ */
+export const reliabilityIncidentNotePermission = createPermission({
+  name: 'reliability.incident.note',
+  attributes: { action: 'create' },
   resourceType: RELIABILITY_ENTITY_RESOURCE_TYPE,
 });
 
@@ -132,6 +146,7 @@ export const reliabilityDefinitionsRefreshPermission = createPermission({
 export const reliabilityPermissions = [
   reliabilityIncidentCreatePermission,
   reliabilityIncidentUpdatePermission,
+  reliabilityIncidentNotePermission,
   reliabilityPostmortemCreatePermission,
   reliabilityPostmortemUpdatePermission,
   reliabilityActionItemCreatePermission,

@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  IncidentTemplateName,
+  PostIncidentUpdateRequest,
   ActionItem,
   ActionItemListRequest,
   AddScheduleOverrideRequest,
@@ -66,6 +68,15 @@ export interface ReliabilityApi {
   updateIncident(id: string, request: UpdateIncidentRequest): Promise<Incident>;
   /** Adds a note to the incident's timeline. */
   addIncidentNote(id: string, message: string): Promise<IncidentDetail>;
+  /** Posts the next numbered status update of the incident. */
+  postIncidentUpdate(
+    id: string,
+    request: PostIncidentUpdateRequest,
+  ): Promise<Incident>;
+  /** The communication templates, in Markdown with `{{placeholders}}`. */
+  getIncidentTemplates(): Promise<Record<IncidentTemplateName, string>>;
+  /** Acknowledges the incident as the signed-in user; `version` as last read. */
+  acknowledgeIncident(id: string, version: number): Promise<Incident>;
   listPostmortems(request: PostmortemListRequest): Promise<Page<Postmortem>>;
   getPostmortem(id: string): Promise<PostmortemDetail>;
   createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem>;

@@ -1,6 +1,9 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  IncidentTemplateName,
+  PostIncidentUpdateRequest,
+  AcknowledgeIncidentRequest,
   ActionItem,
   ActionItemListRequest,
   AddScheduleOverrideRequest,
@@ -55,6 +58,7 @@ type Query = Record<string, string | string[] | number | boolean | undefined>;
 export class ReliabilityClient implements ReliabilityApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private severityLevels?: Promise<SeverityLevel[]>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -70,7 +74,15 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async getSeverityLevels(): Promise<SeverityLevel[]> {
-    return this.get('/severities');
+    // Every clock chip of a list asks: the levels change only with the
+    // backend's configuration, so one answer serves the page.
+    this.severityLevels ??= this.get<SeverityLevel[]>('/severities').catch(
+      error => {
+        this.severityLevels = undefined;
+        throw error;
+      },
+    );
+    return this.severityLevels;
   }
 
   async getIncident(id: string): Promise<IncidentDetail> {
@@ -86,6 +98,30 @@ export class ReliabilityClient implements ReliabilityApi {
     request: UpdateIncidentRequest,
   ): Promise<Incident> {
     return this.send('PATCH', `/incidents/${encodeURIComponent(id)}`, request);
+  }
+
+  async postIncidentUpdate(
+    id: string,
+    request: PostIncidentUpdateRequest,
+  ): Promise<Incident> {
+    return this.send(
+      'POST',
+      `/incidents/${encodeURIComponent(id)}/updates`,
+      request,
+    );
+  }
+
+  async getIncidentTemplates(): Promise<Record<IncidentTemplateName, string>> {
+    return this.get('/incident-templates');
+  }
+
+  async acknowledgeIncident(id: string, version: number): Promise<Incident> {
+    const body: AcknowledgeIncidentRequest = { version };
+    return this.send(
+      'POST',
+      `/incidents/${encodeURIComponent(id)}/acknowledge`,
+      body,
+    );
   }
 
   async addIncidentNote(id: string, message: string): Promise<IncidentDetail> {

@@ -11,7 +11,10 @@ import {
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { RELIABILITY_ENTITY_RESOURCE_TYPE } from '@reliability-hub/plugin-reliability-common';
+import {
+  RELIABILITY_ENTITY_RESOURCE_TYPE,
+  reliabilityIncidentNotePermission,
+} from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { loadEntityResources } from '../../permissions/loadEntityResources';
 import {
@@ -86,6 +89,10 @@ const ownerPermissions = createServiceFactory({
         return { result: AuthorizeResult.ALLOW };
       }
       const info = await userInfo.getUserInfo(credentials);
+      // As the portal's policy: anyone signed in may add notes to incidents.
+      if (permission.name === reliabilityIncidentNotePermission.name) {
+        return { result: AuthorizeResult.ALLOW };
+      }
       // As the portal's policy: the admins may write reliability records anywhere.
       if (info.ownershipEntityRefs.includes(ADMIN_GROUP)) {
         return { result: AuthorizeResult.ALLOW };

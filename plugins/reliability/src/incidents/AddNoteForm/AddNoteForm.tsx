@@ -2,7 +2,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import { reliabilityIncidentUpdatePermission } from '@reliability-hub/plugin-reliability-common';
+import Typography from '@material-ui/core/Typography';
+import { reliabilityIncidentNotePermission } from '@reliability-hub/plugin-reliability-common';
 import { FormEvent } from 'react';
 import { reliabilityApiRef } from '../../api';
 import { FormTextField } from '../../shared/FormTextField';
@@ -11,8 +12,9 @@ import { useWrite } from '../../shared/useWrite';
 import { WriteError } from '../../shared/WriteError';
 
 /**
- * A note for the incident's timeline, for those allowed to change the
- * incident.
+ * A note for the incident's timeline, for those allowed to add notes (a
+ * looser permission than changing the incident); others are told why they
+ * cannot.
  *
  * @internal
  */
@@ -23,8 +25,8 @@ export function AddNoteForm(props: {
 }) {
   const { incidentId, entityRef, onAdded } = props;
   const api = useApi(reliabilityApiRef);
-  const { allowed } = usePermission({
-    permission: reliabilityIncidentUpdatePermission,
+  const { allowed, loading } = usePermission({
+    permission: reliabilityIncidentNotePermission,
     resourceRef: entityRef,
   });
   const { values, field, set } = useFields(`incident-note-${incidentId}`, {
@@ -40,8 +42,17 @@ export function AddNoteForm(props: {
     },
   );
 
-  if (!allowed) {
+  if (loading) {
     return null;
+  }
+  if (!allowed) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        You cannot add notes to this incident: the portal's permission policy
+        does not allow you the permission reliability.incident.note. Ask the
+        team that owns the component, or your Backstage administrators.
+      </Typography>
+    );
   }
 
   const submit = (event: FormEvent) => {

@@ -1,4 +1,5 @@
 import {
+  incidentLabel,
   Incident,
   reliabilityIncidentCreatePermission,
 } from '@reliability-hub/plugin-reliability-common';
@@ -25,7 +26,7 @@ export function DeclareIncidentButton(props: { entityRef: string }) {
       adds
       color="secondary"
       onDone={(incident: Incident) =>
-        navigate(links.incident(incident.entityRef, incident.id))
+        navigate(links.incident(incident.entityRef, incidentLabel(incident)))
       }
       dialog={(close, done) => (
         <DeclareIncidentDialog

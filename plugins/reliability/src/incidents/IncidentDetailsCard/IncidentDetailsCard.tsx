@@ -10,6 +10,8 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { ReactNode } from 'react';
 import { exactTime, relativeTime } from '../../shared/time';
+import { AssignMeButton } from '../AssignMeButton';
+import { IncidentRole } from '../IncidentRoleFields';
 import { IncidentRolesButton } from '../IncidentRolesButton';
 
 const useStyles = makeStyles(theme => ({
@@ -84,13 +86,25 @@ export function IncidentDetailsCard(props: {
   const { incident, onChanged, reloading } = props;
   const classes = useStyles();
   const since = incident.startedAt;
+  const role = (name: IncidentRole, label: string) => (
+    <span>
+      <Role entityRef={incident[name]} />{' '}
+      <AssignMeButton
+        incident={incident}
+        role={name}
+        label={label}
+        onChanged={onChanged}
+        reloading={reloading}
+      />
+    </span>
+  );
   return (
     <InfoCard title="Roles and times">
       <Rows
         rows={[
-          ['Commander', <Role entityRef={incident.commander} />],
-          ['Communications', <Role entityRef={incident.communications} />],
-          ['Scribe', <Role entityRef={incident.scribe} />],
+          ['Commander', role('commander', 'Commander')],
+          ['Communications', role('communications', 'Communications lead')],
+          ['Scribe', role('scribe', 'Scribe')],
         ]}
       />
       <IncidentRolesButton
@@ -109,7 +123,21 @@ export function IncidentDetailsCard(props: {
         rows={[
           ['Started', <Time at={incident.startedAt} since={since} />],
           ['Detected', <Time at={incident.detectedAt} since={since} />],
-          ['Acknowledged', <Time at={incident.acknowledgedAt} since={since} />],
+          [
+            'Acknowledged',
+            <>
+              <Time at={incident.acknowledgedAt} since={since} />
+              {incident.acknowledgedBy && (
+                <>
+                  {' by '}
+                  <EntityRefLink
+                    entityRef={incident.acknowledgedBy}
+                    defaultKind="user"
+                  />
+                </>
+              )}
+            </>,
+          ],
           ['Mitigated', <Time at={incident.mitigatedAt} since={since} />],
           ['Resolved', <Time at={incident.resolvedAt} since={since} />],
         ]}

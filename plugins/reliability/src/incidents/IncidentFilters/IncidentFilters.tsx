@@ -1,4 +1,6 @@
 import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import {
@@ -17,11 +19,14 @@ import { useSeverityLevels } from '../useSeverityLevels';
 export interface IncidentFilterValue {
   status: IncidentStatus | 'open' | '';
   severity: string[];
+  /** Only incidents with an overdue clock. */
+  needsAttention: boolean;
 }
 
 /**
- * Status and severity selects above an incident table; the table asks the
- * backend with them rather than filtering the rows it has.
+ * Status and severity selects and a "needs attention" box above an incident
+ * table; the table asks the backend with them rather than filtering the rows
+ * it has.
  *
  * @internal
  */
@@ -89,6 +94,19 @@ export function IncidentFilters(props: {
           </MenuItem>
         ))}
       </TextField>
+      <FormControlLabel
+        control={
+          <Checkbox
+            id={`${idPrefix}-attention`}
+            color="primary"
+            checked={value.needsAttention}
+            onChange={e =>
+              onChange({ ...value, needsAttention: e.target.checked })
+            }
+          />
+        }
+        label="Needs attention (a target is overdue)"
+      />
     </Box>
   );
 }

@@ -122,6 +122,33 @@ describe('<IncidentPage />', () => {
     expect(screen.getByText(/In review/)).toBeInTheDocument();
   });
 
+  it('counts down the response targets of its severity', async () => {
+    const minutesAgo = (n: number) =>
+      new Date(Date.now() - n * 60_000).toISOString();
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      severity: 'SEV1',
+      status: 'investigating',
+      startedAt: minutesAgo(2),
+      detectedAt: minutesAgo(2),
+      acknowledgedAt: null,
+      lastUpdateAt: null,
+    });
+    await renderPage();
+
+    expect(
+      await screen.findByRole('status', {
+        name: /^Acknowledge due in [23] min$/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('status', { name: /^Next update due in 1[23] min$/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('status', { name: /^Escalation due in [23] min$/ }),
+    ).toBeInTheDocument();
+  });
+
   it('shows the timeline oldest first, with authors and event types', async () => {
     api.getIncident.mockResolvedValue(detail);
     await renderPage();
@@ -270,8 +297,22 @@ describe('<IncidentPage />', () => {
     expect(screen.getByLabelText('Add a note')).toHaveValue('');
   });
 
-  it('writes a postmortem of the incident and opens it', async () => {
+  it('opens the postmortem the incident has instead of writing a second', async () => {
     api.getIncident.mockResolvedValue(detail);
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Open postmortem' }),
+    );
+    expect(await screen.findByText('Postmortem page')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Write postmortem' }),
+    ).not.toBeInTheDocument();
+    expect(api.createPostmortem).not.toHaveBeenCalled();
+  });
+
+  it('writes a postmortem of the incident and opens it', async () => {
+    api.getIncident.mockResolvedValue({ ...detail, postmortems: [] });
     api.createPostmortem.mockResolvedValue(makePostmortem({ id: 'pm-new' }));
     await renderPage();
 
@@ -300,6 +341,159 @@ describe('<IncidentPage />', () => {
       screen.queryByRole('button', { name: 'Write postmortem' }),
     ).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Add a note')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/You cannot add notes to this incident/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Assign me/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('acknowledges an unacknowledged incident with the version it was loaded at', async () => {
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      status: 'investigating',
+      acknowledgedAt: null,
+    });
+    api.acknowledgeIncident.mockResolvedValue(makeIncident());
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Acknowledge' }),
+    );
+    expect(api.acknowledgeIncident).toHaveBeenCalledWith('inc-1', 3);
+    await waitFor(() => expect(api.getIncident).toHaveBeenCalledTimes(2));
+  });
+
+  it('does not offer to acknowledge twice, and says who did', async () => {
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      acknowledgedBy: 'user:default/jane',
+    });
+    await renderPage();
+
+    expect(
+      await screen.findByText('Payments declined at checkout'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Acknowledge' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Acknowledged').nextElementSibling,
+    ).toHaveTextContent(/by jane/);
+  });
+
+  it('takes a role for the signed-in user with "Assign me"', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.updateIncident.mockResolvedValue(makeIncident());
+    await renderPage();
+
+    // Lena is the commander already: no "Assign me" there.
+    expect(
+      await screen.findByRole('button', { name: 'Assign me as scribe' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Assign me as commander' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Assign me as scribe' }),
+    );
+    expect(api.updateIncident).toHaveBeenCalledWith('inc-1', {
+      version: 3,
+      scribe: 'user:default/lena.hoffmann',
+    });
+  });
+
+  it('posts a status update with the version it was loaded at', async () => {
+    api.getIncident.mockResolvedValue(detail);
+    api.postIncidentUpdate.mockResolvedValue(makeIncident());
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Post update' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText(/Impact/),
+      'Card payments fail',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText(/Progress/),
+      'Pool raised to 100',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Post update' }),
+    );
+    expect(api.postIncidentUpdate).toHaveBeenCalledWith('inc-1', {
+      version: 3,
+      impact: 'Card payments fail',
+      progress: 'Pool raised to 100',
+      nextSteps: undefined,
+    });
+  });
+
+  it('fills the latest status update into the template to copy', async () => {
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      humanId: 'INC-20240501-002',
+      timeline: [
+        {
+          id: 'e5',
+          incidentId: 'inc-1',
+          type: 'status_update',
+          at: '2024-05-01T10:30:00.000Z',
+          author: 'user:default/lena.hoffmann',
+          message: 'Update #1',
+          data: {
+            number: 1,
+            status: 'identified',
+            impact: 'Card payments fail',
+            progress: 'Pool raised',
+            nextSteps: null,
+            nextUpdateAt: '2024-05-01T11:00:00.000Z',
+          },
+        },
+      ],
+    });
+    api.getIncidentTemplates.mockRejectedValue(new Error('offline'));
+    await renderPage();
+
+    const preview = await screen.findByLabelText('Message preview');
+    expect(preview).toHaveTextContent(
+      'Update #1 on INC-20240501-002 [SEV2]: Payments declined at checkout',
+    );
+    expect(preview).toHaveTextContent('Impact: Card payments fail');
+    expect(preview).toHaveTextContent('Next update by 2024-05-01 11:00 UTC');
+    expect(
+      screen.getByRole('button', { name: 'Copy plain text' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows role changes on the timeline with the person, not the ref', async () => {
+    api.getIncident.mockResolvedValue({
+      ...detail,
+      timeline: [
+        {
+          id: 'e9',
+          incidentId: 'inc-1',
+          type: 'role_change',
+          at: '2024-05-01T10:30:00.000Z',
+          author: 'user:default/lena.hoffmann',
+          message: 'Scribe: user:default/jane',
+          data: { role: 'scribe', from: null, to: 'user:default/jane' },
+        },
+      ],
+    });
+    await renderPage();
+
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    const item = within(timeline).getByRole('listitem');
+    expect(item).toHaveTextContent('Scribe: jane');
+    expect(item).not.toHaveTextContent('user:default/jane');
+    expect(within(item).getByText('jane').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/user/jane',
+    );
   });
 
   it('shows progress, then an error panel when the incident cannot be loaded', async () => {

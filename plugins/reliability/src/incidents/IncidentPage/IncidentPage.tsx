@@ -10,7 +10,11 @@ import { DetailPage } from '../../shared/DetailPage';
 import { useReliabilityLinks } from '../../shared/links';
 import { StatusMoves } from '../../shared/StatusMoves';
 import { INCIDENT_STATUS_MOVES } from '../incidentStatusMoves';
+import { AcknowledgeButton } from '../AcknowledgeButton';
 import { AddNoteForm } from '../AddNoteForm';
+import { IncidentCommunication } from '../IncidentCommunication';
+import { PostUpdateButton } from '../PostUpdateButton';
+import { IncidentClocks } from '../IncidentClocks';
 import { IncidentDetailsCard } from '../IncidentDetailsCard';
 import { IncidentStatusChip } from '../IncidentStatusChip';
 import { IncidentTimeline } from '../IncidentTimeline';
@@ -40,6 +44,9 @@ function Overview(props: {
           <SeverityChip severity={incident.severity} />
           <IncidentStatusChip status={incident.status} />
           <Typography variant="body2" color="textSecondary">
+            {incident.humanId && (
+              <strong style={{ marginRight: 8 }}>{incident.humanId}</strong>
+            )}
             {SOURCE_LABELS[incident.source] ?? incident.source}
           </Typography>
         </Box>
@@ -49,6 +56,7 @@ function Overview(props: {
           <WritePostmortemButton
             entityRef={incident.entityRef}
             incidentId={incident.id}
+            existing={incident.postmortems[0]}
           />
         </Box>
       }
@@ -56,6 +64,12 @@ function Overview(props: {
       <Typography variant="body1" style={{ whiteSpace: 'pre-wrap' }}>
         {incident.summary || 'No summary yet.'}
       </Typography>
+      <Box mt={2}>
+        <Typography variant="overline" color="textSecondary">
+          Response targets
+        </Typography>
+        <IncidentClocks incident={incident} />
+      </Box>
       <Box mt={2} display="flex" flexDirection="column" gridGap={4}>
         <IncidentRunbooks incident={incident} />
         <Typography variant="body2" component="div">
@@ -73,7 +87,23 @@ function Overview(props: {
               ))}
         </Typography>
       </Box>
-      <Box mt={2}>
+      <Box
+        mt={2}
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        gridGap={8}
+      >
+        <AcknowledgeButton
+          incident={incident}
+          onChanged={onChanged}
+          reloading={reloading}
+        />
+        <PostUpdateButton
+          incident={incident}
+          onChanged={onChanged}
+          reloading={reloading}
+        />
         <StatusMoves
           spec={INCIDENT_STATUS_MOVES}
           record={incident}
@@ -129,6 +159,9 @@ export function IncidentPage(props: { incidentId: string }) {
               onChanged={reload}
               reloading={reloading}
             />
+            <Box mt={3}>
+              <IncidentCommunication incident={incident} />
+            </Box>
           </Grid>
         </>
       )}

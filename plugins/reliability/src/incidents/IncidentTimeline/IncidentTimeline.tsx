@@ -11,6 +11,9 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircleOutline';
 import EditIcon from '@material-ui/icons/Edit';
 import FlagIcon from '@material-ui/icons/Flag';
 import NewIcon from '@material-ui/icons/FiberNew';
+import AnnouncementIcon from '@material-ui/icons/AnnouncementOutlined';
+import PersonIcon from '@material-ui/icons/PersonOutline';
+import ThumbUpIcon from '@material-ui/icons/ThumbUpOutlined';
 import {
   IncidentEvent,
   IncidentEventType,
@@ -23,6 +26,9 @@ const ICONS: Record<
   ComponentType<{ titleAccess?: string }>
 > = {
   created: NewIcon,
+  acknowledged: ThumbUpIcon,
+  role_change: PersonIcon,
+  status_update: AnnouncementIcon,
   status_change: FlagIcon,
   update: EditIcon,
   note: ChatIcon,
@@ -32,6 +38,9 @@ const ICONS: Record<
 
 const TYPE_LABELS: Record<IncidentEventType, string> = {
   created: 'Declared',
+  acknowledged: 'Acknowledged',
+  role_change: 'Role change',
+  status_update: 'Status update',
   status_change: 'Status change',
   update: 'Update',
   note: 'Note',
@@ -48,6 +57,46 @@ function Author(props: { author: string | null }) {
   ) : (
     <>{props.author}</>
   );
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  commander: 'Commander',
+  communications: 'Communications lead',
+  scribe: 'Scribe',
+};
+
+/** The event's text; role changes name the person as the catalog does. */
+function Message(props: { event: IncidentEvent }) {
+  const { event } = props;
+  const data = event.data ?? {};
+  if (event.type === 'role_change' && typeof data.role === 'string') {
+    const to = typeof data.to === 'string' ? data.to : null;
+    return (
+      <>
+        {ROLE_LABELS[data.role] ?? data.role}:{' '}
+        {to ? (
+          <EntityRefLink entityRef={to} defaultKind="user" />
+        ) : (
+          'not assigned'
+        )}
+      </>
+    );
+  }
+  if (event.type === 'status_update' && typeof data.number === 'number') {
+    return (
+      <>
+        <strong>
+          Update #{data.number} ({String(data.status)})
+        </strong>
+        {`\nImpact: ${String(data.impact)}\nProgress: ${String(data.progress)}`}
+        {data.nextSteps ? `\nNext steps: ${String(data.nextSteps)}` : ''}
+        {typeof data.nextUpdateAt === 'string'
+          ? `\nNext update by ${exactTime(data.nextUpdateAt)}`
+          : ''}
+      </>
+    );
+  }
+  return <>{event.message}</>;
 }
 
 /**
@@ -80,7 +129,7 @@ export function IncidentTimeline(props: { events: IncidentEvent[] }) {
             <ListItemText
               primary={
                 <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
-                  {event.message}
+                  <Message event={event} />
                 </Typography>
               }
               secondary={

@@ -14,6 +14,8 @@ const makeIncident = (id: string, overrides: Partial<Incident> = {}) =>
   baseIncident({ id, title: `Incident ${id}`, ...overrides });
 
 describe('<IncidentsTable />', () => {
+  // Tables with selects and chips render slowly in jsdom on a busy machine.
+  jest.setTimeout(30_000);
   const api = mockReliabilityApi();
   const { listIncidents } = api;
 
@@ -238,6 +240,40 @@ describe('<IncidentsTable />', () => {
     await waitFor(() =>
       expect(listIncidents).toHaveBeenLastCalledWith(
         expect.objectContaining({ status: 'resolved', severity: ['SEV2'] }),
+      ),
+    );
+  });
+
+  it('shows each open incident’s most urgent target and filters to those that need attention', async () => {
+    const minutesAgo = (n: number) =>
+      new Date(Date.now() - n * 60_000).toISOString();
+    listIncidents.mockResolvedValue({
+      items: [
+        makeIncident('late', {
+          severity: 'SEV1',
+          status: 'investigating',
+          startedAt: minutesAgo(7),
+          detectedAt: minutesAgo(7),
+          acknowledgedAt: null,
+          resolvedAt: null,
+        }),
+      ],
+    });
+    await renderTable({
+      title: 'All incidents',
+      filter: {},
+      showFilters: true,
+    });
+    expect(
+      await screen.findByText(/Acknowledge overdue by 2 min/),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: /Needs attention/ }),
+    );
+    await waitFor(() =>
+      expect(listIncidents).toHaveBeenLastCalledWith(
+        expect.objectContaining({ needsAttention: true, cursor: undefined }),
       ),
     );
   });

@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { incidentLabel } from '@reliability-hub/plugin-reliability-common';
 import type {
   Incident,
   IncidentListRequest,
@@ -38,10 +39,14 @@ export function IncidentsTable(props: {
   const [chosen, setChosen] = useState<IncidentFilterValue>({
     status: props.filter.status ?? '',
     severity: props.filter.severity ?? [],
+    needsAttention: props.filter.needsAttention === true,
   });
   const status = showFilters ? chosen.status || undefined : props.filter.status;
   const chosenSeverity = chosen.severity.length ? chosen.severity : undefined;
   const severity = showFilters ? chosenSeverity : props.filter.severity;
+  const needsAttention = showFilters
+    ? chosen.needsAttention || undefined
+    : props.filter.needsAttention;
   const api = useApi(reliabilityApiRef);
   const links = useReliabilityLinks();
   const idPrefix = `incident-filter-${title
@@ -53,15 +58,19 @@ export function IncidentsTable(props: {
         entityRef,
         status,
         severity,
+        needsAttention,
         limit: PAGE_SIZE,
         cursor,
       }),
     // severity is compared by content so a new array literal does not refetch
-    [api, entityRef, status, severity?.join(',')],
+    [api, entityRef, status, severity?.join(','), needsAttention],
   );
 
   const columns = useMemo(
-    () => incidentColumns(showEntity, i => links.incident(i.entityRef, i.id)),
+    () =>
+      incidentColumns(showEntity, i =>
+        links.incident(i.entityRef, incidentLabel(i)),
+      ),
     [showEntity, links],
   );
 

@@ -1,9 +1,11 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Link, TableColumn } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { Incident } from '@reliability-hub/plugin-reliability-common';
 import { durationText, startedText } from '../incidentTimes';
+import { IncidentClockChip } from '../IncidentClockChip';
 import { IncidentStatusChip } from '../IncidentStatusChip';
 import { SeverityChip } from '../SeverityChip';
 
@@ -40,6 +42,11 @@ export function incidentColumns(
           <Typography variant="body2" style={{ fontWeight: 500 }}>
             <Link to={incidentLink(incident)}>{incident.title}</Link>
           </Typography>
+          {incident.humanId && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              {incident.humanId}
+            </Typography>
+          )}
           {incident.summary && (
             <Typography
               variant="caption"
@@ -70,7 +77,17 @@ export function incidentColumns(
       field: 'status',
       width: '11%',
       cellStyle: NO_WRAP,
-      render: incident => <IncidentStatusChip status={incident.status} />,
+      render: incident => (
+        <Box
+          display="flex"
+          flexDirection="column"
+          alignItems="flex-start"
+          gridGap={4}
+        >
+          <IncidentStatusChip status={incident.status} />
+          <IncidentClockChip incident={incident} />
+        </Box>
+      ),
     },
     {
       title: 'Started',

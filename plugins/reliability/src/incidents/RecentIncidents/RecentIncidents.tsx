@@ -4,10 +4,12 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   Incident,
+  incidentLabel,
   isIncidentOpen,
 } from '@reliability-hub/plugin-reliability-common';
 import { useReliabilityLinks } from '../../shared/links';
 import { durationText, startedText } from '../incidentTimes';
+import { IncidentClockChip } from '../IncidentClockChip';
 import { IncidentStatusChip } from '../IncidentStatusChip';
 import { SeverityChip } from '../SeverityChip';
 
@@ -23,6 +25,7 @@ const useStyles = makeStyles(theme => ({
   title: { fontWeight: 500 },
   muted: { color: theme.palette.text.secondary },
   heading: { display: 'block', marginTop: theme.spacing(1) },
+  clock: { marginTop: theme.spacing(0.5), '&:empty': { display: 'none' } },
 }));
 
 function IncidentRow(props: { incident: Incident }) {
@@ -35,7 +38,9 @@ function IncidentRow(props: { incident: Incident }) {
       <SeverityChip severity={incident.severity} />
       <div className={classes.main}>
         <Typography variant="body2" className={classes.title}>
-          <Link to={links.incident(incident.entityRef, incident.id)}>
+          <Link
+            to={links.incident(incident.entityRef, incidentLabel(incident))}
+          >
             {incident.title}
           </Link>
         </Typography>
@@ -45,7 +50,11 @@ function IncidentRow(props: { incident: Incident }) {
           </Tooltip>
           {' · '}
           {durationText(incident)}
+          {incident.humanId && ` · ${incident.humanId}`}
         </Typography>
+        <div className={classes.clock}>
+          <IncidentClockChip incident={incident} />
+        </div>
       </div>
       <IncidentStatusChip status={incident.status} />
     </div>

@@ -12,15 +12,19 @@ import { WriteError } from '../../shared/WriteError';
 
 /**
  * "Write postmortem": starts a postmortem of the incident (its timeline
- * pre-filled by the backend) and opens it, for those allowed to.
+ * pre-filled by the backend) and opens it, for those allowed to. Once the
+ * incident has one, "Open postmortem" leads to it instead: one postmortem
+ * per incident.
  *
  * @internal
  */
 export function WritePostmortemButton(props: {
   entityRef: string;
   incidentId: string;
+  /** The postmortem the incident has already, if any. */
+  existing?: { id: string };
 }) {
-  const { entityRef, incidentId } = props;
+  const { entityRef, incidentId, existing } = props;
   const api = useApi(reliabilityApiRef);
   const navigate = useNavigate();
   const links = useReliabilityLinks();
@@ -36,6 +40,18 @@ export function WritePostmortemButton(props: {
     },
   );
 
+  if (existing) {
+    return (
+      <Button
+        variant="outlined"
+        size="small"
+        startIcon={<DescriptionIcon />}
+        onClick={() => navigate(links.postmortem(entityRef, existing.id))}
+      >
+        Open postmortem
+      </Button>
+    );
+  }
   if (!allowed) {
     return null;
   }

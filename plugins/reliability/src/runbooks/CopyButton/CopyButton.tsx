@@ -12,13 +12,14 @@ const LABELS: Record<CopyState, string> = {
 };
 
 /**
- * Copies `text` to the clipboard and says "Copied" for two seconds (or
+ * Copies `text` to the clipboard (the button reads `label`, by default
+ * "Copy") and says "Copied" for two seconds (or
  * "Copy failed" when the browser refuses).
  *
  * @internal
  */
-export function CopyButton(props: { text: string }) {
-  const { text } = props;
+export function CopyButton(props: { text: string; label?: string }) {
+  const { text, label = LABELS.idle } = props;
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
@@ -49,7 +50,7 @@ export function CopyButton(props: { text: string }) {
         )
       }
     >
-      <span aria-live="polite">{LABELS[state]}</span>
+      <span aria-live="polite">{state === 'idle' ? label : LABELS[state]}</span>
     </Button>
   );
 }

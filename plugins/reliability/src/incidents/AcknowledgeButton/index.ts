@@ -1,0 +1,1 @@
+export { AcknowledgeButton } from './AcknowledgeButton';

@@ -1,0 +1,1 @@
+export { AssignMeButton } from './AssignMeButton';

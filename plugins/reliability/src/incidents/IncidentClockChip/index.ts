@@ -1,0 +1,1 @@
+export { IncidentClockChip } from './IncidentClockChip';

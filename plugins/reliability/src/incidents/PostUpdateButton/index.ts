@@ -1,0 +1,1 @@
+export { PostUpdateButton } from './PostUpdateButton';
