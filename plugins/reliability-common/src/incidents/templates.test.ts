@@ -1,7 +1,7 @@
 import {
   DEFAULT_INCIDENT_TEMPLATES,
   incidentTemplateValues,
-  markdownToPlainText,
+  markdownToMessageText,
   renderIncidentTemplate,
   unknownTemplatePlaceholders,
 } from './templates';
@@ -90,6 +90,6 @@ describe('incident templates', () => {
     ['see [the page](https://x.example)', 'see the page (https://x.example)'],
     ['`kubectl get pods`', 'kubectl get pods'],
   ])('turns %j into plain text %j', (markdown, text) => {
-    expect(markdownToPlainText(markdown)).toBe(text);
+    expect(markdownToMessageText(markdown)).toBe(text);
   });
 });

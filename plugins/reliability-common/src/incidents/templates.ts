@@ -236,11 +236,13 @@ export function incidentTemplateValues(
 
 /**
  * Markdown as plain text for chat and e-mail that do not render it: drops
- * emphasis, heading marks and code ticks, keeps links' text and address.
+ * emphasis, heading marks and code ticks, keeps links' text and address, and
+ * keeps the lines, with list items as bullets. (For one line of text, as
+ * snippets and summaries need, see {@link markdownToPlainText}.)
  *
  * @public
  */
-export function markdownToPlainText(markdown: string): string {
+export function markdownToMessageText(markdown: string): string {
   return markdown
     .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, '$1 ($2)')
     .replace(/^#{1,6}\s+/gm, '')

@@ -12,7 +12,7 @@ import {
   IncidentStatusUpdate,
   IncidentTemplateName,
   incidentTemplateValues,
-  markdownToPlainText,
+  markdownToMessageText,
   renderIncidentTemplate,
 } from '@reliability-hub/plugin-reliability-common';
 import { useMemo, useState } from 'react';
@@ -109,7 +109,7 @@ export function IncidentCommunication(props: { incident: IncidentDetail }) {
           <Box mt={1.5} display="flex" gridGap={8} flexWrap="wrap">
             <CopyButton text={markdown} label="Copy Markdown" />
             <CopyButton
-              text={markdownToPlainText(markdown)}
+              text={markdownToMessageText(markdown)}
               label="Copy plain text"
             />
           </Box>
