@@ -9,13 +9,16 @@ import {
   reliabilityIncidentCreatePermission,
   reliabilityIncidentNotePermission,
   reliabilityIncidentUpdatePermission,
+  Incident,
   SeverityLevel,
   updateIncidentRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
-import { Request } from 'express';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility, withinScope } from '../access/EntityVisibility';
+import { z } from 'zod';
 import { parseInput } from '../validation';
 import { IncidentService } from './IncidentService';
 import { IncidentFilter, IncidentStore } from './IncidentStore';
@@ -110,105 +113,88 @@ export function createIncidentsRouter(options: {
     res.status(201).json(incident);
   });
 
-  router.patch('/incidents/:id', async (req, res) => {
-    const { id } = parseInput(
-      incidentIdParamsSchema,
-      req.params,
-      'incident id',
-    );
-    const body = parseInput(
-      updateIncidentRequestSchema,
-      req.body,
-      'incident change',
-    );
-    const current = await load(req, id);
-    const { actor } = await access.authorize(
-      req,
-      reliabilityIncidentUpdatePermission,
-      current.entityRef,
-    );
-    const incident = await access.audited(
-      req,
-      'incident-update',
-      { id: current.id, entityRef: current.entityRef },
-      () => service.update(current, body, actor),
-    );
-    res.json(incident);
-  });
+  /**
+   * A change to one incident: parse the id and the body (a 400 naming the
+   * field), load the incident (404 if the caller may not see it), authorize
+   * the permission on its entity (403), and make the change audited.
+   */
+  function incidentWrite<T>(write: {
+    body: { schema: z.ZodType<T>; name: string };
+    permission: ResourcePermission<string>;
+    eventId: string;
+    status?: number;
+    change: (current: Incident, body: T, actor: string) => Promise<unknown>;
+  }) {
+    return async (req: Request, res: Response) => {
+      const { id } = parseInput(
+        incidentIdParamsSchema,
+        req.params,
+        'incident id',
+      );
+      const body = parseInput(write.body.schema, req.body, write.body.name);
+      const current = await load(req, id);
+      const { actor } = await access.authorize(
+        req,
+        write.permission,
+        current.entityRef,
+      );
+      const result = await access.audited(
+        req,
+        write.eventId,
+        { id: current.id, entityRef: current.entityRef },
+        () => write.change(current, body, actor),
+      );
+      res.status(write.status ?? 200).json(result);
+    };
+  }
 
-  router.post('/incidents/:id/acknowledge', async (req, res) => {
-    const { id } = parseInput(
-      incidentIdParamsSchema,
-      req.params,
-      'incident id',
-    );
-    const body = parseInput(
-      acknowledgeIncidentRequestSchema,
-      req.body,
-      'acknowledgement',
-    );
-    const current = await load(req, id);
-    const { actor } = await access.authorize(
-      req,
-      reliabilityIncidentUpdatePermission,
-      current.entityRef,
-    );
-    const incident = await access.audited(
-      req,
-      'incident-acknowledge',
-      { id: current.id, entityRef: current.entityRef },
-      () => service.acknowledge(current, body.version, actor),
-    );
-    res.json(incident);
-  });
+  router.patch(
+    '/incidents/:id',
+    incidentWrite({
+      body: { schema: updateIncidentRequestSchema, name: 'incident change' },
+      permission: reliabilityIncidentUpdatePermission,
+      eventId: 'incident-update',
+      change: (current, body, actor) => service.update(current, body, actor),
+    }),
+  );
 
-  router.post('/incidents/:id/updates', async (req, res) => {
-    const { id } = parseInput(
-      incidentIdParamsSchema,
-      req.params,
-      'incident id',
-    );
-    const body = parseInput(
-      postIncidentUpdateRequestSchema,
-      req.body,
-      'status update',
-    );
-    const current = await load(req, id);
-    const { actor } = await access.authorize(
-      req,
-      reliabilityIncidentUpdatePermission,
-      current.entityRef,
-    );
-    const incident = await access.audited(
-      req,
-      'incident-status-update',
-      { id: current.id, entityRef: current.entityRef },
-      () => service.postUpdate(current, body, actor),
-    );
-    res.status(201).json(incident);
-  });
+  router.post(
+    '/incidents/:id/acknowledge',
+    incidentWrite({
+      body: {
+        schema: acknowledgeIncidentRequestSchema,
+        name: 'acknowledgement',
+      },
+      permission: reliabilityIncidentUpdatePermission,
+      eventId: 'incident-acknowledge',
+      change: (current, body, actor) =>
+        service.acknowledge(current, body.version, actor),
+    }),
+  );
 
-  router.post('/incidents/:id/notes', async (req, res) => {
-    const { id } = parseInput(
-      incidentIdParamsSchema,
-      req.params,
-      'incident id',
-    );
-    const body = parseInput(incidentNoteRequestSchema, req.body, 'note');
-    const current = await load(req, id);
-    const { actor } = await access.authorize(
-      req,
-      reliabilityIncidentNotePermission,
-      current.entityRef,
-    );
-    const detail = await access.audited(
-      req,
-      'incident-note',
-      { id: current.id, entityRef: current.entityRef },
-      () => service.addNote(current.id, body.message, actor),
-    );
-    res.status(201).json(detail);
-  });
+  router.post(
+    '/incidents/:id/updates',
+    incidentWrite({
+      body: { schema: postIncidentUpdateRequestSchema, name: 'status update' },
+      permission: reliabilityIncidentUpdatePermission,
+      eventId: 'incident-status-update',
+      status: 201,
+      change: (current, body, actor) =>
+        service.postUpdate(current, body, actor),
+    }),
+  );
+
+  router.post(
+    '/incidents/:id/notes',
+    incidentWrite({
+      body: { schema: incidentNoteRequestSchema, name: 'note' },
+      permission: reliabilityIncidentNotePermission,
+      eventId: 'incident-note',
+      status: 201,
+      change: (current, body, actor) =>
+        service.addNote(current.id, body.message, actor),
+    }),
+  );
 
   return router;
 }
