@@ -81,7 +81,10 @@ function toColumns(fields: PostmortemFields): Record<string, unknown> {
   return row;
 }
 
-function toPostmortem(row: PostmortemRow, incidentIds: string[]): Postmortem {
+function toPostmortem(
+  row: PostmortemRow,
+  incidents: IncidentLinks,
+): Postmortem {
   return {
     id: row.id,
     entityRef: row.entity_ref,
@@ -103,7 +106,8 @@ function toPostmortem(row: PostmortemRow, incidentIds: string[]): Postmortem {
     lessonsLearned: row.lessons_learned,
     author: row.author,
     reviewers: JSON.parse(row.reviewers),
-    incidentIds,
+    incidentIds: incidents.ids,
+    incidentSeverities: [...new Set(incidents.severities)].sort(),
     publishedAt: toIso(row.published_at),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -113,19 +117,38 @@ function toPostmortem(row: PostmortemRow, incidentIds: string[]): Postmortem {
 
 type Db = Knex | Knex.Transaction;
 
+/** The incidents a postmortem covers: their ids and severities. */
+type IncidentLinks = { ids: string[]; severities: string[] };
+
 /** The incidents each postmortem covers, by postmortem id. */
 async function incidentIdsOf(
   db: Db,
   ids: string[],
-): Promise<Map<string, string[]>> {
+): Promise<Map<string, IncidentLinks>> {
   const rows = ids.length
     ? await db('postmortem_incidents')
-        .whereIn('postmortem_id', ids)
-        .orderBy('incident_id')
+        .leftJoin(
+          'incidents',
+          'incidents.id',
+          'postmortem_incidents.incident_id',
+        )
+        .whereIn('postmortem_incidents.postmortem_id', ids)
+        .orderBy('postmortem_incidents.incident_id')
+        .select(
+          'postmortem_incidents.postmortem_id',
+          'postmortem_incidents.incident_id',
+          'incidents.severity',
+        )
     : [];
-  const result = new Map<string, string[]>(ids.map(id => [id, []]));
+  const result = new Map<string, IncidentLinks>(
+    ids.map(id => [id, { ids: [], severities: [] }]),
+  );
   for (const row of rows) {
-    result.get(row.postmortem_id)!.push(row.incident_id);
+    const links = result.get(row.postmortem_id)!;
+    links.ids.push(row.incident_id);
+    if (row.severity) {
+      links.severities.push(row.severity);
+    }
   }
   return result;
 }

@@ -74,6 +74,7 @@ describe('writes: authorization, concurrency, validation, audit', () => {
         author: OWNER,
         title: 'Postmortem: Checkout 5xx spike',
         incidentIds: [declared.body.id],
+        incidentSeverities: ['SEV2'],
       });
       expect(postmortem.body.timeline).toContain(
         'Declared SEV2: Checkout 5xx spike',
@@ -179,6 +180,8 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       );
       const list = await api('get', `/postmortems?entityRef=${ENTITY}`, OWNER);
       expect(list.body.items).toHaveLength(1);
+      // The list carries its incidents' severities, for search results.
+      expect(list.body.items[0].incidentSeverities).toEqual(['SEV2']);
     });
 
     it('answers 401 to every route without a token', async () => {

@@ -55,6 +55,11 @@ export interface Postmortem extends Record<PostmortemSectionKey, string> {
   /** User refs of the reviewers. */
   reviewers: string[];
   incidentIds: string[];
+  /**
+   * The distinct severities of the incidents it covers, in the order of their
+   * ids (`SEV1` before `SEV2`); absent from records of older backends.
+   */
+  incidentSeverities?: string[];
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;

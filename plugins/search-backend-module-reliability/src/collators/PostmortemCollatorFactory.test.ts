@@ -54,6 +54,14 @@ describe('postmortemDocument', () => {
     );
   });
 
+  it('carries the severities of its incidents', () => {
+    expect(
+      postmortemDocument(postmortem({ incidentSeverities: ['SEV1', 'SEV3'] }))
+        .severities,
+    ).toEqual(['SEV1', 'SEV3']);
+    expect(postmortemDocument(postmortem({})).severities).toEqual([]);
+  });
+
   it('keeps a short postmortem whole', () => {
     expect(
       postmortemDocument(postmortem({ rootCause: 'A config change.' })).text,

@@ -21,6 +21,8 @@ export interface PostmortemSearchDocument extends IndexableDocument {
   status: string;
   /** The incidents the postmortem covers. */
   incidentIds: string[];
+  /** The severities of those incidents (`SEV1` before `SEV2`). */
+  severities: string[];
 }
 
 /**
@@ -51,6 +53,7 @@ export function postmortemDocument(
     entityRef: postmortem.entityRef,
     status: postmortem.status,
     incidentIds: postmortem.incidentIds,
+    severities: postmortem.incidentSeverities ?? [],
   };
 }
 

@@ -1,11 +1,13 @@
 import {
   EntityFactChip,
   FactChip,
+  listField,
   ReliabilitySearchDocument,
   SearchResultItem,
   ReliabilitySearchResultListItemProps,
 } from '../../shared/SearchResultItem';
 import { POSTMORTEM_STATUS_LABELS } from '../labels';
+import { SeverityChip } from '../../incidents/SeverityChip';
 
 /** The search document type of postmortems. */
 export const POSTMORTEM_SEARCH_TYPE = 'reliability-postmortem';
@@ -32,6 +34,9 @@ export function PostmortemSearchResultListItem(
   return (
     <SearchResultItem {...props} result={result}>
       <FactChip label="Postmortem" />
+      {listField(result.severities).map(severity => (
+        <SeverityChip key={severity} severity={severity} />
+      ))}
       {status && <FactChip outlined label={`status: ${status}`} />}
       {result.entityRef && <EntityFactChip entityRef={result.entityRef} />}
     </SearchResultItem>

@@ -50,6 +50,7 @@ describe('search result list items', () => {
           title: 'Checkout 503s from pool exhaustion',
           text: '## Root cause\n\nThe **pool of 50** connections ran dry.\n\n- no alert',
           entityRef: 'component:payments/ledger',
+          severities: ['SEV1', 'SEV3'],
           location:
             '/catalog/default/component/checkout/incidents/postmortems/pm-1',
           status: 'published',
@@ -66,6 +67,8 @@ describe('search result list items', () => {
     expect(screen.getByText('Postmortem')).toBeInTheDocument();
     expect(screen.getByText('status: Published')).toBeInTheDocument();
     expect(screen.getByText('component: payments/ledger')).toBeInTheDocument();
+    expect(screen.getByText('SEV1')).toBeInTheDocument();
+    expect(screen.getByText('SEV3')).toBeInTheDocument();
     expect(
       screen.getByText(
         'Root cause The pool of 50 connections ran dry. no alert',

@@ -1,6 +1,7 @@
 import {
   EntityFactChip,
   FactChip,
+  listField,
   ReliabilitySearchDocument,
   SearchResultItem,
   ReliabilitySearchResultListItemProps,
@@ -9,16 +10,6 @@ import { SeverityChip } from '../../incidents/SeverityChip';
 
 /** The search document type of runbooks. */
 export const RUNBOOK_SEARCH_TYPE = 'reliability-runbook';
-
-function alertsOf(document: ReliabilitySearchDocument): string[] {
-  const { alerts } = document;
-  if (Array.isArray(alerts)) {
-    return alerts;
-  }
-  return typeof alerts === 'string' && alerts
-    ? alerts.split(/[,\s]+/).filter(Boolean)
-    : [];
-}
 
 /**
  * One runbook in the portal's search results: its title (to the runbook
@@ -40,7 +31,7 @@ export function RunbookSearchResultListItem(
       <FactChip label="Runbook" />
       {result.severity && <SeverityChip severity={result.severity} />}
       {stale && <FactChip color="secondary" label="Review overdue" />}
-      {alertsOf(result).map(alert => (
+      {listField(result.alerts).map(alert => (
         <FactChip key={alert} outlined label={`alert: ${alert}`} />
       ))}
       {result.entityRef && <EntityFactChip entityRef={result.entityRef} />}

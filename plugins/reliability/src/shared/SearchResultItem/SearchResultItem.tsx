@@ -23,6 +23,8 @@ export interface ReliabilitySearchDocument {
   entityRef?: string;
   owner?: string;
   severity?: string;
+  /** A postmortem's: the severities of the incidents it covers. */
+  severities?: string[] | string;
   status?: string;
   stale?: boolean | string;
   alerts?: string[] | string;
@@ -102,6 +104,19 @@ export function EntityFactChip(props: { entityRef: string }) {
     // An index written by another version may hold anything; show it as is.
   }
   return <FactChip outlined label={label} />;
+}
+
+/**
+ * A list field of a search document: an array, or (from engines that store
+ * fields as text) a comma- or space-separated string.
+ */
+export function listField(value: string[] | string | undefined): string[] {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  return typeof value === 'string' && value
+    ? value.split(/[,\s]+/).filter(Boolean)
+    : [];
 }
 
 /** A small chip in a result's facts row. */

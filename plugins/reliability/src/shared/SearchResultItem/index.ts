@@ -1,6 +1,7 @@
 export {
   EntityFactChip,
   FactChip,
+  listField,
   plainSnippet,
   SearchResultItem,
 } from './SearchResultItem';
