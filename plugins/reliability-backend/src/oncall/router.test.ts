@@ -65,11 +65,12 @@ async function measure<T>(work: () => Promise<T>) {
 }
 
 /**
- * Generous, as a backstop to the count of look-ups, for a busy machine. The
- * old code did not answer `/oncall` for the 20-restriction schedule within a
- * minute here.
+ * A backstop to the count of look-ups, not a speed target (those are in
+ * `bench/`): generous enough for a machine busy with other test workers, far
+ * below the old code, which took 7 s for one `onCallAt` of the 20-restriction
+ * schedule and did not answer `/oncall` within a minute.
  */
-const QUICK_MS = 1_000;
+const QUICK_MS = 3_000;
 
 const as = (ref: string) => mockCredentials.user.header(ref);
 
