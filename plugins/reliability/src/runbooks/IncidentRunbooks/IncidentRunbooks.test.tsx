@@ -126,13 +126,52 @@ describe('<IncidentRunbooks />', () => {
     expect(screen.queryByText(/looking for runbooks/)).not.toBeInTheDocument();
   });
 
-  it('asks nothing for incidents without alerts', async () => {
+  it("lists the component's runbooks for the severity on an incident declared by hand", async () => {
+    const pool = makeRunbookRecord({
+      id: 'rb-pool',
+      title: 'Pool exhaustion',
+      severity: 'SEV2',
+    });
+    const cert = makeRunbookRecord({
+      id: 'rb-cert',
+      title: 'Expired certificate',
+      severity: 'SEV1',
+    });
+    api.getEntityRunbooks.mockResolvedValue({
+      entityRef: 'component:default/checkout',
+      configured: true,
+      runbooks: [cert, pool],
+      problems: [],
+      refreshedAt: null,
+    });
+    await renderWithApis(
+      <IncidentRunbooks incident={makeIncidentDetail({ severity: 'SEV2' })} />,
+      { api, entity: null },
+    );
+
+    expect(await screen.findByText('Pool exhaustion')).toBeInTheDocument();
+    expect(screen.getByText(/Runbook of this component/)).toBeInTheDocument();
+    expect(screen.queryByText('Expired certificate')).not.toBeInTheDocument();
+    expect(api.getEntityRunbooks).toHaveBeenCalledWith(
+      'component:default/checkout',
+    );
+    expect(api.getRunbooksForAlert).not.toHaveBeenCalled();
+  });
+
+  it('says none is linked when the component of a hand-declared incident has no runbooks', async () => {
+    api.getEntityRunbooks.mockResolvedValue({
+      entityRef: 'component:default/checkout',
+      configured: false,
+      runbooks: [],
+      problems: [],
+      refreshedAt: null,
+    });
     await renderWithApis(<IncidentRunbooks incident={makeIncidentDetail()} />, {
       api,
       entity: null,
     });
 
-    expect(screen.getByText('Runbook: none linked')).toBeInTheDocument();
+    expect(await screen.findByText('Runbook: none linked')).toBeInTheDocument();
     expect(api.getRunbooksForAlert).not.toHaveBeenCalled();
   });
 });

@@ -29,6 +29,25 @@ async function runbooksFor(
   return [...byId.values()];
 }
 
+/** Runbooks listed on an incident declared by hand, from its component. */
+const MAX_ENTITY_RUNBOOKS = 3;
+
+/**
+ * For an incident declared by hand (no alert to look up): the component's
+ * structured runbooks for the incident's severity, else all of them, at most
+ * {@link MAX_ENTITY_RUNBOOKS}.
+ */
+export function entityRunbooksFor(
+  runbooks: RunbookRecord[],
+  severity: string,
+): RunbookRecord[] {
+  const forSeverity = runbooks.filter(r => r.severity === severity);
+  return (forSeverity.length ? forSeverity : runbooks).slice(
+    0,
+    MAX_ENTITY_RUNBOOKS,
+  );
+}
+
 /**
  * The runbooks of the incident's own entity when it has some for the alert;
  * else those of other entities that answer the same alert.
@@ -53,7 +72,8 @@ function AlertRunbookUrl(props: { url: string | null; prefix: string }) {
 /**
  * The "Runbook" line of an incident: the runbooks whose `alerts` name the
  * alert that opened it (the incident's own entity first), else the alert's
- * `runbook_url`.
+ * `runbook_url`; for an incident declared by hand, the component's runbooks
+ * (those for its severity first).
  *
  * @internal
  */
@@ -75,18 +95,28 @@ export function IncidentRunbooks(props: { incident: IncidentDetail }) {
               api.getRunbooksForAlert(name, { entityRef: incident.entityRef }),
             alertnames,
           )
-        : [],
+        : api
+            .getEntityRunbooks(incident.entityRef)
+            .then(answer =>
+              entityRunbooksFor(answer.runbooks, incident.severity),
+            ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, key, incident.entityRef],
+    [api, key, incident.entityRef, incident.severity],
   );
 
-  const runbooks = ownFirst(found, incident.entityRef);
+  const runbooks = alertnames.length
+    ? ownFirst(found, incident.entityRef)
+    : found;
   if (runbooks.length === 0) {
     let note = '';
-    if (loading && alertnames.length) {
-      note = ' (looking for runbooks of the alert…)';
+    if (loading) {
+      note = alertnames.length
+        ? ' (looking for runbooks of the alert…)'
+        : ' (looking for runbooks of the component…)';
     } else if (error) {
-      note = ` (could not look up runbooks for ${alertnames.join(', ')})`;
+      note = alertnames.length
+        ? ` (could not look up runbooks for ${alertnames.join(', ')})`
+        : ' (could not look up the runbooks of the component)';
     }
     return (
       <Typography variant="body2">
@@ -111,8 +141,14 @@ export function IncidentRunbooks(props: { incident: IncidentDetail }) {
     : alertUrl;
   return (
     <Typography variant="body2" component="div">
-      {runbooks.length === 1 ? 'Runbook' : 'Runbooks'} for{' '}
-      <code>{alertnames.join(', ')}</code>:{' '}
+      {runbooks.length === 1 ? 'Runbook' : 'Runbooks'}{' '}
+      {alertnames.length ? (
+        <>
+          for <code>{alertnames.join(', ')}</code>:{' '}
+        </>
+      ) : (
+        'of this component: '
+      )}
       {runbooks.map((runbook, index) => (
         <span key={runbook.id}>
           {index > 0 && ', '}
