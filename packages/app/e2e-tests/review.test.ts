@@ -96,3 +96,23 @@ test("the guest's My reliability tab shows their shifts, their teams' action ite
   ).toBeVisible();
   await screenshot(page, 'my-reliability');
 });
+
+test("the home page's cards show the signed-in person's shifts and action items", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await signInAsGuest(page);
+  await openPage(page, '/home', page.getByText('My on-call shifts'));
+  // The guest signs in as Lena Hoffmann, on the checkout rotations.
+  const shifts = cardAround(page.getByText('My on-call shifts'));
+  await expect(
+    shifts.getByText(/checkout-(primary|secondary)/).first(),
+  ).toBeVisible();
+  const items = cardAround(page.getByText('My action items'));
+  await expect(
+    items
+      .getByRole('list', { name: 'My action items' })
+      .or(items.getByText(/No open action items for you or your teams/)),
+  ).toBeVisible();
+  await screenshot(page, 'home-page');
+});

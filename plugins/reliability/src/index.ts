@@ -34,6 +34,8 @@ export {
 export {
   isReliabilityPersonAvailable,
   EntityMyReliabilityContent,
+  HomePageMyShiftsCard,
+  HomePageMyActionItemsCard,
 } from './personal';
 export type {
   ReliabilitySearchDocument,

@@ -1,2 +1,6 @@
 export { isReliabilityPersonAvailable } from './personalConditions';
 export { EntityMyReliabilityContent } from './extensions';
+export {
+  HomePageMyShiftsCard,
+  HomePageMyActionItemsCard,
+} from './homePageCards';

@@ -1,0 +1,2 @@
+export { MyShiftsCardContent } from './MyShiftsCardContent';
+export { MyActionItemsCardContent } from './MyActionItemsCardContent';
