@@ -1,6 +1,7 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
+  apiClient,
   NON_OWNER,
   OWNER,
   startReliabilityBackend,
@@ -8,8 +9,6 @@ import {
 import { checkoutSchedule } from './__testUtils__/testSchedules';
 
 jest.setTimeout(60_000);
-
-const as = (ref: string) => mockCredentials.user.header(ref);
 
 describe('calendar feed addresses', () => {
   const databases = TestDatabases.create();
@@ -21,10 +20,7 @@ describe('calendar feed addresses', () => {
         knex,
         reliabilityConfig,
       });
-      const api = (method: 'get' | 'post', path: string, who?: string) =>
-        request(server)
-          [method](`/api/reliability${path}`)
-          .set('Authorization', who ? as(who) : mockCredentials.none.header());
+      const api = apiClient(server);
       const feed = async (path: string) =>
         (await request(server).get(`/api/reliability${path}`)).status;
       const created = await api('post', '/schedules', OWNER).send(

@@ -1,6 +1,6 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
+  apiClient,
   NON_OWNER,
   OWNER,
   startReliabilityBackend,
@@ -9,8 +9,6 @@ import { checkoutSchedule, JONAS, PRIYA } from './__testUtils__/testSchedules';
 
 jest.setTimeout(60_000);
 
-const as = (ref: string) => mockCredentials.user.header(ref);
-
 describe('removing an override', () => {
   const databases = TestDatabases.create();
 
@@ -18,14 +16,7 @@ describe('removing an override', () => {
     it('is for the owning team, the person covering and the person covered; others get a 403 saying so', async () => {
       const knex = await databases.init(databaseId);
       const { server } = await startReliabilityBackend({ knex });
-      const api = (
-        method: 'get' | 'post' | 'delete',
-        path: string,
-        who: string,
-      ) =>
-        request(server)
-          [method](`/api/reliability${path}`)
-          .set('Authorization', as(who));
+      const api = apiClient(server);
       const created = await api('post', '/schedules', OWNER).send(
         checkoutSchedule(),
       );

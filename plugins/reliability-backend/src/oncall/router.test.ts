@@ -1,9 +1,5 @@
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import { finalSchedule } from '@reliability-hub/plugin-reliability-common';
@@ -11,6 +7,7 @@ import request from 'supertest';
 import ICAL from 'ical.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
+  apiClient,
   NON_OWNER,
   OWNER,
   startReliabilityBackend,
@@ -72,8 +69,6 @@ async function measure<T>(work: () => Promise<T>) {
  */
 const QUICK_MS = 3_000;
 
-const as = (ref: string) => mockCredentials.user.header(ref);
-
 /**
  * Reads a feed with ical.js, an independent RFC 5545 parser, after checking
  * the line rules it is lenient about (CRLF, lines of at most 75 octets).
@@ -105,14 +100,7 @@ describe('on-call routes', () => {
     async function setup() {
       const knex = await databases.init(databaseId);
       const { server } = await startReliabilityBackend({ knex });
-      const api = (
-        method: 'get' | 'post' | 'put' | 'delete',
-        path: string,
-        who?: string,
-      ) =>
-        request(server)
-          [method](`/api/reliability${path}`)
-          .set('Authorization', who ? as(who) : mockCredentials.none.header());
+      const api = apiClient(server);
       const created = await api('post', '/schedules', OWNER).send(
         checkoutSchedule(),
       );

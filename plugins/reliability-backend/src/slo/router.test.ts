@@ -6,6 +6,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import request from 'supertest';
 import {
+  apiClient,
   NON_OWNER,
   OWNER,
   OWNER_GROUP,
@@ -21,7 +22,6 @@ import {
 jest.setTimeout(60_000);
 
 const PAYMENTS = 'component:default/payments';
-const as = (ref: string) => mockCredentials.user.header(ref);
 
 /** A bucket start `minutes` whole minutes before now. */
 const minutesAgo = (minutes: number) =>
@@ -57,10 +57,7 @@ describe('SLO routes', () => {
         ],
         features: [urlReader.factory],
       });
-      const api = (method: 'get' | 'post', path: string, who?: string) =>
-        request(server)
-          [method](`/api/reliability${path}`)
-          .set('Authorization', who ? as(who) : mockCredentials.none.header());
+      const api = apiClient(server);
       return { knex, api, server };
     }
 

@@ -1,6 +1,6 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
+  apiClient,
   ADMIN,
   NON_OWNER,
   OWNER,
@@ -10,7 +10,6 @@ import {
 jest.setTimeout(60_000);
 
 const ENTITY = 'component:default/checkout';
-const as = (ref: string) => mockCredentials.user.header(ref);
 
 describe('writes: authorization, concurrency, validation, audit', () => {
   const databases = TestDatabases.create();
@@ -19,17 +18,7 @@ describe('writes: authorization, concurrency, validation, audit', () => {
     async function setup() {
       const knex = await databases.init(databaseId);
       const { server } = await startReliabilityBackend({ knex });
-      const api = (
-        method: 'get' | 'post' | 'patch',
-        path: string,
-        who?: string,
-      ) => {
-        const req = request(server)[method](`/api/reliability${path}`);
-        return req.set(
-          'Authorization',
-          who ? as(who) : mockCredentials.none.header(),
-        );
-      };
+      const api = apiClient(server);
       return { knex, api };
     }
 

@@ -2,7 +2,11 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -15,7 +19,9 @@ import {
   RELIABILITY_ENTITY_RESOURCE_TYPE,
   reliabilityIncidentNotePermission,
 } from '@reliability-hub/plugin-reliability-common';
+import { Server } from 'node:http';
 import { Knex } from 'knex';
+import request from 'supertest';
 import { loadEntityResources } from '../../permissions/loadEntityResources';
 import {
   createReliabilityEntityConditionalDecision,
@@ -266,4 +272,22 @@ export async function startReliabilityBackend(
   }
   features.push(...(options.features ?? []));
   return startTestBackend({ features });
+}
+
+/** The HTTP methods of the plugin's routes. */
+export type ApiMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * A client of the plugin's API on a test backend: `api(method, path, who)`
+ * sends the request as the user `who`, or with no credentials at all when
+ * `who` is left out.
+ */
+export function apiClient(server: Server) {
+  return (method: ApiMethod, path: string, who?: string) =>
+    request(server)
+      [method](`/api/reliability${path}`)
+      .set(
+        'Authorization',
+        who ? mockCredentials.user.header(who) : mockCredentials.none.header(),
+      );
 }
