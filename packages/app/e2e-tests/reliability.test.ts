@@ -70,7 +70,8 @@ test('an incident of checkout goes from declared to postmortem to overdue action
   await declare.getByRole('button', { name: 'Declare', exact: true }).click();
 
   // 2. Its page opens; it moves through the lifecycle to resolved.
-  await expect(page).toHaveURL(/\/checkout\/incidents\/[0-9a-f-]{36}$/);
+  // Addressed by the id people say aloud, INC-YYYYMMDD-NNN.
+  await expect(page).toHaveURL(/\/checkout\/incidents\/INC-\d{8}-\d{3}$/);
   const incidentUrl = page.url();
   await expect(page.getByText(incidentTitle).first()).toBeVisible();
   await expect(page.getByText('Investigating').first()).toBeVisible();
