@@ -9,10 +9,14 @@ import {
 /** The portal's home page: what the signed-in person owes and when they are on call. */
 export const homePage = (
   <Page themeId="home">
-    <Header title={<WelcomeTitle />} pageTitleOverride="Home" />
+    <Header
+      title={<WelcomeTitle language={['English']} />}
+      pageTitleOverride="Home"
+    />
     <Content>
       <Grid container spacing={3}>
-        <Grid item xs={12} md={6}>
+        {/* Full width: a shift reads in both time zones on one line. */}
+        <Grid item xs={12}>
           <HomePageMyShiftsCard />
         </Grid>
         <Grid item xs={12} md={6}>
