@@ -6,7 +6,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   ResourcePermission,
@@ -14,6 +14,29 @@ import {
 import { Request } from 'express';
 import { auditEvent, AuditMeta, auditRefusal } from '../audit/auditEvent';
 import { EntityVisibility } from './EntityVisibility';
+
+/**
+ * The caller of an action of the backend's actions registry: no request,
+ * only the credentials the action was invoked with, and the action's id.
+ *
+ * @internal
+ */
+export interface ActionCaller {
+  credentials: BackstageCredentials;
+  actionId: string;
+}
+
+/**
+ * Who asks for a write: the caller of an HTTP request of the plugin, or of
+ * one of its actions.
+ *
+ * @internal
+ */
+export type WriteCaller = Request | ActionCaller;
+
+function isActionCaller(caller: WriteCaller): caller is ActionCaller {
+  return 'actionId' in caller;
+}
 
 /**
  * Who made a request, as the audit trail names them: the user's entity ref,
@@ -86,13 +109,11 @@ export class EntityAccess {
    * the catalog, so a refused write does not reveal hidden entities.
    */
   async authorize(
-    req: Request,
+    caller: WriteCaller,
     permission: ResourcePermission<string>,
     entityRef: string,
   ): Promise<Writer> {
-    const credentials = await this.options.httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const { credentials, event } = await this.callerOf(caller);
     const [decision] = await this.options.permissions.authorize(
       [{ permission, resourceRef: entityRef }],
       { credentials },
@@ -111,9 +132,9 @@ export class EntityAccess {
       await auditRefusal(
         this.options.auditor,
         {
+          ...event,
           eventId: WRITE_DENIED_EVENT,
-          request: req,
-          meta: { permission: permission.name, entityRef },
+          meta: { ...event.meta, permission: permission.name, entityRef },
         },
         error,
       );
@@ -131,15 +152,56 @@ export class EntityAccess {
    * recorded by the store, in the change history.
    */
   async audited<T>(
-    req: Request,
+    caller: WriteCaller,
     eventId: string,
     meta: AuditMeta,
     write: () => Promise<T>,
   ): Promise<T> {
+    const { event } = await this.callerOf(caller);
     return auditEvent(
       this.options.auditor,
-      { eventId, request: req, meta },
+      { ...event, eventId, meta: { ...event.meta, ...meta } },
       write,
     );
   }
+
+  /**
+   * The caller's credentials (a user's or a service's; anything else is
+   * refused as by the HTTP routes), and what the auditor's events need to
+   * name them: the request, from which the auditor reads them, or for an
+   * action, which has none, the actor and the action in the details.
+   */
+  private async callerOf(caller: WriteCaller): Promise<{
+    credentials: BackstageCredentials<
+      BackstageUserPrincipal | BackstageServicePrincipal
+    >;
+    event: { request?: Request; meta: AuditMeta };
+  }> {
+    if (!isActionCaller(caller)) {
+      const credentials = await this.options.httpAuth.credentials(caller, {
+        allow: ['user', 'service'],
+      });
+      return { credentials, event: { request: caller, meta: {} } };
+    }
+    const { credentials, actionId } = caller;
+    if (!isUserOrService(credentials)) {
+      throw new AuthenticationError(
+        `Action ${actionId} needs a signed-in user or a service`,
+      );
+    }
+    return {
+      credentials,
+      event: { meta: { actor: actorOf(credentials), action: actionId } },
+    };
+  }
+}
+
+/** Whether the credentials are a user's or a service's. */
+function isUserOrService(
+  credentials: BackstageCredentials,
+): credentials is BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+> {
+  const { type } = credentials.principal as { type?: unknown };
+  return type === 'user' || type === 'service';
 }
