@@ -161,6 +161,7 @@ describe('actions for AI assistants, over the actions registry', () => {
       );
       expect(res.status).toBe(200);
       expect(res.body.output).toEqual({
+        entityRef: CHECKOUT,
         at: '2026-11-04T12:00:00.000Z',
         schedules: [
           {

@@ -52,6 +52,10 @@ Give either entityRef (e.g. "checkout" or "component:default/checkout") or sched
           })
           .nullable();
         return z.object({
+          entityRef: z
+            .string()
+            .describe('The entity asked about, as the catalog names it')
+            .optional(),
           at: z.string(),
           schedules: z.array(
             z.object({
@@ -84,9 +88,11 @@ Give either entityRef (e.g. "checkout" or "component:default/checkout") or sched
           'Invalid input: entityRef, schedule: give either an entity or a schedule',
         );
       }
+      const entityRef =
+        input.entityRef && storedRef(input.entityRef, 'component');
       const answer = await readOnCall(
         {
-          entityRef: input.entityRef && storedRef(input.entityRef, 'component'),
+          entityRef,
           scheduleNames: input.schedule ? [input.schedule] : undefined,
           at: input.at ? new Date(input.at) : undefined,
         },
@@ -101,6 +107,7 @@ Give either entityRef (e.g. "checkout" or "component:default/checkout") or sched
         };
       return {
         output: {
+          ...(entityRef ? { entityRef } : {}),
           at: answer.at,
           schedules: answer.schedules.slice(0, MAX_ACTION_ITEMS).map(s => ({
             name: s.name,
