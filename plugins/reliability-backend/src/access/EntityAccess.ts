@@ -104,8 +104,8 @@ export class EntityAccess {
    * entity's owners in the catalog.
    *
    * A refusal is audited as a failed `write-denied` event (the auditor names
-   * the caller from the request; the event names the permission and the
-   * entity). Its message names the entity only to a caller who may see it in
+   * the caller from the request, an action's event names them itself; the
+   * event names the permission and the entity). Its message names the entity only to a caller who may see it in
    * the catalog, so a refused write does not reveal hidden entities.
    */
   async authorize(
@@ -113,7 +113,8 @@ export class EntityAccess {
     permission: ResourcePermission<string>,
     entityRef: string,
   ): Promise<Writer> {
-    const { credentials, event } = await this.callerOf(caller);
+    const credentials = await this.credentialsOf(caller);
+    const event = eventOf(caller, credentials);
     const [decision] = await this.options.permissions.authorize(
       [{ permission, resourceRef: entityRef }],
       { credentials },
@@ -157,7 +158,9 @@ export class EntityAccess {
     meta: AuditMeta,
     write: () => Promise<T>,
   ): Promise<T> {
-    const { event } = await this.callerOf(caller);
+    const event = isActionCaller(caller)
+      ? eventOf(caller, await this.credentialsOf(caller))
+      : eventOf(caller);
     return auditEvent(
       this.options.auditor,
       { ...event, eventId, meta: { ...event.meta, ...meta } },
@@ -166,34 +169,48 @@ export class EntityAccess {
   }
 
   /**
-   * The caller's credentials (a user's or a service's; anything else is
-   * refused as by the HTTP routes), and what the auditor's events need to
-   * name them: the request, from which the auditor reads them, or for an
-   * action, which has none, the actor and the action in the details.
+   * The caller's credentials: a user's or a service's; anything else is
+   * refused, for an action as by the HTTP routes.
    */
-  private async callerOf(caller: WriteCaller): Promise<{
-    credentials: BackstageCredentials<
-      BackstageUserPrincipal | BackstageServicePrincipal
-    >;
-    event: { request?: Request; meta: AuditMeta };
-  }> {
+  private async credentialsOf(
+    caller: WriteCaller,
+  ): Promise<
+    BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>
+  > {
     if (!isActionCaller(caller)) {
-      const credentials = await this.options.httpAuth.credentials(caller, {
+      return this.options.httpAuth.credentials(caller, {
         allow: ['user', 'service'],
       });
-      return { credentials, event: { request: caller, meta: {} } };
     }
-    const { credentials, actionId } = caller;
-    if (!isUserOrService(credentials)) {
+    if (!isUserOrService(caller.credentials)) {
       throw new AuthenticationError(
-        `Action ${actionId} needs a signed-in user or a service`,
+        `Action ${caller.actionId} needs a signed-in user or a service`,
       );
     }
-    return {
-      credentials,
-      event: { meta: { actor: actorOf(credentials), action: actionId } },
-    };
+    return caller.credentials;
   }
+}
+
+/**
+ * What an auditor's event needs to name the caller: the request, from which
+ * the auditor reads them; or for an action, which has none, the actor and
+ * the action in the event's details.
+ */
+function eventOf(
+  caller: WriteCaller,
+  credentials?: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
+): { request?: Request; meta: AuditMeta } {
+  if (!isActionCaller(caller)) {
+    return { request: caller, meta: {} };
+  }
+  return {
+    meta: {
+      ...(credentials ? { actor: actorOf(credentials) } : {}),
+      action: caller.actionId,
+    },
+  };
 }
 
 /** Whether the credentials are a user's or a service's. */
