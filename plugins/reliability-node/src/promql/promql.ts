@@ -35,7 +35,7 @@ const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /**
  * Reads `text` as PromQL's lexer does as far as strings (`"…"` and `'…'`
- * with backslash escapes, raw `` `…` ``), `#` line comments and brackets go,
+ * with backslash escapes, raw strings in backquotes), `#` line comments and brackets go,
  * and answers it without its comments, or what keeps it from being one
  * expression that can be put inside brackets: a bracket that closes nothing
  * or the wrong one, one never closed, a string never closed, or a comma
