@@ -35,10 +35,10 @@ const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /**
  * Reads `text` as PromQL's lexer does as far as strings (`"…"` and `'…'`
- * with backslash escapes, raw strings in backquotes), `#` line comments and brackets go,
- * and answers it without its comments, or what keeps it from being one
- * expression that can be put inside brackets: a bracket that closes nothing
- * or the wrong one, one never closed, a string never closed, or a comma
+ * with backslash escapes, raw strings in backquotes), `#` line comments and
+ * brackets go, and answers it without its comments, or what keeps it from
+ * being one expression that can be put inside brackets: a bracket that
+ * closes nothing or the wrong one, one never closed, a string never closed, or a comma
  * outside all brackets. `{{.window}}` placeholders are kept as they are.
  *
  * This is all it takes for `sum(<text>)` to be one aggregation whatever the
