@@ -18,6 +18,9 @@ const PROMTOOL = '/usr/bin/promtool';
 const run = promisify(execFile);
 const NOW = new Date('2026-11-22T12:00:00Z');
 
+// promtool takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const OPENSLO = `
 apiVersion: openslo/v1
 kind: SLO
