@@ -38,6 +38,7 @@ import {
   startPrometheus,
 } from './__testUtils__/prometheusServer';
 import {
+  assertBinariesInstalled,
   describeWithBinaries,
   freePort,
   sleep,
@@ -179,6 +180,9 @@ describeIfInstalled(
     }
 
     it('opens an incident on checkout with its runbook, and resolves it when the series is healthy', async () => {
+      // With CI set the suite runs without them: say what is missing first.
+      assertBinariesInstalled([PROMETHEUS, PROMTOOL], 'prometheus');
+      assertBinariesInstalled([ALERTMANAGER], 'prometheus-alertmanager');
       // The exporter Prometheus scrapes: the counters now.
       exporter = createServer((_req, res) => {
         const { ok, bad } = counters(Date.now());
