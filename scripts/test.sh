@@ -7,7 +7,8 @@
 #                                                   (package metadata as publishing needs it)
 #   unit   CI=true yarn backstage-cli repo test     (with a throwaway PostgreSQL for the store tests;
 #                                                   the webhook test runs its own Alertmanager,
-#                                                   the SLI source test its own Prometheus)
+#                                                   the SLI source test its own Prometheus, the
+#                                                   alert loop test both; a missing binary fails)
 #   e2e    yarn playwright test                     (against a portal started here)
 #   reliability  reliability/run.sh --quick         (load, kill -9, PostgreSQL outage, two
 #                                                   replicas and the fuzzer against the real backend)

@@ -37,7 +37,8 @@ chromium_path() {
   done
 }
 
-# Alertmanager and amtool (Debian's prometheus-alertmanager), for the webhook's integration test.
+# Alertmanager and amtool (Debian's prometheus-alertmanager), for the webhook's and the alert loop's
+# integration tests.
 alertmanager_installed() { [ -x /usr/bin/prometheus-alertmanager ] && [ -x /usr/bin/amtool ]; }
 
 # The package's install script starts its daemon (127.0.0.1:9093) where an init system lets it;
@@ -50,7 +51,8 @@ alertmanager_stop_package_daemon() {
   fi
 }
 
-# Prometheus and promtool (Debian's prometheus), for the Prometheus SLI source's integration test.
+# Prometheus and promtool (Debian's prometheus), for the Prometheus SLI source's, the rules' and the
+# alert loop's integration tests.
 prometheus_installed() { [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ]; }
 
 # Like Alertmanager's, the package's install script may start its daemon (127.0.0.1:9090, plus

@@ -1,23 +1,15 @@
 import {
+  queryText,
+  RatioTexts,
   SliCounts,
   SliQuery,
   SliQueryResult,
-} from '@reliability-hub/plugin-reliability-node';
-import { PrometheusInstance } from './config';
-import {
-  queryText,
-  RatioTexts,
+  THRESHOLD_POINT_SECONDS,
   thresholdExprs,
   timeSliceExprs,
   windowExpr,
-} from './promql';
-
-/**
- * The data points of a threshold SLI under Occurrences: one per minute.
- *
- * @internal
- */
-export const THRESHOLD_POINT_SECONDS = 60;
+} from '@reliability-hub/plugin-reliability-node';
+import { PrometheusInstance } from './config';
 
 /**
  * The branches one window of a query reads, by expression id.

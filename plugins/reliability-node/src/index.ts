@@ -6,3 +6,4 @@
  */
 
 export * from './sli';
+export * from './promql';

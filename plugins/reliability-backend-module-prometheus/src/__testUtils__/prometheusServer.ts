@@ -13,12 +13,16 @@ export const PROMTOOL = '/usr/bin/promtool';
 const run = promisify(execFile);
 
 /**
- * A real Prometheus on a free port of 127.0.0.1, serving the series of
- * `openMetrics` (OpenMetrics text with timestamps in seconds, backfilled with
- * `promtool tsdb create-blocks-from openmetrics`).
+ * A real Prometheus on a free port of 127.0.0.1 (or `port`), serving the
+ * series of `openMetrics` (OpenMetrics text with timestamps in seconds,
+ * backfilled with `promtool tsdb create-blocks-from openmetrics`), and, when
+ * given, evaluating `rules` (a rule file's text) with the rest of its
+ * configuration in `config` (scrape targets, Alertmanagers, intervals).
  */
 export interface PrometheusServer {
   baseUrl: string;
+  /** What Prometheus logged so far, for a failing test's message. */
+  log(): string;
   /** Stops Prometheus (SIGTERM, SIGKILL after 5 s) and removes its data. */
   stop(): Promise<void>;
 }
@@ -26,10 +30,17 @@ export interface PrometheusServer {
 /** Starts a {@link PrometheusServer}; throws with its log when it does not become ready. */
 export async function startPrometheus(options: {
   openMetrics: string;
+  rules?: string;
+  /** More of prometheus.yml, e.g. `scrape_configs` and `alerting`. */
+  config?: Record<string, unknown>;
+  port?: number;
+  /** More command-line flags, e.g. `--rules.alert.resend-delay=1s`. */
+  args?: string[];
 }): Promise<PrometheusServer> {
   assertBinariesInstalled([PROMETHEUS, PROMTOOL], 'prometheus');
   const tempDir = await mkdtemp(join(tmpdir(), 'reliability-prometheus-'));
   let prometheus: ChildProcess | undefined;
+  let log = '';
   const stop = async () => {
     if (prometheus && prometheus.exitCode === null) {
       const child = prometheus;
@@ -64,11 +75,17 @@ export async function startPrometheus(options: {
       { timeout: 40_000 },
     );
     const configFile = join(tempDir, 'prometheus.yml');
-    await writeFile(configFile, 'global: {}\n');
+    const config: Record<string, unknown> = { global: {}, ...options.config };
+    if (options.rules !== undefined) {
+      const rulesFile = join(tempDir, 'rules.yml');
+      await writeFile(rulesFile, options.rules);
+      config.rule_files = [rulesFile];
+    }
+    // JSON is YAML.
+    await writeFile(configFile, JSON.stringify(config));
 
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const baseUrl = `http://127.0.0.1:${port}`;
-    let log = '';
     prometheus = spawn(
       PROMETHEUS,
       [
@@ -76,6 +93,7 @@ export async function startPrometheus(options: {
         `--storage.tsdb.path=${dataDir}`,
         '--storage.tsdb.retention.time=400d',
         `--web.listen-address=127.0.0.1:${port}`,
+        ...(options.args ?? []),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -95,7 +113,7 @@ export async function startPrometheus(options: {
       }
       await sleep(100);
     }
-    return { baseUrl, stop };
+    return { baseUrl, stop, log: () => log };
   } catch (error) {
     await stop();
     throw error;

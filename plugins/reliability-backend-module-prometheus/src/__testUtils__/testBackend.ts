@@ -35,14 +35,18 @@ export function componentWithOpenSlo(name: string, url: string) {
 
 /**
  * The reliability backend with this module installed, as a portal runs it:
- * a catalog of `entities`, their OpenSLO files (`files`, by URL) behind the
- * UrlReader, and `reliability.slo.prometheus` as given. The scheduled tasks
- * do not run by themselves: `evaluate()` runs them once, in order.
+ * a catalog of `entities`, their OpenSLO files (`files`, by URL) and runbook
+ * folders (`trees`: files by name, by folder URL) behind the UrlReader,
+ * `reliability.slo.prometheus` as given and any other configuration in
+ * `config`. The scheduled tasks do not run by themselves: `evaluate()` runs
+ * them once, in order.
  */
 export async function startBackendWithPrometheus(options: {
   entities: unknown[];
   files: Record<string, string>;
+  trees?: Record<string, Record<string, string>>;
   prometheus: JsonObject;
+  config?: JsonObject;
 }) {
   const tasks = new Map<string, () => Promise<void> | void>();
   const scheduler = mockServices.scheduler.mock({
@@ -63,6 +67,20 @@ export async function startBackendWithPrometheus(options: {
         etag: 'v1',
       };
     },
+    readTree: async (url: string) => {
+      const tree = options.trees?.[url];
+      if (tree === undefined) {
+        throw new NotFoundError(`${url} does not exist`);
+      }
+      return {
+        etag: 'v1',
+        files: async () =>
+          Object.entries(tree).map(([path, text]) => ({
+            path,
+            content: async () => Buffer.from(text, 'utf8'),
+          })),
+      } as any;
+    },
   });
   const backend = await startTestBackend({
     features: [
@@ -71,7 +89,13 @@ export async function startBackendWithPrometheus(options: {
       scheduler.factory,
       urlReader.factory,
       mockServices.rootConfig.factory({
-        data: { reliability: { slo: { prometheus: options.prometheus } } },
+        data: {
+          ...options.config,
+          reliability: {
+            ...(options.config?.reliability as JsonObject | undefined),
+            slo: { prometheus: options.prometheus },
+          },
+        },
       }),
       catalogServiceMock.factory({ entities: options.entities as any[] }),
     ],
@@ -82,6 +106,8 @@ export async function startBackendWithPrometheus(options: {
       .set('Authorization', mockCredentials.user.header(OWNER));
   return {
     get,
+    /** The backend's HTTP server, listening on a port of its own. */
+    server: backend.server,
     stop: () => backend.stop(),
     /** Reads the OpenSLO files and evaluates every SLO, as the schedule does. */
     async evaluate() {

@@ -101,6 +101,17 @@ export class SloService {
     return stored?.slos.map(slo => slo.definition) ?? [];
   }
 
+  /** The valid SLO definitions of every entity read so far, by entity. */
+  async allDefinitions(): Promise<
+    Array<{ entityRef: string; definitions: SloDefinition[] }>
+  > {
+    const stored = await this.options.store.listDefinitions();
+    return stored.map(entity => ({
+      entityRef: entity.entityRef,
+      definitions: entity.slos.map(slo => slo.definition),
+    }));
+  }
+
   /** The stored definitions of an entity, read now when never read. */
   private async definitionsOf(
     entityRef: string,

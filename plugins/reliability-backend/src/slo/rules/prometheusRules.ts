@@ -7,10 +7,17 @@ import {
   windowLengthMinutes,
 } from '@reliability-hub/plugin-reliability-common';
 import { InputError } from '@backstage/errors';
-import { SloDefinition, SloMetricSource } from '../parse';
+import {
+  promDuration,
+  queryText,
+  RatioTexts,
+  THRESHOLD_POINT_SECONDS,
+  thresholdExprs,
+  timeSliceExprs,
+  windowExpr,
+} from '@reliability-hub/plugin-reliability-node';
+import { SloDefinition, SloMetricSource, SloObjective } from '../parse';
 import { windowOf } from '../sloStatus';
-
-const PLACEHOLDER = /\{\{\s*\.window\s*\}\}/g;
 
 /**
  * One Prometheus recording or alerting rule.
@@ -77,35 +84,10 @@ export function sloAlertNames(name: string) {
   };
 }
 
-function duration(seconds: number): string {
-  for (const [unit, size] of [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['m', 60],
-  ] as const) {
-    if (seconds % size === 0) {
-      return `${seconds / size}${unit}`;
-    }
-  }
-  return `${seconds}s`;
-}
-
-/** A side of a ratio over one window, as the Prometheus source reads it. */
-function windowQuery(source: SloMetricSource, seconds: number): string {
-  const text = source.spec.query ?? source.spec.promql;
-  if (typeof text !== 'string' || !text.trim()) {
-    throw new InputError(
-      'the metricSource.spec has no PromQL: set spec.query (or spec.promql)',
-    );
-  }
-  const body = text.match(PLACEHOLDER)
-    ? text.replace(PLACEHOLDER, duration(seconds))
-    : `increase(${text}[${duration(seconds)}])`;
-  return `sum(${body})`;
-}
-
-function isPrometheus(source: SloMetricSource): boolean {
-  return source.type.trim().toLocaleLowerCase('en-US') === 'prometheus';
+function isPrometheus(source: SloMetricSource | undefined): boolean {
+  return (
+    !!source && source.type.trim().toLocaleLowerCase('en-US') === 'prometheus'
+  );
 }
 
 /** Formats a number for PromQL without float noise: 14.4 × 0.001 → 0.0144. */
@@ -114,13 +96,99 @@ function number(value: number): string {
 }
 
 /**
- * The rule groups of an entity's SLOs with a Prometheus ratio SLI (one group
- * per objective): a recording rule of the error ratio per alert window and
- * over the SLO window, the burn-rate alerts of the portal's table scaled to
- * the SLO period (a burn rate at the factor fires, as on the card), and an
- * "error budget exhausted" alert. SLOs of other sources and threshold SLIs
- * are left out.
+ * The `for` of each alert for a 30-day SLO; shorter periods scale it down
+ * with the factors, so an SLO of a day waits seconds rather than minutes.
+ */
+const FOR_SECONDS_30D = { page: 120, ticket: 900, exhausted: 300 };
+const THIRTY_DAYS = 30 * 86_400;
+
+function forDuration(seconds30d: number, periodSeconds: number): string {
+  const seconds = (seconds30d * periodSeconds) / THIRTY_DAYS;
+  return promDuration(
+    seconds >= 60
+      ? Math.round(seconds / 60) * 60
+      : Math.max(1, Math.round(seconds)),
+  );
+}
+
+/**
+ * The error ratio of an objective over a window, in PromQL, judged as the
+ * portal's Prometheus source judges it (the same expressions):
+ * - Occurrences of a ratio: bad events / all events in the window.
+ * - Timeslices, and threshold SLIs (one point a minute under Occurrences):
+ *   bad slices / slices with data in the window. The subquery
+ *   `[window−1s:slice]` evaluates at the multiples of the slice length, the
+ *   slice boundaries the portal uses, so the rule at instant t counts the
+ *   very slices the card counts when it evaluates at t; per slice, a ratio
+ *   slice is good when good/total reaches `timeSliceTarget` (no traffic is
+ *   good), a threshold slice when its value meets `op value` (no value is no
+ *   slice).
+ * Undefined when the SLO does not read Prometheus.
+ */
+function errorRatioOf(
+  definition: SloDefinition,
+  objective: SloObjective,
+): ((seconds: number) => string) | undefined {
+  const { ratio, threshold } = definition.indicator;
+  const slices = definition.budgetingMethod === 'Timeslices';
+  const sliceSeconds = objective.timeSliceWindowSeconds;
+  if (threshold) {
+    if (!isPrometheus(threshold) || !objective.threshold) {
+      return undefined;
+    }
+    const text = queryText(threshold.spec, 'threshold');
+    const point =
+      slices && sliceSeconds ? sliceSeconds : THRESHOLD_POINT_SECONDS;
+    return seconds => {
+      const exprs = thresholdExprs(text, seconds, point, objective.threshold!);
+      return `1 - (${exprs.goodSlices} / ${exprs.slices})`;
+    };
+  }
+  if (!ratio || !isPrometheus(ratio.total)) {
+    return undefined;
+  }
+  const texts: RatioTexts = {
+    total: queryText(ratio.total.spec, 'total'),
+    ...(ratio.good
+      ? { good: queryText(ratio.good.spec, 'good') }
+      : { bad: queryText(ratio.bad?.spec, 'bad') }),
+  };
+  if (slices) {
+    if (!sliceSeconds || !objective.timeSliceTarget) {
+      return undefined;
+    }
+    const slice = { seconds: sliceSeconds, target: objective.timeSliceTarget };
+    return seconds => {
+      const exprs = timeSliceExprs(texts, seconds, slice);
+      return `1 - (${exprs.goodSlices} / ${exprs.slices})`;
+    };
+  }
+  return seconds => {
+    const total = windowExpr(texts.total, seconds);
+    return texts.good !== undefined
+      ? `1 - (${windowExpr(texts.good, seconds)} / ${total})`
+      : `${windowExpr(texts.bad!, seconds)} / ${total}`;
+  };
+}
+
+/** {@link errorRatioOf}, with a problem in the PromQL as a 400 naming the SLO. */
+function usableErrorRatio(definition: SloDefinition, objective: SloObjective) {
+  try {
+    return errorRatioOf(definition, objective);
+  } catch (error) {
+    throw new InputError(`SLO ${definition.name}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The rule groups of an entity's SLOs that read Prometheus, ratio or
+ * threshold SLIs (one group per objective): a recording rule of the error
+ * ratio per alert window and over the SLO window, the burn-rate alerts of the
+ * portal's table scaled to the SLO period (a burn rate at the factor fires,
+ * as on the card), and an "error budget exhausted" alert. SLOs of other
+ * sources are left out.
  *
+ * @throws InputError naming the SLO when its PromQL cannot be used.
  * @internal
  */
 export function prometheusRuleGroups(
@@ -131,13 +199,13 @@ export function prometheusRuleGroups(
   const names = sloAlertNames(target.name);
   const groups: PrometheusRuleGroup[] = [];
   for (const definition of definitions) {
-    const { ratio } = definition.indicator;
-    if (!ratio || !isPrometheus(ratio.total)) {
-      continue;
-    }
     const periodSeconds = windowLengthMinutes(windowOf(definition, now)) * 60;
     const rules = burnRateAlertRules(periodSeconds);
     definition.objectives.forEach((objective, index) => {
+      const errorRatio = usableErrorRatio(definition, objective);
+      if (!errorRatio) {
+        return;
+      }
       const slo =
         definition.objectives.length > 1
           ? `${definition.name}/${index}`
@@ -147,16 +215,10 @@ export function prometheusRuleGroups(
         .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
         .join(', ');
       const record = (window: string) => `slo:error_ratio:${window}`;
-      const errorRatio = (seconds: number) => {
-        const total = windowQuery(ratio.total, seconds);
-        return ratio.good
-          ? `1 - (${windowQuery(ratio.good, seconds)} / ${total})`
-          : `${windowQuery(ratio.bad!, seconds)} / ${total}`;
-      };
       const windows = new Set<BurnRateWindow>(
         rules.flatMap(rule => [rule.longWindow, rule.shortWindow]),
       );
-      const sloWindow = duration(periodSeconds);
+      const sloWindow = promDuration(periodSeconds);
       const recordings: PrometheusRule[] = [
         ...[...windows].map(window => ({
           record: record(window),
@@ -187,7 +249,7 @@ export function prometheusRuleGroups(
           expr:
             `${record(rule.longWindow)}{${selector}} >= ${threshold} and ` +
             `${record(rule.shortWindow)}{${selector}} >= ${threshold}`,
-          for: rule.severity === 'page' ? '2m' : '15m',
+          for: forDuration(FOR_SECONDS_30D[rule.severity], periodSeconds),
           labels: { ...labels, severity: rule.severity, rule: rule.name },
           annotations: annotations(
             alert,
@@ -205,7 +267,7 @@ export function prometheusRuleGroups(
       alerts.push({
         alert: names.exhausted,
         expr: `${record('slo_window')}{${selector}} >= ${number(budget)}`,
-        for: '5m',
+        for: forDuration(FOR_SECONDS_30D.exhausted, periodSeconds),
         labels: { ...labels, severity: 'ticket' },
         annotations: annotations(
           names.exhausted,

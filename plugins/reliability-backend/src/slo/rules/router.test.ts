@@ -87,8 +87,36 @@ describe('GET /slos/prometheus-rules', () => {
     });
   });
 
+  it('answers the rules of every component the caller may see, as one file or one PrometheusRule', async () => {
+    const get = await setup();
+    // Read payments' OpenSLO file, as the scheduled refresh would.
+    expect((await get(`entityRef=${PAYMENTS}`)).status).toBe(200);
+    const all = await get('');
+    expect(all.status).toBe(200);
+    expect(parse(all.text).groups.map((g: any) => g.name)).toEqual([
+      'component:default/payments/payments-prometheus',
+    ]);
+    const operator = parse((await get('format=operator')).text);
+    expect(operator).toMatchObject({
+      kind: 'PrometheusRule',
+      metadata: { name: 'reliability-hub-slos' },
+      spec: {
+        groups: [{ name: 'component:default/payments/payments-prometheus' }],
+      },
+    });
+  });
+
   it('answers 400 naming the field, 404 for unknown entities and SLOs', async () => {
     const get = await setup();
+    const orphan = await get('sloName=payments-prometheus');
+    expect(orphan.status).toBe(400);
+    expect(orphan.body.error.message).toMatch(/sloName: .*set entityRef/);
+    const ref = await get('entityRef=not%20a%20ref');
+    expect(ref.status).toBe(400);
+    expect(ref.body.error.message).toMatch(/entityRef/);
+    const extra = await get(`entityRef=${PAYMENTS}&slo=x`);
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.message).toMatch(/slo/);
     const format = await get(`entityRef=${PAYMENTS}&format=sloth`);
     expect(format.status).toBe(400);
     expect(format.body.error.message).toMatch(/format/);

@@ -1,40 +1,44 @@
 import { AuthService, RootConfigService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ANNOTATION_ALERT_SELECTOR,
-  entityRefSchema,
-  runbookPagePath,
-} from '@reliability-hub/plugin-reliability-common';
+import { entityRefSchema } from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { EntityVisibility } from '../../access/EntityVisibility';
-import { parseAlertSelector } from '../../alertmanager/selector';
 import { RunbookService } from '../../runbooks/RunbookService';
 import { parseInput } from '../../validation';
 import { SloService } from '../SloService';
-import {
-  prometheusRuleGroups,
-  ruleDocument,
-  sloAlertNames,
-} from './prometheusRules';
+import { ruleDocument } from './prometheusRules';
+import { PrometheusRulesService } from './PrometheusRulesService';
+
+/**
+ * The most components whose rules one request for everything answers: each
+ * costs a few runbook lookups, and a rule file cut short would silently drop
+ * alerts, so past it the caller asks per component.
+ *
+ * @internal
+ */
+export const MAX_RULES_COMPONENTS = 200;
 
 const rulesQuerySchema = z
   .object({
-    entityRef: entityRefSchema,
+    entityRef: entityRefSchema.optional(),
     sloName: z.string().trim().min(1).max(255).optional(),
     format: z.enum(['prometheus', 'operator']).default('prometheus'),
   })
-  .strict();
+  .strict()
+  .refine(query => query.sloName === undefined || query.entityRef, {
+    message: 'an SLO is named within its entity: set entityRef too',
+    path: ['sloName'],
+  });
 
 /**
- * `GET /slos/prometheus-rules`: the Prometheus rules of an entity's SLOs
- * (or of one, `sloName`) as a rule file or a prometheus-operator
- * `PrometheusRule` (`format=operator`), in YAML. Alerts carry the labels of
- * the entity's alert selector, so the Alertmanager webhook maps them back to
- * it, and link the runbook that names them.
+ * `GET /slos/prometheus-rules`: the Prometheus rules of one SLO
+ * (`entityRef` and `sloName`), of an entity's SLOs (`entityRef`), or of the
+ * SLOs of every entity the caller may see (neither), as a rule file or a
+ * prometheus-operator `PrometheusRule` (`format=operator`), in YAML.
  *
  * @internal
  */
@@ -46,71 +50,32 @@ export function createSloRulesRouter(options: {
   auth: AuthService;
   config: RootConfigService;
 }) {
-  const { service, runbooks, visibility, catalog, auth, config } = options;
-  const appBaseUrl = (config.getOptionalString('app.baseUrl') ?? '').replace(
-    /\/+$/,
-    '',
-  );
+  const { service, visibility } = options;
+  const rules = PrometheusRulesService.create({ ...options, slos: service });
   const router = Router();
 
   router.get('/slos/prometheus-rules', async (req, res) => {
     const query = parseInput(rulesQuerySchema, req.query, 'rules query');
-    await (await visibility.of(req)).assertEntity(query.entityRef);
-    const entity = await catalog.getEntityByRef(query.entityRef, {
-      credentials: await auth.getOwnServiceCredentials(),
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${query.entityRef}`);
-    }
-    let definitions = await service.definitions(query.entityRef);
-    if (query.sloName !== undefined) {
-      definitions = definitions.filter(d => d.name === query.sloName);
-      if (!definitions.length) {
-        throw new NotFoundError(
-          `No SLO named ${query.sloName} is defined for ${query.entityRef}`,
+    const visible = await visibility.of(req);
+    let groups;
+    let name: string;
+    if (query.entityRef) {
+      await visible.assertEntity(query.entityRef);
+      groups = await rules.forEntity(query.entityRef, query.sloName);
+      name = parseEntityRef(query.entityRef).name;
+    } else {
+      const all = (await service.allDefinitions()).filter(
+        entity => entity.definitions.length,
+      );
+      const seen = await visible.filter(all, entity => entity.entityRef);
+      if (seen.length > MAX_RULES_COMPONENTS) {
+        throw new InputError(
+          `Invalid rules query: entityRef: ${seen.length} components have SLOs, more than the ${MAX_RULES_COMPONENTS} one request answers; ask for each component's rules with entityRef`,
         );
       }
+      groups = await rules.forEntities(seen);
+      name = 'reliability-hub';
     }
-    const { kind, namespace, name } = parseEntityRef(query.entityRef);
-    // Only equality matchers can be labels; a selector of regexes maps
-    // nothing, so the alerts name the component instead.
-    const selector = entity.metadata.annotations?.[ANNOTATION_ALERT_SELECTOR];
-    let labels: Record<string, string> = { component: name };
-    try {
-      const equal = selector
-        ? parseAlertSelector(selector).filter(m => m.operator === '=')
-        : [];
-      if (equal.length) {
-        labels = Object.fromEntries(equal.map(m => [m.name, m.value]));
-      }
-    } catch {
-      // An invalid selector is reported where it is read; not here.
-    }
-    const today = new Date().toISOString().slice(0, 10);
-    const runbookUrls = new Map<string, string>();
-    for (const alert of Object.values(sloAlertNames(name))) {
-      const [runbook] = (
-        await runbooks.forAlert(alert, { today, entityRef: query.entityRef })
-      ).runbooks.filter(r => r.entityRef === query.entityRef);
-      if (runbook) {
-        runbookUrls.set(alert, `${appBaseUrl}${runbookPagePath(runbook.id)}`);
-      }
-    }
-    const groups = prometheusRuleGroups(
-      {
-        entityRef: query.entityRef,
-        name,
-        labels,
-        sloPageUrl: `${appBaseUrl}/catalog/${encodeURIComponent(
-          namespace,
-        )}/${encodeURIComponent(
-          kind.toLocaleLowerCase('en-US'),
-        )}/${encodeURIComponent(name)}/slos`,
-        runbookUrlFor: alert => runbookUrls.get(alert),
-      },
-      definitions,
-      new Date(),
-    );
     res
       .type('application/yaml')
       .send(stringify(ruleDocument(groups, query.format, name)));

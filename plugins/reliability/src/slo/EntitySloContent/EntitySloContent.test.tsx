@@ -81,6 +81,27 @@ describe('<EntitySloContent />', () => {
     expect(api.getSloHistory).toHaveBeenCalledWith(availability.id);
   });
 
+  it('offers the Prometheus rules of a threshold SLO read from Prometheus', async () => {
+    const p95 = makeSloStatus({
+      sourceType: 'Prometheus',
+      threshold: { op: 'lt', value: 0.5 },
+    });
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos({ slos: [p95] }),
+    });
+    api.getSloHistory.mockResolvedValue(makeSloHistory(p95));
+    api.getSloPrometheusRules.mockResolvedValue('groups: []\n');
+    await renderWithApis(<EntitySloContent />, { api });
+    expect(await screen.findByText('Prometheus rules')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.getSloPrometheusRules).toHaveBeenCalledWith(p95.entityRef, {
+        sloName: p95.sloName,
+        format: 'prometheus',
+      }),
+    );
+  });
+
   it('opens the SLO named in the address and switches with one history request per SLO', async () => {
     await renderWithApis(<EntitySloContent />, {
       api,

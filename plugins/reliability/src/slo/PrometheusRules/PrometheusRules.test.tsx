@@ -59,6 +59,22 @@ describe('<PrometheusRules />', () => {
     );
   });
 
+  it("offers the rules of all the component's SLOs, named after it", async () => {
+    await renderWithApis(<PrometheusRules slo={slo} />, { api });
+    await userEvent.click(
+      await screen.findByRole('button', { name: "All of checkout's SLOs" }),
+    );
+    await waitFor(() =>
+      expect(api.getSloPrometheusRules).toHaveBeenLastCalledWith(
+        slo.entityRef,
+        { format: 'prometheus' },
+      ),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Download checkout.rules.yaml' }),
+    ).toHaveAttribute('download', 'checkout.rules.yaml');
+  });
+
   it('says when the rules cannot be loaded', async () => {
     api.getSloPrometheusRules.mockRejectedValue(new Error('backend is down'));
     await renderWithApis(<PrometheusRules slo={slo} />, { api });

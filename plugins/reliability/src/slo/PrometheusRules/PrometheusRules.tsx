@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { CodeSnippet, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -10,10 +11,12 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 
 type Format = 'prometheus' | 'operator';
+type Scope = 'slo' | 'component';
 
 /**
- * The Prometheus rules that page on this SLO as the card judges it, to copy
- * or download: a rule file or a prometheus-operator `PrometheusRule`.
+ * The Prometheus rules that page on this SLO as the card judges it, or on
+ * all of its component's SLOs, to copy or download: a rule file or a
+ * prometheus-operator `PrometheusRule`.
  *
  * @internal
  */
@@ -21,13 +24,15 @@ export function PrometheusRules(props: { slo: SloStatus }) {
   const { slo } = props;
   const api = useApi(reliabilityApiRef);
   const [format, setFormat] = useState<Format>('prometheus');
+  const [scope, setScope] = useState<Scope>('slo');
+  const component = parseEntityRef(slo.entityRef).name;
   const rules = useAsync(
     () =>
       api.getSloPrometheusRules(slo.entityRef, {
-        sloName: slo.sloName,
+        ...(scope === 'slo' ? { sloName: slo.sloName } : {}),
         format,
       }),
-    [api, slo.entityRef, slo.sloName, format],
+    [api, slo.entityRef, slo.sloName, format, scope],
   );
   const [href, setHref] = useState<string>();
   useEffect(() => {
@@ -40,7 +45,7 @@ export function PrometheusRules(props: { slo: SloStatus }) {
     setHref(url);
     return () => URL.revokeObjectURL(url);
   }, [rules.value]);
-  const file = `${slo.sloName}${
+  const file = `${scope === 'slo' ? slo.sloName : component}${
     format === 'operator' ? '.prometheusrule' : '.rules'
   }.yaml`;
 
@@ -49,9 +54,28 @@ export function PrometheusRules(props: { slo: SloStatus }) {
       <Typography variant="body2" gutterBottom>
         Recording rules for the error ratio, the burn-rate alerts of this page
         (page and ticket) and an error-budget-exhausted alert, labelled so that
-        Alertmanager's webhook opens the incident on this component.
+        Alertmanager's webhook opens the incident on this component, for this
+        SLO or for all of {component}'s SLOs.
       </Typography>
       <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
+        <ButtonGroup size="small" aria-label="Rules of">
+          {(
+            [
+              ['slo', 'This SLO'],
+              ['component', `All of ${component}'s SLOs`],
+            ] as const
+          ).map(([value, label]) => (
+            <Button
+              key={value}
+              aria-pressed={scope === value}
+              variant={scope === value ? 'contained' : 'outlined'}
+              color={scope === value ? 'primary' : 'default'}
+              onClick={() => setScope(value)}
+            >
+              {label}
+            </Button>
+          ))}
+        </ButtonGroup>
         <ButtonGroup size="small" aria-label="Rule format">
           {(
             [

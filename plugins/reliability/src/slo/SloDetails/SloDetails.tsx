@@ -96,14 +96,13 @@ export function SloDetails(props: { slo: SloStatus }) {
           />
         </InfoCard>
       </Grid>
-      {slo.sourceType.trim().toLocaleLowerCase('en-US') === 'prometheus' &&
-        !slo.threshold && (
-          <Grid item xs={12}>
-            <InfoCard title="Prometheus rules">
-              <PrometheusRules slo={slo} />
-            </InfoCard>
-          </Grid>
-        )}
+      {slo.sourceType.trim().toLocaleLowerCase('en-US') === 'prometheus' && (
+        <Grid item xs={12}>
+          <InfoCard title="Prometheus rules">
+            <PrometheusRules slo={slo} />
+          </InfoCard>
+        </Grid>
+      )}
     </Grid>
   );
 }
