@@ -77,6 +77,8 @@ export interface DeployException {
 export interface DeployGateSlo {
   /** The SLO objective's id, as in `SloStatus.id`. */
   id: string;
+  /** `metadata.name` of the SLO document, e.g. `checkout-availability`. */
+  sloName: string;
   displayName: string;
   consumedFraction: number;
   tier: ErrorBudgetPolicyTier & { index: number };

@@ -1,11 +1,7 @@
-import {
-  DEFAULT_ERROR_BUDGET_POLICY,
-  ErrorBudgetPolicyTier,
-} from '../slo/policy';
+import { ErrorBudgetPolicyTier } from '../slo/policy';
 import {
   deployRecoveryThreshold,
   deployVerdictFor,
-  findDeployGateRuleProblem,
   worseVerdict,
 } from './mapping';
 
@@ -39,7 +35,9 @@ describe('deployVerdictFor', () => {
   it('follows rules configured for a tier, keeping the defaults of the rest', () => {
     const rules = {
       'Deployment slowdown': { standard: 'blocked' as const },
-      'Full deployment freeze': { critical: 'allowed-with-conditions' as const },
+      'Full deployment freeze': {
+        critical: 'allowed-with-conditions' as const,
+      },
     };
     expect(deployVerdictFor(0.6, 'standard', { rules })).toBe('blocked');
     expect(deployVerdictFor(0.6, 'critical', { rules })).toBe(
@@ -93,26 +91,4 @@ describe('deployRecoveryThreshold', () => {
       expect(deployRecoveryThreshold(consumed, change)).toBe(below);
     },
   );
-});
-
-describe('findDeployGateRuleProblem', () => {
-  it('names an unknown tier, change class or verdict', () => {
-    const tiers = DEFAULT_ERROR_BUDGET_POLICY;
-    expect(findDeployGateRuleProblem({}, tiers)).toBeUndefined();
-    expect(
-      findDeployGateRuleProblem({ Frozen: { standard: 'blocked' } }, tiers),
-    ).toMatch(/"Frozen" is not a tier/);
-    expect(
-      findDeployGateRuleProblem(
-        { 'Deployment slowdown': { hotfix: 'blocked' } },
-        tiers,
-      ),
-    ).toMatch(/hotfix: unknown change class/);
-    expect(
-      findDeployGateRuleProblem(
-        { 'Deployment slowdown': { standard: 'maybe' } },
-        tiers,
-      ),
-    ).toMatch(/"maybe" is not a verdict/);
-  });
 });

@@ -3,12 +3,7 @@ import {
   ErrorBudgetPolicyTier,
   policyTierFor,
 } from '../slo/policy';
-import {
-  DEPLOY_CHANGE_CLASSES,
-  DEPLOY_VERDICTS,
-  DeployChangeClass,
-  DeployVerdictName,
-} from './api';
+import { DEPLOY_VERDICTS, DeployChangeClass, DeployVerdictName } from './api';
 
 /**
  * What the deploy gate answers in one policy tier, per change class.
@@ -146,37 +141,4 @@ export function deployRecoveryThreshold(
     index--;
   }
   return index > 0 ? tiers[index].minConsumed : undefined;
-}
-
-/**
- * Checks configured deploy-gate rules against the policy's tiers; answers
- * the first problem, naming the tier, or undefined.
- *
- * @public
- */
-export function findDeployGateRuleProblem(
-  rules: Readonly<Record<string, Partial<Record<string, string>>>>,
-  tiers: readonly ErrorBudgetPolicyTier[],
-): string | undefined {
-  const names = new Set(tiers.map(tier => tier.name));
-  for (const [name, rule] of Object.entries(rules)) {
-    if (!names.has(name)) {
-      return `${JSON.stringify(name)} is not a tier of the error-budget policy (${[
-        ...names,
-      ]
-        .map(n => JSON.stringify(n))
-        .join(', ')})`;
-    }
-    for (const [change, verdict] of Object.entries(rule)) {
-      if (!(DEPLOY_CHANGE_CLASSES as readonly string[]).includes(change)) {
-        return `${JSON.stringify(name)}.${change}: unknown change class, use standard or critical`;
-      }
-      if (!(DEPLOY_VERDICTS as readonly string[]).includes(verdict ?? '')) {
-        return `${JSON.stringify(name)}.${change}: ${JSON.stringify(
-          verdict,
-        )} is not a verdict, use ${DEPLOY_VERDICTS.join(', ')}`;
-      }
-    }
-  }
-  return undefined;
 }

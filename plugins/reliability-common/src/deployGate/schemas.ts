@@ -11,7 +11,8 @@ import { DEPLOY_CHANGE_CLASSES } from './api';
 export const MAX_DEPLOY_EXCEPTION_DAYS = 14;
 
 const changeClassSchema = z.enum(DEPLOY_CHANGE_CLASSES, {
-  error: 'must be standard (a feature) or critical (a bug fix, security patch or reliability work)',
+  error:
+    'must be standard (a feature) or critical (a bug fix, security patch or reliability work)',
 });
 
 /**

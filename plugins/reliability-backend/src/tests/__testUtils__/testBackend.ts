@@ -19,6 +19,7 @@ import {
   RELIABILITY_ENTITY_RESOURCE_TYPE,
   reliabilityIncidentNotePermission,
 } from '@reliability-hub/plugin-reliability-common';
+import { JsonObject } from '@backstage/types';
 import { Server } from 'node:http';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -213,6 +214,8 @@ export async function startReliabilityBackend(
     features?: any[];
     /** More `reliability` config, e.g. the Alertmanager webhook secret. */
     reliabilityConfig?: Record<string, unknown>;
+    /** `backend` config, e.g. `auth.externalAccess` for service tokens. */
+    backendConfig?: JsonObject;
   } = {},
 ) {
   const features: any[] = [
@@ -221,6 +224,7 @@ export async function startReliabilityBackend(
     memberUserInfo,
     mockServices.rootConfig.factory({
       data: {
+        ...(options.backendConfig ? { backend: options.backendConfig } : {}),
         reliability: {
           demoData: { enabled: options.demoData ?? false },
           ...options.reliabilityConfig,
