@@ -9,12 +9,12 @@
  * `m` after `P·ln((c − b)/(m − b))`, and never while `b ≥ m`. A calendar
  * window keeps its bad events until it ends, when the budget starts afresh.
  *
- * @param options.consumedFraction - budget consumed now (0.8 = 80 %).
- * @param options.burnRate - the current burn rate (1 = on budget).
- * @param options.periodSeconds - the SLO period.
- * @param options.below - the consumption to get below.
- * @param options.rolling - false for a calendar window.
- * @param options.secondsToWindowEnd - calendar windows: until the window ends.
+ * `options`: `consumedFraction` is the budget consumed now (0.8 = 80 %),
+ * `burnRate` the current burn rate (1 = on budget), `periodSeconds` the SLO
+ * period, `below` the consumption to get below, `rolling` false for a
+ * calendar window, and `secondsToWindowEnd` (calendar windows) the time until
+ * the window ends.
+ *
  * @returns seconds from now; 0 when already below; null when never at this burn.
  * @throws RangeError for non-finite figures or a non-positive period.
  * @public
