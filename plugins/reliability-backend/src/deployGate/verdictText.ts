@@ -3,6 +3,7 @@ import {
   DeployException,
   DeployGateSlo,
   DeployVerdictName,
+  formatConsumedPercent,
 } from '@reliability-hub/plugin-reliability-common';
 
 /** What a change class is called in a verdict. */
@@ -17,11 +18,6 @@ const VERDICT_LABELS: Record<DeployVerdictName, string> = {
   blocked: 'blocked',
 };
 
-/** A consumed fraction as whole percent, never rounded up into the next tier. */
-export function percent(fraction: number): string {
-  return `${Math.floor(fraction * 100 + 1e-9)} %`;
-}
-
 /** An instant as people read it in a log: `2026-12-12 09:30 UTC`. */
 export function utcMinute(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -32,8 +28,9 @@ function sloCause(slos: DeployGateSlo[]): string {
   const others = rest.length
     ? ` (and ${rest.length} more SLO${rest.length > 1 ? 's' : ''})`
     : '';
-  return `${first.sloName} has used ${percent(
+  return `${first.sloName} has used ${formatConsumedPercent(
     first.consumedFraction,
+    first.tier,
   )} of its error budget${others} (${first.tier.name})`;
 }
 
@@ -58,11 +55,11 @@ export function verdictReason(options: {
   const cause = `${sloCause(slos)}. ${slos[0].tier.action}`;
   let back = '';
   if (recovery?.at) {
-    back = ` The budget is expected back below ${percent(
+    back = ` The budget is expected back below ${formatConsumedPercent(
       recovery.below,
     )} around ${utcMinute(recovery.at)} at the current burn.`;
   } else if (recovery) {
-    back = ` The budget does not come back below ${percent(
+    back = ` The budget does not come back below ${formatConsumedPercent(
       recovery.below,
     )}: not at the current burn.`;
   }

@@ -2,6 +2,7 @@ import { ErrorBudgetPolicyTier } from '../slo/policy';
 import {
   deployRecoveryThreshold,
   deployVerdictFor,
+  formatConsumedPercent,
   worseVerdict,
 } from './mapping';
 
@@ -91,4 +92,17 @@ describe('deployRecoveryThreshold', () => {
       expect(deployRecoveryThreshold(consumed, change)).toBe(below);
     },
   );
+});
+
+describe('formatConsumedPercent', () => {
+  it.each`
+    fraction  | maxConsumed  | text
+    ${0.5996} | ${0.75}      | ${'60 %'}
+    ${0.746}  | ${0.75}      | ${'74 %'}
+    ${0.75}   | ${0.85}      | ${'75 %'}
+    ${0.8}    | ${0.85}      | ${'80 %'}
+    ${1.304}  | ${undefined} | ${'130 %'}
+  `('shows $fraction as $text', ({ fraction, maxConsumed, text }) => {
+    expect(formatConsumedPercent(fraction, { maxConsumed })).toBe(text);
+  });
 });

@@ -142,3 +142,21 @@ export function deployRecoveryThreshold(
   }
   return index > 0 ? tiers[index].minConsumed : undefined;
 }
+
+/**
+ * A consumed budget fraction as whole percent, as the card rounds its
+ * remaining budget, but never rounded up into the next tier: 59.6 %
+ * consumed is "60 %", 74.6 % in the tier ending at 75 % is "74 %".
+ *
+ * @public
+ */
+export function formatConsumedPercent(
+  fraction: number,
+  tier?: Pick<ErrorBudgetPolicyTier, 'maxConsumed'>,
+): string {
+  let percent = Math.round(fraction * 100);
+  if (tier?.maxConsumed !== undefined && percent >= tier.maxConsumed * 100) {
+    percent = Math.ceil(tier.maxConsumed * 100) - 1;
+  }
+  return `${percent} %`;
+}

@@ -92,7 +92,7 @@ describe('deployVerdictText', () => {
       {
         standard: base({
           verdict: 'allowed-with-conditions',
-          slos: [{ ...slo, consumedFraction: 0.9 }],
+          slos: [{ ...slo, consumedFraction: 0.82 }],
           recoveryBelow: 0.75,
           recoveryNote: 'not at the current burn',
           exceptions: [
@@ -116,7 +116,7 @@ describe('deployVerdictText', () => {
       { timeZone: 'UTC' },
     );
     expect(text.headline).toBe(
-      'Deploys allowed with conditions: checkout-availability has used 90 % of its budget (Freeze non-critical deployments).',
+      'Deploys allowed with conditions: checkout-availability has used 82 % of its budget (Freeze non-critical deployments).',
     );
     expect(text.details).toEqual([
       FREEZE.action,

@@ -2,6 +2,7 @@ import {
   DeployVerdict,
   DeployVerdictName,
   EntityDeployVerdicts,
+  formatConsumedPercent,
 } from '@reliability-hub/plugin-reliability-common';
 
 const RANK: Record<DeployVerdictName, number> = {
@@ -15,11 +16,6 @@ const LABEL: Record<DeployVerdictName, string> = {
   'allowed-with-conditions': 'allowed with conditions',
   blocked: 'blocked',
 };
-
-/** Consumption as whole percent, never rounded up into the next tier. */
-function percent(fraction: number): string {
-  return `${Math.floor(fraction * 100 + 1e-9)} %`;
-}
 
 /** "12 Dec" in the reader's time zone. */
 function day(iso: string, timeZone?: string): string {
@@ -66,8 +62,9 @@ export function deployVerdictText(
   const decided = standard.slos.length ? standard : critical;
   const slo = decided.slos[0];
   const cause = slo
-    ? `: ${slo.sloName} has used ${percent(
+    ? `: ${slo.sloName} has used ${formatConsumedPercent(
         slo.consumedFraction,
+        slo.tier,
       )} of its budget (${slo.tier.name}).`
     : '';
   const headline =
@@ -98,11 +95,13 @@ export function deployVerdictText(
   if (decided.recoveryBelow !== null) {
     details.push(
       decided.recoveryAt
-        ? `Budget back below ${percent(decided.recoveryBelow)} around ${day(
+        ? `Budget back below ${formatConsumedPercent(
+            decided.recoveryBelow,
+          )} around ${day(
             decided.recoveryAt,
             options.timeZone,
           )} at the current burn.`
-        : `Budget not back below ${percent(
+        : `Budget not back below ${formatConsumedPercent(
             decided.recoveryBelow,
           )}: not at the current burn.`,
     );
