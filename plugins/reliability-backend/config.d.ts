@@ -132,6 +132,33 @@ export interface Config {
           maxConsumed?: number;
           approver?: string;
         }>;
+        /**
+         * The deploy gate (`GET /api/reliability/deploy-gate`), per tier of
+         * the policy above. Tiers left out keep the defaults: normal
+         * operations and increased monitoring allow; deployment slowdown
+         * allows with conditions; freeze non-critical deployments blocks
+         * standard changes and allows critical ones with conditions; full
+         * freeze and budget exhausted block both. Where the policy names an
+         * approver, the owner group's lead (its
+         * `reliability-hub.io/team-lead` annotation, else its members) may
+         * grant exceptions. A bad setting stops the backend at start, naming
+         * its key.
+         */
+        deployGate?: {
+          tiers?: Array<{
+            /** The name of a tier of the policy. */
+            tier: string;
+            /** Verdict for features. */
+            standard?: 'allowed' | 'allowed-with-conditions' | 'blocked';
+            /** Verdict for bug fixes, security patches and reliability work. */
+            critical?: 'allowed' | 'allowed-with-conditions' | 'blocked';
+            /**
+             * Who may grant exceptions in this tier: `owner-lead`, user refs
+             * and group refs (their members).
+             */
+            approvers?: string[];
+          }>;
+        };
       };
     };
   };

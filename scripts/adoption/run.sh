@@ -4,8 +4,8 @@
 #   2. creates a stock Backstage app of this repository's Backstage version with
 #      @backstage/create-app in a temporary folder, for each frontend system asked for;
 #   3. applies the README's install steps to it (apply-guide.cjs: the guide's own blocks are the
-#      input, so guide and test cannot drift), the required ones and then the optional search and
-#      Prometheus modules, and prints the lines each changed per file;
+#      input, so guide and test cannot drift), the required ones and then the optional search,
+#      Prometheus and scaffolder modules, and prints the lines each changed per file;
 #   4. installs the tarballs, checks that no second copy of a Backstage package came with them,
 #      type-checks the app (yarn tsc) and checks the changed files' formatting (prettier);
 #   5. starts the app on free ports with no `reliability:` configuration, declares an incident
@@ -377,8 +377,8 @@ for SYSTEM in "${SYSTEMS[@]}"; do
 
   log "[$SYSTEM] the README's install steps"
   # The required steps, then each optional one as its own count: the search module (and, in the
-  # legacy app, the search page's result types) and the Prometheus module, which the test installs
-  # too so that every package is checked.
+  # legacy app, the search page's result types), the Prometheus module and the scaffolder module,
+  # which the test installs too so that every package is checked.
   case "$SYSTEM" in
     legacy) required=(dependencies backend legacy) search=(search-dependencies search legacy-search) ;;
     nfs) required=(dependencies backend nfs) search=(search-dependencies search) ;;
@@ -389,6 +389,8 @@ for SYSTEM in "${SYSTEMS[@]}"; do
   count_lines "search (optional)"
   node "$HERE/apply-guide.cjs" "$ROOT/README.md" "$APP" "$PACKAGES_TSV" prometheus-dependencies prometheus
   count_lines "Prometheus (opt.)"
+  node "$HERE/apply-guide.cjs" "$ROOT/README.md" "$APP" "$PACKAGES_TSV" scaffolder-dependencies scaffolder
+  count_lines "scaffolder (opt.)"
   if [ ${#CHANGED_FILES[@]} -gt 0 ]; then
     (cd "$APP" && node "$YARN_JS" prettier --check "${CHANGED_FILES[@]}") >"$LOG_DIR/adoption-$SYSTEM-prettier.log" 2>&1 ||
       { cat "$LOG_DIR/adoption-$SYSTEM-prettier.log" >&2; die "the guide's snippets are not formatted as prettier would"; }

@@ -35,6 +35,8 @@ import { createSloRulesRouter } from './slo/rules/router';
 import { SloFeature } from './slo/setupSlos';
 import { createRunbooksRouter } from './runbooks/router';
 import { databaseUnavailableHandler } from './database/unavailable';
+import { createDeployGateService } from './deployGate';
+import { createDeployGateRouter } from './deployGate/router';
 import { RunbookFileRefresher } from './runbooks/files/RunbookFileRefresher';
 import { RunbookService } from './runbooks/RunbookService';
 import { RunbookStore } from './runbooks/store/RunbookStore';
@@ -81,6 +83,11 @@ export async function createRouter(
   ctx: RouterContext,
 ): Promise<express.Router> {
   const router = Router();
+  const deployGate = createDeployGateService({
+    ...ctx,
+    incidents: ctx.incidents.store,
+    slos: ctx.slos.service,
+  });
   // Before the JSON parser: the webhook checks its secret before reading the
   // body, and alert groups may be larger than other requests.
   router.use(
@@ -98,6 +105,15 @@ export async function createRouter(
       visibility: ctx.visibility,
       runbooks: ctx.runbooks.service,
       slos: ctx.slos.service,
+      deployGate,
+    }),
+  );
+  router.use(
+    createDeployGateRouter({
+      service: deployGate,
+      access: ctx.access,
+      visibility: ctx.visibility,
+      auth: ctx.auth,
     }),
   );
   router.use(

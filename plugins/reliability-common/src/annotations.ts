@@ -35,3 +35,12 @@ export const ANNOTATION_ALERT_SELECTOR = 'reliability-hub.io/alert-selector';
  * @public
  */
 export const ANNOTATION_TIMEZONE = 'reliability-hub.io/timezone';
+
+/**
+ * On a catalog Group: the user ref of the team's lead, e.g.
+ * `user:default/lena.hoffmann`. The deploy gate names them as the approver of
+ * exceptions for the group's components; without it, the group's members.
+ *
+ * @public
+ */
+export const ANNOTATION_TEAM_LEAD = 'reliability-hub.io/team-lead';

@@ -3,6 +3,7 @@ import { OnCallNow } from './oncall/api';
 import { ActionItem } from './postmortems';
 import { EntityRunbooks } from './runbooks/api';
 import { EntitySlos } from './slo/api';
+import { EntityDeployVerdicts } from './deployGate/api';
 
 /**
  * Everything the entity page shows about one entity, answered by one call
@@ -20,6 +21,11 @@ export interface EntityReliabilitySummary {
   oncall?: OnCallNow;
   /** The entity's SLOs with their latest figures; absent from backends without SLOs. */
   slos?: EntitySlos;
+  /**
+   * Whether the entity may deploy now, per change class; absent for groups
+   * and systems and from backends without the deploy gate.
+   */
+  deployGate?: EntityDeployVerdicts;
   /** The entity's runbooks; absent from backends without runbooks. */
   runbooks?: EntityRunbooks;
 }

@@ -15,6 +15,7 @@ import { RunbookService } from '../runbooks/RunbookService';
 import { SloService } from '../slo/SloService';
 import { parseInput } from '../validation';
 import { componentsOf } from './componentsOf';
+import { DeployGateService } from '../deployGate';
 
 /** How many incidents and action items the entity page lists. */
 const RECENT_ITEMS = 5;
@@ -36,6 +37,7 @@ export function createSummaryRouter(options: {
   visibility: EntityVisibility;
   runbooks?: RunbookService;
   slos?: SloService;
+  deployGate?: DeployGateService;
 }) {
   const router = Router();
 
@@ -75,6 +77,15 @@ export function createSummaryRouter(options: {
         ? options.slos?.forComponents(entityRef, components)
         : options.slos?.forEntity(entityRef),
     ]);
+    // The verdict judges one entity's own SLOs; groups and systems have none.
+    const deployGate =
+      slos && !components
+        ? await options.deployGate?.verdicts({
+            entityRef,
+            credentials: visible.credentials,
+            slos,
+          })
+        : undefined;
     const summary: EntityReliabilitySummary = {
       entityRef,
       components,
@@ -83,6 +94,7 @@ export function createSummaryRouter(options: {
       oncall,
       runbooks,
       slos,
+      ...(deployGate ? { deployGate } : {}),
     };
     res.json(summary);
   });

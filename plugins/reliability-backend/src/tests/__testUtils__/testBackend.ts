@@ -20,6 +20,7 @@ import {
   RELIABILITY_ENTITY_RESOURCE_TYPE,
   reliabilityIncidentNotePermission,
 } from '@reliability-hub/plugin-reliability-common';
+import { JsonObject } from '@backstage/types';
 import { Server } from 'node:http';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -269,6 +270,8 @@ export async function startReliabilityBackend(
     reliabilityConfig?: Record<string, unknown>;
     /** More config of other plugins and of the backend, e.g. `backend`. */
     config?: Record<string, unknown>;
+    /** `backend` config, e.g. `auth.externalAccess` for service tokens. */
+    backendConfig?: JsonObject;
   } = {},
 ) {
   const features: any[] = [
@@ -278,6 +281,7 @@ export async function startReliabilityBackend(
     mockServices.rootConfig.factory({
       data: {
         ...options.config,
+        ...(options.backendConfig ? { backend: options.backendConfig } : {}),
         reliability: {
           demoData: { enabled: options.demoData ?? false },
           ...options.reliabilityConfig,

@@ -251,4 +251,84 @@ describe('<EntitySloCard />', () => {
 
     expect(await screen.findByText('No SLOs defined')).toBeInTheDocument();
   });
+
+  it('leads with the deploy verdict, its cause and the approvers linked to their pages', async () => {
+    const tier = {
+      name: 'Freeze non-critical deployments',
+      action: 'Only bug fixes, security patches and reliability work go out.',
+      minConsumed: 0.75,
+      maxConsumed: 0.85,
+      index: 3,
+    };
+    const verdict = {
+      entityRef: 'component:default/checkout',
+      reason: '',
+      tier,
+      slos: [
+        {
+          id: 'component:default/checkout/checkout-availability/0',
+          sloName: 'checkout-availability',
+          displayName: 'Checkout availability',
+          consumedFraction: 0.8,
+          tier,
+          verdict: 'blocked' as const,
+        },
+      ],
+      incidents: [],
+      recoveryAt: null,
+      recoveryBelow: 0.75,
+      recoveryNote: 'not at the current burn',
+      approvers: [
+        {
+          userRef: 'user:default/lena.hoffmann',
+          displayName: 'Lena Hoffmann',
+          role: 'team lead of Team Checkout',
+        },
+      ],
+      exceptions: [],
+    };
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos(),
+      deployGate: {
+        standard: { ...verdict, change: 'standard', verdict: 'blocked' },
+        critical: {
+          ...verdict,
+          change: 'critical',
+          verdict: 'allowed-with-conditions',
+          approvers: [],
+        },
+      },
+    });
+    await render();
+
+    const gate = await screen.findByRole('status', { name: 'Deploy verdict' });
+    expect(gate).toHaveTextContent(
+      'Feature deploys blocked: checkout-availability has used 80 % of its budget (Freeze non-critical deployments).',
+    );
+    expect(gate).toHaveTextContent(
+      'Bug fixes and security patches may go out with conditions.',
+    );
+    expect(gate).toHaveTextContent(
+      'Budget not back below 75 %: not at the current burn.',
+    );
+    expect(
+      within(gate).getByRole('link', { name: 'Lena Hoffmann' }),
+    ).toHaveAttribute('href', '/catalog/default/user/lena.hoffmann');
+    expect(gate).toHaveTextContent('(team lead of Team Checkout)');
+    expect(gate).not.toHaveTextContent('user:default');
+  });
+
+  it('shows no verdict where the summary carries none', async () => {
+    api.getEntitySummary.mockResolvedValue({
+      ...makeSummary(),
+      slos: makeEntitySlos(),
+    });
+    await render();
+
+    await screen.findByRole('region', { name: 'SLO Checkout availability' });
+    expect(
+      screen.queryByRole('status', { name: 'Deploy verdict' }),
+    ).not.toBeInTheDocument();
+  });
 });

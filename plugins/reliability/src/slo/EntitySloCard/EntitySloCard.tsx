@@ -10,10 +10,12 @@ import { useEntityReliabilitySummary } from '../../summary/useEntityReliabilityS
 import { useSloLink } from '../links';
 import { NoSlos } from '../NoSlos';
 import { SloCardItem } from '../SloCardItem';
+import { DeployVerdict } from '../DeployVerdict';
 import { SloProblems } from '../SloProblems';
 
 /**
- * The entity's SLOs at a glance: per objective the SLI against the target,
+ * The entity's SLOs at a glance, led by whether it may deploy now and why
+ * (the deploy gate's verdicts): per objective the SLI against the target,
  * the error budget left as a bar coloured by policy tier, the 1h burn rate
  * with the alert state, the tier's action, the exhaustion forecast and how
  * fresh the data is; problems in the OpenSLO file are listed so the owner
@@ -44,6 +46,11 @@ export function EntitySloCard() {
   } else if (slos) {
     body = (
       <>
+        {value?.deployGate && (
+          <Box mb={2}>
+            <DeployVerdict verdicts={value.deployGate} />
+          </Box>
+        )}
         <SloProblems problems={slos.problems} />
         {slos.slos.length === 0 && slos.problems.length === 0 && (
           <NoSlos reason="empty" />

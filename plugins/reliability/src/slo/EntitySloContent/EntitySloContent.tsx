@@ -14,10 +14,11 @@ import { RereadFilesButton } from '../../shared/RereadFilesButton';
 import { SloDetails } from '../SloDetails';
 import { SloProblems } from '../SloProblems';
 import { SloSelector } from '../SloSelector';
+import { DeployVerdict } from '../DeployVerdict';
 
 /**
- * The SLOs tab of an entity: its SLOs to choose from and, for the selected
- * one, the big figures, the error-budget burndown and burn-rate charts over
+ * The SLOs tab of an entity: whether it may deploy now and why, its SLOs to
+ * choose from and, for the selected one, the big figures, the error-budget burndown and burn-rate charts over
  * the SLO window, the burn rate per window and the OpenSLO definition.
  * Mount it at `slos` (where the SLO card links to); `?slo=<id>` selects one.
  *
@@ -53,6 +54,11 @@ export function EntitySloContent() {
 
   return (
     <Grid container spacing={3}>
+      {value?.deployGate && (
+        <Grid item xs={12}>
+          <DeployVerdict verdicts={value.deployGate} />
+        </Grid>
+      )}
       {slos.problems.length > 0 && (
         <Grid item xs={12}>
           <SloProblems problems={slos.problems} />

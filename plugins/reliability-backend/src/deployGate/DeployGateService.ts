@@ -1,0 +1,496 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  budgetRecoverySeconds,
+  DEPLOY_CHANGE_CLASSES,
+  DeployApprover,
+  DeployChangeClass,
+  DeployException,
+  deployExceptionRequestSchema,
+  DeployGateIncident,
+  deployGateRuleFor,
+  DeployGateSlo,
+  deployRecoveryThreshold,
+  DeployVerdict,
+  DeployVerdictName,
+  EntityDeployVerdicts,
+  EntitySlos,
+  ErrorBudgetPolicyTier,
+  MAX_DEPLOY_EXCEPTION_DAYS,
+  SloStatus,
+  worseVerdict,
+} from '@reliability-hub/plugin-reliability-common';
+import { z } from 'zod';
+import { IncidentStore } from '../incidents/IncidentStore';
+import { resolveApprovers, ownerOf } from './approvers';
+import { DeployExceptionStore } from './DeployExceptionStore';
+import { DeployGateConfig } from './deployGateConfig';
+import { CHANGE_LABELS, verdictReason } from './verdictText';
+
+/** Incidents a verdict names at most. */
+const MAX_INCIDENTS = 5;
+/** Incidents of the window read to pick the most severe from. */
+const INCIDENT_SCAN = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the gate needs of the SLO feature: the stored figures. */
+export interface DeployGateSloSource {
+  forEntity(entityRef: string): Promise<EntitySlos>;
+}
+
+type Judged = DeployGateSlo & { status: SloStatus };
+
+/**
+ * The deploy gate: may an entity deploy a change of a class now, and why;
+ * and exceptions, granted only by the approvers the policy names. Verdicts
+ * come from the stored SLO figures, so they never wait on a metrics source.
+ *
+ * @internal
+ */
+export class DeployGateService {
+  static create(options: {
+    slos: DeployGateSloSource;
+    incidents: IncidentStore;
+    exceptions: DeployExceptionStore;
+    catalog: CatalogService;
+    auth: AuthService;
+    tiers: readonly ErrorBudgetPolicyTier[];
+    config: DeployGateConfig;
+    /** Severity ids, most severe first. */
+    severityOrder: string[];
+    now?: () => Date;
+  }) {
+    return new DeployGateService(options);
+  }
+
+  private constructor(
+    private readonly options: Parameters<typeof DeployGateService.create>[0],
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /**
+   * The verdict for one change class. Throws NotFoundError when the entity
+   * is unknown or hidden from the holder of `credentials`.
+   */
+  async verdict(request: {
+    entityRef: string;
+    change: DeployChangeClass;
+    credentials: BackstageCredentials;
+  }): Promise<DeployVerdict> {
+    const all = await this.verdicts({ ...request, changes: [request.change] });
+    return all[request.change];
+  }
+
+  /**
+   * The verdicts for every change class (or those asked for), from one read
+   * of the entity's figures; pass `slos` when already loaded.
+   */
+  async verdicts(request: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+    slos?: EntitySlos;
+    changes?: readonly DeployChangeClass[];
+  }): Promise<EntityDeployVerdicts> {
+    const { entityRef, credentials } = request;
+    const entity = await this.entity(entityRef, credentials);
+    const now = this.now();
+    const [slos, exceptions] = await Promise.all([
+      request.slos ?? this.options.slos.forEntity(entityRef),
+      this.options.exceptions.listActive(entityRef, now),
+    ]);
+    const answers = {} as EntityDeployVerdicts;
+    for (const change of request.changes ?? DEPLOY_CHANGE_CLASSES) {
+      answers[change] = await this.judge({
+        entity,
+        entityRef,
+        change,
+        slos,
+        exceptions: exceptions.filter(e => e.change === change),
+        credentials,
+        now,
+      });
+    }
+    return answers;
+  }
+
+  /**
+   * Records an exception. Only the approvers of the entity's current tier
+   * may grant one (NotAllowedError naming them); `until` lies ahead, at most
+   * {@link MAX_DEPLOY_EXCEPTION_DAYS} days.
+   */
+  async grant(request: {
+    input: z.output<typeof deployExceptionRequestSchema>;
+    credentials: BackstageCredentials<BackstageUserPrincipal>;
+  }): Promise<DeployException> {
+    const { input, credentials } = request;
+    const now = this.now();
+    const until = new Date(input.until);
+    if (until.getTime() <= now.getTime()) {
+      throw new InputError('Invalid exception: until must lie in the future');
+    }
+    if (until.getTime() - now.getTime() > MAX_DEPLOY_EXCEPTION_DAYS * DAY_MS) {
+      throw new InputError(
+        `Invalid exception: until must be at most ${MAX_DEPLOY_EXCEPTION_DAYS} days ahead; a freeze ends when the budget recovers`,
+      );
+    }
+    const actor = credentials.principal.userEntityRef;
+    const entity = await this.entity(input.entityRef, credentials);
+    const slos = await this.options.slos.forEntity(input.entityRef);
+    const judged = this.judgeSlos(slos, input.change);
+    if (judged.verdict === 'allowed') {
+      throw new ConflictError(
+        `${CHANGE_LABELS[input.change]} of ${
+          input.entityRef
+        } are allowed: no exception is needed`,
+      );
+    }
+    const approvers = await this.approversOf(
+      judged.tier!,
+      entity,
+      await this.options.auth.getOwnServiceCredentials(),
+    );
+    this.assertApprover(actor, approvers, judged.tier!, 'grant an exception');
+    const granted = await this.options.exceptions.grant(
+      {
+        entityRef: input.entityRef,
+        change: input.change,
+        until: until.toISOString(),
+        reason: input.reason,
+        grantedBy: actor,
+      },
+      now,
+    );
+    return {
+      ...granted,
+      grantedByName: approvers.find(a => a.userRef === actor)?.displayName,
+    };
+  }
+
+  /**
+   * Withdraws an exception in force: its grantor or an approver of the
+   * entity's current tier may. NotFoundError when there is none (or its
+   * entity is hidden from the caller).
+   */
+  async withdraw(request: {
+    id: string;
+    credentials: BackstageCredentials<BackstageUserPrincipal>;
+  }): Promise<DeployException> {
+    const { id, credentials } = request;
+    const now = this.now();
+    const exception = await this.options.exceptions.getActive(id, now);
+    const missing = `No exception ${id} in force`;
+    if (!exception) {
+      throw new NotFoundError(missing);
+    }
+    const entity = await this.entity(exception.entityRef, credentials, missing);
+    const actor = credentials.principal.userEntityRef;
+    if (actor !== exception.grantedBy) {
+      const judged = this.judgeSlos(
+        await this.options.slos.forEntity(exception.entityRef),
+        exception.change,
+      );
+      const approvers = judged.tier
+        ? await this.approversOf(
+            judged.tier,
+            entity,
+            await this.options.auth.getOwnServiceCredentials(),
+          )
+        : [];
+      this.assertApprover(
+        actor,
+        approvers,
+        judged.tier,
+        'withdraw this exception',
+        exception.grantedBy,
+      );
+    }
+    if (!(await this.options.exceptions.withdraw(exception, actor, now))) {
+      throw new NotFoundError(missing);
+    }
+    return exception;
+  }
+
+  private assertApprover(
+    actor: string,
+    approvers: DeployApprover[],
+    tier: ErrorBudgetPolicyTier | null,
+    what: string,
+    grantor?: string,
+  ): void {
+    if (approvers.some(a => a.userRef === actor)) {
+      return;
+    }
+    const names = approvers.map(a => `${a.displayName} (${a.role})`);
+    if (grantor) {
+      names.unshift(`${grantor} (who granted it)`);
+    }
+    const tierName = tier ? ` in ${tier.name}` : '';
+    throw new NotAllowedError(
+      names.length
+        ? `${actor} may not ${what}${tierName}: only ${names.join(', ')} may`
+        : `${actor} may not ${what}${tierName}: nobody is named as approver; set approvers under reliability.slo.policy.deployGate.tiers`,
+    );
+  }
+
+  private async entity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    missing = `No entity ${entityRef} in the catalog`,
+  ): Promise<Entity> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(missing);
+    }
+    return entity;
+  }
+
+  /** The gate's verdict from the SLO figures alone, with the SLOs it judged. */
+  private judgeSlos(
+    slos: EntitySlos,
+    change: DeployChangeClass,
+  ): {
+    verdict: DeployVerdictName;
+    deciding: Judged[];
+    tier: (ErrorBudgetPolicyTier & { index: number }) | null;
+  } {
+    const { config } = this.options;
+    const judged: Judged[] = slos.slos.flatMap(status => {
+      const consumed = status.budget.consumedFraction;
+      if (consumed === null || !status.tier) {
+        return [];
+      }
+      return [
+        {
+          id: status.id,
+          sloName: status.sloName,
+          displayName: status.displayName,
+          consumedFraction: consumed,
+          tier: status.tier,
+          verdict: deployGateRuleFor(status.tier, config.rules)[change],
+          status,
+        },
+      ];
+    });
+    const verdict = judged.reduce<DeployVerdictName>(
+      (worst, slo) => worseVerdict(worst, slo.verdict),
+      'allowed',
+    );
+    // The worst tier wins: among the SLOs with the worst verdict, the one
+    // furthest into the policy comes first.
+    const deciding = judged
+      .filter(slo => slo.verdict === verdict)
+      .sort(
+        (a, b) =>
+          b.tier.index - a.tier.index ||
+          b.consumedFraction - a.consumedFraction ||
+          a.id.localeCompare(b.id),
+      );
+    const worstTier = [...judged].sort((a, b) => b.tier.index - a.tier.index)[0]
+      ?.tier;
+    return {
+      verdict,
+      deciding: verdict === 'allowed' ? [] : deciding,
+      tier: (verdict === 'allowed' ? worstTier : deciding[0]?.tier) ?? null,
+    };
+  }
+
+  private async judge(options: {
+    entity: Entity;
+    entityRef: string;
+    change: DeployChangeClass;
+    slos: EntitySlos;
+    exceptions: DeployException[];
+    credentials: BackstageCredentials;
+    now: Date;
+  }): Promise<DeployVerdict> {
+    const { entity, entityRef, change, slos, credentials, now } = options;
+    const base = {
+      entityRef,
+      change,
+      slos: [],
+      incidents: [],
+      recoveryAt: null,
+      recoveryBelow: null,
+      approvers: [],
+      exceptions: options.exceptions,
+    };
+    if (!slos.slos.length) {
+      return {
+        ...base,
+        verdict: 'allowed',
+        reason: 'no SLOs: allowed, nothing to judge',
+        tier: null,
+      };
+    }
+    const {
+      verdict: gateVerdict,
+      deciding,
+      tier,
+    } = this.judgeSlos(slos, change);
+    if (gateVerdict === 'allowed') {
+      return {
+        ...base,
+        verdict: 'allowed',
+        reason: tier
+          ? `${CHANGE_LABELS[change]} allowed: every SLO is within ${tier.name} or better.`
+          : 'no SLO figures yet: allowed, nothing to judge',
+        tier,
+      };
+    }
+    const recovery = this.recovery(deciding, change, now);
+    const [approvers, incidents] = await Promise.all([
+      this.approversOf(tier!, entity, credentials),
+      this.incidents(entityRef, deciding),
+    ]);
+    const names = new Map(approvers.map(a => [a.userRef, a.displayName]));
+    const exceptions = options.exceptions.map(e => ({
+      ...e,
+      ...(names.has(e.grantedBy)
+        ? { grantedByName: names.get(e.grantedBy) }
+        : {}),
+    }));
+    const exception = gateVerdict === 'blocked' ? exceptions[0] : undefined;
+    const verdict = exception ? 'allowed-with-conditions' : gateVerdict;
+    return {
+      ...base,
+      verdict,
+      reason: verdictReason({
+        change,
+        verdict,
+        gateVerdict,
+        slos: deciding,
+        exception,
+        recovery,
+      }),
+      tier,
+      slos: deciding.map(({ status: _status, ...slo }) => slo),
+      incidents,
+      recoveryAt: recovery?.at ?? null,
+      recoveryBelow: recovery?.below ?? null,
+      ...(recovery && !recovery.at
+        ? { recoveryNote: 'not at the current burn' }
+        : {}),
+      approvers,
+      exceptions,
+    };
+  }
+
+  /**
+   * When every deciding SLO is back below the level where the verdict
+   * improves; `at` null when one of them never is at the current burn.
+   */
+  private recovery(
+    deciding: Judged[],
+    change: DeployChangeClass,
+    now: Date,
+  ): { below: number; at: string | null } | undefined {
+    const { tiers, config } = this.options;
+    let latest = 0;
+    let below: number | undefined;
+    for (const slo of deciding) {
+      const threshold = deployRecoveryThreshold(slo.consumedFraction, change, {
+        tiers,
+        rules: config.rules,
+      });
+      const window = slo.status.window;
+      if (threshold === undefined || !window) {
+        return below === undefined ? undefined : { below, at: null };
+      }
+      below ??= threshold;
+      const start = Date.parse(window.start);
+      const end = Date.parse(window.end);
+      const burnRate =
+        slo.status.burnRates['1h'] ?? slo.status.burnRates['6h'] ?? 0;
+      const seconds = budgetRecoverySeconds({
+        consumedFraction: slo.consumedFraction,
+        burnRate,
+        periodSeconds: (end - start) / 1000,
+        below: threshold,
+        rolling: slo.status.timeWindow.rolling,
+        secondsToWindowEnd: (end - now.getTime()) / 1000,
+      });
+      if (seconds === null) {
+        return { below, at: null };
+      }
+      latest = Math.max(latest, seconds);
+    }
+    return below === undefined
+      ? undefined
+      : { below, at: new Date(now.getTime() + latest * 1000).toISOString() };
+  }
+
+  private async approversOf(
+    tier: ErrorBudgetPolicyTier,
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<DeployApprover[]> {
+    const specs = this.options.config.approvers[tier.name] ?? [];
+    if (!specs.length) {
+      return [];
+    }
+    return resolveApprovers(specs, ownerOf(entity), {
+      catalog: this.options.catalog,
+      credentials,
+    });
+  }
+
+  /**
+   * The entity's incidents overlapping the deciding SLOs' windows, most
+   * severe first, then the latest.
+   */
+  private async incidents(
+    entityRef: string,
+    deciding: Judged[],
+  ): Promise<DeployGateIncident[]> {
+    const windows = deciding.flatMap(slo =>
+      slo.status.window ? [slo.status.window] : [],
+    );
+    if (!windows.length) {
+      return [];
+    }
+    const start = Math.min(...windows.map(w => Date.parse(w.start)));
+    const end = Math.max(...windows.map(w => Date.parse(w.end)));
+    const { items } = await this.options.incidents.listIncidents(
+      { entityRefs: [entityRef], startedBefore: new Date(end) },
+      { limit: INCIDENT_SCAN },
+    );
+    const order = this.options.severityOrder;
+    const rank = (severity: string) => {
+      const index = order.indexOf(severity);
+      return index < 0 ? order.length : index;
+    };
+    return items
+      .filter(i => !i.resolvedAt || Date.parse(i.resolvedAt) >= start)
+      .sort(
+        (a, b) =>
+          rank(a.severity) - rank(b.severity) ||
+          Date.parse(b.startedAt) - Date.parse(a.startedAt),
+      )
+      .slice(0, MAX_INCIDENTS)
+      .map(i => ({
+        id: i.id,
+        humanId: i.humanId ?? null,
+        title: i.title,
+        severity: i.severity,
+        status: i.status,
+        startedAt: i.startedAt,
+        resolvedAt: i.resolvedAt,
+      }));
+  }
+}

@@ -1,0 +1,3 @@
+export { DeployGateService } from './DeployGateService';
+export type { DeployGateSloSource } from './DeployGateService';
+export { createDeployGateService } from './createDeployGateService';

@@ -1,0 +1,4 @@
+export * from './api';
+export * from './mapping';
+export * from './recovery';
+export * from './schemas';

@@ -1,0 +1,1 @@
+export { DeployVerdict } from './DeployVerdict';
