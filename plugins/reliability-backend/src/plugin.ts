@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { reliabilityPermissions } from '@reliability-hub/plugin-reliability-common';
 import {
   reliabilitySliSourcesExtensionPoint,
@@ -17,6 +18,10 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
 import { IncidentService } from './incidents/IncidentService';
+import { IncidentAnnouncer } from './incidents/escalation/IncidentAnnouncer';
+import { IncidentEscalationService } from './incidents/escalation/IncidentEscalationService';
+import { scheduleIncidentEscalation } from './incidents/escalation/scheduleIncidentEscalation';
+import { ReliabilityNotifier } from './notifications/ReliabilityNotifier';
 import { readSeverityLevels } from './incidents/severities';
 import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import { PostmortemService } from './postmortems/PostmortemService';
@@ -60,6 +65,7 @@ export const reliabilityPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -75,6 +81,7 @@ export const reliabilityPlugin = createBackendPlugin({
         httpRouter,
         lifecycle,
         logger,
+        notifications,
         permissions,
         permissionsRegistry,
         scheduler,
@@ -92,6 +99,33 @@ export const reliabilityPlugin = createBackendPlugin({
         const schedules = DatabaseScheduleStore.create({
           knex,
           feedSecret: config.getOptionalString('reliability.oncall.feedSecret'),
+        });
+        const scheduleService = ScheduleService.create({
+          store: schedules,
+          catalog,
+          auth,
+        });
+        const escalations = IncidentEscalationService.create({
+          store: incidents,
+          schedules: scheduleService,
+          severities,
+          announcer: IncidentAnnouncer.create({
+            notifier: ReliabilityNotifier.create({
+              knex,
+              config,
+              sender: notifications,
+            }),
+            catalog,
+            auth,
+            logger,
+          }),
+          logger,
+        });
+        await scheduleIncidentEscalation({
+          scheduler,
+          config,
+          logger,
+          escalations,
         });
         const runbookStore = DatabaseRunbookStore.create({ knex });
         const runbookRefresher = RunbookFileRefresher.create({
@@ -188,7 +222,12 @@ export const reliabilityPlugin = createBackendPlugin({
             },
             incidents: {
               store: incidents,
-              service: IncidentService.create({ store: incidents, severities }),
+              service: IncidentService.create({
+                store: incidents,
+                severities,
+                announcer: escalations,
+              }),
+              escalations,
             },
             postmortems: {
               store: postmortems,
@@ -201,11 +240,7 @@ export const reliabilityPlugin = createBackendPlugin({
             oncall: {
               httpAuth,
               store: schedules,
-              service: ScheduleService.create({
-                store: schedules,
-                catalog,
-                auth,
-              }),
+              service: scheduleService,
             },
             actionItems: {
               store: actionItems,
