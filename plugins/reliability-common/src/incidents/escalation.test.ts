@@ -51,6 +51,30 @@ describe('escalationChainOf', () => {
     ]);
   });
 
+  it('does not page a secondary schedule first when a policy pages it later', () => {
+    const chain = escalationChainOf({
+      schedules: [
+        schedule('checkout-primary', 'user:default/marcus', [
+          {
+            delayMinutes: 0,
+            schedule: 'checkout-primary',
+            user: 'user:default/marcus',
+          },
+          {
+            delayMinutes: 15,
+            schedule: 'checkout-secondary',
+            user: 'user:default/lena',
+          },
+        ]),
+        schedule('checkout-secondary', 'user:default/lena'),
+      ],
+    });
+    expect(chain).toEqual([
+      [{ userRef: 'user:default/marcus', schedule: 'checkout-primary' }],
+      [{ userRef: 'user:default/lena', schedule: 'checkout-secondary' }],
+    ]);
+  });
+
   it('keeps a level whose schedule has a gap, with nobody on it', () => {
     const chain = escalationChainOf({
       schedules: [

@@ -10,7 +10,8 @@ const MAX_LEVELS = 10;
  * The escalation chain of a component's on-call schedules at one instant,
  * merged level by level: level N pages the Nth level of every schedule that
  * has a policy, and level 1 also pages whoever is on call on a schedule
- * without one. A level whose schedules all have a gap stays in the chain
+ * without one, unless another schedule's policy pages it at a later level
+ * (a secondary is not paged first). A level whose schedules all have a gap stays in the chain
  * with nobody on it, so people see the hole.
  *
  * @public
@@ -33,8 +34,18 @@ export function escalationChainOf(
       levels[index].push(person);
     }
   };
+  const targets = new Set(
+    onCall.schedules.flatMap(s =>
+      s.escalation.flatMap(level =>
+        level.schedule && level.schedule !== s.name ? [level.schedule] : [],
+      ),
+    ),
+  );
   for (const schedule of onCall.schedules) {
     if (schedule.escalation.length === 0) {
+      if (targets.has(schedule.name)) {
+        continue;
+      }
       add(
         0,
         schedule.current
