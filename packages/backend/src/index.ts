@@ -46,4 +46,8 @@ backend.add(
   import('@reliability-hub/plugin-reliability-backend-module-prometheus'),
 );
 
+// Actions for AI assistants: the actions of the plugins that
+// backend.actions.pluginSources names, as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { reliabilityPermissions } from '@reliability-hub/plugin-reliability-common';
@@ -10,6 +11,7 @@ import {
   SliSourceRegistry,
 } from '@reliability-hub/plugin-reliability-node';
 import { EntityAccess } from './access/EntityAccess';
+import { registerReliabilityActions } from './actions';
 import { EntityVisibility } from './access/EntityVisibility';
 import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookService';
 import { ActionItemService } from './actionItems/ActionItemService';
@@ -56,6 +58,7 @@ export const reliabilityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -72,6 +75,7 @@ export const reliabilityPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
       },
       async init({
+        actionsRegistry,
         auditor,
         auth,
         catalog,
@@ -176,6 +180,18 @@ export const reliabilityPlugin = createBackendPlugin({
         }
 
         const visibility = EntityVisibility.create({ httpAuth, catalog });
+        const access = EntityAccess.create({
+          httpAuth,
+          permissions,
+          auditor,
+          visibility,
+        });
+        const runbookService = RunbookService.create({ store: runbookStore });
+        const incidentService = IncidentService.create({
+          store: incidents,
+          severities,
+          announcer: escalations,
+        });
 
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Alertmanager has no Backstage token: the webhook checks its own secret.
@@ -207,26 +223,17 @@ export const reliabilityPlugin = createBackendPlugin({
                 auth,
               }),
             }),
-            access: EntityAccess.create({
-              httpAuth,
-              permissions,
-              auditor,
-              visibility,
-            }),
+            access,
             visibility,
             slos,
             runbooks: {
               store: runbookStore,
-              service: RunbookService.create({ store: runbookStore }),
+              service: runbookService,
               refresher: runbookRefresher,
             },
             incidents: {
               store: incidents,
-              service: IncidentService.create({
-                store: incidents,
-                severities,
-                announcer: escalations,
-              }),
+              service: incidentService,
               escalations,
             },
             postmortems: {
@@ -252,6 +259,22 @@ export const reliabilityPlugin = createBackendPlugin({
             },
           }),
         );
+
+        registerReliabilityActions({
+          actionsRegistry,
+          access,
+          visibility,
+          catalog,
+          severities,
+          appBaseUrl: (config.getOptionalString('app.baseUrl') ?? '').replace(
+            /\/+$/,
+            '',
+          ),
+          incidents: { store: incidents, service: incidentService },
+          oncall: { store: schedules, service: scheduleService },
+          runbooks: { store: runbookStore, service: runbookService },
+          slos: slos.service,
+        });
       },
     });
   },

@@ -6,6 +6,10 @@ import {
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
+  actionsRegistryServiceFactory,
+  actionsServiceFactory,
+} from '@backstage/backend-defaults/alpha';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -16,6 +20,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   AuthorizeResult,
@@ -280,8 +285,9 @@ export interface Answer {
 /**
  * A portal as an organisation runs it — the catalog reading a catalog file,
  * the permission backend with a policy that hides ledger from everyone but
- * its team and the admins, search with the reliability collators, and the
- * reliability plugin — before any reliability records exist.
+ * its team and the admins, search with the reliability collators, the
+ * reliability plugin, and the plugin's actions as MCP tools — before any
+ * reliability records exist.
  */
 export async function startPortalHidingLedger() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reliability-policy-'));
@@ -324,8 +330,12 @@ export async function startPortalHidingLedger() {
       memberUserInfo,
       httpAuthKeepingActors,
       scheduler.factory(),
+      actionsRegistryServiceFactory,
+      actionsServiceFactory,
+      mcpActionsPlugin,
       mockServices.rootConfig.factory({
         data: {
+          backend: { actions: { pluginSources: ['reliability'] } },
           permission: { enabled: true },
           catalog: {
             rules: [{ allow: ['Component', 'System', 'Group', 'User'] }],
@@ -386,6 +396,8 @@ export async function startPortalHidingLedger() {
 
   return {
     scheduler,
+    /** The portal's address. */
+    baseUrl: `http://localhost:${port}`,
     /** A call of the reliability API as a user. */
     api: (who: string, method: string, pathInApi: string, body?: unknown) =>
       call(who, method, `/api/reliability${pathInApi}`, body),

@@ -6,7 +6,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   ResourcePermission,
@@ -14,6 +14,29 @@ import {
 import { Request } from 'express';
 import { auditEvent, AuditMeta, auditRefusal } from '../audit/auditEvent';
 import { EntityVisibility } from './EntityVisibility';
+
+/**
+ * The caller of an action of the backend's actions registry: no request,
+ * only the credentials the action was invoked with, and the action's id.
+ *
+ * @internal
+ */
+export interface ActionCaller {
+  credentials: BackstageCredentials;
+  actionId: string;
+}
+
+/**
+ * Who asks for a write: the caller of an HTTP request of the plugin, or of
+ * one of its actions.
+ *
+ * @internal
+ */
+export type WriteCaller = Request | ActionCaller;
+
+function isActionCaller(caller: WriteCaller): caller is ActionCaller {
+  return 'actionId' in caller;
+}
 
 /**
  * Who made a request, as the audit trail names them: the user's entity ref,
@@ -81,18 +104,17 @@ export class EntityAccess {
    * entity's owners in the catalog.
    *
    * A refusal is audited as a failed `write-denied` event (the auditor names
-   * the caller from the request; the event names the permission and the
-   * entity). Its message names the entity only to a caller who may see it in
+   * the caller from the request, an action's event names them itself; the
+   * event names the permission and the entity). Its message names the entity only to a caller who may see it in
    * the catalog, so a refused write does not reveal hidden entities.
    */
   async authorize(
-    req: Request,
+    caller: WriteCaller,
     permission: ResourcePermission<string>,
     entityRef: string,
   ): Promise<Writer> {
-    const credentials = await this.options.httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await this.credentialsOf(caller);
+    const event = eventOf(caller, credentials);
     const [decision] = await this.options.permissions.authorize(
       [{ permission, resourceRef: entityRef }],
       { credentials },
@@ -111,9 +133,9 @@ export class EntityAccess {
       await auditRefusal(
         this.options.auditor,
         {
+          ...event,
           eventId: WRITE_DENIED_EVENT,
-          request: req,
-          meta: { permission: permission.name, entityRef },
+          meta: { ...event.meta, permission: permission.name, entityRef },
         },
         error,
       );
@@ -131,15 +153,72 @@ export class EntityAccess {
    * recorded by the store, in the change history.
    */
   async audited<T>(
-    req: Request,
+    caller: WriteCaller,
     eventId: string,
     meta: AuditMeta,
     write: () => Promise<T>,
   ): Promise<T> {
+    const event = isActionCaller(caller)
+      ? eventOf(caller, await this.credentialsOf(caller))
+      : eventOf(caller);
     return auditEvent(
       this.options.auditor,
-      { eventId, request: req, meta },
+      { ...event, eventId, meta: { ...event.meta, ...meta } },
       write,
     );
   }
+
+  /**
+   * The caller's credentials: a user's or a service's; anything else is
+   * refused, for an action as by the HTTP routes.
+   */
+  private async credentialsOf(
+    caller: WriteCaller,
+  ): Promise<
+    BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>
+  > {
+    if (!isActionCaller(caller)) {
+      return this.options.httpAuth.credentials(caller, {
+        allow: ['user', 'service'],
+      });
+    }
+    if (!isUserOrService(caller.credentials)) {
+      throw new AuthenticationError(
+        `Action ${caller.actionId} needs a signed-in user or a service`,
+      );
+    }
+    return caller.credentials;
+  }
+}
+
+/**
+ * What an auditor's event needs to name the caller: the request, from which
+ * the auditor reads them; or for an action, which has none, the actor and
+ * the action in the event's details.
+ */
+function eventOf(
+  caller: WriteCaller,
+  credentials?: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
+): { request?: Request; meta: AuditMeta } {
+  if (!isActionCaller(caller)) {
+    return { request: caller, meta: {} };
+  }
+  return {
+    meta: {
+      ...(credentials ? { actor: actorOf(credentials) } : {}),
+      action: caller.actionId,
+    },
+  };
+}
+
+/** Whether the credentials are a user's or a service's. */
+function isUserOrService(
+  credentials: BackstageCredentials,
+): credentials is BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+> {
+  const { type } = credentials.principal as { type?: unknown };
+  return type === 'user' || type === 'service';
 }

@@ -18,7 +18,7 @@ import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { EntityAccess } from '../access/EntityAccess';
-import { EntityVisibility, withinScope } from '../access/EntityVisibility';
+import { EntityVisibility } from '../access/EntityVisibility';
 import { z } from 'zod';
 import { parseInput } from '../validation';
 import { ScheduleService } from '../oncall/ScheduleService';
@@ -27,6 +27,7 @@ import { visibleOnCall } from '../oncall/visibleOnCall';
 import { IncidentEscalationService } from './escalation/IncidentEscalationService';
 import { IncidentService } from './IncidentService';
 import { IncidentFilter, IncidentStore } from './IncidentStore';
+import { listVisibleIncidents } from './listVisibleIncidents';
 
 /**
  * Incident routes: list, read, declare, change, add notes.
@@ -80,16 +81,11 @@ export function createIncidentsRouter(options: {
         ? { now: new Date(), severities: options.severities }
         : undefined,
     };
-    const visible = await visibility.of(req);
     res.json(
-      await visible.page(
+      await listVisibleIncidents(
+        filter,
         { limit: query.limit, cursor: query.cursor },
-        {
-          list: (page, scope) =>
-            store.listIncidents(withinScope(filter, scope), page),
-          entityRefs: () => store.listEntityRefs(filter),
-          entityRefOf: incident => incident.entityRef,
-        },
+        { store, visible: await visibility.of(req) },
       ),
     );
   });

@@ -191,15 +191,26 @@ export class ScheduleService {
     return { schedules, problems };
   }
 
-  /** Who is on call for the entity (or, without one, every schedule) at `at`. */
+  /**
+   * Who is on call for the entity, or for the schedules of these names (of
+   * whichever teams have one), or without either for every schedule, at `at`.
+   */
   async onCallNow(options: {
     entityRef?: string;
+    scheduleNames?: string[];
     at?: Date;
   }): Promise<OnCallNow> {
     const at = options.at ?? new Date();
     const { schedules, problems } = options.entityRef
       ? await this.schedulesOfEntity(options.entityRef)
-      : { schedules: await this.options.store.listSchedules(), problems: [] };
+      : {
+          schedules: await this.options.store.listSchedules(
+            options.scheduleNames
+              ? { names: options.scheduleNames }
+              : undefined,
+          ),
+          problems: [],
+        };
     const targets = new Set(
       schedules.flatMap(s =>
         (s.escalationPolicy?.levels ?? []).flatMap(level =>

@@ -13,7 +13,7 @@ import { parseInput } from '../validation';
 import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { parseSchedule, toNewSchedule } from './scheduleInput';
 import { ScheduleWrites } from './ScheduleWrites';
-import { visibleOnCall } from './visibleOnCall';
+import { readOnCall } from './visibleOnCall';
 
 /**
  * Schedules and who is on call: list, read, create, replace, overrides, the
@@ -132,12 +132,12 @@ export function createSchedulesRouter(
 
   router.get('/oncall', async (req, res) => {
     const query = parseInput(onCallQuerySchema, req.query, 'on-call query');
-    const visible = await visibility.of(req);
-    if (query.entityRef) {
-      await visible.assertEntity(query.entityRef);
-    }
     res.json(
-      await visibleOnCall(await service.onCallNow(query), { visible, store }),
+      await readOnCall(query, {
+        service,
+        store,
+        visible: await visibility.of(req),
+      }),
     );
   });
 

@@ -1,6 +1,30 @@
 import { OnCallNow } from '@reliability-hub/plugin-reliability-common';
 import { CallerVisibility } from '../access/EntityVisibility';
+import { ScheduleService } from './ScheduleService';
 import { ScheduleStore } from './ScheduleStore';
+
+/**
+ * Who is on call, as `GET /oncall` and the on-call action answer it: for an
+ * entity the caller may see (else a NotFoundError, as for one the catalog
+ * does not have), for the schedules of some names, or for every schedule;
+ * only the schedules the caller may see (see {@link visibleOnCall}).
+ *
+ * @internal
+ */
+export async function readOnCall(
+  query: { entityRef?: string; scheduleNames?: string[]; at?: Date },
+  options: {
+    service: ScheduleService;
+    store: ScheduleStore;
+    visible: CallerVisibility;
+  },
+): Promise<OnCallNow> {
+  const { service, store, visible } = options;
+  if (query.entityRef) {
+    await visible.assertEntity(query.entityRef);
+  }
+  return visibleOnCall(await service.onCallNow(query), { visible, store });
+}
 
 /**
  * Who is on call, as far as the caller may see: a schedule belongs to its

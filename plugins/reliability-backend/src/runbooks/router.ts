@@ -7,12 +7,16 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
 import { EntityAccess } from '../access/EntityAccess';
-import { EntityVisibility, withinScope } from '../access/EntityVisibility';
+import { EntityVisibility } from '../access/EntityVisibility';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { parseInput } from '../validation';
 import { RunbookFileRefresher } from './files/RunbookFileRefresher';
 import { RunbookService } from './RunbookService';
 import { RunbookLibraryQuery, RunbookStore } from './store/RunbookStore';
+import {
+  searchVisibleLibrary,
+  visibleRunbooksForAlert,
+} from './visibleRunbooks';
 
 /**
  * Runbook routes: an entity's runbooks, the library, one runbook, runbooks by
@@ -47,12 +51,12 @@ export function createRunbooksRouter(options: {
       'runbook library query',
     );
     const filter: RunbookLibraryQuery = { ...query, today: todayUtc() };
-    // Every entity the filters find is checked, so the total counts only
-    // what the caller may see and pages come back full.
-    const scope = await (
-      await visibility.of(req)
-    ).scope(await store.libraryEntityRefs(filter));
-    res.json(await store.searchLibrary(withinScope(filter, scope)));
+    res.json(
+      await searchVisibleLibrary(filter, {
+        store,
+        visible: await visibility.of(req),
+      }),
+    );
   });
 
   router.get('/runbooks/by-alert/:alertname', async (req, res) => {
@@ -61,15 +65,13 @@ export function createRunbooksRouter(options: {
       { ...req.query, alertname: req.params.alertname },
       'runbook alert query',
     );
-    const found = await service.forAlert(query.alertname, {
-      today: todayUtc(),
-      entityRef: query.entityRef,
-    });
-    const visible = await visibility.of(req);
-    res.json({
-      ...found,
-      runbooks: await visible.filter(found.runbooks, r => r.entityRef),
-    });
+    res.json(
+      await visibleRunbooksForAlert(
+        query.alertname,
+        { today: todayUtc(), entityRef: query.entityRef },
+        { service, visible: await visibility.of(req) },
+      ),
+    );
   });
 
   router.post('/runbooks/refresh', async (req, res) => {

@@ -13,6 +13,7 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -192,6 +193,50 @@ export function recordingAuditor() {
   return { factory, events };
 }
 
+/** The entities, each ref once: a later entity takes an earlier one's place. */
+function replaceByRef(entities: any[]): any[] {
+  const byRef = new Map<string, any>();
+  for (const entity of entities) {
+    byRef.set(stringifyEntityRef(entity).toLocaleLowerCase('en-US'), entity);
+  }
+  return [...byRef.values()];
+}
+
+/**
+ * The catalog holding `entities`, which answers a user's requests for one
+ * of `hiddenFrom[user]` as if it did not exist.
+ */
+function catalogFactory(entities: any[], hiddenFrom: Record<string, string[]>) {
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory() {
+      const catalog = catalogServiceMock({ entities });
+      const hides = (ref: string, credentials: any) =>
+        (hiddenFrom[credentials?.principal?.userEntityRef] ?? []).includes(
+          ref.toLocaleLowerCase('en-US'),
+        );
+      const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+      const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+      catalog.getEntitiesByRefs = async (byRefs: any, options: any) => {
+        const answer = await getEntitiesByRefs(byRefs, options);
+        return {
+          items: answer.items.map((item, index) =>
+            hides(byRefs.entityRefs[index], options?.credentials)
+              ? null
+              : item,
+          ),
+        } as any;
+      };
+      catalog.getEntityByRef = async (ref: any, options: any) =>
+        typeof ref === 'string' && hides(ref, options?.credentials)
+          ? undefined
+          : getEntityByRef(ref, options);
+      return catalog;
+    },
+  });
+}
+
 const user = (name: string) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
@@ -207,12 +252,23 @@ export async function startReliabilityBackend(
   options: {
     knex?: Knex;
     demoData?: boolean;
-    /** More catalog entities, e.g. with an OpenSLO annotation. */
+    /**
+     * More catalog entities, e.g. with an OpenSLO annotation; one with the
+     * ref of a fixture entity takes its place.
+     */
     entities?: any[];
+    /**
+     * Entities the catalog hides from some users (by user ref), as a portal's
+     * permission policy may: asked with their credentials, it answers as if
+     * the entities did not exist.
+     */
+    hiddenFrom?: Record<string, string[]>;
     /** More features, e.g. a mocked UrlReader. */
     features?: any[];
     /** More `reliability` config, e.g. the Alertmanager webhook secret. */
     reliabilityConfig?: Record<string, unknown>;
+    /** More config of other plugins and of the backend, e.g. `backend`. */
+    config?: Record<string, unknown>;
   } = {},
 ) {
   const features: any[] = [
@@ -221,14 +277,15 @@ export async function startReliabilityBackend(
     memberUserInfo,
     mockServices.rootConfig.factory({
       data: {
+        ...options.config,
         reliability: {
           demoData: { enabled: options.demoData ?? false },
           ...options.reliabilityConfig,
         },
       },
     }),
-    catalogServiceMock.factory({
-      entities: [
+    catalogFactory(
+      replaceByRef([
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Component',
@@ -264,8 +321,9 @@ export async function startReliabilityBackend(
         user('mallory'),
         user('daniel.reyes'),
         ...(options.entities ?? []),
-      ],
-    }),
+      ]),
+      options.hiddenFrom ?? {},
+    ),
   ];
   if (options.knex) {
     features.push(mockServices.database.factory({ knex: options.knex }));
