@@ -179,7 +179,9 @@ run_unit_tests() {
 run_browser_tests() {
   local t0 rc=0
   t0=$(now_ms)
-  if ! portal_start "$LOG_DIR/portal.log"; then
+  # The browser tests' settings (e.g. escalation delays short enough to watch).
+  if ! PORTAL_EXTRA_CONFIG="$ROOT/packages/app/e2e-tests/app-config.e2e.yaml" \
+    portal_start "$LOG_DIR/portal.log"; then
     record "  portal start" $(($(now_ms) - t0)) FAILED
     portal_stop
     return 1

@@ -48,6 +48,12 @@ export interface Config {
        * unknown one stops the backend at start, naming its key.
        */
       templates?: { [name: string]: string };
+      /**
+       * How often the escalation job looks for open incidents whose
+       * acknowledge, escalate or update target has passed (once across
+       * replicas). Default one minute.
+       */
+      escalationCheckInterval?: string | HumanDuration;
     };
     notifications?: {
       /**

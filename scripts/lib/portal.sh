@@ -8,7 +8,8 @@
 # Ports: $PORTAL_APP_PORT (default 3000) and $PORTAL_BACKEND_PORT (default 7007); when one is
 # taken (say by a portal you are running yourself) the next free one is used, so a test never
 # talks to somebody else's server. The portal runs on app-config.yaml plus an override with
-# those ports and in-memory SQLite databases: every run starts from the seeded demo data.
+# those ports and in-memory SQLite databases (and $PORTAL_EXTRA_CONFIG, a file, when set): every
+# run starts from the seeded demo data.
 
 PORTAL_PIDFILE=${PORTAL_PIDFILE:-}
 PORTAL_START_TIMEOUT=${PORTAL_START_TIMEOUT:-300}
@@ -71,6 +72,7 @@ YAML
   # dev server) at once, and so that a Ctrl-C reaches it only through portal_stop.
   (cd "$ROOT" && BROWSER=none exec setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PORTAL_PIDFILE" \
     node "$YARN_JS" start --config "$ROOT/app-config.yaml" \
+    ${PORTAL_EXTRA_CONFIG:+--config "$PORTAL_EXTRA_CONFIG"} \
     --config "$rundir/app-config.test.yaml") \
     </dev/null >"$logfile" 2>&1 &
   local _

@@ -10,7 +10,9 @@ import {
   catalogImportPlugin,
 } from '@backstage/plugin-catalog-import';
 import { orgPlugin } from '@backstage/plugin-org';
+import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SearchPage } from '@backstage/plugin-search';
+import { SignalsDisplay } from '@backstage/plugin-signals';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import { ReliabilityPage } from '@reliability-hub/plugin-reliability';
 import { apis } from './apis';
@@ -73,6 +75,7 @@ const routes = (
       {searchPage}
     </Route>
     <Route path="/settings" element={<UserSettingsPage />} />
+    <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
   </FlatRoutes>
 );
@@ -81,6 +84,7 @@ export default app.createRoot(
   <>
     <AlertDisplay />
     <OAuthRequestDialog />
+    <SignalsDisplay />
     <AppRouter>
       <Root>{routes}</Root>
     </AppRouter>

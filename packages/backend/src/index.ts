@@ -31,6 +31,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// notifications, pushed to the browser through signals: the bell in the sidebar
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // Reliability Hub, with runbooks and postmortems in the portal's search, and
 // SLIs from Prometheus when reliability.slo.prometheus lists a server (the
 // demo's SLOs use the push source)

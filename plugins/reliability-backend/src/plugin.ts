@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { reliabilityPermissions } from '@reliability-hub/plugin-reliability-common';
 import {
   reliabilitySliSourcesExtensionPoint,
@@ -19,6 +20,10 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
 import { IncidentService } from './incidents/IncidentService';
+import { IncidentAnnouncer } from './incidents/escalation/IncidentAnnouncer';
+import { IncidentEscalationService } from './incidents/escalation/IncidentEscalationService';
+import { scheduleIncidentEscalation } from './incidents/escalation/scheduleIncidentEscalation';
+import { ReliabilityNotifier } from './notifications/ReliabilityNotifier';
 import { readSeverityLevels } from './incidents/severities';
 import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import { PostmortemService } from './postmortems/PostmortemService';
@@ -63,6 +68,7 @@ export const reliabilityPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -79,6 +85,7 @@ export const reliabilityPlugin = createBackendPlugin({
         httpRouter,
         lifecycle,
         logger,
+        notifications,
         permissions,
         permissionsRegistry,
         scheduler,
@@ -96,6 +103,33 @@ export const reliabilityPlugin = createBackendPlugin({
         const schedules = DatabaseScheduleStore.create({
           knex,
           feedSecret: config.getOptionalString('reliability.oncall.feedSecret'),
+        });
+        const scheduleService = ScheduleService.create({
+          store: schedules,
+          catalog,
+          auth,
+        });
+        const escalations = IncidentEscalationService.create({
+          store: incidents,
+          schedules: scheduleService,
+          severities,
+          announcer: IncidentAnnouncer.create({
+            notifier: ReliabilityNotifier.create({
+              knex,
+              config,
+              sender: notifications,
+            }),
+            catalog,
+            auth,
+            logger,
+          }),
+          logger,
+        });
+        await scheduleIncidentEscalation({
+          scheduler,
+          config,
+          logger,
+          escalations,
         });
         const runbookStore = DatabaseRunbookStore.create({ knex });
         const runbookRefresher = RunbookFileRefresher.create({
@@ -156,11 +190,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const incidentService = IncidentService.create({
           store: incidents,
           severities,
-        });
-        const scheduleService = ScheduleService.create({
-          store: schedules,
-          catalog,
-          auth,
+          announcer: escalations,
         });
 
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -204,6 +234,7 @@ export const reliabilityPlugin = createBackendPlugin({
             incidents: {
               store: incidents,
               service: incidentService,
+              escalations,
             },
             postmortems: {
               store: postmortems,

@@ -17,6 +17,7 @@ import { ActionItemService } from './actionItems/ActionItemService';
 import { ActionItemStore } from './actionItems/ActionItemStore';
 import { createActionItemsRouter } from './actionItems/router';
 import { createHealthRouter } from './health/router';
+import { IncidentEscalationService } from './incidents/escalation/IncidentEscalationService';
 import { IncidentService } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
 import { createIncidentsRouter } from './incidents/router';
@@ -54,7 +55,11 @@ export interface RouterContext {
   access: EntityAccess;
   visibility: EntityVisibility;
   severities: SeverityLevel[];
-  incidents: { store: IncidentStore; service: IncidentService };
+  incidents: {
+    store: IncidentStore;
+    service: IncidentService;
+    escalations: IncidentEscalationService;
+  };
   postmortems: { store: PostmortemStore; service: PostmortemService };
   actionItems: { store: ActionItemStore; service: ActionItemService };
   oncall: {
@@ -131,6 +136,7 @@ export async function createRouter(
   router.use(
     createIncidentsRouter({
       ...ctx.incidents,
+      oncall: ctx.oncall,
       access: ctx.access,
       visibility: ctx.visibility,
       severities: ctx.severities,

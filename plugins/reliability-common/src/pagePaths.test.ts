@@ -1,4 +1,8 @@
-import { postmortemPagePath, runbookPagePath } from './pagePaths';
+import {
+  incidentPagePath,
+  postmortemPagePath,
+  runbookPagePath,
+} from './pagePaths';
 
 describe('runbookPagePath', () => {
   it.each([
@@ -26,5 +30,18 @@ describe('postmortemPagePath', () => {
     ],
   ])('leads %p %p to %p', (entityRef, id, path) => {
     expect(postmortemPagePath(entityRef, id)).toBe(path);
+  });
+});
+
+describe('incidentPagePath', () => {
+  it.each([
+    [
+      'component:default/checkout',
+      'INC-20261207-001',
+      '/catalog/default/component/checkout/incidents/INC-20261207-001',
+    ],
+    ['Component:Shop/Cart', 'a/b', '/catalog/Shop/component/Cart/incidents/a%2Fb'],
+  ])('leads %p %p to %p', (entityRef, id, path) => {
+    expect(incidentPagePath(entityRef, id)).toBe(path);
   });
 });

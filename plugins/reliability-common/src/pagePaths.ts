@@ -33,10 +33,34 @@ export function postmortemPagePath(
   entityRef: string,
   postmortemId: string,
 ): string {
+  return `${incidentsTabPath(entityRef)}/postmortems/${encodeURIComponent(
+    postmortemId,
+  )}`;
+}
+
+/**
+ * The portal path of an incident's page: under the Incidents tab of its
+ * entity's page, where notifications about the incident link.
+ *
+ * @example
+ * ```ts
+ * incidentPagePath('component:default/checkout', 'INC-20261207-001');
+ * // '/catalog/default/component/checkout/incidents/INC-20261207-001'
+ * ```
+ *
+ * @public
+ */
+export function incidentPagePath(
+  entityRef: string,
+  incidentId: string,
+): string {
+  return `${incidentsTabPath(entityRef)}/${encodeURIComponent(incidentId)}`;
+}
+
+/** The Incidents tab of an entity at the catalog's default entity route. */
+function incidentsTabPath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
     kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}/incidents/postmortems/${encodeURIComponent(
-    postmortemId,
-  )}`;
+  )}/${encodeURIComponent(name)}/incidents`;
 }

@@ -43,13 +43,22 @@ export class IncidentService {
   static create(options: {
     store: IncidentStore;
     severities: SeverityLevel[];
+    /** Tells the people paged about each declaration; none in some tests. */
+    announcer?: { announceDeclared(incident: Incident): Promise<void> };
   }) {
-    return new IncidentService(options.store, options.severities);
+    return new IncidentService(
+      options.store,
+      options.severities,
+      options.announcer,
+    );
   }
 
   private constructor(
     private readonly store: IncidentStore,
     private readonly severities: SeverityLevel[],
+    private readonly announcer?: {
+      announceDeclared(incident: Incident): Promise<void>;
+    },
   ) {}
 
   private checkSeverity(severity: string) {
@@ -77,7 +86,7 @@ export class IncidentService {
       throw new InputError(problem);
     }
     const status = input.status ?? 'investigating';
-    return this.store.createIncident(
+    const incident = await this.store.createIncident(
       {
         ...input,
         status,
@@ -99,6 +108,8 @@ export class IncidentService {
       ],
       actor,
     );
+    await this.announcer?.announceDeclared(incident);
+    return incident;
   }
 
   async get(id: string): Promise<IncidentDetail> {

@@ -46,8 +46,11 @@ type IncidentFields = Omit<
   | 'startedAt'
   | 'lastUpdateAt'
   | 'postmortemPublishedAt'
+  | 'escalatedAt'
   | LaterTime
-> & { startedAt: Date } & { [K in LaterTime]: Date | null };
+> & { startedAt: Date; escalatedAt?: Date | null } & {
+    [K in LaterTime]: Date | null;
+  };
 
 /** What an incident cannot be declared without. */
 type RequiredField =

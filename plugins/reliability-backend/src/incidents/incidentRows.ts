@@ -43,6 +43,8 @@ export interface IncidentRow {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  escalation_level?: number;
+  escalated_at?: Timestamp | null;
   /** Read with the clock facts only (see `clockFactColumns`). */
   last_update_at?: Timestamp | null;
   postmortem_published_at?: Timestamp | null;
@@ -74,6 +76,8 @@ const CHANGE_COLUMNS: Record<keyof IncidentChanges, keyof IncidentRow> = {
   acknowledgedBy: 'acknowledged_by',
   mitigatedAt: 'mitigated_at',
   resolvedAt: 'resolved_at',
+  escalationLevel: 'escalation_level',
+  escalatedAt: 'escalated_at',
 };
 
 /** The columns a change sets; undefined fields stay as they are. @internal */
@@ -161,6 +165,8 @@ export function toIncident(row: IncidentRow): Incident {
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     version: toNumber(row.version),
+    escalationLevel: toNumber(row.escalation_level ?? 1),
+    escalatedAt: toIso(row.escalated_at ?? null),
     ...(row.last_update_at !== undefined && {
       lastUpdateAt: toIso(row.last_update_at),
     }),

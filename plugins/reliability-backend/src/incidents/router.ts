@@ -1,6 +1,7 @@
 import {
   acknowledgeIncidentRequestSchema,
   createIncidentRequestSchema,
+  escalateIncidentRequestSchema,
   incidentIdParamsSchema,
   incidentListQuerySchema,
   incidentNoteRequestSchema,
@@ -20,6 +21,10 @@ import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility } from '../access/EntityVisibility';
 import { z } from 'zod';
 import { parseInput } from '../validation';
+import { ScheduleService } from '../oncall/ScheduleService';
+import { ScheduleStore } from '../oncall/ScheduleStore';
+import { visibleOnCall } from '../oncall/visibleOnCall';
+import { IncidentEscalationService } from './escalation/IncidentEscalationService';
 import { IncidentService } from './IncidentService';
 import { IncidentFilter, IncidentStore } from './IncidentStore';
 import { listVisibleIncidents } from './listVisibleIncidents';
@@ -32,12 +37,14 @@ import { listVisibleIncidents } from './listVisibleIncidents';
 export function createIncidentsRouter(options: {
   store: IncidentStore;
   service: IncidentService;
+  escalations: IncidentEscalationService;
+  oncall: { store: ScheduleStore; service: ScheduleService };
   access: EntityAccess;
   visibility: EntityVisibility;
   severities: SeverityLevel[];
   templates: Record<IncidentTemplateName, string>;
 }) {
-  const { store, service, access, visibility } = options;
+  const { store, service, escalations, oncall, access, visibility } = options;
   const router = Router();
 
   /** The incident, if the caller may see its entity; else 404. */
@@ -90,7 +97,17 @@ export function createIncidentsRouter(options: {
       'incident id',
     );
     const current = await load(req, id);
-    res.json(await service.get(current.id));
+    const [detail, onCall] = await Promise.all([
+      service.get(current.id),
+      // The chain as far as the caller may see the schedules' teams.
+      visibility.of(req).then(async visible =>
+        visibleOnCall(
+          await oncall.service.onCallNow({ entityRef: current.entityRef }),
+          { visible, store: oncall.store },
+        ),
+      ),
+    ]);
+    res.json({ ...detail, escalation: escalations.escalationOf(detail, onCall) });
   });
 
   router.post('/incidents', async (req, res) => {
@@ -165,6 +182,17 @@ export function createIncidentsRouter(options: {
       eventId: 'incident-acknowledge',
       change: (current, body, actor) =>
         service.acknowledge(current, body.version, actor),
+    }),
+  );
+
+  router.post(
+    '/incidents/:id/escalate',
+    incidentWrite({
+      body: { schema: escalateIncidentRequestSchema, name: 'escalation' },
+      permission: reliabilityIncidentUpdatePermission,
+      eventId: 'incident-escalate',
+      change: (current, body, actor) =>
+        escalations.escalate(current, body.version, actor),
     }),
   );
 

@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './policy';
 export * from './clocks';
 export * from './templates';
+export * from './escalation';

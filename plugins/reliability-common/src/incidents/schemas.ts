@@ -137,6 +137,24 @@ export type AcknowledgeIncidentRequest = z.input<
 >;
 
 /**
+ * Body of `POST /incidents/:id/escalate`: engages the next escalation level.
+ *
+ * @public
+ */
+export const escalateIncidentRequestSchema = z
+  .object({ version: versionSchema })
+  .strict();
+
+/**
+ * Body of `POST /incidents/:id/escalate`.
+ *
+ * @public
+ */
+export type EscalateIncidentRequest = z.input<
+  typeof escalateIncidentRequestSchema
+>;
+
+/**
  * Body of `POST /incidents/:id/updates`: a numbered status update for the
  * timeline and for stakeholders. It resets the update clock.
  *

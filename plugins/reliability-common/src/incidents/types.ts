@@ -68,6 +68,13 @@ export interface Incident {
   lastUpdateAt?: string | null;
   /** When a postmortem covering the incident was published, for the postmortem clock. */
   postmortemPublishedAt?: string | null;
+  /**
+   * The escalation level engaged: 1 when declared, one more each time it is
+   * escalated (by a person, or by the escalation job while unacknowledged).
+   */
+  escalationLevel?: number;
+  /** When the current escalation level was engaged; null at level 1. */
+  escalatedAt?: string | null;
 }
 
 /**
@@ -84,7 +91,8 @@ export type IncidentEventType =
   | 'update'
   | 'note'
   | 'alert_firing'
-  | 'alert_resolved';
+  | 'alert_resolved'
+  | 'escalated';
 
 /**
  * An event on an incident's timeline.
@@ -111,6 +119,43 @@ export interface IncidentDetail extends Incident {
   timeline: IncidentEvent[];
   /** Postmortems covering this incident. */
   postmortems: Array<{ id: string; title: string; status: string }>;
+  /**
+   * Who is paged at each escalation level of the component's on-call
+   * schedules, as far as the caller may see; absent where the answer does
+   * not carry it.
+   */
+  escalation?: IncidentEscalation;
+}
+
+/**
+ * One level of an incident's escalation chain: the people it pages, each
+ * with the schedule that puts them there.
+ *
+ * @public
+ */
+export interface IncidentEscalationLevel {
+  /** 1 for the first level. */
+  level: number;
+  people: Array<{ userRef: string; schedule: string | null }>;
+  /** Whether the incident has reached this level. */
+  engaged: boolean;
+}
+
+/**
+ * An incident's escalation chain: the levels of the component's on-call
+ * schedules, merged level by level, and where the incident stands.
+ *
+ * @public
+ */
+export interface IncidentEscalation {
+  /** The level engaged now. */
+  level: number;
+  levels: IncidentEscalationLevel[];
+  /**
+   * When the escalation job engages the next level if nobody acknowledges;
+   * null when acknowledged, resolved, at the last level or without a policy.
+   */
+  nextEscalationAt: string | null;
 }
 
 /**

@@ -22,6 +22,7 @@ export function mockReliabilityApi() {
     updateIncident: mock<'updateIncident'>(),
     addIncidentNote: mock<'addIncidentNote'>(),
     acknowledgeIncident: mock<'acknowledgeIncident'>(),
+    escalateIncident: mock<'escalateIncident'>(),
     postIncidentUpdate: mock<'postIncidentUpdate'>(),
     getIncidentTemplates: mock<'getIncidentTemplates'>(),
     listPostmortems: mock<'listPostmortems'>(),

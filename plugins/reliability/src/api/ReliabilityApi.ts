@@ -77,6 +77,8 @@ export interface ReliabilityApi {
   getIncidentTemplates(): Promise<Record<IncidentTemplateName, string>>;
   /** Acknowledges the incident as the signed-in user; `version` as last read. */
   acknowledgeIncident(id: string, version: number): Promise<Incident>;
+  /** Engages the incident's next escalation level; `version` as last read. */
+  escalateIncident(id: string, version: number): Promise<Incident>;
   listPostmortems(request: PostmortemListRequest): Promise<Page<Postmortem>>;
   getPostmortem(id: string): Promise<PostmortemDetail>;
   createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem>;

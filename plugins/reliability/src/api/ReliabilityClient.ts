@@ -4,6 +4,7 @@ import type {
   IncidentTemplateName,
   PostIncidentUpdateRequest,
   AcknowledgeIncidentRequest,
+  EscalateIncidentRequest,
   ActionItem,
   ActionItemListRequest,
   AddScheduleOverrideRequest,
@@ -120,6 +121,15 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.send(
       'POST',
       `/incidents/${encodeURIComponent(id)}/acknowledge`,
+      body,
+    );
+  }
+
+  async escalateIncident(id: string, version: number): Promise<Incident> {
+    const body: EscalateIncidentRequest = { version };
+    return this.send(
+      'POST',
+      `/incidents/${encodeURIComponent(id)}/escalate`,
       body,
     );
   }

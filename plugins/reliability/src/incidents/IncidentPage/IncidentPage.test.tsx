@@ -59,11 +59,15 @@ describe('<IncidentPage />', () => {
   });
 
   const renderPage = (
-    options: { allowed?: boolean; entityRef?: string } = {},
+    options: {
+      allowed?: boolean;
+      entityRef?: string;
+      incident?: typeof detail;
+    } = {},
   ) => {
     if (options.entityRef) {
       api.getIncident.mockResolvedValue({
-        ...detail,
+        ...(options.incident ?? detail),
         entityRef: options.entityRef,
       });
     }
@@ -363,6 +367,128 @@ describe('<IncidentPage />', () => {
     );
     expect(api.acknowledgeIncident).toHaveBeenCalledWith('inc-1', 3);
     await waitFor(() => expect(api.getIncident).toHaveBeenCalledTimes(2));
+  });
+
+  describe('escalation', () => {
+    const escalating = {
+      ...detail,
+      status: 'investigating' as const,
+      acknowledgedAt: null,
+      escalationLevel: 1,
+      escalation: {
+        level: 1,
+        nextEscalationAt: '2024-05-01T10:05:00.000Z',
+        levels: [
+          {
+            level: 1,
+            engaged: true,
+            people: [
+              {
+                userRef: 'user:default/lena.hoffmann',
+                schedule: 'checkout-primary',
+              },
+            ],
+          },
+          {
+            level: 2,
+            engaged: false,
+            people: [
+              { userRef: 'user:default/priya.raman', schedule: 'sre-daily' },
+            ],
+          },
+          { level: 3, engaged: false, people: [] },
+        ],
+      },
+    };
+
+    it('shows who each level pages by name, which is paged now, and when the next is', async () => {
+      api.getIncident.mockResolvedValue(escalating);
+      await renderPage();
+
+      const chain = await screen.findByRole('list', {
+        name: 'Escalation of this incident',
+      });
+      const levels = within(chain).getAllByRole('listitem');
+      expect(within(levels[0]).getByText('Paged now')).toBeInTheDocument();
+      expect(
+        await within(levels[0]).findByText('Lena Hoffmann'),
+      ).toBeInTheDocument();
+      expect(within(levels[0]).getByText('on call for checkout-primary'));
+      expect(
+        await within(levels[1]).findByText('Priya Raman'),
+      ).toBeInTheDocument();
+      expect(within(levels[1]).queryByText(/Paged/)).not.toBeInTheDocument();
+      expect(
+        within(levels[2]).getByText('Nobody: this level has a gap now'),
+      ).toBeInTheDocument();
+      expect(screen.getByText(/Level 2 is paged/)).toHaveTextContent(
+        'unless someone acknowledges',
+      );
+    });
+
+    it('escalates to the next level with the version it was loaded at', async () => {
+      api.getIncident.mockResolvedValue(escalating);
+      api.escalateIncident.mockResolvedValue(makeIncident());
+      await renderPage();
+
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Escalate to level 2' }),
+      );
+      expect(api.escalateIncident).toHaveBeenCalledWith('inc-1', 3);
+      await waitFor(() => expect(api.getIncident).toHaveBeenCalledTimes(2));
+    });
+
+    it('offers no Escalate to those who may not change the incident', async () => {
+      // Another entity: permission answers are cached per resource.
+      await renderPage({
+        allowed: false,
+        entityRef: 'component:default/locked',
+        incident: escalating,
+      });
+      expect(
+        await screen.findByRole('list', {
+          name: 'Escalation of this incident',
+        }),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: /Escalate/ }),
+      ).not.toBeInTheDocument();
+    });
+
+    it('offers no Escalate past the last level', async () => {
+      api.getIncident.mockResolvedValue({
+        ...escalating,
+        escalationLevel: 3,
+        escalation: {
+          ...escalating.escalation,
+          level: 3,
+          nextEscalationAt: null,
+          levels: escalating.escalation.levels.map(l => ({
+            ...l,
+            engaged: true,
+          })),
+        },
+      });
+      await renderPage();
+      expect(
+        await screen.findByText('Level 3 of 3 engaged'),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: /Escalate/ }),
+      ).not.toBeInTheDocument();
+      expect(screen.queryByText(/is paged at/)).not.toBeInTheDocument();
+    });
+
+    it('says when no schedule covers the component', async () => {
+      api.getIncident.mockResolvedValue({
+        ...escalating,
+        escalation: { level: 1, levels: [], nextEscalationAt: null },
+      });
+      await renderPage();
+      expect(
+        await screen.findByText(/No on-call schedule covers this component/),
+      ).toBeInTheDocument();
+    });
   });
 
   it('does not offer to acknowledge twice, and says who did', async () => {

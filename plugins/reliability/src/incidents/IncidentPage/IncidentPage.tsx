@@ -16,6 +16,7 @@ import { IncidentCommunication } from '../IncidentCommunication';
 import { PostUpdateButton } from '../PostUpdateButton';
 import { IncidentClocks } from '../IncidentClocks';
 import { IncidentDetailsCard } from '../IncidentDetailsCard';
+import { IncidentEscalationCard } from '../IncidentEscalationCard';
 import { IncidentStatusChip } from '../IncidentStatusChip';
 import { IncidentTimeline } from '../IncidentTimeline';
 import { SeverityChip } from '../SeverityChip';
@@ -159,6 +160,13 @@ export function IncidentPage(props: { incidentId: string }) {
               onChanged={reload}
               reloading={reloading}
             />
+            <Box mt={3}>
+              <IncidentEscalationCard
+                incident={incident}
+                onChanged={reload}
+                reloading={reloading}
+              />
+            </Box>
             <Box mt={3}>
               <IncidentCommunication incident={incident} />
             </Box>

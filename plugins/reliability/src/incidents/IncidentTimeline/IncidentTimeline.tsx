@@ -14,6 +14,7 @@ import NewIcon from '@material-ui/icons/FiberNew';
 import AnnouncementIcon from '@material-ui/icons/AnnouncementOutlined';
 import PersonIcon from '@material-ui/icons/PersonOutline';
 import ThumbUpIcon from '@material-ui/icons/ThumbUpOutlined';
+import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import {
   IncidentEvent,
   IncidentEventType,
@@ -34,6 +35,7 @@ const ICONS: Record<
   note: ChatIcon,
   alert_firing: AddAlertIcon,
   alert_resolved: CheckCircleIcon,
+  escalated: TrendingUpIcon,
 };
 
 const TYPE_LABELS: Record<IncidentEventType, string> = {
@@ -46,11 +48,15 @@ const TYPE_LABELS: Record<IncidentEventType, string> = {
   note: 'Note',
   alert_firing: 'Alert firing',
   alert_resolved: 'Alert resolved',
+  escalated: 'Escalated',
 };
 
 function Author(props: { author: string | null }) {
   if (!props.author) {
     return <>someone</>;
+  }
+  if (props.author === 'escalation-policy') {
+    return <>the escalation policy</>;
   }
   return looksLikeEntityRef(props.author) ? (
     <EntityRefLink entityRef={props.author} defaultKind="user" />
@@ -79,6 +85,23 @@ function Message(props: { event: IncidentEvent }) {
         ) : (
           'not assigned'
         )}
+      </>
+    );
+  }
+  if (event.type === 'escalated' && Array.isArray(data.people)) {
+    const people = data.people.filter(
+      (p): p is string => typeof p === 'string',
+    );
+    return (
+      <>
+        {event.message.replace(/: nobody is on call at this level now$/, '')}
+        {people.length ? ': paged ' : ': nobody is on call at this level now'}
+        {people.map((person, index) => (
+          <span key={person}>
+            {index > 0 && ', '}
+            <EntityRefLink entityRef={person} defaultKind="user" />
+          </span>
+        ))}
       </>
     );
   }
