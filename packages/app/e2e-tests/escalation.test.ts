@@ -52,10 +52,11 @@ test('an unacknowledged SEV1 escalates by itself, and the team hears of it in th
     .poll(
       async () => {
         await page.reload();
-        return page
-          .getByText('Level 2 of 3 engaged')
-          .isVisible({ timeout: 10_000 })
-          .catch(() => false);
+        // isVisible does not wait: wait for the page itself first.
+        await expect(page.getByText(/Level \d of 3 engaged/)).toBeVisible({
+          timeout: 30_000,
+        });
+        return page.getByText('Level 2 of 3 engaged').isVisible();
       },
       { timeout: 120_000, intervals: [5_000] },
     )
