@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   computeIncidentClocks,
+  formatDuration,
   escalationChainOf,
   Incident,
   IncidentEscalation,
@@ -189,7 +190,7 @@ export class IncidentEscalationService {
         incident,
         incident.version,
         ESCALATION_POLICY_AUTHOR,
-        `not acknowledged within ${Math.round(after / 60)} min`,
+        `not acknowledged within ${formatDuration(after)}`,
       );
       return true;
     } catch (error) {

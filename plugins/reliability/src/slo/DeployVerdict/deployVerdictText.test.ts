@@ -77,7 +77,7 @@ describe('deployVerdictText', () => {
     const text = deployVerdictText(verdicts, { timeZone: 'UTC' });
     expect(text.worst).toBe('blocked');
     expect(text.headline).toBe(
-      'Feature deploys blocked: checkout-availability has used 80 % of its budget (Freeze non-critical deployments).',
+      'Feature deploys blocked: Checkout availability has used 80 % of its budget (Freeze non-critical deployments).',
     );
     expect(text.details).toEqual([
       'Bug fixes and security patches may go out with conditions.',
@@ -116,7 +116,7 @@ describe('deployVerdictText', () => {
       { timeZone: 'UTC' },
     );
     expect(text.headline).toBe(
-      'Deploys allowed with conditions: checkout-availability has used 82 % of its budget (Freeze non-critical deployments).',
+      'Deploys allowed with conditions: Checkout availability has used 82 % of its budget (Freeze non-critical deployments).',
     );
     expect(text.details).toEqual([
       FREEZE.action,

@@ -35,7 +35,7 @@ function day(iso: string, timeZone?: string): string {
 export interface DeployVerdictText {
   /** The worse of the two verdicts, for the colour. */
   worst: DeployVerdictName;
-  /** "Feature deploys blocked: checkout-availability has used 80 % of its budget (…)." */
+  /** "Feature deploys blocked: Checkout availability has used 80 % of its budget (…)." */
   headline: string;
   /** Further sentences: what else may go out, the exceptions in force, recovery. */
   details: string[];
@@ -62,7 +62,7 @@ export function deployVerdictText(
   const decided = standard.slos.length ? standard : critical;
   const slo = decided.slos[0];
   const cause = slo
-    ? `: ${slo.sloName} has used ${formatConsumedPercent(
+    ? `: ${slo.displayName || slo.sloName} has used ${formatConsumedPercent(
         slo.consumedFraction,
         slo.tier,
       )} of its budget (${slo.tier.name}).`

@@ -41,11 +41,6 @@ export function TierPolicy(props: { slo: SloStatus; hideAction?: boolean }) {
         Tier {tier.index + 1}: {tier.name}
       </Typography>
       {!hideAction && <Typography variant="body2">{tier.action}</Typography>}
-      {!hideAction && tier.approver && (
-        <Typography variant="caption" color="textSecondary">
-          Exceptions approved by: {tier.approver}
-        </Typography>
-      )}
     </Box>
   );
 }
