@@ -18,3 +18,4 @@ export * from './oncall';
 export * from './slo';
 export * from './runbooks';
 export * from './review';
+export * from './timeline';
