@@ -27,6 +27,8 @@ import { createPostmortemsRouter } from './postmortems/router';
 import { createSummaryRouter } from './summary/router';
 import { createReviewRouter } from './review/router';
 import { ReviewService } from './review/ReviewService';
+import { createTimelineRouter } from './timeline/router';
+import { TimelineService } from './timeline/TimelineService';
 import { DEFAULT_POSTMORTEM_DUE_HOURS } from './review/postmortemDue';
 import { readSloConfig } from './slo/sloConfig';
 import { createOnCallRouter } from './oncall/router';
@@ -108,6 +110,15 @@ export async function createRouter(
         severityOrder: ctx.severities.map(severity => severity.id),
         tiers: readSloConfig(ctx.config).tiers,
         postmortemDueHours: DEFAULT_POSTMORTEM_DUE_HOURS,
+      }),
+      visibility: ctx.visibility,
+    }),
+  );
+  router.use(
+    createTimelineRouter({
+      service: new TimelineService({
+        knex: ctx.knex,
+        schedules: ctx.oncall.service,
       }),
       visibility: ctx.visibility,
     }),
