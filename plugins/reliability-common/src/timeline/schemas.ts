@@ -28,7 +28,7 @@ export const timelineQuerySchema = z
  *
  * @public
  */
-export interface TimelineRequest {
+export type TimelineRequest = {
   entityRef: string;
   days?: (typeof TIMELINE_DAYS)[number];
-}
+};

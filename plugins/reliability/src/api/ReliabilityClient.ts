@@ -39,7 +39,9 @@ import type {
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
   ReliabilityReview,
+  ReliabilityTimeline,
   ReviewRequest,
+  TimelineRequest,
   ScheduleFeedResponse,
 } from '@reliability-hub/plugin-reliability-common';
 import { CalendarFeed, ReliabilityApi } from './ReliabilityApi';
@@ -309,6 +311,10 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getReview(request: ReviewRequest = {}): Promise<ReliabilityReview> {
     return this.get('/review', request);
+  }
+
+  async getTimeline(request: TimelineRequest): Promise<ReliabilityTimeline> {
+    return this.get('/timeline', request);
   }
 
   async refreshSlos(entityRef: string): Promise<EntitySlos> {
