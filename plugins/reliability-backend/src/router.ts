@@ -100,6 +100,7 @@ export async function createRouter(
       visibility: ctx.visibility,
       runbooks: ctx.runbooks.service,
       slos: ctx.slos.service,
+      severities: ctx.severities,
     }),
   );
   router.use(

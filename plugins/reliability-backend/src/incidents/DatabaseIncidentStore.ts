@@ -34,6 +34,7 @@ import {
   IncidentChanges,
   IncidentFilter,
   IncidentStore,
+  IncidentSummaryOptions,
   NewIncident,
   NewIncidentEvent,
 } from './IncidentStore';
@@ -265,7 +266,7 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async getEntitySummary(
     entityRefs: string | string[],
-    options: { now: Date; recentLimit: number },
+    options: IncidentSummaryOptions,
   ): Promise<EntityIncidentSummary> {
     return readIncidentSummary(this.db, entityRefs, options);
   }
