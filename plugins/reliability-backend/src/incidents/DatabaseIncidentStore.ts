@@ -125,6 +125,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (filter.needsAttention) {
       whereNeedsAttention(this.knex(), query, filter.needsAttention);
     }
+    if (filter.commander) {
+      query.where('commander', filter.commander);
+    }
     return query;
   }
 

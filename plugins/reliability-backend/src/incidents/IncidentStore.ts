@@ -44,6 +44,8 @@ export interface IncidentFilter extends EntityFilter {
   startedBefore?: Date;
   /** Only incidents with an overdue clock at `now` under these policies. */
   needsAttention?: { now: Date; severities: SeverityLevel[] };
+  /** Only incidents this user (entity ref, lower-cased) commands. */
+  commander?: string;
 }
 
 /** The times of an incident after `startedAt`, set as it moves on. */

@@ -72,6 +72,7 @@ export function createIncidentsRouter(options: {
       needsAttention: query.needsAttention
         ? { now: new Date(), severities: options.severities }
         : undefined,
+      commander: query.commander,
     };
     const visible = await visibility.of(req);
     res.json(
