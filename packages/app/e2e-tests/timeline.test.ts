@@ -24,8 +24,11 @@ test("checkout's page shows its reliability timeline, and a budget drop lists th
   ).toBeVisible();
   await screenshot(page, 'component-timeline');
 
-  // The latency incident's span lists it, linked to its page.
-  await figure.locator('.recharts-reference-area').first().click();
+  // Clicking the latency incident's span lists it, linked to its page.
+  await figure
+    .locator('.recharts-reference-area')
+    .first()
+    .click({ force: true });
   await expect(
     card
       .getByRole('list', { name: 'Incidents in the interval' })

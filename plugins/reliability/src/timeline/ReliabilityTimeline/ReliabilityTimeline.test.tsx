@@ -105,7 +105,7 @@ describe('<ReliabilityTimeline />', () => {
     await userEvent.click(
       within(screen.getByRole('group', { name: 'Budget drops' })).getByRole(
         'button',
-        { name: /Budget 80 % → 50 %/ },
+        { name: /^80 % → 50 % on / },
       ),
     );
 

@@ -83,8 +83,12 @@ const useStyles = makeStyles(theme => ({
   drops: {
     display: 'flex',
     flexWrap: 'wrap',
+    alignItems: 'center',
     gap: theme.spacing(1),
     marginTop: theme.spacing(1),
+  },
+  dropButton: {
+    textTransform: 'none',
   },
   chart: {
     cursor: 'pointer',
@@ -292,6 +296,19 @@ function TimelineChart(props: {
             fontSize={12}
             width={56}
           />
+          {/* Drawn first, so the incident spans and markers lie on top. */}
+          <Area
+            type="stepAfter"
+            dataKey="remaining"
+            name="Budget left"
+            stroke={colors.budget}
+            strokeWidth={2}
+            fill={colors.budget}
+            fillOpacity={0.12}
+            isAnimationActive={false}
+            connectNulls={false}
+            dot={false}
+          />
           {timeline.incidents.map(incident => {
             const start = Math.max(from, Date.parse(incident.startedAt));
             const end = Math.min(
@@ -358,18 +375,6 @@ function TimelineChart(props: {
               formatBudgetPercent(value / 100),
               'Budget left (worst SLO)',
             ]}
-          />
-          <Area
-            type="stepAfter"
-            dataKey="remaining"
-            name="Budget left"
-            stroke={colors.budget}
-            strokeWidth={2}
-            fill={colors.budget}
-            fillOpacity={0.12}
-            isAnimationActive={false}
-            connectNulls={false}
-            dot={false}
           />
         </ComposedChart>
       </ResponsiveContainer>
@@ -451,17 +456,21 @@ function TimelineBody(props: { timeline: Timeline }) {
       </ul>
       {drops.length > 0 && (
         <Box className={classes.drops} role="group" aria-label="Budget drops">
+          <Typography variant="caption" color="textSecondary">
+            Largest budget drops:
+          </Typography>
           {drops.map(drop => (
             <Button
               key={drop.at}
               size="small"
               variant="outlined"
+              className={classes.dropButton}
               onClick={() =>
                 setPicked(intervalAround(drop.at, timeline.budget.stepMs))
               }
             >
-              Budget {formatBudgetPercent(drop.before / 100)} →{' '}
-              {formatBudgetPercent(drop.after / 100)} · {dayTick(drop.at)}
+              {formatBudgetPercent(drop.before / 100)} →{' '}
+              {formatBudgetPercent(drop.after / 100)} on {dayTick(drop.at)}
             </Button>
           ))}
         </Box>
