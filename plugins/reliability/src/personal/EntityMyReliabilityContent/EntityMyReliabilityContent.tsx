@@ -137,7 +137,7 @@ export function EntityMyReliabilityContent() {
   }
   const { schedules, open, slos, commanded, owed } = state.value;
   const owedColumns: TableColumn<OwedPostmortem>[] = [
-    { title: 'To do', field: 'task', width: '90px' },
+    { title: 'Task', field: 'task', width: '90px' },
     {
       title: 'Postmortem',
       render: ({ postmortem }) => (
