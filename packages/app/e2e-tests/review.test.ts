@@ -19,6 +19,7 @@ test("team-checkout's group page shows its reliability card with data, and its R
     card.getByRole('link', { name: /Checkout latency/ }),
   ).toBeVisible();
   await expect(card.getByText('checkout-primary')).toBeVisible();
+  await expect(card.getByText('Postmortems due')).toBeVisible();
   await screenshot(page, 'group-reliability-card');
 
   await card.getByText('Per component and review').click();
@@ -29,6 +30,10 @@ test("team-checkout's group page shows its reliability card with data, and its R
     components.getByRole('link', { name: /Checkout/ }).first(),
   ).toBeVisible();
   await expect(page.getByText(/2 components you can see$/)).toBeVisible();
+  await expect(
+    components.getByRole('columnheader', { name: 'Open incidents' }),
+  ).toBeVisible();
+  await screenshot(page, 'group-reliability-tab');
 });
 
 test("the organisation's monthly review renders with charts, and its Markdown export downloads", async ({

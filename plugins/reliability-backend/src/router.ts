@@ -28,6 +28,8 @@ import { createPostmortemsRouter } from './postmortems/router';
 import { createSummaryRouter } from './summary/router';
 import { createReviewRouter } from './review/router';
 import { ReviewService } from './review/ReviewService';
+import { createTimelineRouter } from './timeline/router';
+import { TimelineService } from './timeline/TimelineService';
 import { DEFAULT_POSTMORTEM_DUE_HOURS } from './review/postmortemDue';
 import { readSloConfig } from './slo/sloConfig';
 import { createOnCallRouter } from './oncall/router';
@@ -111,6 +113,7 @@ export async function createRouter(
       runbooks: ctx.runbooks.service,
       slos: ctx.slos.service,
       deployGate,
+      severities: ctx.severities,
     }),
   );
   router.use(
@@ -129,6 +132,15 @@ export async function createRouter(
         severityOrder: ctx.severities.map(severity => severity.id),
         tiers: readSloConfig(ctx.config).tiers,
         postmortemDueHours: DEFAULT_POSTMORTEM_DUE_HOURS,
+      }),
+      visibility: ctx.visibility,
+    }),
+  );
+  router.use(
+    createTimelineRouter({
+      service: new TimelineService({
+        knex: ctx.knex,
+        schedules: ctx.oncall.service,
       }),
       visibility: ctx.visibility,
     }),

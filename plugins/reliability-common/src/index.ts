@@ -19,3 +19,4 @@ export * from './slo';
 export * from './runbooks';
 export * from './review';
 export * from './deployGate';
+export * from './timeline';

@@ -34,6 +34,7 @@ import {
   IncidentChanges,
   IncidentFilter,
   IncidentStore,
+  IncidentSummaryOptions,
   NewIncident,
   NewIncidentEvent,
 } from './IncidentStore';
@@ -123,6 +124,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     }
     if (filter.needsAttention) {
       whereNeedsAttention(this.knex(), query, filter.needsAttention);
+    }
+    if (filter.commander) {
+      query.where('commander', filter.commander);
     }
     return query;
   }
@@ -265,7 +269,7 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async getEntitySummary(
     entityRefs: string | string[],
-    options: { now: Date; recentLimit: number },
+    options: IncidentSummaryOptions,
   ): Promise<EntityIncidentSummary> {
     return readIncidentSummary(this.db, entityRefs, options);
   }

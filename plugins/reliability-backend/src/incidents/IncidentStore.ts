@@ -15,6 +15,23 @@ import { VersionedChange } from '../database/versionedRecords';
 import { PageRequest } from '../database/keysetPage';
 
 /**
+ * What an entity's incident summary is computed against.
+ *
+ * @internal
+ */
+export interface IncidentSummaryOptions {
+  now: Date;
+  /** How many open, then recent, incidents to list. */
+  recentLimit: number;
+  /**
+   * The configured severities, whose policies say which incidents owe a
+   * postmortem and by when; without them the summary does not count the
+   * postmortems due.
+   */
+  severities?: SeverityLevel[];
+}
+
+/**
  * Which incidents to list.
  *
  * @internal
@@ -27,6 +44,8 @@ export interface IncidentFilter extends EntityFilter {
   startedBefore?: Date;
   /** Only incidents with an overdue clock at `now` under these policies. */
   needsAttention?: { now: Date; severities: SeverityLevel[] };
+  /** Only incidents this user (entity ref, lower-cased) commands. */
+  commander?: string;
 }
 
 /** The times of an incident after `startedAt`, set as it moves on. */
@@ -174,6 +193,6 @@ export interface IncidentStore {
   getEntitySummary(
     /** One entity, or the components of a group or system to aggregate. */
     entityRefs: string | string[],
-    options: { now: Date; recentLimit: number },
+    options: IncidentSummaryOptions,
   ): Promise<EntityIncidentSummary>;
 }

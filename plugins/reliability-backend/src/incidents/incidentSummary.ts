@@ -1,11 +1,13 @@
 import {
   EntityIncidentSummary,
   SeverityCount,
+  SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { secondsBetweenSql, toNumber } from '../database/sql';
 import { clockFactColumns } from './clockFacts';
 import { IncidentRow, toIncident } from './incidentRows';
+import { IncidentSummaryOptions } from './IncidentStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,7 +24,7 @@ const OPEN_STATUSES = ['investigating', 'identified', 'monitoring'];
 export async function readIncidentSummary(
   knex: Knex,
   entityRefs: string | string[],
-  options: { now: Date; recentLimit: number },
+  options: IncidentSummaryOptions,
 ): Promise<EntityIncidentSummary> {
   const refs = typeof entityRefs === 'string' ? [entityRefs] : entityRefs;
   const since30 = new Date(options.now.getTime() - 30 * DAY_MS);
@@ -40,12 +42,20 @@ export async function readIncidentSummary(
   // Each query reads an index range of the entity's rows: open incidents by
   // (entity_ref, status, started_at), the last 90 days by
   // (entity_ref, started_at). See bench/entity-summary.
-  const [open, openRows, resolvedRows, bySeverity, titles] = await Promise.all([
+  const [
+    openByEntity,
+    openRows,
+    resolvedRows,
+    bySeverity,
+    titles,
+    postmortemsDue,
+  ] = await Promise.all([
     knex('incidents')
       .whereIn('entity_ref', refs)
       .whereIn('status', OPEN_STATUSES)
+      .select('entity_ref')
       .count({ count: '*' })
-      .first(),
+      .groupBy('entity_ref'),
     knex<IncidentRow>('incidents')
       .select('incidents.*', clockFactColumns(knex))
       .whereIn('entity_ref', refs)
@@ -77,7 +87,19 @@ export async function readIncidentSummary(
         distinctTitles: knex.raw("COUNT(DISTINCT entity_ref || '|' || title)"),
       })
       .first(),
+    options.severities &&
+      readPostmortemsDue(knex, refs, {
+        now: options.now,
+        since: since90,
+        severities: options.severities,
+      }),
   ]);
+  const openCounts = Object.fromEntries(
+    (openByEntity as Array<Record<string, unknown>>).map(row => [
+      String(row.entity_ref),
+      toNumber(row.count),
+    ]),
+  );
 
   const counts = (key: 'last30' | 'last90'): SeverityCount[] =>
     bySeverity
@@ -98,7 +120,7 @@ export async function readIncidentSummary(
   };
 
   return {
-    openCount: toNumber(open?.count),
+    openCount: Object.values(openCounts).reduce((sum, n) => sum + n, 0),
     last30Days: counts('last30'),
     last90Days: counts('last90'),
     mttaSeconds: mean('ackSeconds', 'acked'),
@@ -107,5 +129,60 @@ export async function readIncidentSummary(
     recent: [...openRows, ...resolvedRows]
       .slice(0, options.recentLimit)
       .map(toIncident),
+    ...(typeof entityRefs === 'string' ? {} : { openByEntity: openCounts }),
+    ...(postmortemsDue ? { postmortemsDue } : {}),
+  };
+}
+
+/**
+ * How many incidents started since `since` owe a postmortem at `now`, and
+ * how many of those are past due: resolved, of a severity whose policy
+ * requires one, with no published postmortem covering them. The same rule
+ * as the incident's postmortem clock, counted in one aggregate query.
+ */
+async function readPostmortemsDue(
+  knex: Knex,
+  refs: string[],
+  options: { now: Date; since: Date; severities: SeverityLevel[] },
+): Promise<{ count: number; overdueCount: number }> {
+  const due = options.severities.flatMap(level =>
+    level.policy?.postmortem === 'required' &&
+    level.policy.postmortemDueWithinSeconds !== null
+      ? [{ id: level.id, seconds: level.policy.postmortemDueWithinSeconds }]
+      : [],
+  );
+  if (!due.length) {
+    return { count: 0, overdueCount: 0 };
+  }
+  const overdue = due.map(() => '(severity = ? AND resolved_at < ?)');
+  const row = await knex('incidents')
+    .whereIn('entity_ref', refs)
+    .where('status', 'resolved')
+    .where('started_at', '>=', options.since)
+    .whereIn(
+      'severity',
+      due.map(level => level.id),
+    )
+    .whereNotExists(
+      knex('postmortem_incidents as dpi')
+        .join('postmortems as dp', 'dp.id', 'dpi.postmortem_id')
+        .select(knex.raw('1'))
+        .whereRaw('dpi.incident_id = incidents.id')
+        .where('dp.status', 'published'),
+    )
+    .select({
+      count: knex.raw('COUNT(*)'),
+      overdue: knex.raw(
+        `SUM(CASE WHEN ${overdue.join(' OR ')} THEN 1 ELSE 0 END)`,
+        due.flatMap(level => [
+          level.id,
+          new Date(options.now.getTime() - level.seconds * 1000),
+        ]),
+      ),
+    })
+    .first();
+  return {
+    count: toNumber(row?.count),
+    overdueCount: toNumber(row?.overdue),
   };
 }

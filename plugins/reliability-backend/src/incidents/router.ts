@@ -80,6 +80,7 @@ export function createIncidentsRouter(options: {
       needsAttention: query.needsAttention
         ? { now: new Date(), severities: options.severities }
         : undefined,
+      commander: query.commander,
     };
     res.json(
       await listVisibleIncidents(

@@ -267,6 +267,15 @@ export class DatabasePostmortemStore implements PostmortemStore {
     if (filter.status) {
       query.where('status', filter.status);
     }
+    if (filter.author) {
+      query.where('author', filter.author);
+    }
+    if (filter.reviewer) {
+      // Reviewers are stored as a JSON array of refs: match the quoted ref,
+      // with LIKE's wildcards (`_` is common in names) taken literally.
+      const quoted = JSON.stringify(filter.reviewer).replace(/[!%_]/g, '!$&');
+      query.whereRaw("reviewers LIKE ? ESCAPE '!'", [`%${quoted}%`]);
+    }
     return query;
   }
 

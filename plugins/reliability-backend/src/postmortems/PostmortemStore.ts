@@ -41,6 +41,10 @@ export type NewPostmortem = PostmortemFields & {
  */
 export interface PostmortemFilter extends EntityFilter {
   status?: PostmortemStatus;
+  /** Only postmortems this user (entity ref, lower-cased) writes. */
+  author?: string;
+  /** Only postmortems that name this user among their reviewers. */
+  reviewer?: string;
 }
 
 /**

@@ -48,6 +48,8 @@ export function createPostmortemsRouter(options: {
     const filter: PostmortemFilter = {
       entityRefs: query.entityRef,
       status: query.status,
+      author: query.author,
+      reviewer: query.reviewer,
     };
     const visible = await visibility.of(req);
     res.json(

@@ -2,6 +2,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   entityQuerySchema,
   EntityReliabilitySummary,
+  SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
 import { todayUtc } from '../actionItems/ActionItemService';
@@ -38,6 +39,8 @@ export function createSummaryRouter(options: {
   runbooks?: RunbookService;
   slos?: SloService;
   deployGate?: DeployGateService;
+  /** Whose policies say which incidents owe a postmortem. */
+  severities?: SeverityLevel[];
 }) {
   const router = Router();
 
@@ -58,6 +61,7 @@ export function createSummaryRouter(options: {
       options.incidents.getEntitySummary(refs, {
         now: new Date(),
         recentLimit: RECENT_ITEMS,
+        severities: options.severities,
       }),
       options.actionItems.getEntitySummary(refs, {
         today: todayUtc(),

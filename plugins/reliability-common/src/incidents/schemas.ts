@@ -30,7 +30,8 @@ export const incidentIdParamsSchema = z.object({
 
 /**
  * Query of `GET /incidents`. `status=open` means every status but resolved;
- * `entityRef` and `severity` take lists.
+ * `entityRef` and `severity` take lists; `commander` narrows to one user's
+ * incidents.
  *
  * @public
  */
@@ -49,6 +50,8 @@ export const incidentListQuerySchema = z
     to: instantSchema.optional(),
     /** Only incidents with an overdue clock (acknowledge, update, escalate, mitigate, postmortem). */
     needsAttention: queryFlag('must be true or false').optional(),
+    /** Only incidents this user commands. */
+    commander: userRefSchema.optional(),
     ...pageQueryFields,
   })
   .strict();

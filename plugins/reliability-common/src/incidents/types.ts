@@ -188,6 +188,17 @@ export interface EntityIncidentSummary {
   repeatCount: number;
   /** Open incidents first, then the most recent others, newest first. */
   recent: Incident[];
+  /**
+   * For a group or system: the open incidents of each component that has
+   * any, by entity ref.
+   */
+  openByEntity?: Record<string, number>;
+  /**
+   * Postmortems owed: incidents of the last 90 days, resolved, whose
+   * severity's policy requires a postmortem and none covering them is
+   * published yet; `overdueCount` of them are past their due time.
+   */
+  postmortemsDue?: { count: number; overdueCount: number };
 }
 
 /**

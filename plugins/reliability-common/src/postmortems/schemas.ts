@@ -41,6 +41,10 @@ export const postmortemListQuerySchema = z
   .object({
     entityRef: csv(entityRefSchema).optional(),
     status: z.enum(POSTMORTEM_STATUSES).optional(),
+    /** Only postmortems this user writes. */
+    author: userRefSchema.optional(),
+    /** Only postmortems this user is asked to review. */
+    reviewer: userRefSchema.optional(),
     ...pageQueryFields,
   })
   .strict();

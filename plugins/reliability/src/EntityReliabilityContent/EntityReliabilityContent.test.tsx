@@ -75,6 +75,18 @@ beforeEach(() => {
   api.getEntityRunbooks.mockResolvedValue(makeEntityRunbooks());
   api.getOnCall.mockResolvedValue({ at: '', schedules: [] });
   api.getSeverityLevels.mockResolvedValue([]);
+  api.getTimeline.mockResolvedValue({
+    entityRef: 'component:default/checkout',
+    days: 30,
+    from: '2026-11-07T00:00:00.000Z',
+    to: '2026-12-07T00:00:00.000Z',
+    budget: { stepMs: 4 * 3_600_000, points: [] },
+    incidents: [],
+    postmortems: [],
+    actionItems: [],
+    handoffs: [],
+    truncated: [],
+  });
 });
 
 describe('<EntityReliabilityContent />', () => {
@@ -85,6 +97,7 @@ describe('<EntityReliabilityContent />', () => {
       await screen.findByText('Payments declined at checkout'),
     ).toBeInTheDocument();
     for (const title of [
+      'Reliability timeline',
       'SLOs',
       'Incident history',
       'Action items',
@@ -109,6 +122,7 @@ describe('<EntityReliabilityContent />', () => {
     expect(screen.getByText('API overview')).toBeInTheDocument();
     expect(screen.queryByText('Incident history')).not.toBeInTheDocument();
     expect(api.getEntitySummary).not.toHaveBeenCalled();
+    expect(api.getTimeline).not.toHaveBeenCalled();
   });
 });
 

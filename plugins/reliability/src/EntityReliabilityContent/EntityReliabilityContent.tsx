@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { isReliabilityAvailable } from '../conditions';
@@ -8,11 +9,13 @@ import {
   EntityRunbooksCard,
   EntitySloCard,
 } from '../plugin';
+import { ReliabilityTimeline } from '../timeline';
 
 /**
- * Every Reliability Hub card of the entity in one grid: SLOs, incidents,
- * action items, on call and runbooks. Renders nothing for entities that are
- * not Components, so it may sit on pages shared by several kinds.
+ * Every Reliability Hub card of the entity in one grid: its reliability
+ * timeline, SLOs, incidents, action items, on call and runbooks. Renders
+ * nothing for entities that are not Components, so it may sit on pages
+ * shared by several kinds.
  *
  * @public
  */
@@ -23,6 +26,9 @@ export function EntityReliabilityContent(): JSX.Element | null {
   }
   return (
     <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12}>
+        <ReliabilityTimeline entityRef={stringifyEntityRef(entity)} />
+      </Grid>
       <Grid item md={6} xs={12}>
         <EntitySloCard />
       </Grid>

@@ -47,6 +47,7 @@ export function mockReliabilityApi() {
     getSloHistory: mock<'getSloHistory'>(),
     getSloOverview: mock<'getSloOverview'>(),
     getReview: mock<'getReview'>(),
+    getTimeline: mock<'getTimeline'>(),
     refreshSlos: mock<'refreshSlos'>(),
     getEntityRunbooks: mock<'getEntityRunbooks'>(),
     searchRunbooks: mock<'searchRunbooks'>(),

@@ -35,7 +35,9 @@ import type {
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
   ReliabilityReview,
+  ReliabilityTimeline,
   ReviewRequest,
+  TimelineRequest,
 } from '@reliability-hub/plugin-reliability-common';
 
 /**
@@ -153,6 +155,11 @@ export interface ReliabilityApi {
    * the organisation, each figure beside the previous period's.
    */
   getReview(request?: ReviewRequest): Promise<ReliabilityReview>;
+  /**
+   * A component's budget, incidents, postmortems, closed action items and
+   * on-call hand-offs over the last 7, 30 or 90 days, on one time axis.
+   */
+  getTimeline(request: TimelineRequest): Promise<ReliabilityTimeline>;
   /**
    * Re-reads the entity's OpenSLO file now and answers its SLOs. Throws a
    * ResponseError with status 403 when the user may not.

@@ -40,7 +40,9 @@ import type {
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
   ReliabilityReview,
+  ReliabilityTimeline,
   ReviewRequest,
+  TimelineRequest,
   ScheduleFeedResponse,
 } from '@reliability-hub/plugin-reliability-common';
 import { CalendarFeed, ReliabilityApi } from './ReliabilityApi';
@@ -319,6 +321,10 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getReview(request: ReviewRequest = {}): Promise<ReliabilityReview> {
     return this.get('/review', request);
+  }
+
+  async getTimeline(request: TimelineRequest): Promise<ReliabilityTimeline> {
+    return this.get('/timeline', request);
   }
 
   async refreshSlos(entityRef: string): Promise<EntitySlos> {

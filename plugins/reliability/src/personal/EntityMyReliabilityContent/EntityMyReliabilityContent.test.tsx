@@ -2,6 +2,8 @@ import { configure, screen } from '@testing-library/react';
 import {
   makeActionItem,
   makeHealthySloStatus,
+  makeIncident,
+  makePostmortem,
   makeSloStatus,
   makeUser,
   mockReliabilityApi,
@@ -41,6 +43,8 @@ describe('<EntityMyReliabilityContent />', () => {
       ],
       tiers: [],
     });
+    api.listIncidents.mockResolvedValue({ items: [] });
+    api.listPostmortems.mockResolvedValue({ items: [] });
     await renderWithApis(<EntityMyReliabilityContent />, { api, entity: lena });
 
     expect(
@@ -65,5 +69,57 @@ describe('<EntityMyReliabilityContent />', () => {
       .map(el => el.textContent);
     expect(slos).toEqual(['Burnt SLO', 'Healthy SLO']);
     expect(screen.getByText('Shifts')).toBeInTheDocument();
+  });
+
+  it('lists the open incidents the user commands and the postmortems they must write or review', async () => {
+    const lena = makeUser('lena.hoffmann', 'Lena Hoffmann');
+    api.listSchedules.mockResolvedValue([]);
+    api.listActionItems.mockResolvedValue({ items: [] });
+    api.getSloOverview.mockResolvedValue({ items: [], tiers: [] });
+    api.listIncidents.mockResolvedValue({
+      items: [makeIncident({ id: 'inc-1', title: 'Payments declined' })],
+    });
+    api.listPostmortems.mockImplementation(async request => ({
+      items: [
+        request?.author
+          ? makePostmortem({ id: 'pm-draft', title: 'My draft' })
+          : makePostmortem({
+              id: 'pm-review',
+              title: 'Asked to review',
+              status: 'in_review',
+              author: 'user:default/jonas.weber',
+            }),
+      ],
+    }));
+    await renderWithApis(<EntityMyReliabilityContent />, { api, entity: lena });
+
+    expect(
+      await screen.findByRole('link', { name: 'Payments declined' }),
+    ).toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenCalledWith({
+      commander: 'user:default/lena.hoffmann',
+      status: 'open',
+      limit: 20,
+    });
+    expect(api.listPostmortems).toHaveBeenCalledWith({
+      author: 'user:default/lena.hoffmann',
+      status: 'draft',
+      limit: 20,
+    });
+    expect(api.listPostmortems).toHaveBeenCalledWith({
+      reviewer: 'user:default/lena.hoffmann',
+      status: 'in_review',
+      limit: 20,
+    });
+    const draft = screen.getByRole('link', { name: 'My draft' }).closest('tr')!;
+    expect(draft).toHaveTextContent(/^Write/);
+    expect(screen.getByRole('link', { name: 'My draft' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/incidents/postmortems/pm-draft',
+    );
+    const review = screen
+      .getByRole('link', { name: 'Asked to review' })
+      .closest('tr')!;
+    expect(review).toHaveTextContent(/^Review/);
   });
 });

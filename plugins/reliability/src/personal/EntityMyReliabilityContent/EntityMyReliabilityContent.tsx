@@ -13,7 +13,9 @@ import {
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
 import {
+  Postmortem,
   SloStatus,
   TimeRange,
 } from '@reliability-hub/plugin-reliability-common';
@@ -22,6 +24,9 @@ import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { ActionItemsTable } from '../../actionItems/ActionItemsTable';
+import { RecentIncidents } from '../../incidents/RecentIncidents';
+import { useReliabilityLinks } from '../../shared/links';
+import { relativeTime } from '../../shared/time';
 import { MyShifts } from '../../oncall/MyShifts';
 import { ListTable } from '../../shared/ListTable';
 import { BudgetBar } from '../../slo/BudgetBar';
@@ -32,11 +37,21 @@ import { worstSlos } from '../../rollup/worstSlos';
 const DAYS_AHEAD = 14;
 /** Action items shown; the organisation's page lists them all. */
 const ITEM_LIMIT = 50;
+/** Incidents and postmortems of each list shown. */
+const RECORD_LIMIT = 20;
+
+/** A postmortem the user owes: one to write (a draft of theirs) or to review. */
+interface OwedPostmortem {
+  postmortem: Postmortem;
+  task: 'Write' | 'Review';
+}
 
 /**
  * The "My reliability" tab of a user's page: the user's shifts in the next
- * two weeks, the open action items they or their groups own (overdue first), and the SLOs of the
- * components their groups own, least budget left first.
+ * two weeks, the open incidents they command, the postmortems they must
+ * write (their drafts) or review, the open action items they or their
+ * groups own (overdue first), and the SLOs of the components their groups
+ * own, least budget left first.
  *
  * @internal
  */
@@ -44,6 +59,7 @@ export function EntityMyReliabilityContent() {
   const { entity } = useEntity();
   const api = useApi(reliabilityApiRef);
   const sloLink = useSloLink();
+  const links = useReliabilityLinks();
   const userRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const groups = useMemo(
     () =>
@@ -60,15 +76,41 @@ export function EntityMyReliabilityContent() {
     };
   }, []);
   const state = useAsync(async () => {
-    const [schedules, items, ...overviews] = await Promise.all([
-      api.listSchedules(),
-      api.listActionItems({
-        owner: [userRef, ...groups],
-        status: 'open',
-        limit: ITEM_LIMIT,
-      }),
-      ...groups.map(owner => api.getSloOverview({ owner })),
-    ]);
+    const [schedules, items, commanded, drafts, reviews, ...overviews] =
+      await Promise.all([
+        api.listSchedules(),
+        api.listActionItems({
+          owner: [userRef, ...groups],
+          status: 'open',
+          limit: ITEM_LIMIT,
+        }),
+        api.listIncidents({
+          commander: userRef,
+          status: 'open',
+          limit: RECORD_LIMIT,
+        }),
+        api.listPostmortems({
+          author: userRef,
+          status: 'draft',
+          limit: RECORD_LIMIT,
+        }),
+        api.listPostmortems({
+          reviewer: userRef,
+          status: 'in_review',
+          limit: RECORD_LIMIT,
+        }),
+        ...groups.map(owner => api.getSloOverview({ owner })),
+      ]);
+    const owed: OwedPostmortem[] = [
+      ...drafts.items.map(postmortem => ({
+        postmortem,
+        task: 'Write' as const,
+      })),
+      ...reviews.items.map(postmortem => ({
+        postmortem,
+        task: 'Review' as const,
+      })),
+    ];
     const slos = worstSlos(
       overviews.flatMap(overview => overview.items),
       Number.MAX_SAFE_INTEGER,
@@ -79,7 +121,7 @@ export function EntityMyReliabilityContent() {
         Number(b.overdue) - Number(a.overdue) ||
         (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
     );
-    return { schedules, open, slos };
+    return { schedules, open, slos, commanded: commanded.items, owed };
   }, [api, userRef, groups]);
 
   if (state.loading) {
@@ -93,7 +135,28 @@ export function EntityMyReliabilityContent() {
       />
     );
   }
-  const { schedules, open, slos } = state.value;
+  const { schedules, open, slos, commanded, owed } = state.value;
+  const owedColumns: TableColumn<OwedPostmortem>[] = [
+    { title: 'Task', field: 'task', width: '90px' },
+    {
+      title: 'Postmortem',
+      render: ({ postmortem }) => (
+        <Link to={links.postmortem(postmortem.entityRef, postmortem.id)}>
+          {postmortem.title}
+        </Link>
+      ),
+    },
+    {
+      title: 'Component',
+      render: ({ postmortem }) => (
+        <EntityRefLink entityRef={postmortem.entityRef} hideIcon />
+      ),
+    },
+    {
+      title: 'Last change',
+      render: ({ postmortem }) => relativeTime(postmortem.updatedAt),
+    },
+  ];
   const overdue = open.filter(item => item.overdue).length;
   const sloColumns: TableColumn<SloStatus>[] = [
     {
@@ -137,6 +200,25 @@ export function EntityMyReliabilityContent() {
               ? "None of your teams' components defines SLOs yet."
               : 'You are in no team: SLOs are shown for the components your teams own.'
           }
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Incidents I command" subheader="open now">
+          {commanded.length ? (
+            <RecentIncidents incidents={commanded} />
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              You command no open incident.
+            </Typography>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <ListTable<OwedPostmortem>
+          title="Postmortems I must write or review"
+          columns={owedColumns}
+          data={owed}
+          emptyMessage="No draft of yours and no postmortem waiting for your review."
         />
       </Grid>
       <Grid item xs={12}>

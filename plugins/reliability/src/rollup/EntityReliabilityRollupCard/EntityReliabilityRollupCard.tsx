@@ -14,7 +14,7 @@ import { worstSlos } from '../worstSlos';
 const useStyles = makeStyles(theme => ({
   stats: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(4, minmax(0, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))',
     gap: theme.spacing(1),
     marginBottom: theme.spacing(2),
   },
@@ -29,7 +29,13 @@ const useStyles = makeStyles(theme => ({
   heading: { marginTop: theme.spacing(2), marginBottom: theme.spacing(0.5) },
 }));
 
-function Stat(props: { label: string; value: number; alarm?: boolean }) {
+function Stat(props: {
+  label: string;
+  value: number;
+  alarm?: boolean;
+  /** A line under the value, e.g. how many of them are overdue. */
+  detail?: string;
+}) {
   const classes = useStyles();
   return (
     <div className={classes.stat}>
@@ -43,13 +49,19 @@ function Stat(props: { label: string; value: number; alarm?: boolean }) {
       >
         {props.value}
       </Typography>
+      {props.detail && (
+        <Typography variant="caption" color="textSecondary">
+          {props.detail}
+        </Typography>
+      )}
     </div>
   );
 }
 
 /**
  * The reliability of a group's or a system's components at a glance: open
- * incidents, overdue action items, the SLOs with least budget left, and who
+ * incidents, overdue action items, postmortems due (those of the last 90
+ * days not yet published), the SLOs with least budget left, and who
  * is on call now for the group's schedules. One request, the entity summary.
  *
  * @internal
@@ -90,6 +102,7 @@ export function EntityReliabilityRollupCard(props: { tabPath?: string }) {
   ).length;
   const open = incidents.recent.filter(i => i.status !== 'resolved');
   const onCall = (oncall?.schedules ?? []).filter(s => s.current);
+  const postmortemsDue = incidents.postmortemsDue;
   return (
     <InfoCard
       title={title}
@@ -102,6 +115,18 @@ export function EntityReliabilityRollupCard(props: { tabPath?: string }) {
         <Stat label="Open incidents" value={incidents.openCount} alarm />
         <Stat label="Overdue actions" value={actionItems.overdueCount} alarm />
         <Stat label="Open actions" value={actionItems.openCount} />
+        {postmortemsDue && (
+          <Stat
+            label="Postmortems due"
+            value={postmortemsDue.count}
+            alarm={postmortemsDue.overdueCount > 0}
+            detail={
+              postmortemsDue.overdueCount
+                ? `${postmortemsDue.overdueCount} overdue`
+                : undefined
+            }
+          />
+        )}
         <Stat label="SLOs over budget" value={overBudget} alarm />
       </div>
       <Typography variant="subtitle2" className={classes.heading}>

@@ -9,7 +9,9 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { SloStatus } from '@reliability-hub/plugin-reliability-common';
+import Typography from '@material-ui/core/Typography';
 import { ListTable } from '../../shared/ListTable';
+import { useReliabilityLinks } from '../../shared/links';
 import { BudgetBar } from '../../slo/BudgetBar';
 import { useSloLink } from '../../slo/links';
 import { SummaryError } from '../../summary/SummaryError';
@@ -19,13 +21,14 @@ import { worstSlos } from '../worstSlos';
 
 interface ComponentRow {
   entityRef: string;
+  openIncidents: number;
   sloCount: number;
   worst?: SloStatus;
 }
 
 /**
- * The Reliability tab of a group or system: each component with its SLO
- * that has least budget left, then the review of the components together
+ * The Reliability tab of a group or system: each component with its open
+ * incidents and the SLO that has least budget left, then the review of the components together
  * over a week, month or quarter.
  *
  * @internal
@@ -34,12 +37,15 @@ export function EntityReliabilityRollupContent() {
   const { entity } = useEntity();
   const summary = useEntityReliabilitySummary();
   const sloLink = useSloLink();
+  const links = useReliabilityLinks();
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const slos = summary.value?.slos?.slos ?? [];
+  const openByEntity = summary.value?.incidents.openByEntity ?? {};
   const rows: ComponentRow[] = (summary.value?.components ?? []).map(ref => {
     const own = slos.filter(slo => slo.entityRef === ref);
     return {
       entityRef: ref,
+      openIncidents: openByEntity[ref] ?? 0,
       sloCount: own.length,
       worst: worstSlos(own, 1)[0],
     };
@@ -48,6 +54,22 @@ export function EntityReliabilityRollupContent() {
     {
       title: 'Component',
       render: row => <EntityRefLink entityRef={row.entityRef} />,
+    },
+    {
+      title: 'Open incidents',
+      width: '130px',
+      render: row =>
+        row.openIncidents ? (
+          <Link to={links.incidentsTab(row.entityRef)}>
+            <Typography variant="body2" color="error" component="span">
+              <strong>{row.openIncidents}</strong> open
+            </Typography>
+          </Link>
+        ) : (
+          <Typography variant="body2" color="textSecondary" component="span">
+            None
+          </Typography>
+        ),
     },
     { title: 'SLOs', field: 'sloCount', width: '80px' },
     {

@@ -1,0 +1,112 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import {
+  apiClient,
+  NON_OWNER,
+  OWNER,
+  OWNER_GROUP,
+  startReliabilityBackend,
+} from '../tests/__testUtils__/testBackend';
+
+jest.setTimeout(60_000);
+
+const CART = 'component:default/cart';
+const LEDGER = 'component:default/ledger';
+const CHECKOUT = 'component:default/checkout';
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** A second component of team-checkout. */
+const ledger = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'ledger' },
+  spec: { type: 'service', owner: OWNER_GROUP },
+  relations: [{ type: 'ownedBy', targetRef: OWNER_GROUP }],
+};
+
+/**
+ * The team's incidents under the default policies (SEV1 postmortem within
+ * 48 h, SEV2 within 5 days, none required below): one SEV1 past due, one
+ * SEV2 due in four days, one SEV1 whose postmortem is published, one SEV3,
+ * an old SEV1 beyond the 90 days; two open incidents of cart, one of ledger,
+ * and checkout's, which is not the team's.
+ */
+async function seed(knex: Knex, now: number) {
+  const at = (msAgo: number) => new Date(now - msAgo);
+  let n = 0;
+  const incident = (
+    entityRef: string,
+    severity: string,
+    startedAgo: number,
+    resolvedAgo: number | null,
+  ) => {
+    const id = `inc-${++n}`;
+    return {
+      id,
+      entity_ref: entityRef,
+      title: `${severity} ${id}`,
+      severity,
+      status: resolvedAgo === null ? 'investigating' : 'resolved',
+      source: 'portal',
+      started_at: at(startedAgo),
+      resolved_at: resolvedAgo === null ? null : at(resolvedAgo),
+      created_at: at(startedAgo),
+      updated_at: at(startedAgo),
+    };
+  };
+  const rows = [
+    incident(CART, 'SEV1', 3 * DAY, 3 * DAY - HOUR), // overdue
+    incident(LEDGER, 'SEV2', 2 * DAY, DAY), // due
+    incident(CART, 'SEV1', 5 * DAY, 5 * DAY - HOUR), // published
+    incident(CART, 'SEV3', 2 * DAY, DAY), // none required
+    incident(CART, 'SEV1', 120 * DAY, 120 * DAY - HOUR), // too old
+    incident(CART, 'SEV2', HOUR, null),
+    incident(CART, 'SEV3', 2 * HOUR, null),
+    incident(LEDGER, 'SEV4', HOUR, null),
+    incident(CHECKOUT, 'SEV1', 3 * DAY, 3 * DAY - HOUR),
+  ];
+  await knex('incidents').insert(rows);
+  await knex('postmortems').insert({
+    id: 'pm-1',
+    entity_ref: CART,
+    title: 'Cart outage',
+    status: 'published',
+    author: OWNER,
+    published_at: at(4 * DAY),
+    created_at: at(5 * DAY),
+    updated_at: at(4 * DAY),
+  });
+  await knex('postmortem_incidents').insert({
+    postmortem_id: 'pm-1',
+    incident_id: 'inc-3',
+  });
+}
+
+describe('GET /entity-summary of a group', () => {
+  const databases = TestDatabases.create();
+
+  it.each(databases.eachSupportedId())(
+    'counts the postmortems the team owes and each component’s open incidents, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startReliabilityBackend({
+        knex,
+        entities: [ledger],
+      });
+      await seed(knex, Date.now());
+      const res = await apiClient(server)(
+        'get',
+        `/entity-summary?entityRef=${OWNER_GROUP}`,
+        NON_OWNER,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.components).toEqual([CART, LEDGER]);
+      expect(res.body.incidents).toMatchObject({
+        openCount: 3,
+        openByEntity: { [CART]: 2, [LEDGER]: 1 },
+        postmortemsDue: { count: 2, overdueCount: 1 },
+      });
+    },
+  );
+});

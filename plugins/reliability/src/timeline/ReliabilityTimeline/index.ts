@@ -1,0 +1,1 @@
+export { ReliabilityTimeline } from './ReliabilityTimeline';
