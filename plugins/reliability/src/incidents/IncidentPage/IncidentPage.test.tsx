@@ -413,7 +413,9 @@ describe('<IncidentPage />', () => {
       expect(
         await within(levels[0]).findByText('Lena Hoffmann'),
       ).toBeInTheDocument();
-      expect(within(levels[0]).getByText('on call for checkout-primary'));
+      expect(
+        within(levels[0]).getByText('on call for checkout-primary'),
+      ).toBeInTheDocument();
       expect(
         await within(levels[1]).findByText('Priya Raman'),
       ).toBeInTheDocument();
