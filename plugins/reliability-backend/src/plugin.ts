@@ -12,6 +12,7 @@ import {
 } from '@reliability-hub/plugin-reliability-node';
 import { EntityAccess } from './access/EntityAccess';
 import { registerReliabilityActions } from './actions';
+import { createDeployGateService } from './deployGate';
 import { EntityVisibility } from './access/EntityVisibility';
 import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookService';
 import { ActionItemService } from './actionItems/ActionItemService';
@@ -193,6 +194,16 @@ export const reliabilityPlugin = createBackendPlugin({
           announcer: escalations,
         });
 
+        const deployGate = createDeployGateService({
+          knex,
+          config,
+          catalog,
+          auth,
+          incidents,
+          slos: slos.service,
+          severities,
+        });
+
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Alertmanager has no Backstage token: the webhook checks its own secret.
         httpRouter.addAuthPolicy({
@@ -226,6 +237,7 @@ export const reliabilityPlugin = createBackendPlugin({
             access,
             visibility,
             slos,
+            deployGate,
             runbooks: {
               store: runbookStore,
               service: runbookService,
@@ -274,6 +286,7 @@ export const reliabilityPlugin = createBackendPlugin({
           oncall: { store: schedules, service: scheduleService },
           runbooks: { store: runbookStore, service: runbookService },
           slos: slos.service,
+          deployGate,
         });
       },
     });

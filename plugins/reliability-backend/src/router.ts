@@ -38,7 +38,7 @@ import { createSloRulesRouter } from './slo/rules/router';
 import { SloFeature } from './slo/setupSlos';
 import { createRunbooksRouter } from './runbooks/router';
 import { databaseUnavailableHandler } from './database/unavailable';
-import { createDeployGateService } from './deployGate';
+import { DeployGateService } from './deployGate';
 import { createDeployGateRouter } from './deployGate/router';
 import { RunbookFileRefresher } from './runbooks/files/RunbookFileRefresher';
 import { RunbookService } from './runbooks/RunbookService';
@@ -76,6 +76,7 @@ export interface RouterContext {
     service: RunbookService;
     refresher: RunbookFileRefresher;
   };
+  deployGate: DeployGateService;
   config: RootConfigService;
   catalog: CatalogService;
   auth: AuthService;
@@ -90,11 +91,7 @@ export async function createRouter(
   ctx: RouterContext,
 ): Promise<express.Router> {
   const router = Router();
-  const deployGate = createDeployGateService({
-    ...ctx,
-    incidents: ctx.incidents.store,
-    slos: ctx.slos.service,
-  });
+  const { deployGate } = ctx;
   // Before the JSON parser: the webhook checks its secret before reading the
   // body, and alert groups may be larger than other requests.
   router.use(

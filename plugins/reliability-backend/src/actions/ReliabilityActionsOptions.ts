@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SeverityLevel } from '@reliability-hub/plugin-reliability-common';
 import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility } from '../access/EntityVisibility';
+import { DeployGateService } from '../deployGate';
 import { IncidentService } from '../incidents/IncidentService';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { ScheduleService } from '../oncall/ScheduleService';
@@ -29,4 +30,5 @@ export interface ReliabilityActionsOptions {
   oncall: { store: ScheduleStore; service: ScheduleService };
   runbooks: { store: RunbookStore; service: RunbookService };
   slos: SloService;
+  deployGate: DeployGateService;
 }

@@ -131,6 +131,11 @@ describe('actions for AI assistants, over the actions registry', () => {
           'Declare an incident',
           { readOnly: false, destructive: false, idempotent: false },
         ],
+        [
+          'reliability:get-deploy-verdict',
+          'May this component deploy now?',
+          { readOnly: true, destructive: false, idempotent: true },
+        ],
       ]);
       const declare = actions['reliability:declare-incident'];
       expect(declare.description).toContain('SEV1 (Critical');
@@ -293,6 +298,38 @@ describe('actions for AI assistants, over the actions registry', () => {
         (await invoke('reliability:get-slo-status', { entityRef: 'cart' }))
           .status,
       ).toBe(401);
+    });
+
+    it('answers the deploy gate for the caller, as CI gets it', async () => {
+      const { invoke } = await setup();
+      const verdict = await invoke(
+        'reliability:get-deploy-verdict',
+        { entityRef: 'cart', change: 'critical' },
+        OWNER,
+      );
+      expect(verdict.status).toBe(200);
+      expect(verdict.body.output).toMatchObject({
+        entityRef: CART,
+        change: 'critical',
+        verdict: 'allowed',
+        reason: expect.stringMatching(/^No SLOs: allowed, nothing to judge/i),
+        tier: null,
+        slos: [],
+        approvers: [],
+      });
+      const hidden = await invoke(
+        'reliability:get-deploy-verdict',
+        { entityRef: 'cart' },
+        NON_OWNER,
+      );
+      expect(hidden.status).toBe(404);
+      const badChange = await invoke(
+        'reliability:get-deploy-verdict',
+        { entityRef: 'checkout', change: 'urgent' },
+        OWNER,
+      );
+      expect(badChange.status).toBe(400);
+      expect(badChange.body.error.message).toMatch(/change/);
     });
 
     it('finds the runbook for an alert and for a text, with its page', async () => {
@@ -476,6 +513,11 @@ describe('actions for AI assistants, through the MCP actions backend', () => {
       ['reliability.find-runbooks', 'Find runbooks', true],
       ['reliability.list-open-incidents', 'Open incidents', true],
       ['reliability.declare-incident', 'Declare an incident', false],
+      [
+        'reliability.get-deploy-verdict',
+        'May this component deploy now?',
+        true,
+      ],
     ]);
 
     const onCall = mcpAnswer(

@@ -1,4 +1,5 @@
 import { createDeclareIncidentAction } from './declareIncidentAction';
+import { createDeployVerdictAction } from './deployVerdictAction';
 import { createFindRunbooksAction } from './findRunbooksAction';
 import { createOpenIncidentsAction } from './openIncidentsAction';
 import { ReliabilityActionsOptions } from './ReliabilityActionsOptions';
@@ -22,4 +23,5 @@ export function registerReliabilityActions(
   createFindRunbooksAction(options);
   createOpenIncidentsAction(options);
   createDeclareIncidentAction(options);
+  createDeployVerdictAction(options);
 }
