@@ -1,14 +1,13 @@
-import { test, expect, Page } from '@playwright/test';
-import { cardAround, openPage, screenshot, signInAsGuest } from './helpers';
+import { test, expect } from '@playwright/test';
+import {
+  cardAround,
+  choose,
+  openPage,
+  screenshot,
+  signInAsGuest,
+} from './helpers';
 
 const CHECKOUT = '/catalog/default/component/checkout';
-
-/** Picks `option` (a regular expression on its text) from the MUI select labelled `label`. */
-async function choose(page: Page, label: RegExp, option: RegExp) {
-  await page.getByRole('button', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
-  await expect(page.getByRole('listbox')).toBeHidden();
-}
 
 // The browser tests' config (e2e-tests/app-config.e2e.yaml) gives a SEV1 20
 // seconds per escalation level and runs the escalation job every 5 seconds.

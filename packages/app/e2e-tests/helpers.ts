@@ -66,3 +66,10 @@ export async function pickPerson(
   await page.getByRole('option', { name }).click();
   await expect(page.getByRole('listbox')).toBeHidden();
 }
+
+/** Picks `option` (a regular expression on its text) from the MUI select labelled `label`. */
+export async function choose(page: Page, label: RegExp, option: RegExp) {
+  await page.getByRole('button', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+  await expect(page.getByRole('listbox')).toBeHidden();
+}

@@ -1,6 +1,7 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import {
   cardAround,
+  choose,
   openPage,
   pickPerson,
   screenshot,
@@ -14,13 +15,6 @@ function day(days: number): string {
   return new Date(Date.now() + days * 24 * 60 * 60 * 1000)
     .toISOString()
     .slice(0, 10);
-}
-
-/** Picks `option` (a regular expression on its text) from the MUI select labelled `label`. */
-async function choose(page: Page, label: RegExp, option: RegExp) {
-  await page.getByRole('button', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
-  await expect(page.getByRole('listbox')).toBeHidden();
 }
 
 test('an incident of checkout goes from declared to postmortem to overdue action item', async ({
