@@ -51,6 +51,34 @@ describe('<MyShifts />', () => {
     }
   });
 
+  it('shows a shift under way at the start of the range from when it really began', async () => {
+    const midShift = handoff.plus({ days: 2, hours: 3 });
+    for (const userRef of [
+      'user:default/jonas.weber',
+      'user:default/lena.hoffmann',
+    ]) {
+      const { unmount } = await renderWithApis(
+        <MyShifts
+          userRef={userRef}
+          schedules={[record]}
+          range={{
+            start: midShift.toUTC().toISO()!,
+            end: midShift.plus({ days: 14 }).toUTC().toISO()!,
+          }}
+          rangeText="in the next 14 days"
+        />,
+        { api, entity: null },
+      );
+      const items = within(
+        screen.getByRole('list', { name: 'My shifts' }),
+      ).getAllByRole('listitem');
+      for (const item of items) {
+        expect(item).toHaveTextContent(/09:00 Europe\/Berlin → /);
+      }
+      unmount();
+    }
+  });
+
   it('says so when the user has no shifts', async () => {
     await renderWithApis(
       <MyShifts
