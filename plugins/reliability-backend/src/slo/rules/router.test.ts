@@ -8,6 +8,7 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import {
   NON_OWNER,
+  OWNER,
   startReliabilityBackend,
 } from '../../tests/__testUtils__/testBackend';
 import {
@@ -24,7 +25,7 @@ const PAYMENTS = 'component:default/payments';
 describe('GET /slos/prometheus-rules', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  async function setup() {
+  async function setup(hiddenFrom: Record<string, string[]> = {}) {
     const knex = await databases.init('SQLITE_3');
     const urlReader = mockServices.urlReader.mock({
       readUrl: async (url: string) => {
@@ -43,11 +44,12 @@ describe('GET /slos/prometheus-rules', () => {
       knex,
       entities: [entity],
       features: [urlReader.factory],
+      hiddenFrom,
     });
-    return (query: string) =>
+    return (query: string, who = NON_OWNER) =>
       request(server)
         .get(`/api/reliability/slos/prometheus-rules?${query}`)
-        .set('Authorization', mockCredentials.user.header(NON_OWNER));
+        .set('Authorization', mockCredentials.user.header(who));
   }
 
   it('answers the rules of the Prometheus SLOs with the selector’s labels, as a file or a PrometheusRule', async () => {
@@ -104,6 +106,19 @@ describe('GET /slos/prometheus-rules', () => {
         groups: [{ name: 'component:default/payments/payments-prometheus' }],
       },
     });
+  });
+
+  it('leaves out the rules of components the caller may not see, and answers 404 for one', async () => {
+    const get = await setup({ [OWNER]: [PAYMENTS] });
+    // Read payments' OpenSLO file, as the scheduled refresh would.
+    expect((await get(`entityRef=${PAYMENTS}`)).status).toBe(200);
+    expect((await get(`entityRef=${PAYMENTS}`, OWNER)).status).toBe(404);
+    const all = await get('', OWNER);
+    expect(all.status).toBe(200);
+    expect(parse(all.text).groups ?? []).toEqual([]);
+    expect(all.text).not.toContain('payments');
+    // Someone who may see payments gets its rules in the same form.
+    expect(parse((await get('')).text).groups).toHaveLength(1);
   });
 
   it('answers 400 naming the field, 404 for unknown entities and SLOs', async () => {
