@@ -17,7 +17,7 @@ test("checkout's SLO card and tab state whether it may deploy, why, and who may 
   const card = cardAround(verdict);
   await expect(card.getByText('SLOs', { exact: true })).toBeVisible();
   await expect(verdict).toContainText(
-    /^(Deploys|Feature deploys) (allowed with conditions|blocked): checkout-[a-z0-9-]+ has used \d+ % of its budget \((Deployment slowdown|Freeze non-critical deployments|Full deployment freeze|Budget exhausted)\)\./,
+    /^(Deploys|Feature deploys) (allowed with conditions|blocked): Checkout [A-Za-z0-9 ]+ has used \d+ % of its budget \((Deployment slowdown|Freeze non-critical deployments|Full deployment freeze|Budget exhausted)\)\./,
   );
   await expect(verdict).toContainText(/Budget (back|not back) below \d+ %/);
   // Approvers by name, linked to their pages; never a raw entity ref.
