@@ -487,6 +487,14 @@ async function main() {
   const targets = [
     { label: 'hot', ...meta.targets.hot },
     { label: 'typical', ...meta.targets.typical },
+    // The organisation's monthly review (issue 15, "Done when" 3): every
+    // component's incidents, postmortems and action items of last month,
+    // against the catalog's by-name of the typical component.
+    {
+      label: 'review',
+      ...meta.targets.typical,
+      path: '/api/reliability/review?period=month',
+    },
   ];
 
   const locations = generateCatalog();
@@ -586,12 +594,15 @@ async function main() {
       )}`,
     );
 
-    const url = (endpoint, t) =>
-      endpoint === 'summary'
-        ? `${base}/api/reliability/entity-summary?entityRef=${encodeURIComponent(
+    const url = (endpoint, t) => {
+      if (endpoint === 'catalog')
+        return `${base}/api/catalog/entities/by-name/component/default/${t.name}`;
+      return t.path
+        ? `${base}${t.path}`
+        : `${base}/api/reliability/entity-summary?entityRef=${encodeURIComponent(
             t.entityRef,
-          )}`
-        : `${base}/api/catalog/entities/by-name/component/default/${t.name}`;
+          )}`;
+    };
 
     // One request each first: both answer 200 and the summary really sees the seeded rows.
     for (const t of targets) {
@@ -605,7 +616,18 @@ async function main() {
               300,
             )}`,
           );
-        if (endpoint === 'summary') {
+        if (endpoint === 'summary' && t.path) {
+          const r = JSON.parse(body);
+          log(
+            `  ${t.label}: ${body.length.toLocaleString('en')} bytes; ${
+              r.current?.incidents?.total
+            } incidents, ${
+              r.current?.actionItems?.created
+            } action items created in ${r.current?.period?.start}..${
+              r.current?.period?.end
+            }`,
+          );
+        } else if (endpoint === 'summary') {
           const s = JSON.parse(body);
           log(
             `  ${t.label} ${t.name}: ${body.length.toLocaleString(
@@ -697,9 +719,13 @@ async function main() {
   log(`catalog  = GET /api/catalog/entities/by-name/component/default/<name>`);
   for (const t of targets)
     log(
-      `${t.label.padEnd(8)} = ${t.name}: ${t.incidents.toLocaleString(
-        'en',
-      )} incidents, ${t.actionItems.toLocaleString('en')} action items`,
+      t.path
+        ? `${t.label.padEnd(8)} = GET ${
+            t.path
+          } (the organisation) vs the catalog's by-name of ${t.name}`
+        : `${t.label.padEnd(8)} = ${t.name}: ${t.incidents.toLocaleString(
+            'en',
+          )} incidents, ${t.actionItems.toLocaleString('en')} action items`,
     );
   log('');
   printTable(rows, ratios);
