@@ -11,6 +11,12 @@ import {
 import { bothTimes, fromNow } from '../format';
 
 /**
+ * How far before the range a shift under way is looked for, so that it
+ * shows when it really started, not the range's start.
+ */
+const LOOK_BACK_MS = 31 * 24 * 60 * 60 * 1000;
+
+/**
  * The signed-in user's shifts over the range, across every schedule, in
  * order; shifts already under way are included.
  *
@@ -24,10 +30,15 @@ export function MyShifts(props: {
   rangeText: string;
 }) {
   const { userRef, schedules, range, rangeText } = props;
+  const from = Date.parse(range.start);
+  const computed = {
+    start: new Date(from - LOOK_BACK_MS).toISOString(),
+    end: range.end,
+  };
   const mine: Array<{ record: ScheduleRecord; shift: Shift }> = schedules
     .flatMap(record =>
-      finalSchedule(record.schedule, range)
-        .filter(shift => shift.user === userRef)
+      finalSchedule(record.schedule, computed)
+        .filter(shift => shift.user === userRef && Date.parse(shift.end) > from)
         .map(shift => ({ record, shift })),
     )
     .sort((a, b) => a.shift.start.localeCompare(b.shift.start));
@@ -56,6 +67,7 @@ export function MyShifts(props: {
                 shift.end,
                 zone,
               )}`}
+              secondaryTypographyProps={{ style: { whiteSpace: 'normal' } }}
             />
           </ListItem>
         );
