@@ -51,6 +51,12 @@ export interface DeployGateSloSource {
 
 type Judged = DeployGateSlo & { status: SloStatus };
 
+/** Approvers and incidents of one verdict request, each looked up once. */
+interface VerdictLookups {
+  approvers(tier: ErrorBudgetPolicyTier): Promise<DeployApprover[]>;
+  incidents(deciding: Judged[]): Promise<DeployGateIncident[]>;
+}
+
 /**
  * The deploy gate: may an entity deploy a change of a class now, and why;
  * and exceptions, granted only by the approvers the policy names. Verdicts
@@ -112,18 +118,43 @@ export class DeployGateService {
       request.slos ?? this.options.slos.forEntity(entityRef),
       this.options.exceptions.listActive(entityRef, now),
     ]);
+    // Both change classes usually share the tier and the deciding SLOs: ask
+    // the catalog for approvers and the database for incidents once each.
+    const memo = new Map<string, Promise<unknown>>();
+    const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+      if (!memo.has(key)) {
+        memo.set(key, load());
+      }
+      return memo.get(key) as Promise<T>;
+    };
+    const lookups: VerdictLookups = {
+      approvers: tier =>
+        once(`approvers:${tier.name}`, () =>
+          this.approversOf(tier, entity, credentials),
+        ),
+      incidents: deciding =>
+        once(`incidents:${deciding.map(slo => slo.id).join('\n')}`, () =>
+          this.incidents(entityRef, deciding),
+        ),
+    };
+    const changes = request.changes ?? DEPLOY_CHANGE_CLASSES;
+    const judged = await Promise.all(
+      changes.map(change =>
+        this.judge({
+          entity,
+          entityRef,
+          change,
+          slos,
+          exceptions: exceptions.filter(e => e.change === change),
+          now,
+          lookups,
+        }),
+      ),
+    );
     const answers = {} as EntityDeployVerdicts;
-    for (const change of request.changes ?? DEPLOY_CHANGE_CLASSES) {
-      answers[change] = await this.judge({
-        entity,
-        entityRef,
-        change,
-        slos,
-        exceptions: exceptions.filter(e => e.change === change),
-        credentials,
-        now,
-      });
-    }
+    changes.forEach((change, index) => {
+      answers[change] = judged[index];
+    });
     return answers;
   }
 
@@ -316,10 +347,10 @@ export class DeployGateService {
     change: DeployChangeClass;
     slos: EntitySlos;
     exceptions: DeployException[];
-    credentials: BackstageCredentials;
     now: Date;
+    lookups: VerdictLookups;
   }): Promise<DeployVerdict> {
-    const { entity, entityRef, change, slos, credentials, now } = options;
+    const { entityRef, change, slos, now, lookups } = options;
     const base = {
       entityRef,
       change,
@@ -355,8 +386,8 @@ export class DeployGateService {
     }
     const recovery = this.recovery(deciding, change, now);
     const [approvers, incidents] = await Promise.all([
-      this.approversOf(tier!, entity, credentials),
-      this.incidents(entityRef, deciding),
+      lookups.approvers(tier!),
+      lookups.incidents(deciding),
     ]);
     const names = new Map(approvers.map(a => [a.userRef, a.displayName]));
     const exceptions = options.exceptions.map(e => ({
