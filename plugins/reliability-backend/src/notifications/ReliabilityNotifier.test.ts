@@ -17,6 +17,36 @@ describe('ReliabilityNotifier', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('looks up the recipients of an event only until it is sent, and sends nothing to nobody', async () => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const send = jest.fn().mockResolvedValue(undefined);
+      const notifier = ReliabilityNotifier.create({
+        knex,
+        sender: { send },
+        config: new ConfigReader({}),
+      });
+      const nobody = jest.fn().mockResolvedValue([]);
+      expect(await notifier.notify({ ...escalated, recipients: nobody })).toBe(
+        false,
+      );
+      const owners = jest
+        .fn()
+        .mockResolvedValue([
+          'group:default/team-checkout',
+          'group:default/team-checkout',
+        ]);
+      for (let i = 0; i < 3; i++) {
+        await notifier.notify({ ...escalated, recipients: owners });
+      }
+      expect(nobody).toHaveBeenCalledTimes(1);
+      expect(owners).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send.mock.calls[0][0].recipients.entityRef).toEqual([
+        'group:default/team-checkout',
+      ]);
+    });
+
     it('sends each event once across two replicas sending at the same time, and again after a failed send', async () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);

@@ -33,7 +33,11 @@ export interface ReliabilityNotification {
   key: string;
   /** The kind of event, e.g. `incidentDeclared`; each can be switched off. */
   kind: string;
-  recipients: string[];
+  /**
+   * Entity refs; or a function giving them, called only when the event was
+   * not sent before, so a repeated event costs no lookup.
+   */
+  recipients: string[] | (() => Promise<string[]>);
   title: string;
   description?: string;
   /** A path in the portal, e.g. `/catalog/default/component/x/incidents/INC-…`. */
@@ -82,7 +86,8 @@ export class ReliabilityNotifier {
     if (
       !this.sender ||
       this.disabled.has(notification.kind) ||
-      !notification.recipients.length
+      (Array.isArray(notification.recipients) &&
+        !notification.recipients.length)
     ) {
       return false;
     }
@@ -98,9 +103,30 @@ export class ReliabilityNotifier {
     if (!claimed.length) {
       return false;
     }
+    const release = () =>
+      this.knex('notification_deliveries')
+        .where('key', notification.key)
+        .delete();
+    let recipients: string[];
+    try {
+      recipients = [
+        ...new Set(
+          Array.isArray(notification.recipients)
+            ? notification.recipients
+            : await notification.recipients(),
+        ),
+      ];
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    if (!recipients.length) {
+      await release();
+      return false;
+    }
     try {
       await this.sender.send({
-        recipients: { type: 'entity', entityRef: notification.recipients },
+        recipients: { type: 'entity', entityRef: recipients },
         payload: {
           title: notification.title,
           description: notification.description,
@@ -110,9 +136,7 @@ export class ReliabilityNotifier {
         },
       });
     } catch (error) {
-      await this.knex('notification_deliveries')
-        .where('key', notification.key)
-        .delete();
+      await release();
       throw error;
     }
     return true;

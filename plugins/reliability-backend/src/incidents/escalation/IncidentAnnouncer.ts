@@ -4,7 +4,10 @@ import {
   Incident,
   incidentPagePath,
 } from '@reliability-hub/plugin-reliability-common';
-import { ReliabilityNotifier } from '../../notifications/ReliabilityNotifier';
+import {
+  ReliabilityNotification,
+  ReliabilityNotifier,
+} from '../../notifications/ReliabilityNotifier';
 import { directOwnersOf } from '../../oncall/scheduleOwners';
 
 const SEVERITY_OF_LEVEL: Record<string, 'critical' | 'high' | 'normal'> = {
@@ -51,7 +54,7 @@ export class IncidentAnnouncer {
     await this.send(incident, {
       key: `incident:${incident.id}:declared`,
       kind: 'incidentDeclared',
-      recipients: [...paged, ...(await this.ownersOf(incident))],
+      recipients: async () => [...paged, ...(await this.ownersOf(incident))],
       title: `${label(incident)} declared: ${incident.title}`,
       description: `A ${incident.severity} incident was declared on ${incident.entityRef}. Acknowledge it on its page if you are taking it.`,
     });
@@ -62,7 +65,7 @@ export class IncidentAnnouncer {
     await this.send(incident, {
       key: `incident:${incident.id}:escalated:${level}`,
       kind: 'incidentEscalated',
-      recipients: [...paged, ...(await this.ownersOf(incident))],
+      recipients: async () => [...paged, ...(await this.ownersOf(incident))],
       title: `${label(incident)} escalated to level ${level}: ${
         incident.title
       }`,
@@ -81,7 +84,7 @@ export class IncidentAnnouncer {
       kind: clock === 'acknowledge' ? 'acknowledgeOverdue' : 'updateOverdue',
       recipients: incident.commander
         ? [incident.commander]
-        : await this.ownersOf(incident),
+        : () => this.ownersOf(incident),
       title: `${label(incident)}: ${
         clock === 'acknowledge' ? 'not acknowledged' : 'status update overdue'
       }`,
@@ -97,7 +100,7 @@ export class IncidentAnnouncer {
     notification: {
       key: string;
       kind: string;
-      recipients: string[];
+      recipients: ReliabilityNotification['recipients'];
       title: string;
       description: string;
     },
@@ -105,7 +108,6 @@ export class IncidentAnnouncer {
     try {
       await this.options.notifier.notify({
         ...notification,
-        recipients: [...new Set(notification.recipients)],
         link: incidentPagePath(
           incident.entityRef,
           incident.humanId ?? incident.id,
