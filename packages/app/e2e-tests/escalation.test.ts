@@ -1,10 +1,9 @@
 import { test, expect } from '@playwright/test';
 import {
   cardAround,
-  choose,
-  openPage,
   screenshot,
   signInAsGuest,
+  startDeclaring,
 } from './helpers';
 
 const CHECKOUT = '/catalog/default/component/checkout';
@@ -19,21 +18,11 @@ test('an unacknowledged SEV1 escalates by itself, and the team hears of it in th
   const title = `E2E checkout pays twice ${Date.now().toString(36)}`;
 
   await signInAsGuest(page);
-  await openPage(
-    page,
-    CHECKOUT,
-    page.getByRole('heading', { level: 1, name: /^checkout\b/i }),
-  );
-  const incidentsCard = cardAround(
-    page.getByText('Incident history', { exact: true }),
-  );
-  await incidentsCard.getByRole('button', { name: 'Declare incident' }).click();
-  const declare = page.getByRole('dialog');
-  await declare.getByLabel('Title').fill(title);
-  await choose(page, /Severity/, /^SEV1 · Critical/);
-  await declare
-    .getByLabel('Summary')
-    .fill('Some card payments are captured twice.');
+  const declare = await startDeclaring(page, CHECKOUT, {
+    title,
+    severity: /^SEV1 · Critical/,
+    summary: 'Some card payments are captured twice.',
+  });
   await declare.getByRole('button', { name: 'Declare', exact: true }).click();
   await expect(page).toHaveURL(/\/checkout\/incidents\/INC-\d{8}-\d{3}$/);
 

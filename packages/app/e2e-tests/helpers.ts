@@ -73,3 +73,32 @@ export async function choose(page: Page, label: RegExp, option: RegExp) {
   await page.getByRole('option', { name: option }).click();
   await expect(page.getByRole('listbox')).toBeHidden();
 }
+
+/**
+ * Opens the entity page at `url`, opens "Declare incident" on its incidents
+ * card and fills the title, severity and summary; returns the dialog, for
+ * the caller to add to and submit.
+ */
+export async function startDeclaring(
+  page: Page,
+  url: string,
+  incident: { title: string; severity: RegExp; summary: string },
+): Promise<Locator> {
+  await openPage(
+    page,
+    url,
+    page.getByRole('heading', {
+      level: 1,
+      name: new RegExp(`^${url.split('/').pop()}\\b`, 'i'),
+    }),
+  );
+  const incidentsCard = cardAround(
+    page.getByText('Incident history', { exact: true }),
+  );
+  await incidentsCard.getByRole('button', { name: 'Declare incident' }).click();
+  const declare = page.getByRole('dialog');
+  await declare.getByLabel('Title').fill(incident.title);
+  await choose(page, /Severity/, incident.severity);
+  await declare.getByLabel('Summary').fill(incident.summary);
+  return declare;
+}

@@ -6,6 +6,7 @@ import {
   pickPerson,
   screenshot,
   signInAsGuest,
+  startDeclaring,
 } from './helpers';
 
 const CHECKOUT = '/catalog/default/component/checkout';
@@ -33,21 +34,11 @@ test('an incident of checkout goes from declared to postmortem to overdue action
   await signInAsGuest(page);
 
   // 1. The owner (the guest, Lena Hoffmann of team-checkout) declares an incident.
-  await openPage(
-    page,
-    CHECKOUT,
-    page.getByRole('heading', { level: 1, name: /^checkout\b/i }),
-  );
-  const incidentsCard = cardAround(
-    page.getByText('Incident history', { exact: true }),
-  );
-  await incidentsCard.getByRole('button', { name: 'Declare incident' }).click();
-  const declare = page.getByRole('dialog');
-  await declare.getByLabel('Title').fill(incidentTitle);
-  await choose(page, /Severity/, /^SEV2 · Major/);
-  await declare
-    .getByLabel('Summary')
-    .fill('Totals in the cart ignore the discount code.');
+  const declare = await startDeclaring(page, CHECKOUT, {
+    title: incidentTitle,
+    severity: /^SEV2 · Major/,
+    summary: 'Totals in the cart ignore the discount code.',
+  });
   // The commander defaults to the signed-in user; the scribe is picked from
   // the catalog's people, each with avatar, display name and ref.
   await expect(declare.getByLabel('Commander')).toHaveValue('Lena Hoffmann');
@@ -151,6 +142,9 @@ test('an incident of checkout goes from declared to postmortem to overdue action
 
   // 5. The entity page shows the incident and the overdue item.
   await page.goto(CHECKOUT);
+  const incidentsCard = cardAround(
+    page.getByText('Incident history', { exact: true }),
+  );
   await expect(incidentsCard.getByText(incidentTitle)).toBeVisible();
   const actionItemsCard = cardAround(
     page.getByText('Action items', { exact: true }),
