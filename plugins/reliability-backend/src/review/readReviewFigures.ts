@@ -321,10 +321,14 @@ async function readPostmortemFigures(
     .select({
       due: knex.raw('COUNT(*)'),
       late: knex.raw(
+        // From the incident's links to their postmortems, each by its key:
+        // CROSS JOIN keeps SQLite in that order, where it would otherwise
+        // walk every published postmortem for each incident.
         `SUM(CASE WHEN ${dueAt.toQuery()} < ? AND NOT EXISTS (
            SELECT 1 FROM postmortem_incidents pi
-           JOIN postmortems p ON p.id = pi.postmortem_id
-           WHERE pi.incident_id = i.id AND p.status = 'published'
+           CROSS JOIN postmortems p
+           WHERE pi.incident_id = i.id AND p.id = pi.postmortem_id
+             AND p.status = 'published'
              AND p.published_at <= ${dueAt.toQuery()}
          ) THEN 1 ELSE 0 END)`,
         [lateBefore],
@@ -366,22 +370,32 @@ async function readActionItemFigures(
       .where('created_at', '<', to)
       .count({ count: '*' })
       .first(),
+    // Led by the closing time: most items are done, so their status
+    // narrows nothing.
     scoped('action_items')
-      .where('status', 'done')
       .where('completed_at', '>=', from)
       .where('completed_at', '<', to)
-      .count({ count: '*' })
+      .select({
+        count: knex.raw("SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END)"),
+      })
       .first(),
-    // Due on or before the last day, created by then, not done by the end.
-    scoped('action_items')
-      .where('due_date', '<=', lastDay)
-      .whereNot('status', 'wont_do')
-      .where('created_at', '<', to)
-      .where(query =>
-        query.whereNull('completed_at').orWhere('completed_at', '>=', to),
-      )
-      .count({ count: '*' })
-      .first(),
+    // Due on or before the last day, created by then, not done by the end:
+    // open ones and those closed later, each a range of one index.
+    Promise.all(
+      [
+        scoped('action_items').whereNull('completed_at'),
+        scoped('action_items').where('completed_at', '>=', to),
+      ].map(query =>
+        query
+          .whereNot('status', 'wont_do')
+          .where('due_date', '<=', lastDay)
+          .where('created_at', '<', to)
+          .count({ count: '*' })
+          .first(),
+      ),
+    ).then(counts => ({
+      count: counts.reduce((sum, row) => sum + toNumber(row?.count), 0),
+    })),
     scoped('action_items')
       .where('created_at', '>=', cohortFrom)
       .where('created_at', '<', cohortTo)
