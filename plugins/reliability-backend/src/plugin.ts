@@ -180,7 +180,11 @@ export const reliabilityPlugin = createBackendPlugin({
           });
         }
 
-        const visibility = EntityVisibility.create({ httpAuth, catalog });
+        const visibility = EntityVisibility.create({
+          httpAuth,
+          catalog,
+          permissions,
+        });
         const access = EntityAccess.create({
           httpAuth,
           permissions,

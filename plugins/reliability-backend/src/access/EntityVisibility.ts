@@ -1,9 +1,12 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Page } from '@reliability-hub/plugin-reliability-common';
 import { Request } from 'express';
 
@@ -58,7 +61,26 @@ export class CallerVisibility {
   constructor(
     private readonly catalog: CatalogService,
     readonly credentials: BackstageCredentials,
+    private readonly permissions?: PermissionsService,
   ) {}
+
+  /**
+   * Whether the portal's policy lets the caller read every catalog entity,
+   * without conditions: then an aggregate over all records needs no list of
+   * the entities it covers. Without a permissions service to ask, or under
+   * a conditional decision, the answer is no and callers ask entity by
+   * entity.
+   */
+  async readsWholeCatalog(): Promise<boolean> {
+    if (!this.permissions) {
+      return false;
+    }
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials: this.credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
 
   /** Of `entityRefs` (as stored: lower-cased), those the caller may see. */
   async refs(entityRefs: Iterable<string>): Promise<Set<string>> {
@@ -202,13 +224,19 @@ export class EntityVisibility {
   static create(options: {
     httpAuth: HttpAuthService;
     catalog: CatalogService;
+    permissions?: PermissionsService;
   }) {
-    return new EntityVisibility(options.httpAuth, options.catalog);
+    return new EntityVisibility(
+      options.httpAuth,
+      options.catalog,
+      options.permissions,
+    );
   }
 
   private constructor(
     private readonly httpAuth: HttpAuthService,
     private readonly catalog: CatalogService,
+    private readonly permissions?: PermissionsService,
   ) {}
 
   /** What the caller of `req` may see. */
@@ -237,7 +265,7 @@ export class EntityVisibility {
 
   /** What the holder of `credentials` may see. */
   forCredentials(credentials: BackstageCredentials): CallerVisibility {
-    return new CallerVisibility(this.catalog, credentials);
+    return new CallerVisibility(this.catalog, credentials, this.permissions);
   }
 }
 

@@ -1,5 +1,10 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEFAULT_ERROR_BUDGET_POLICY,
   DEFAULT_SEVERITY_LEVELS,
@@ -416,6 +421,37 @@ describe('ReviewService', () => {
       expect(review.entityRef).toBeUndefined();
       expect(review.current).toEqual(NOVEMBER);
       expect(review.previous).toEqual(OCTOBER);
+    });
+
+    it('counts every record, also of components the catalog no longer has, for a caller the policy lets read the whole catalog', async () => {
+      const { service } = await setup();
+      const permissions = (result: AuthorizeResult) =>
+        mockServices.permissions.mock({
+          authorizeConditional: async () => [{ result } as any],
+        });
+      const caller = (result: AuthorizeResult) =>
+        new CallerVisibility(
+          catalog,
+          mockCredentials.user('user:default/mallory'),
+          permissions(result),
+        );
+      const whole = await service.review(
+        november,
+        caller(AuthorizeResult.ALLOW),
+      );
+      // The ledger's SEV1 page and its postmortem, which the catalog does
+      // not return, are counted too.
+      expect(whole.current.incidents.total).toBe(NOVEMBER.incidents.total + 1);
+      expect(whole.current.oncall.pages).toBe(NOVEMBER.oncall.pages + 1);
+      expect(whole.current.postmortems.completed).toBe(
+        NOVEMBER.postmortems.completed + 1,
+      );
+      // Under a conditional decision the catalog is asked entity by entity.
+      const conditional = await service.review(
+        november,
+        caller(AuthorizeResult.CONDITIONAL),
+      );
+      expect(conditional.current).toEqual(NOVEMBER);
     });
 
     it("answers a group's month from the components it owns", async () => {

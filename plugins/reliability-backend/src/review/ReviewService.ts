@@ -80,8 +80,9 @@ export class ReviewService {
 
   /**
    * Whose records count: the visible components of a group or system (404
-   * for one the caller cannot see), or every entity with records but those
-   * the caller may not see.
+   * for one the caller cannot see); for the organisation, every record when
+   * the caller may read the whole catalog, else those of every entity with
+   * records but those the caller may not see.
    */
   private async entitiesOf(
     entityRef: string | undefined,
@@ -98,6 +99,12 @@ export class ReviewService {
         entities: { entityRefs: components },
         componentCount: components.length,
       };
+    }
+    // Every record counts, also those of components since removed from the
+    // catalog: they are part of the organisation's history, and reading
+    // the whole catalog's list of entities would cost more than the review.
+    if (await visible.readsWholeCatalog()) {
+      return { entities: {}, componentCount: null };
     }
     const { knex } = this.options;
     const refs = await Promise.all(
