@@ -10,7 +10,8 @@ import { CallerVisibility, withinScope } from '../access/EntityVisibility';
 import { EntityFilter } from '../database/entityFilter';
 import { componentsOf } from '../summary/componentsOf';
 import { PostmortemDueHours } from './postmortemDue';
-import { readReviewFigures, readReviewTrend } from './readReviewFigures';
+import { readReviewFigures } from './readReviewFigures';
+import { readReviewTrend } from './readReviewTrend';
 
 /** The tables whose records a review counts, each keyed by entity_ref. */
 const RECORD_TABLES = [
