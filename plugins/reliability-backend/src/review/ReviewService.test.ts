@@ -396,18 +396,20 @@ describe('ReviewService', () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
       await insertFixture(knex);
+      let clock = 0;
       const service = ReviewService.create({
         knex,
         catalog,
         severityOrder: DEFAULT_SEVERITY_LEVELS.map(level => level.id),
         tiers: DEFAULT_ERROR_BUDGET_POLICY,
         postmortemDueHours: DEFAULT_POSTMORTEM_DUE_HOURS,
+        clock: () => clock,
       });
       const visible = new CallerVisibility(
         catalog,
         mockCredentials.user('user:default/mallory'),
       );
-      return { service, visible };
+      return { service, visible, knex, tick: (ms: number) => (clock += ms) };
     }
 
     const november = {
@@ -452,6 +454,25 @@ describe('ReviewService', () => {
         caller(AuthorizeResult.CONDITIONAL),
       );
       expect(conditional.current).toEqual(NOVEMBER);
+    });
+
+    it('answers the same review for a minute, saying when it was computed, then counts what was declared since', async () => {
+      const { service, visible, knex, tick } = await setup();
+      const first = await service.review(november, visible);
+      await knex('incidents').insert(
+        incident(CART, 'Cart down again', 'SEV2', '2026-11-29T10:00:00Z', {
+          resolve: 30,
+        }),
+      );
+      const later = new Date(NOW.getTime() + 30_000);
+      tick(30_000);
+      const again = await service.review({ ...november, now: later }, visible);
+      expect(again.generatedAt).toBe(first.generatedAt);
+      expect(again.current.incidents.total).toBe(NOVEMBER.incidents.total);
+      tick(30_000);
+      const fresh = await service.review({ ...november, now: later }, visible);
+      expect(fresh.generatedAt).toBe(later.toISOString());
+      expect(fresh.current.incidents.total).toBe(NOVEMBER.incidents.total + 1);
     });
 
     it("answers a group's month from the components it owns", async () => {

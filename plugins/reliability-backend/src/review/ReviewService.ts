@@ -10,6 +10,7 @@ import { CallerVisibility, withinScope } from '../access/EntityVisibility';
 import { EntityFilter } from '../database/entityFilter';
 import { componentsOf } from '../summary/componentsOf';
 import { PostmortemDueHours } from './postmortemDue';
+import { ReviewCache, reviewCacheKey } from './ReviewCache';
 import { readReviewFigures } from './readReviewFigures';
 import { readReviewTrend } from './readReviewTrend';
 
@@ -24,7 +25,8 @@ const RECORD_TABLES = [
 /**
  * The reliability review of a group, a system or the organisation: the
  * figures of a period beside the previous period's, as far as the caller
- * may see in the catalog.
+ * may see in the catalog. A review is computed once a minute for everyone
+ * who would see the same records (see {@link ReviewCache}).
  *
  * @internal
  */
@@ -35,9 +37,13 @@ export class ReviewService {
     severityOrder: string[];
     tiers: readonly ErrorBudgetPolicyTier[];
     postmortemDueHours: PostmortemDueHours;
+    freshForMs?: number;
+    clock?: () => number;
   }) {
     return new ReviewService(options);
   }
+
+  private readonly cache: ReviewCache<ReliabilityReview>;
 
   private constructor(
     private readonly options: {
@@ -46,8 +52,17 @@ export class ReviewService {
       severityOrder: string[];
       tiers: readonly ErrorBudgetPolicyTier[];
       postmortemDueHours: PostmortemDueHours;
+      /** How long a computed review is served again; a minute by default. */
+      freshForMs?: number;
+      clock?: () => number;
     },
-  ) {}
+  ) {
+    this.cache = new ReviewCache({
+      ttlMs: options.freshForMs ?? 60_000,
+      maxEntries: 500,
+      now: options.clock,
+    });
+  }
 
   async review(
     request: { entityRef?: string; period: ReviewPeriod; now: Date },
@@ -57,6 +72,26 @@ export class ReviewService {
       request.entityRef,
       visible,
     );
+    const { entityRef, period } = request;
+    const key = reviewCacheKey([
+      entityRef ?? null,
+      period.kind,
+      period.start,
+      period.end,
+      [...(entities.entityRefs ?? [])].sort(),
+      [...(entities.excludeEntityRefs ?? [])].sort(),
+      entities.entityRefs === undefined,
+    ]);
+    return this.cache.get(key, () =>
+      this.compute(request, entities, componentCount),
+    );
+  }
+
+  private async compute(
+    request: { entityRef?: string; period: ReviewPeriod; now: Date },
+    entities: EntityFilter,
+    componentCount: number | null,
+  ): Promise<ReliabilityReview> {
     const { knex } = this.options;
     const queryOptions = { ...this.options, now: request.now };
     const [current, previous, trend] = await Promise.all([

@@ -75,6 +75,7 @@ describe('<ReviewContent />', () => {
     expect(
       await screen.findByText('2026-11-01 – 2026-11-30'),
     ).toBeInTheDocument();
+    expect(screen.getByText(/^Figures as of Dec 6, 2026/)).toBeInTheDocument();
     expect(api.getReview).toHaveBeenCalledWith({
       period: 'month',
       entityRef: undefined,

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { SummaryError } from '../../summary/SummaryError';
+import { exactTime } from '../../shared/time';
 import { statusOf, writeErrorMessage } from '../../shared/writeErrors';
 import { downloadText } from '../download';
 import { ReviewCharts } from '../ReviewCharts';
@@ -219,6 +220,10 @@ export function ReviewContent(props: {
                 ` · ${review.componentCount} component${
                   review.componentCount === 1 ? '' : 's'
                 } you can see`}
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              Figures as of {exactTime(review.generatedAt)}; computed at most
+              once a minute
             </Typography>
           </Box>
           <Grid container spacing={2}>

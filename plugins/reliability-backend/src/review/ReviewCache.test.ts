@@ -1,0 +1,63 @@
+import { ReviewCache, reviewCacheKey } from './ReviewCache';
+
+describe('ReviewCache', () => {
+  function setup(maxEntries = 10) {
+    let now = 0;
+    const cache = new ReviewCache<string>({
+      ttlMs: 60_000,
+      maxEntries,
+      now: () => now,
+    });
+    return { cache, tick: (ms: number) => (now += ms) };
+  }
+
+  it('computes once for callers asking at the same time and within the minute', async () => {
+    const { cache, tick } = setup();
+    const compute = jest.fn(async () => 'review');
+    const [a, b] = await Promise.all([
+      cache.get('org', compute),
+      cache.get('org', compute),
+    ]);
+    tick(59_999);
+    await cache.get('org', compute);
+    expect([a, b]).toEqual(['review', 'review']);
+    expect(compute).toHaveBeenCalledTimes(1);
+    tick(1);
+    await cache.get('org', compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not remember a failure', async () => {
+    const { cache } = setup();
+    await expect(
+      cache.get('org', async () => {
+        throw new Error('database gone');
+      }),
+    ).rejects.toThrow('database gone');
+    await expect(cache.get('org', async () => 'review')).resolves.toBe(
+      'review',
+    );
+  });
+
+  it('keeps at most its bound of answers, dropping the oldest', async () => {
+    const { cache } = setup(2);
+    const compute = jest.fn(async () => 'review');
+    await cache.get('a', compute);
+    await cache.get('b', compute);
+    await cache.get('c', compute);
+    await cache.get('c', compute);
+    await cache.get('b', compute);
+    expect(compute).toHaveBeenCalledTimes(3);
+    await cache.get('a', compute);
+    expect(compute).toHaveBeenCalledTimes(4);
+  });
+
+  it('keys equal parts alike and different parts apart', () => {
+    expect(reviewCacheKey(['org', 'month'])).toBe(
+      reviewCacheKey(['org', 'month']),
+    );
+    expect(reviewCacheKey(['org', 'month'])).not.toBe(
+      reviewCacheKey(['org', 'week']),
+    );
+  });
+});
