@@ -77,11 +77,7 @@ export function EscalationFields(props: {
             <Box flex="0 0 150px">
               <FormTextField
                 id={`schedule-editor-level-${i}-delay`}
-                label={
-                  i === 0
-                    ? 'Minutes after the page'
-                    : 'Minutes after level ' + i
-                }
+                label="Delay (minutes)"
                 type="number"
                 inputProps={{ min: 0, max: 1440, step: 1 }}
                 value={
@@ -97,7 +93,10 @@ export function EscalationFields(props: {
                   })
                 }
                 error={Boolean(error('delayMinutes'))}
-                helperText={error('delayMinutes')}
+                helperText={
+                  error('delayMinutes') ??
+                  (i === 0 ? 'after the page' : `after level ${i}`)
+                }
               />
             </Box>
             <Box flex="0 0 220px">

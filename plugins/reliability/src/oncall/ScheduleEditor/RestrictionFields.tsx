@@ -98,7 +98,7 @@ export function RestrictionFields(props: {
             value={restriction.to === '24:00' ? '23:59' : restriction.to}
             onChange={e => onChange({ ...restriction, to: e.target.value })}
             error={Boolean(errors[`${field}.to`])}
-            helperText={errors[`${field}.to`] ?? 'Earlier: next day'}
+            helperText={errors[`${field}.to`] ?? 'Before From: next day'}
           />
         </Box>
         <Box flex={1}>

@@ -176,7 +176,7 @@ describe('<ScheduleEditorDialog />', () => {
     const level2 = within(
       screen.getByRole('group', { name: 'Escalation level 2' }),
     );
-    fireEvent.change(level2.getByLabelText('Minutes after level 1'), {
+    fireEvent.change(level2.getByLabelText('Delay (minutes)'), {
       target: { value: '10' },
     });
 

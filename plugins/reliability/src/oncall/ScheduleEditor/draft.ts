@@ -49,8 +49,8 @@ function browserZone(): string {
 }
 
 /**
- * A new layer: weekly, handing off Monday 09:00, from this week's Monday,
- * named after its place in the schedule.
+ * A new layer: weekly, handing off Monday 09:00, from last week's Monday (so
+ * someone is on call from now on), named after its place in the schedule.
  *
  * @internal
  */
@@ -65,7 +65,11 @@ export function newLayer(index: number, zone: string): Layer {
     participants: [],
     rotation: { length: 1, unit: 'weeks' },
     handoff: { time: '09:00', weekday: 1 },
-    start: DateTime.now().setZone(zone).startOf('week').toISODate()!,
+    start: DateTime.now()
+      .setZone(zone)
+      .startOf('week')
+      .minus({ weeks: 1 })
+      .toISODate()!,
   };
 }
 
