@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect, Locator, Page } from '@playwright/test';
 import {
@@ -132,8 +133,36 @@ test('a member creates a follow-the-sun schedule by clicking, then overrides it 
         name: 'In time zone',
       }),
   ).toHaveValue('Asia/Tokyo');
+  // Its YAML, exported from the editor, imports as a copy from the page.
+  const downloading = page.waitForEvent('download');
+  await again.getByRole('button', { name: 'Export YAML' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${name}.schedule.yaml`);
+  const yaml = await fs.readFile(await download.path(), 'utf8');
+  expect(yaml).toContain('kind: Schedule');
+  expect(yaml).toContain('timeZone: Asia/Tokyo');
   await again.getByRole('button', { name: 'Cancel' }).click();
   await expect(again).toBeHidden();
+
+  await page.getByRole('button', { name: 'Import YAML' }).click();
+  const importing = page.getByRole('dialog', {
+    name: 'Import a schedule from YAML',
+  });
+  await importing
+    .getByRole('textbox', { name: 'Schedule YAML' })
+    .fill(yaml.replace(`name: ${name}\n`, `name: ${name}-copy\n`));
+  await importing.getByRole('button', { name: 'Import' }).click();
+  await expect(importing).toBeHidden();
+  const copy = page.getByRole('row').filter({ hasText: `${name}-copy` });
+  await expect(
+    page.getByRole('list', { name: `Timeline of ${name}-copy` }),
+  ).toBeVisible();
+  await copy.getByRole('button', { name: `Delete ${name}-copy` }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Delete schedule' })
+    .click();
+  await expect(copy).toHaveCount(0);
 
   // 3. An override, added and removed again.
   await row.getByRole('button', { name: `Add override to ${name}` }).click();

@@ -79,7 +79,7 @@ export function RestrictionFields(props: {
         </Typography>
       )}
       <Box display="flex" gridGap={12}>
-        <Box flex="0 0 110px">
+        <Box flex="0 0 140px">
           <FormTextField
             id={`${id}-from`}
             label="From"
@@ -90,7 +90,7 @@ export function RestrictionFields(props: {
             helperText={errors[`${field}.from`]}
           />
         </Box>
-        <Box flex="0 0 110px">
+        <Box flex="0 0 140px">
           <FormTextField
             id={`${id}-to`}
             label="To"

@@ -5,7 +5,6 @@ import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import Divider from '@material-ui/core/Divider';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
@@ -149,7 +148,7 @@ export function ScheduleEditorDialog(props: {
     layers.splice(to, 0, layer);
     setLayers(layers);
   };
-  const exportYaml = async () => {
+  const exporting = useWrite(async () => {
     if (record) {
       downloadText(
         `${record.name}.schedule.yaml`,
@@ -157,7 +156,7 @@ export function ScheduleEditorDialog(props: {
         await api.exportSchedule(record.id),
       );
     }
-  };
+  });
   const scheduleNames = Array.from(
     new Set([
       draft.name.trim() || record?.name || 'this schedule',
@@ -294,7 +293,7 @@ export function ScheduleEditorDialog(props: {
           </Section>
         </DialogContent>
         <Box px={3} pt={1}>
-          <WriteError error={write.error} />
+          <WriteError error={write.error ?? exporting.error} />
           {showAll && problemCount > 0 && (
             <Typography variant="body2" color="error" role="alert">
               {problemCount === 1
@@ -306,11 +305,14 @@ export function ScheduleEditorDialog(props: {
         </Box>
         <Box display="flex" alignItems="center" px={1}>
           {record && (
-            <Button startIcon={<GetAppIcon />} onClick={exportYaml}>
+            <Button
+              startIcon={<GetAppIcon />}
+              disabled={exporting.busy}
+              onClick={() => exporting.run()}
+            >
               Export YAML
             </Button>
           )}
-          <Divider orientation="vertical" flexItem />
           <Box flexGrow={1}>
             <FormActions
               submitLabel={record ? 'Save schedule' : 'Create schedule'}
