@@ -45,8 +45,11 @@ export const ROTATION_UNITS: RotationUnit[] = ['hours', 'days', 'weeks'];
 
 /** The zone of the browser, the default for a new schedule. */
 function browserZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+/** What the first layers are usually called. */
+const LAYER_NAMES = ['primary', 'secondary'];
 
 /**
  * A new layer: weekly, handing off Monday 09:00, from last week's Monday (so
@@ -56,12 +59,7 @@ function browserZone(): string {
  */
 export function newLayer(index: number, zone: string): Layer {
   return {
-    name:
-      index === 0
-        ? 'primary'
-        : index === 1
-        ? 'secondary'
-        : `layer-${index + 1}`,
+    name: LAYER_NAMES[index] ?? `layer-${index + 1}`,
     participants: [],
     rotation: { length: 1, unit: 'weeks' },
     handoff: { time: '09:00', weekday: 1 },
