@@ -30,7 +30,7 @@ async function pickZone(
 /** Opens the schedule's calendar feed dialog and answers it and its address. */
 async function openFeed(page: Page, schedule: string) {
   await page
-    .getByRole('button', { name: `Calendar feed of ${schedule}` })
+    .getByRole('button', { name: `Calendar feed of ${schedule}`, exact: true })
     .click();
   const feed = page.getByRole('dialog');
   const address = feed.getByLabel('iCalendar address');
@@ -120,7 +120,10 @@ test('a member creates a follow-the-sun schedule by clicking, then overrides it 
   await expect(editor).toBeHidden();
   const timeline = page.getByRole('list', { name: `Timeline of ${name}` });
   await expect(timeline).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: name });
+  // The row of this schedule only (not of its copy, imported below).
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByText(name, { exact: true }) });
   await expect(row.getByRole('button', { name: `Edit ${name}` })).toBeVisible();
 
   // Opened again, the editor shows what was saved.
@@ -158,10 +161,19 @@ test('a member creates a follow-the-sun schedule by clicking, then overrides it 
     page.getByRole('list', { name: `Timeline of ${name}-copy` }),
   ).toBeVisible();
   await copy.getByRole('button', { name: `Delete ${name}-copy` }).click();
+  const deleted = page.waitForResponse(
+    response =>
+      response.request().method() === 'DELETE' &&
+      response.url().includes('/schedules/'),
+  );
   await page
     .getByRole('dialog')
     .getByRole('button', { name: 'Delete schedule' })
     .click();
+  expect((await deleted).status()).toBe(204);
+  await expect(
+    page.getByRole('list', { name: `Timeline of ${name}-copy` }),
+  ).toHaveCount(0);
   await expect(copy).toHaveCount(0);
 
   // 3. An override, added and removed again.
@@ -189,7 +201,7 @@ test('a member creates a follow-the-sun schedule by clicking, then overrides it 
   await openPage(
     page,
     ONCALL_PAGE,
-    page.getByRole('button', { name: `Calendar feed of ${name}` }),
+    page.getByRole('button', { name: `Calendar feed of ${name}`, exact: true }),
   );
   const copies: string[] = [];
   for (let i = 0; i < 2; i++) {
@@ -210,6 +222,7 @@ test('a member creates a follow-the-sun schedule by clicking, then overrides it 
   await signInAsGuest(other);
   const otherButton = other.getByRole('button', {
     name: `Calendar feed of ${name}`,
+    exact: true,
   });
   await openPage(other, ONCALL_PAGE, otherButton);
   expect((await openFeed(other, name)).url).toBe(copies[0]);
