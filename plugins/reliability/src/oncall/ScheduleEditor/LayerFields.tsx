@@ -20,7 +20,7 @@ import { RestrictionFields } from './RestrictionFields';
 const ANY_DAY = 'any';
 
 const WEEKDAY_OPTIONS = [
-  { value: ANY_DAY, label: 'Every hand-off (no weekday)' },
+  { value: ANY_DAY, label: 'Any day (by rotation length)' },
   ...WEEKDAYS.map(d => ({ value: String(d.value), label: d.long })),
 ];
 
