@@ -18,8 +18,8 @@ function layer(name: RegExp) {
 }
 
 describe('<ScheduleEditorDialog />', () => {
-  // Picking people and filling forms is slow in jsdom on a busy machine.
-  jest.setTimeout(60_000);
+  // Picking six people and zones is slow in jsdom on a busy machine.
+  jest.setTimeout(150_000);
   const api = mockReliabilityApi();
   const onSaved = jest.fn();
 
