@@ -26,6 +26,8 @@ import type {
   RunbooksForAlert,
   RunbooksForAlertRequest,
   ScheduleRecord,
+  ScheduleRequest,
+  UpdateScheduleRequest,
   SeverityLevel,
   SloHistory,
   SloHistoryRequest,
@@ -119,6 +121,23 @@ export interface ReliabilityApi {
     overrideId: string,
     version: number,
   ): Promise<ScheduleRecord>;
+  /**
+   * Creates a schedule for its owner group (403 for non-members, 400 naming
+   * the field when invalid).
+   */
+  createSchedule(request: ScheduleRequest): Promise<ScheduleRecord>;
+  /** Replaces a schedule at the version seen (409 when stale). */
+  updateSchedule(
+    scheduleId: string,
+    request: UpdateScheduleRequest,
+  ): Promise<ScheduleRecord>;
+  /** The schedule as a YAML document, as `importSchedule` takes it. */
+  exportSchedule(scheduleId: string): Promise<string>;
+  /**
+   * Creates the schedule of a YAML document, or replaces the one of that
+   * name in its owner group.
+   */
+  importSchedule(yaml: string): Promise<ScheduleRecord>;
   /** Deletes a schedule at the version seen (409 when stale). */
   deleteSchedule(scheduleId: string, version: number): Promise<void>;
   /**

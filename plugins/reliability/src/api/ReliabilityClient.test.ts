@@ -112,6 +112,54 @@ describe('ReliabilityClient', () => {
     ]);
   });
 
+  it('creates, replaces, exports and imports schedules', async () => {
+    const { client, fetch } = clientAnswering(200, { id: 'sch 1' });
+    const request = {
+      name: 'primary',
+      ownerRef: 'group:default/team-checkout',
+      schedule: { timeZone: 'Europe/Berlin', layers: [] },
+    };
+    await client.createSchedule(request);
+    await client.updateSchedule('sch 1', { ...request, version: 2 });
+    await client.importSchedule('kind: Schedule\n');
+    expect(fetch.mock.calls.map(([url, init]) => [url, init])).toEqual([
+      [
+        'http://backend/api/reliability/schedules',
+        expect.objectContaining({
+          method: 'POST',
+          body: JSON.stringify(request),
+        }),
+      ],
+      [
+        'http://backend/api/reliability/schedules/sch%201',
+        expect.objectContaining({
+          method: 'PUT',
+          body: JSON.stringify({ ...request, version: 2 }),
+        }),
+      ],
+      [
+        'http://backend/api/reliability/schedules/import',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/yaml' },
+          body: 'kind: Schedule\n',
+        },
+      ],
+    ]);
+
+    const yaml = jest.fn(async () => new Response('kind: Schedule\n'));
+    const exporter = new ReliabilityClient({
+      discoveryApi,
+      fetchApi: { fetch: yaml },
+    });
+    await expect(exporter.exportSchedule('sch 1')).resolves.toBe(
+      'kind: Schedule\n',
+    );
+    expect(yaml).toHaveBeenCalledWith(
+      'http://backend/api/reliability/schedules/sch%201/export',
+    );
+  });
+
   it('adds and removes overrides with the version seen', async () => {
     const { client, fetch } = clientAnswering(200, { id: 'sch-1' });
     const override = {

@@ -31,6 +31,8 @@ import type {
   RunbooksForAlert,
   RunbooksForAlertRequest,
   ScheduleRecord,
+  ScheduleRequest,
+  UpdateScheduleRequest,
   SeverityLevel,
   SloHistory,
   SloHistoryRequest,
@@ -234,6 +236,40 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.request(path, { method: 'DELETE' });
   }
 
+  async createSchedule(request: ScheduleRequest): Promise<ScheduleRecord> {
+    return this.send('POST', '/schedules', request);
+  }
+
+  async updateSchedule(
+    scheduleId: string,
+    request: UpdateScheduleRequest,
+  ): Promise<ScheduleRecord> {
+    return this.send(
+      'PUT',
+      `/schedules/${encodeURIComponent(scheduleId)}`,
+      request,
+    );
+  }
+
+  async exportSchedule(scheduleId: string): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/schedules/${encodeURIComponent(scheduleId)}/export`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
+  }
+
+  async importSchedule(yaml: string): Promise<ScheduleRecord> {
+    return this.request('/schedules/import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/yaml' },
+      body: yaml,
+    });
+  }
+
   async deleteSchedule(scheduleId: string, version: number): Promise<void> {
     await this.request<void>(
       `/schedules/${encodeURIComponent(scheduleId)}?version=${version}`,
@@ -380,7 +416,7 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   private async send<T>(
-    method: 'POST' | 'PATCH',
+    method: 'POST' | 'PUT' | 'PATCH',
     path: string,
     body: unknown,
   ): Promise<T> {

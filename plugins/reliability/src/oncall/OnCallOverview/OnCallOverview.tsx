@@ -29,6 +29,7 @@ import { OnCallPerson } from '../OnCallPerson';
 import { OverrideList } from '../OverrideList';
 import { ScheduleProblem, scheduleProblem } from '../OnCallProblems';
 import { ScheduleActions } from '../ScheduleActions';
+import { NewScheduleButtons } from '../ScheduleEditor';
 import { ScheduleTimeline } from '../ScheduleTimeline';
 import { Person, usePeople, useSignedInUser } from '../../shared/people';
 
@@ -188,13 +189,12 @@ export function OnCallOverview() {
   if (value.oncall.schedules.length === 0) {
     return (
       <InfoCard title="On call">
-        <Typography>
-          No on-call schedules yet. Create one for a team through the
-          Reliability Hub API (<code>POST /api/reliability/schedules</code>) or
-          import a schedule's YAML; components then find it through their owner
-          group or the <code>reliability-hub.io/oncall-schedule</code>{' '}
-          annotation.
+        <Typography paragraph>
+          No on-call schedules yet. Create one for your team, or import a
+          schedule's YAML; components then find it through their owner group or
+          the <code>reliability-hub.io/oncall-schedule</code> annotation.
         </Typography>
+        <NewScheduleButtons onSaved={retry} />
       </InfoCard>
     );
   }
@@ -234,6 +234,9 @@ export function OnCallOverview() {
           />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <NewScheduleButtons onSaved={onChanged} />
+      </Grid>
       <Grid item xs={12}>
         <Table<Row>
           title="Who is on call"

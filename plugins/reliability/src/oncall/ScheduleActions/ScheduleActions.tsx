@@ -16,6 +16,7 @@ import { WriteDialog } from '../../shared/WriteDialog';
 import { WriteDialogButton } from '../../shared/WriteDialogButton';
 import { AddOverrideDialog } from '../AddOverrideDialog';
 import { CalendarFeedDialog } from '../CalendarFeedDialog';
+import { EditScheduleButton } from '../ScheduleEditor';
 
 /**
  * The schedule's calendar feed, for everyone who can see the schedule; only
@@ -112,6 +113,7 @@ export function ScheduleActions(props: {
   };
   return (
     <Box display="flex" gridGap={8}>
+      <EditScheduleButton schedule={schedule} onSaved={onChanged} />
       <WriteDialogButton
         {...permission}
         label="Add override"

@@ -229,7 +229,16 @@ export function ScheduleTimeline(props: {
       <div className={classes.grid}>
         <div />
         <div className={classes.ticks}>
-          {days.map(day => {
+          {days.map((day, i) => {
+            // Beyond two weeks a label a day overlaps: Mondays (and the
+            // first day, unless a Monday follows at once) only.
+            if (
+              days.length > 14 &&
+              day.weekday !== 1 &&
+              !(i === 0 && day.weekday < 6)
+            ) {
+              return null;
+            }
             const { left } = position(range, day.toISO()!, day.toISO()!);
             return (
               <span key={day.toISO()} className={classes.tick} style={{ left }}>

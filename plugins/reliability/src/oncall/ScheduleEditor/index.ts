@@ -1,0 +1,4 @@
+export {
+  EditScheduleButton,
+  NewScheduleButtons,
+} from './ScheduleEditorButtons';
