@@ -1,13 +1,7 @@
 import { finalSchedule } from './finalSchedule';
 import { HealthIncident, onCallHealth, OnCallHealthPerson } from './health';
 import { Schedule } from './types';
-import {
-  ALICE,
-  BOB,
-  CAROL,
-  DAVE,
-  ERIN,
-} from './__testUtils__/testSchedules';
+import { ALICE, BOB, CAROL, DAVE, ERIN } from './__testUtils__/testSchedules';
 
 /*
  * The fixture: a fortnight in Europe/Berlin, Mon 2026-03-23 00:00 to

@@ -339,7 +339,10 @@ export function onCallHealth(
       weekendHours: sum(p => p.weekendHours),
       incidents: incidents.during,
       incidentsInGaps: incidents.inGaps,
-      longestStretchHours: Math.max(0, ...people.map(p => p.longestStretchHours)),
+      longestStretchHours: Math.max(
+        0,
+        ...people.map(p => p.longestStretchHours),
+      ),
     },
     fairness:
       rotating.length < 2
@@ -351,8 +354,7 @@ export function onCallHealth(
             onCallHoursSpread:
               rotating[0].onCallHours -
               rotating[rotating.length - 1].onCallHours,
-            outOfHoursSpread:
-              Math.max(...outOfHours) - Math.min(...outOfHours),
+            outOfHoursSpread: Math.max(...outOfHours) - Math.min(...outOfHours),
           },
     gaps: gapRanges,
     gapHours: hours(gapSpans.reduce((total, g) => total + g.end - g.start, 0)),

@@ -53,13 +53,16 @@ describe('onCallHealthQuerySchema', () => {
     ).toEqual(period);
   });
 
-  it('covers the last day of the period whole', () => {
+  it("covers the period's days whole, in the schedule's zone", () => {
     expect(
-      onCallHealthRange({
-        kind: 'custom',
-        start: '2026-03-23',
-        end: '2026-04-05',
-      }),
-    ).toEqual({ start: '2026-03-23', end: '2026-04-06' });
+      onCallHealthRange(
+        { kind: 'custom', start: '2026-03-23', end: '2026-04-05' },
+        'Europe/Berlin',
+      ),
+    ).toEqual({
+      // Midnight CET, and the midnight after 04-05 in CEST.
+      start: '2026-03-22T23:00:00.000Z',
+      end: '2026-04-05T22:00:00.000Z',
+    });
   });
 });

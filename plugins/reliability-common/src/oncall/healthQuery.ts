@@ -6,6 +6,7 @@ import {
   periodQueryFields,
 } from '../review/periodQuery';
 import { OnCallHealth } from './health';
+import { parseInstant, toIso } from './instant';
 import { TimeRange } from './types';
 
 /**
@@ -49,15 +50,20 @@ export function onCallHealthPeriodOf(
 
 /**
  * The instants a period's days cover for a schedule: from the first day's
- * midnight to the midnight after the last, read in the schedule's zone (as
- * bare dates are), so a week is the team's own week.
+ * midnight to the midnight after the last in the schedule's `timeZone`, so a
+ * week is the team's own week (and one with a daylight-saving change lasts
+ * an hour more or less).
  *
  * @public
  */
-export function onCallHealthRange(period: ReviewPeriod): TimeRange {
+export function onCallHealthRange(
+  period: ReviewPeriod,
+  timeZone: string,
+): TimeRange {
+  const dayAfter = reviewPeriodRange(period).to.toISOString().slice(0, 10);
   return {
-    start: period.start,
-    end: reviewPeriodRange(period).to.toISOString().slice(0, 10),
+    start: toIso(parseInstant(period.start, timeZone)),
+    end: toIso(parseInstant(dayAfter, timeZone)),
   };
 }
 
