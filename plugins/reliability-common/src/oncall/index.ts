@@ -12,5 +12,10 @@ export * from './schemas';
 export { overrideConcerns } from './overrideConcerns';
 export { escalationLevelOf } from './escalationLevel';
 export { onCallHealth, ONCALL_WORKING_HOURS } from './health';
-export type { HealthIncident, OnCallHealth, OnCallHealthPerson } from './health';
+export type {
+  HealthIncident,
+  OnCallHealth,
+  OnCallHealthPerson,
+} from './health';
 export * from './healthQuery';
+export { onCallHealthToCsv } from './healthCsv';
