@@ -38,6 +38,13 @@ export function HealthChart(props: {
     Weekend: p.weekendHours,
   }));
   const axis = { stroke: theme.palette.text.secondary, fontSize: 12 };
+  const most = Math.max(...onCall.map(p => p.onCallHours));
+  // Ticks on whole days or weeks of hours, which people count shifts in.
+  const step = [6, 12, 24, 48, 168, 336].find(s => most / s <= 8) ?? 672;
+  const ticks = Array.from(
+    { length: Math.ceil(most / step) + 1 },
+    (_, i) => i * step,
+  );
   return (
     <figure aria-label="Hours on call per person" style={{ margin: 0 }}>
       <Typography variant="subtitle2" component="figcaption">
@@ -50,7 +57,13 @@ export function HealthChart(props: {
           margin={{ top: 8, right: 24, left: 8, bottom: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" unit=" h" {...axis} />
+          <XAxis
+            type="number"
+            unit=" h"
+            ticks={ticks}
+            domain={[0, ticks[ticks.length - 1]]}
+            {...axis}
+          />
           <YAxis type="category" dataKey="name" width={150} {...axis} />
           <Tooltip formatter={(value: number) => hoursText(value)} />
           <Legend />

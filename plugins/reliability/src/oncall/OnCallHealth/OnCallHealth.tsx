@@ -74,6 +74,7 @@ function columns(
     {
       title: 'Person',
       field: 'user',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: p => (
         <>
           <OnCallPerson
@@ -90,8 +91,9 @@ function columns(
       ),
     },
     {
-      title: 'Counted in',
+      title: 'Their time zone',
       field: 'timeZone',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: p => (
         <>
           <Typography variant="body2">{p.timeZone}</Typography>
@@ -140,8 +142,8 @@ function HealthFigures(props: {
           <strong>
             {health.period.start} – {health.period.end}
           </strong>{' '}
-          in {health.timeZone}, the schedule's zone ({hoursText(health.hours)})
-          · incidents of {health.componentCount} component
+          ({hoursText(health.hours)}, days in {health.timeZone}, the schedule's
+          zone) · incidents of the {health.componentCount} component
           {health.componentCount === 1 ? '' : 's'} of{' '}
           <EntityRefLink entityRef={health.ownerRef} hideIcon /> you can see
         </Typography>
@@ -177,7 +179,14 @@ function HealthFigures(props: {
           />
         </Grid>
         <Grid item xs={6} sm={4} md={2}>
-          <Tile label="Weekends" value={hoursText(totals.weekendHours)} />
+          <Tile
+            label="Weekends"
+            value={hoursText(totals.weekendHours)}
+            detail={`${shareText(
+              totals.weekendHours,
+              totals.onCallHours,
+            )} of the time on call`}
+          />
         </Grid>
         <Grid item xs={6} sm={4} md={2}>
           <Tile
