@@ -29,7 +29,9 @@ const WEEKEND: Restriction = { weekdays: [6, 7], from: '00:00', to: '24:00' };
  * @public
  */
 export interface HealthIncident {
+  /** When it started, an ISO instant. */
   start: string;
+  /** When it was resolved; null or absent while it is open. */
   end?: string | null;
 }
 
@@ -40,6 +42,7 @@ export interface HealthIncident {
  * @public
  */
 export interface OnCallHealthPerson {
+  /** User entity ref. */
   user: string;
   /** The zone working hours and weekends were read in. */
   timeZone: string;
@@ -53,6 +56,7 @@ export interface OnCallHealthPerson {
   inRotation: boolean;
   /** Shifts of the final schedule, cut at the period's ends. */
   shifts: number;
+  /** Hours on call in the period. */
   onCallHours: number;
   /** On call outside Monday–Friday 08:00–18:00 (weekends included). */
   outOfHoursHours: number;
@@ -71,8 +75,9 @@ export interface OnCallHealthPerson {
  * @public
  */
 export interface OnCallHealth {
-  /** The period, `[from, to)`, as ISO instants in UTC. */
+  /** Start of the period, `[from, to)`, an ISO instant in UTC. */
   from: string;
+  /** End of the period (exclusive), an ISO instant in UTC. */
   to: string;
   /** Hours the period lasts (a daylight-saving change makes it 1 h more or less). */
   hours: number;
@@ -80,6 +85,7 @@ export interface OnCallHealth {
   timeZone: string;
   /** Everyone in the rotation or with a shift, the most hours on call first. */
   people: OnCallHealthPerson[];
+  /** The schedule's figures: the people's added up, incidents counted once. */
   totals: {
     shifts: number;
     onCallHours: number;
@@ -101,7 +107,9 @@ export interface OnCallHealth {
     onCallHoursSpread: number;
     outOfHoursSpread: number;
   } | null;
+  /** The times nobody was on call, in order. */
   gaps: TimeRange[];
+  /** Hours nobody was on call. */
   gapHours: number;
 }
 
