@@ -1,6 +1,6 @@
 // Takes the README's screenshots of a running portal (scripts/start.sh) in
-// Debian Chromium:  node scripts/screenshots.mjs [http://localhost:3000]
-// Writes docs/screenshots/*.png.
+// Debian Chromium:  node scripts/screenshots.mjs [http://localhost:3000] [file.png ...]
+// Writes docs/screenshots/*.png (only the files named, when any are).
 import { chromium } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 const launchOptions = createRequire(import.meta.url)('./lib/chromium.cjs');
 
 const baseUrl = process.argv[2] ?? 'http://localhost:3000';
+const only = process.argv.slice(3);
 const outDir = path.resolve(import.meta.dirname, '../docs/screenshots');
 
 const shots = [
@@ -50,6 +51,14 @@ const shots = [
     // Below the table of who is on call and the timeline.
     scroll: true,
     height: 1100,
+  },
+  {
+    file: 'oncall-health.png',
+    url: '/reliability/oncall',
+    ready: 'Load per person',
+    // At the foot of the page: its title at the top of the shot.
+    scrollTo: 'On-call health',
+    height: 1250,
   },
   {
     file: 'entity-slo-card.png',
@@ -124,7 +133,9 @@ try {
   await page.goto(baseUrl);
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('link', { name: 'Home' }).first().waitFor();
-  for (const shot of shots) {
+  for (const shot of shots.filter(
+    s => only.length === 0 || only.includes(s.file),
+  )) {
     await page.setViewportSize({ width: 1400, height: shot.height });
     await page.goto(baseUrl + shot.url);
     if (shot.open) {
@@ -134,6 +145,12 @@ try {
       .getByText(shot.ready, { exact: true })
       .first()
       .waitFor({ timeout: 30_000 });
+    if (shot.scrollTo) {
+      await page
+        .getByText(shot.scrollTo, { exact: true })
+        .first()
+        .evaluate(element => element.scrollIntoView({ block: 'start' }));
+    }
     if (shot.scroll) {
       // Cards low on a long page: bring the one the shot is about into view.
       await page

@@ -33,6 +33,8 @@ import { TimelineService } from './timeline/TimelineService';
 import { DEFAULT_POSTMORTEM_DUE_HOURS } from './review/postmortemDue';
 import { readSloConfig } from './slo/sloConfig';
 import { createOnCallRouter } from './oncall/router';
+import { createScheduleHealthRouter } from './oncall/healthRouter';
+import { ScheduleHealthService } from './oncall/ScheduleHealthService';
 import { createSloRouter } from './slo/router';
 import { createSloRulesRouter } from './slo/rules/router';
 import { SloFeature } from './slo/setupSlos';
@@ -172,6 +174,17 @@ export async function createRouter(
       ...ctx.oncall,
       access: ctx.access,
       visibility: ctx.visibility,
+    }),
+  );
+  router.use(
+    createScheduleHealthRouter({
+      ...ctx.oncall,
+      access: ctx.access,
+      visibility: ctx.visibility,
+      health: ScheduleHealthService.create({
+        knex: ctx.knex,
+        catalog: ctx.catalog,
+      }),
     }),
   );
   router.use(

@@ -11,3 +11,11 @@ export * from './api';
 export * from './schemas';
 export { overrideConcerns } from './overrideConcerns';
 export { escalationLevelOf } from './escalationLevel';
+export { onCallHealth, ONCALL_WORKING_HOURS } from './health';
+export type {
+  HealthIncident,
+  OnCallHealth,
+  OnCallHealthPerson,
+} from './health';
+export * from './healthQuery';
+export { onCallHealthToCsv } from './healthCsv';

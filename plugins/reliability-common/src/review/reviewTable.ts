@@ -3,6 +3,7 @@
  * period beside the previous one, in the same words on the page, in the
  * Markdown export and in the CSV export.
  */
+import { csvText } from '../csvText';
 import { formatDuration } from '../incidents/lifecycle';
 import { ReliabilityReview, ReviewFigures } from './types';
 
@@ -369,12 +370,6 @@ export function reviewToMarkdown(
   return lines.join('\n');
 }
 
-/** A CSV field, quoted when needed; a leading formula character is defused. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * The review as CSV, one row per figure with raw numbers (seconds,
  * fractions), for spreadsheets.
@@ -405,5 +400,5 @@ export function reviewToCsv(review: ReliabilityReview): string {
       row.previous === null ? '' : String(row.previous),
     ]),
   ];
-  return `${lines.map(line => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvText(lines);
 }

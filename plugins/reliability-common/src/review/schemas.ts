@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { daySchema, entityRefSchema } from '../requestFields';
+import { entityRefSchema } from '../requestFields';
+import { MAX_REVIEW_DAYS, ReviewPeriod } from './period';
 import {
-  calendarReviewPeriod,
-  lastCompleteReviewPeriod,
-  MAX_REVIEW_DAYS,
-  REVIEW_PERIOD_KINDS,
-  ReviewPeriod,
-  reviewPeriodDays,
-} from './period';
+  checkPeriodQuery,
+  periodOfQuery,
+  periodQueryFields,
+} from './periodQuery';
 
 /**
  * The query of `GET /review`: whose review (a group, a system, or without
@@ -26,49 +24,10 @@ export const reviewQuerySchema = z
           'must be a group or system ref, e.g. group:default/team-checkout; leave it out for the organisation',
       })
       .optional(),
-    period: z.enum(REVIEW_PERIOD_KINDS).default('month'),
-    start: daySchema.optional(),
-    end: daySchema.optional(),
+    ...periodQueryFields,
   })
   .strict()
-  .superRefine((query, ctx) => {
-    if (query.period !== 'custom') {
-      if (query.end !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['end'],
-          message: `only a custom period takes an end; a ${query.period} ends by itself`,
-        });
-      }
-      return;
-    }
-    for (const field of ['start', 'end'] as const) {
-      if (query[field] === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          message: 'required for a custom period',
-        });
-      }
-    }
-    if (query.start === undefined || query.end === undefined) {
-      return;
-    }
-    const days = reviewPeriodDays({ start: query.start, end: query.end });
-    if (days < 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: 'must not be before start',
-      });
-    } else if (days > MAX_REVIEW_DAYS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: `must be at most ${MAX_REVIEW_DAYS} days (two years) after start`,
-      });
-    }
-  });
+  .superRefine(checkPeriodQuery(MAX_REVIEW_DAYS, 'two years'));
 
 /**
  * A parsed review query.
@@ -86,12 +45,7 @@ export function reviewPeriodOf(
   query: ReviewQuery,
   today: string,
 ): ReviewPeriod {
-  if (query.period === 'custom') {
-    return { kind: 'custom', start: query.start!, end: query.end! };
-  }
-  return query.start
-    ? calendarReviewPeriod(query.period, query.start)
-    : lastCompleteReviewPeriod(query.period, today);
+  return periodOfQuery(query, today);
 }
 
 /**

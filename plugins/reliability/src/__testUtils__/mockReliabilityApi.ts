@@ -46,6 +46,7 @@ export function mockReliabilityApi() {
     createScheduleFeedToken: mock<'createScheduleFeedToken'>(),
     getMyFeed: mock<'getMyFeed'>(),
     rotateMyFeed: mock<'rotateMyFeed'>(),
+    getScheduleHealth: mock<'getScheduleHealth'>(),
     getEntitySlos: mock<'getEntitySlos'>(),
     getSloPrometheusRules: mock<'getSloPrometheusRules'>(),
     getSloHistory: mock<'getSloHistory'>(),

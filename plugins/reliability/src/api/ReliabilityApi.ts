@@ -25,6 +25,8 @@ import type {
   RunbookLibraryRequest,
   RunbooksForAlert,
   RunbooksForAlertRequest,
+  OnCallHealthRequest,
+  ScheduleHealth,
   ScheduleRecord,
   ScheduleRequest,
   UpdateScheduleRequest,
@@ -154,6 +156,15 @@ export interface ReliabilityApi {
   getMyFeed(): Promise<CalendarFeed>;
   /** Gives the signed-in user's "my shifts" feed a new address. */
   rotateMyFeed(): Promise<CalendarFeed>;
+  /**
+   * How sustainable a schedule's rotation is over a period (the last
+   * complete month unless asked otherwise): each person's load in their own
+   * time zone, fairness and gaps.
+   */
+  getScheduleHealth(
+    scheduleId: string,
+    request?: OnCallHealthRequest,
+  ): Promise<ScheduleHealth>;
   /** The SLOs of one entity with their latest figures and definition problems. */
   getEntitySlos(entityRef: string): Promise<EntitySlos>;
   /**

@@ -30,6 +30,8 @@ import type {
   RunbookLibraryRequest,
   RunbooksForAlert,
   RunbooksForAlertRequest,
+  OnCallHealthRequest,
+  ScheduleHealth,
   ScheduleRecord,
   ScheduleRequest,
   UpdateScheduleRequest,
@@ -317,6 +319,16 @@ export class ReliabilityClient implements ReliabilityApi {
     }
     const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
     return `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+  }
+
+  async getScheduleHealth(
+    scheduleId: string,
+    request: OnCallHealthRequest = {},
+  ): Promise<ScheduleHealth> {
+    return this.get(
+      `/schedules/${encodeURIComponent(scheduleId)}/health`,
+      request,
+    );
   }
 
   async getEntitySlos(entityRef: string): Promise<EntitySlos> {

@@ -25,6 +25,7 @@ import { reliabilityApiRef } from '../../api';
 import { SummaryError } from '../../summary/SummaryError';
 import { bothTimes, fromNow } from '../format';
 import { MyFeedButton, MyShifts } from '../MyShifts';
+import { OnCallHealth } from '../OnCallHealth';
 import { OnCallPerson } from '../OnCallPerson';
 import { OverrideList } from '../OverrideList';
 import { ScheduleProblem, scheduleProblem } from '../OnCallProblems';
@@ -284,6 +285,9 @@ export function OnCallOverview() {
             </Typography>
           )}
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <OnCallHealth schedules={schedules} />
       </Grid>
     </Grid>
   );

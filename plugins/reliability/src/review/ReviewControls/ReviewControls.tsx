@@ -54,6 +54,8 @@ export function ReviewControls(props: {
   /** Offer a group picker (the organisation's page). */
   pickGroup: boolean;
   actions: ReactNode;
+  /** Another choice to offer before the period, e.g. a schedule. */
+  before?: ReactNode;
 }) {
   const { selection, onChange, pickGroup, actions } = props;
   const classes = useStyles();
@@ -61,6 +63,7 @@ export function ReviewControls(props: {
     onChange({ ...selection, ...change });
   return (
     <div className={`${classes.bar} review-no-print`}>
+      {props.before}
       {pickGroup && (
         <div className={classes.group}>
           <PeoplePicker

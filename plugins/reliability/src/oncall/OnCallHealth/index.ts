@@ -1,0 +1,1 @@
+export { OnCallHealth } from './OnCallHealth';
