@@ -62,7 +62,11 @@ export interface RouterContext {
     service: IncidentService;
     escalations: IncidentEscalationService;
   };
-  postmortems: { store: PostmortemStore; service: PostmortemService };
+  postmortems: {
+    store: PostmortemStore;
+    service: PostmortemService;
+    httpAuth: HttpAuthService;
+  };
   actionItems: { store: ActionItemStore; service: ActionItemService };
   oncall: {
     store: ScheduleStore;
