@@ -81,10 +81,9 @@ export class PostmortemAnnouncer {
           : `Postmortem of ${name} is overdue`,
       description: `The ${incident.severity} incident "${
         incident.title
-      }" needs a published postmortem by ${dueAt.slice(0, 16).replace(
-        'T',
-        ' ',
-      )} UTC.`,
+      }" needs a published postmortem by ${dueAt
+        .slice(0, 16)
+        .replace('T', ' ')} UTC.`,
       link: incidentPagePath(incident.entityRef, name),
       severity: when === 'overdue' ? 'high' : 'normal',
     });

@@ -268,10 +268,12 @@ export class PostmortemService {
       }
       await this.loadIncidents(current.entityRef, incidentIds);
     }
-    const updated = await this.stores.postmortems.updatePostmortem(
-      current.id,
-      { expectedVersion: version, changes: fields, incidentIds, actor },
-    );
+    const updated = await this.stores.postmortems.updatePostmortem(current.id, {
+      expectedVersion: version,
+      changes: fields,
+      incidentIds,
+      actor,
+    });
     if (moved && updated.status === 'in_review') {
       await this.stores.announcer.reviewRequested(updated);
     }

@@ -146,7 +146,9 @@ describe('postmortem review', () => {
         reviewers: ['group:default/ghosts'],
       });
       expect(created.status).toBe(400);
-      expect(created.body.error.message).toMatch(/^reviewers: no user or group/);
+      expect(created.body.error.message).toMatch(
+        /^reviewers: no user or group/,
+      );
 
       const saved = await api('patch', path, OWNER).send({
         version: 1,
@@ -400,7 +402,11 @@ describe('postmortem review', () => {
       await Promise.all(replicas.map(r => r.remind(now)));
       await replicas[0].remind(now);
       const summary = () =>
-        sent.map(n => [n.payload.topic, n.payload.title, n.recipients.entityRef]);
+        sent.map(n => [
+          n.payload.topic,
+          n.payload.title,
+          n.recipients.entityRef,
+        ]);
       expect(summary().sort()).toEqual(
         [
           [

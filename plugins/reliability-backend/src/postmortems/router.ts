@@ -135,11 +135,7 @@ export function createPostmortemsRouter(options: {
       'postmortem-approve',
       { id, entityRef: current.entityRef },
       () =>
-        service.approve(
-          current,
-          version,
-          credentials.principal.userEntityRef,
-        ),
+        service.approve(current, version, credentials.principal.userEntityRef),
     );
     res.json(postmortem);
   });

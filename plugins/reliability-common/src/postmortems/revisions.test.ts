@@ -1,7 +1,4 @@
-import {
-  changedPostmortemFields,
-  postmortemRevisionAction,
-} from './revisions';
+import { changedPostmortemFields, postmortemRevisionAction } from './revisions';
 
 describe('changedPostmortemFields', () => {
   const before = {
@@ -22,17 +19,17 @@ describe('changedPostmortemFields', () => {
       { lessonsLearned: 'x', summary: 'y', rootCause: 'Pool of 50' },
       ['summary', 'lessonsLearned'],
     ],
-    [
-      'the same reviewers',
-      { reviewers: ['user:default/jonas.weber'] },
-      [],
-    ],
+    ['the same reviewers', { reviewers: ['user:default/jonas.weber'] }, []],
     [
       'another reviewer',
       { reviewers: ['user:default/jonas.weber', 'group:default/sre'] },
       ['reviewers'],
     ],
-    ['a cleared figure', { impactDurationMinutes: null }, ['impactDurationMinutes']],
+    [
+      'a cleared figure',
+      { impactDurationMinutes: null },
+      ['impactDurationMinutes'],
+    ],
     ['null for a field that is null', { impactErrorBudget: null }, []],
     ['the status alone', { status: 'in_review', version: 3 }, []],
   ])('%s', (_, changes, expected) => {

@@ -83,8 +83,7 @@ export function PostmortemReview(props: {
   });
   const [discarding, setDiscarding] = useState(false);
   const approve = useWrite(
-    () =>
-      api.approvePostmortem(postmortem.id, { version: postmortem.version }),
+    () => api.approvePostmortem(postmortem.id, { version: postmortem.version }),
     { onSuccess: onChanged, onConflict: onChanged },
   );
 

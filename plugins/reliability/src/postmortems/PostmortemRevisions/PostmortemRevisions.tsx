@@ -24,7 +24,9 @@ function revisionText(revision: PostmortemRevision): string {
       return also('approved it, which published it');
     case 'returned':
       return also(
-        revision.status === 'draft' ? 'moved it back to draft' : 'reopened it for review',
+        revision.status === 'draft'
+          ? 'moved it back to draft'
+          : 'reopened it for review',
       );
     default:
       return edited || 'saved it unchanged';
@@ -45,10 +47,7 @@ export function PostmortemRevisions(props: {
     return null;
   }
   return (
-    <InfoCard
-      title="Revision history"
-      subheader="Who changed what, and when"
-    >
+    <InfoCard title="Revision history" subheader="Who changed what, and when">
       <Box component="ol" m={0} pl={0} style={{ listStyle: 'none' }}>
         {revisions.map((revision, i) => {
           const afterPublication =
