@@ -58,7 +58,7 @@ export function PostmortemRevisions(props: {
               key={revision.version}
               py={1}
               borderTop={i ? 1 : 0}
-              borderColor="divider"
+              borderColor="grey.300"
             >
               <Typography variant="body2" component="div">
                 <EntityRefLink entityRef={revision.actor} defaultKind="user" />{' '}
