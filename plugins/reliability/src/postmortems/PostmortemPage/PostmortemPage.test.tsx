@@ -44,7 +44,7 @@ const postmortem = makePostmortem({
 
 describe('<PostmortemPage />', () => {
   // The page is large: typing into it re-renders Markdown previews and tables.
-  jest.setTimeout(30_000);
+  jest.setTimeout(60_000);
   const api = mockReliabilityApi();
 
   beforeEach(() => {
