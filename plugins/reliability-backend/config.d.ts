@@ -55,6 +55,14 @@ export interface Config {
        */
       escalationCheckInterval?: string | HumanDuration;
     };
+    postmortems?: {
+      /**
+       * How often the reminder job looks for postmortems due within a day or
+       * overdue, and action items due within 3 days or overdue (once across
+       * replicas). Default 15 minutes.
+       */
+      reminderCheckInterval?: string | HumanDuration;
+    };
     notifications?: {
       /**
        * Kinds of notifications to send, by kind (e.g. incidentDeclared,

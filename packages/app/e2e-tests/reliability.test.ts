@@ -118,7 +118,7 @@ test('an incident of checkout goes from declared to postmortem to overdue action
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('strong', { hasText: 'discount' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Marcus Bell' })).toBeVisible();
-  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.getByRole('button', { name: 'Request review' }).click();
   await expect(page.getByText('In review', { exact: true })).toBeVisible();
 
   // 4. An action item, owned by the team and already past its due date.

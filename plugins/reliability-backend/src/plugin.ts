@@ -28,6 +28,9 @@ import { ReliabilityNotifier } from './notifications/ReliabilityNotifier';
 import { readSeverityLevels } from './incidents/severities';
 import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import { PostmortemService } from './postmortems/PostmortemService';
+import { PostmortemAnnouncer } from './postmortems/PostmortemAnnouncer';
+import { PostmortemReminders } from './postmortems/PostmortemReminders';
+import { schedulePostmortemReminders } from './postmortems/schedulePostmortemReminders';
 import { loadEntityResources } from './permissions/loadEntityResources';
 import {
   reliabilityEntityResourceRef,
@@ -110,16 +113,33 @@ export const reliabilityPlugin = createBackendPlugin({
           catalog,
           auth,
         });
+        const notifier = ReliabilityNotifier.create({
+          knex,
+          config,
+          sender: notifications,
+        });
+        const postmortemAnnouncer = PostmortemAnnouncer.create({
+          notifier,
+          catalog,
+          auth,
+          logger,
+        });
+        await schedulePostmortemReminders({
+          scheduler,
+          config,
+          logger,
+          reminders: PostmortemReminders.create({
+            knex,
+            severities,
+            announcer: postmortemAnnouncer,
+          }),
+        });
         const escalations = IncidentEscalationService.create({
           store: incidents,
           schedules: scheduleService,
           severities,
           announcer: IncidentAnnouncer.create({
-            notifier: ReliabilityNotifier.create({
-              knex,
-              config,
-              sender: notifications,
-            }),
+            notifier,
             catalog,
             auth,
             logger,
@@ -258,7 +278,11 @@ export const reliabilityPlugin = createBackendPlugin({
                 postmortems,
                 incidents,
                 actionItems,
+                announcer: postmortemAnnouncer,
+                catalog,
+                auth,
               }),
+              httpAuth,
             },
             oncall: {
               httpAuth,

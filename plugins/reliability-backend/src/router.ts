@@ -64,7 +64,11 @@ export interface RouterContext {
     service: IncidentService;
     escalations: IncidentEscalationService;
   };
-  postmortems: { store: PostmortemStore; service: PostmortemService };
+  postmortems: {
+    store: PostmortemStore;
+    service: PostmortemService;
+    httpAuth: HttpAuthService;
+  };
   actionItems: { store: ActionItemStore; service: ActionItemService };
   oncall: {
     store: ScheduleStore;

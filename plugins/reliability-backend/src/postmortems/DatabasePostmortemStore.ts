@@ -1,18 +1,25 @@
 import {
+  changedPostmortemFields,
   Page,
   Postmortem,
+  PostmortemRevision,
+  PostmortemRevisionAction,
+  postmortemRevisionAction,
   PostmortemStatus,
 } from '@reliability-hub/plugin-reliability-common';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { isPostgres, toIso, toNumber } from '../database/sql';
 import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
 import { keysetPage, PageRequest } from '../database/keysetPage';
 import {
+  inTransaction,
+  staleVersionError,
   VersionedChange,
   VersionedRecords,
 } from '../database/versionedRecords';
+import { recordAudit } from '../audit/AuditLog';
 import {
   NewPostmortem,
   PostmortemFields,
@@ -40,6 +47,8 @@ interface PostmortemRow {
   lessons_learned: string;
   author: string;
   reviewers: string;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
   published_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -64,6 +73,8 @@ const COLUMNS: Record<
   toImprove: 'to_improve',
   lessonsLearned: 'lessons_learned',
   publishedAt: 'published_at',
+  approvedBy: 'approved_by',
+  approvedAt: 'approved_at',
 };
 
 function toColumns(fields: PostmortemFields): Record<string, unknown> {
@@ -106,6 +117,8 @@ function toPostmortem(
     lessonsLearned: row.lessons_learned,
     author: row.author,
     reviewers: JSON.parse(row.reviewers),
+    approvedBy: row.approved_by ?? null,
+    approvedAt: toIso(row.approved_at ?? null),
     incidentIds: incidents.ids,
     incidentSeverities: [...new Set(incidents.severities)].sort(),
     publishedAt: toIso(row.published_at),
@@ -170,6 +183,33 @@ const records = VersionedRecords.create<Postmortem>({
     toPostmortem(row, (await incidentIdsOf(db, [row.id])).get(row.id)!),
 });
 
+/** Appends a revision: the version a change made, who, when, what. */
+async function addRevision(
+  tx: Knex.Transaction,
+  revision: {
+    postmortemId: string;
+    version: number;
+    at: Date;
+    actor: string;
+    action: PostmortemRevisionAction;
+    changed: string[];
+    status: PostmortemStatus;
+  },
+) {
+  await tx('postmortem_revisions').insert({
+    postmortem_id: revision.postmortemId,
+    version: revision.version,
+    at: revision.at,
+    actor: revision.actor,
+    action: revision.action,
+    changed: JSON.stringify(revision.changed),
+    status: revision.status,
+  });
+}
+
+/** The most revisions a postmortem's page lists. */
+const MAX_REVISIONS = 100;
+
 /**
  * One postmortem per incident: a second one for an incident that has one is
  * a conflict naming the first, so "Write postmortem" clicked twice (or by two
@@ -231,6 +271,77 @@ export class DatabasePostmortemStore implements PostmortemStore {
         version: 1,
       });
       await linkIncidents(tx, id, incidentIds);
+      await addRevision(tx, {
+        postmortemId: id,
+        version: 1,
+        at: now,
+        actor,
+        action: 'created',
+        changed: [],
+        status: 'draft',
+      });
+    });
+  }
+
+  async listRevisions(id: string): Promise<PostmortemRevision[]> {
+    const rows = await this.knex('postmortem_revisions')
+      .where({ postmortem_id: id })
+      .orderBy('version', 'desc')
+      .limit(MAX_REVISIONS);
+    return rows.map(row => ({
+      version: toNumber(row.version),
+      at: toIso(row.at)!,
+      actor: row.actor,
+      action: row.action,
+      changed: JSON.parse(row.changed),
+      status: row.status,
+    }));
+  }
+
+  async discardPostmortem(
+    id: string,
+    options: { expectedVersion: number; actor: string },
+  ): Promise<Postmortem> {
+    return inTransaction(this.knex, async tx => {
+      const before = await records.read(tx, id);
+      if (!before) {
+        throw new NotFoundError(`No postmortem with id ${id}`);
+      }
+      if (before.version !== options.expectedVersion) {
+        throw staleVersionError(
+          'Postmortem',
+          id,
+          options.expectedVersion,
+          before.version,
+        );
+      }
+      if (before.status !== 'draft') {
+        throw new ConflictError(
+          `status: postmortem ${id} is ${before.status}; only a draft can be discarded`,
+        );
+      }
+      // Its incidents, action items and revisions go with it (ON DELETE CASCADE).
+      const deleted = await tx('postmortems')
+        .where({ id, version: options.expectedVersion, status: 'draft' })
+        .delete();
+      if (deleted !== 1) {
+        const current = await tx('postmortems').where({ id }).first('version');
+        throw staleVersionError(
+          'Postmortem',
+          id,
+          options.expectedVersion,
+          Number(current?.version),
+        );
+      }
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'postmortem.discard',
+        resourceType: 'postmortem',
+        resourceId: id,
+        entityRef: before.entityRef,
+        before,
+      });
+      return before;
     });
   }
 
@@ -281,13 +392,27 @@ export class DatabasePostmortemStore implements PostmortemStore {
 
   async updatePostmortem(
     id: string,
-    options: VersionedChange<PostmortemFields> & { incidentIds?: string[] },
+    options: VersionedChange<PostmortemFields> & {
+      incidentIds?: string[];
+      /** The change history's action when not `postmortem.update`. */
+      action?: string;
+    },
   ): Promise<Postmortem> {
-    return records.update(this.knex, id, options, async tx => {
+    return records.update(this.knex, id, options, async (tx, current, now) => {
       if (options.incidentIds) {
         await tx('postmortem_incidents').where({ postmortem_id: id }).delete();
         await linkIncidents(tx, id, options.incidentIds);
       }
+      const status = options.changes.status ?? current.status;
+      await addRevision(tx, {
+        postmortemId: id,
+        version: current.version + 1,
+        at: now,
+        actor: options.actor,
+        action: postmortemRevisionAction(current.status, status),
+        changed: changedPostmortemFields(current, options.changes),
+        status,
+      });
       return toColumns(options.changes);
     });
   }

@@ -1,4 +1,12 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { AuthService } from '@backstage/backend-plugin-api';
+import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Incident,
   IncidentEvent,
@@ -9,14 +17,24 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { ActionItemStore } from '../actionItems/ActionItemStore';
 import { IncidentStore } from '../incidents/IncidentStore';
+import { PostmortemAnnouncer } from './PostmortemAnnouncer';
 import { PostmortemFields, PostmortemStore } from './PostmortemStore';
 
-/** The review flow: where a postmortem may go from each status. */
+/**
+ * The review flow: where a change may move a postmortem from each status.
+ * It is published only by a reviewer's approval (`approve`).
+ */
 const NEXT_STATUSES: Record<PostmortemStatus, PostmortemStatus[]> = {
   draft: ['in_review'],
-  in_review: ['draft', 'published'],
+  in_review: ['draft'],
   published: ['in_review'],
 };
+
+/** What services need to reach the catalog. */
+interface CatalogAccess {
+  catalog: CatalogService;
+  auth: AuthService;
+}
 
 /**
  * The timeline section drafted from the incidents' timelines, in UTC.
@@ -55,11 +73,14 @@ export function draftTimeline(
  * @internal
  */
 export class PostmortemService {
-  static create(options: {
-    postmortems: PostmortemStore;
-    incidents: IncidentStore;
-    actionItems: ActionItemStore;
-  }) {
+  static create(
+    options: {
+      postmortems: PostmortemStore;
+      incidents: IncidentStore;
+      actionItems: ActionItemStore;
+      announcer: PostmortemAnnouncer;
+    } & CatalogAccess,
+  ) {
     return new PostmortemService(options);
   }
 
@@ -68,8 +89,57 @@ export class PostmortemService {
       postmortems: PostmortemStore;
       incidents: IncidentStore;
       actionItems: ActionItemStore;
-    },
+      announcer: PostmortemAnnouncer;
+    } & CatalogAccess,
   ) {}
+
+  private async serviceCredentials() {
+    return this.stores.auth.getOwnServiceCredentials();
+  }
+
+  /**
+   * Reviewers must be users or groups the catalog has: a name typed in, or a
+   * person since removed, is refused naming the field. One catalog request.
+   */
+  private async checkReviewers(refs: string[]) {
+    if (!refs.length) {
+      return;
+    }
+    const { items } = await this.stores.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: ['kind', 'metadata.name'] },
+      { credentials: await this.serviceCredentials() },
+    );
+    const unknown = refs.filter((_, i) => !items[i]);
+    if (unknown.length) {
+      throw new InputError(
+        `reviewers: no user or group ${unknown.join(', ')} in the catalog`,
+      );
+    }
+  }
+
+  /**
+   * Whether the user is one of the reviewers, named or as a member of a
+   * group named: the user's `memberOf` relations, from the catalog.
+   */
+  private async isReviewer(postmortem: Postmortem, user: string) {
+    if (postmortem.reviewers.includes(user)) {
+      return true;
+    }
+    const groups = postmortem.reviewers.filter(r => r.startsWith('group:'));
+    if (!groups.length) {
+      return false;
+    }
+    const entity = await this.stores.catalog.getEntityByRef(user, {
+      credentials: await this.serviceCredentials(),
+    });
+    return Boolean(
+      entity?.relations?.some(
+        relation =>
+          relation.type === RELATION_MEMBER_OF &&
+          groups.includes(relation.targetRef.toLocaleLowerCase('en-US')),
+      ),
+    );
+  }
 
   /**
    * The incidents, all of which must belong to the entity. An incident of
@@ -98,6 +168,7 @@ export class PostmortemService {
       input.entityRef,
       input.incidentIds,
     );
+    await this.checkReviewers(input.reviewers ?? []);
     const withEvents = await Promise.all(
       incidents.map(async incident => ({
         incident,
@@ -134,7 +205,9 @@ export class PostmortemService {
       { postmortemId: id, today },
       { limit: 100 },
     );
+    const revisions = await this.stores.postmortems.listRevisions(id);
     return {
+      revisions,
       ...postmortem,
       incidents: incidents
         .filter((i): i is Incident => Boolean(i))
@@ -154,7 +227,18 @@ export class PostmortemService {
     actor: string,
   ): Promise<Postmortem> {
     const { version, incidentIds, ...fields } = changes;
-    if (fields.status && fields.status !== current.status) {
+    if (fields.reviewers) {
+      await this.checkReviewers(
+        fields.reviewers.filter(r => !current.reviewers.includes(r)),
+      );
+    }
+    const moved = fields.status && fields.status !== current.status;
+    if (fields.status && moved) {
+      if (fields.status === 'published') {
+        throw new InputError(
+          'status: a postmortem is published when a reviewer other than its author approves it',
+        );
+      }
       if (!NEXT_STATUSES[current.status].includes(fields.status)) {
         throw new InputError(
           `status: a ${current.status} postmortem can move to ${NEXT_STATUSES[
@@ -162,7 +246,19 @@ export class PostmortemService {
           ].join(' or ')}, not ${fields.status}`,
         );
       }
-      fields.publishedAt = fields.status === 'published' ? new Date() : null;
+      const reviewers = fields.reviewers ?? current.reviewers;
+      if (
+        fields.status === 'in_review' &&
+        !reviewers.some(r => r !== current.author)
+      ) {
+        throw new InputError(
+          'reviewers: pick at least one reviewer other than the author before requesting review',
+        );
+      }
+      // Back to draft or review: the approval was of what it was then.
+      fields.publishedAt = null;
+      fields.approvedBy = null;
+      fields.approvedAt = null;
     }
     if (incidentIds) {
       if (!incidentIds.length) {
@@ -172,10 +268,64 @@ export class PostmortemService {
       }
       await this.loadIncidents(current.entityRef, incidentIds);
     }
-    return this.stores.postmortems.updatePostmortem(current.id, {
+    const updated = await this.stores.postmortems.updatePostmortem(current.id, {
       expectedVersion: version,
       changes: fields,
       incidentIds,
+      actor,
+    });
+    if (moved && updated.status === 'in_review') {
+      await this.stores.announcer.reviewRequested(updated);
+    }
+    return updated;
+  }
+
+  /**
+   * A reviewer's approval, which publishes the postmortem: recorded with who
+   * and when. Its author cannot approve it, nor can anyone not asked to.
+   */
+  async approve(
+    current: Postmortem,
+    version: number,
+    approver: string,
+  ): Promise<Postmortem> {
+    if (approver === current.author) {
+      throw new NotAllowedError(
+        'You wrote this postmortem: a reviewer other than its author approves it',
+      );
+    }
+    if (!(await this.isReviewer(current, approver))) {
+      throw new NotAllowedError(
+        `${approver} is not a reviewer of this postmortem: only its reviewers approve it`,
+      );
+    }
+    if (current.status !== 'in_review') {
+      throw new ConflictError(
+        `status: postmortem ${current.id} is ${current.status}; only a postmortem in review can be approved`,
+      );
+    }
+    const now = new Date();
+    return this.stores.postmortems.updatePostmortem(current.id, {
+      expectedVersion: version,
+      changes: {
+        status: 'published',
+        approvedBy: approver,
+        approvedAt: now,
+        publishedAt: now,
+      },
+      actor: approver,
+      action: 'postmortem.approve',
+    });
+  }
+
+  /** Discards a draft, with its action items. */
+  async discard(
+    current: Postmortem,
+    version: number,
+    actor: string,
+  ): Promise<void> {
+    await this.stores.postmortems.discardPostmortem(current.id, {
+      expectedVersion: version,
       actor,
     });
   }

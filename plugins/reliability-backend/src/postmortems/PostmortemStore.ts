@@ -1,6 +1,7 @@
 import {
   Page,
   Postmortem,
+  PostmortemRevision,
   PostmortemStatus,
   updatePostmortemRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
@@ -18,7 +19,11 @@ import { PageRequest } from '../database/keysetPage';
 export type PostmortemFields = Omit<
   z.output<typeof updatePostmortemRequestSchema>,
   'version' | 'incidentIds'
-> & { publishedAt?: Date | null };
+> & {
+  publishedAt?: Date | null;
+  approvedBy?: string | null;
+  approvedAt?: Date | null;
+};
 
 /**
  * A new postmortem.
@@ -67,6 +72,21 @@ export interface PostmortemStore {
   /** Optimistic: NotFoundError, or ConflictError when not at `expectedVersion`. */
   updatePostmortem(
     id: string,
-    options: VersionedChange<PostmortemFields> & { incidentIds?: string[] },
+    options: VersionedChange<PostmortemFields> & {
+      incidentIds?: string[];
+      /** The change history's action when not `postmortem.update`. */
+      action?: string;
+    },
   ): Promise<Postmortem>;
+  /**
+   * Deletes a draft with its action items if it is still at
+   * `expectedVersion`; answers it as it was. NotFoundError, or ConflictError
+   * when stale or no longer a draft.
+   */
+  discardPostmortem(
+    id: string,
+    options: { expectedVersion: number; actor: string },
+  ): Promise<Postmortem>;
+  /** Its revisions, newest first, the latest 100. */
+  listRevisions(id: string): Promise<PostmortemRevision[]>;
 }

@@ -1,5 +1,8 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
+  approvePostmortemRequestSchema,
   createPostmortemRequestSchema,
+  discardPostmortemQuerySchema,
   idParamsSchema,
   postmortemListQuerySchema,
   reliabilityPostmortemCreatePermission,
@@ -25,8 +28,9 @@ export function createPostmortemsRouter(options: {
   service: PostmortemService;
   access: EntityAccess;
   visibility: EntityVisibility;
+  httpAuth: HttpAuthService;
 }) {
-  const { store, service, access, visibility } = options;
+  const { store, service, access, visibility, httpAuth } = options;
   const router = Router();
 
   /** The postmortem, if the caller may see its entity; else 404. */
@@ -111,6 +115,61 @@ export function createPostmortemsRouter(options: {
       () => service.update(current, body, actor),
     );
     res.json(postmortem);
+  });
+
+  /**
+   * A reviewer approves, which publishes it. Being named a reviewer (by its
+   * owners) is what allows it: reviewers are often of other teams.
+   */
+  router.post('/postmortems/:id/approve', async (req, res) => {
+    const { id } = parseInput(idParamsSchema, req.params, 'postmortem id');
+    const { version } = parseInput(
+      approvePostmortemRequestSchema,
+      req.body,
+      'approval',
+    );
+    const current = await load(req, id);
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const postmortem = await access.audited(
+      req,
+      'postmortem-approve',
+      { id, entityRef: current.entityRef },
+      () =>
+        service.approve(current, version, credentials.principal.userEntityRef),
+    );
+    res.json(postmortem);
+  });
+
+  /** Its author, or an owner, discards a draft. */
+  router.delete('/postmortems/:id', async (req, res) => {
+    const { id } = parseInput(idParamsSchema, req.params, 'postmortem id');
+    const { version } = parseInput(
+      discardPostmortemQuerySchema,
+      req.query,
+      'postmortem discard',
+    );
+    const current = await load(req, id);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const actor =
+      credentials.principal.type === 'user' &&
+      credentials.principal.userEntityRef === current.author
+        ? current.author
+        : (
+            await access.authorize(
+              req,
+              reliabilityPostmortemUpdatePermission,
+              current.entityRef,
+            )
+          ).actor;
+    await access.audited(
+      req,
+      'postmortem-discard',
+      { id, entityRef: current.entityRef },
+      () => service.discard(current, version, actor),
+    );
+    res.status(204).end();
   });
 
   return router;

@@ -524,7 +524,7 @@ describe('writes: authorization, concurrency, validation, audit', () => {
         [
           `/postmortems/${postmortem.id}`,
           { version: 1, status: 'published' },
-          /status: a draft postmortem can move to in_review, not published/,
+          /status: a postmortem is published when a reviewer other than its author approves it/,
         ],
         [
           `/action-items/${item.id}`,

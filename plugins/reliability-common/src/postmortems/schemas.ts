@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   csv,
   entityRefSchema,
+  ownerRefSchema,
   pageQueryFields,
   textSchema,
   userRefSchema,
@@ -30,7 +31,8 @@ const sections = {
 const incidentIds = z.array(z.uuid()).min(1).max(20);
 const impactText = z.string().max(2_000);
 const impactMinutes = z.number().int().min(0).max(1_000_000);
-const reviewers = z.array(userRefSchema).max(20);
+/** Catalog users or groups, as the people picker gives them: never free text. */
+const reviewers = z.array(ownerRefSchema).max(20);
 
 /**
  * Query of `GET /postmortems`.
@@ -110,3 +112,32 @@ export const updatePostmortemRequestSchema = createPostmortemRequestSchema
 export type UpdatePostmortemRequest = z.input<
   typeof updatePostmortemRequestSchema
 >;
+
+/**
+ * Body of `POST /postmortems/:id/approve`: a reviewer's approval, made on the
+ * version they read. It publishes the postmortem.
+ *
+ * @public
+ */
+export const approvePostmortemRequestSchema = z
+  .object({ version: versionSchema })
+  .strict();
+
+/**
+ * Body of `POST /postmortems/:id/approve`.
+ *
+ * @public
+ */
+export type ApprovePostmortemRequest = z.input<
+  typeof approvePostmortemRequestSchema
+>;
+
+/**
+ * Query of `DELETE /postmortems/:id`: the version of the draft being
+ * discarded, as its writer saw it.
+ *
+ * @public
+ */
+export const discardPostmortemQuerySchema = z
+  .object({ version: z.coerce.number().pipe(versionSchema) })
+  .strict();

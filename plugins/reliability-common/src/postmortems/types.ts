@@ -52,8 +52,14 @@ export interface Postmortem extends Record<PostmortemSectionKey, string> {
   impactErrorBudget: string | null;
   /** User ref of the author. */
   author: string;
-  /** User refs of the reviewers. */
+  /** User or group refs of the reviewers, picked from the catalog. */
   reviewers: string[];
+  /**
+   * User ref of the reviewer whose approval published it; null until then,
+   * and again once it goes back to draft or review.
+   */
+  approvedBy?: string | null;
+  approvedAt?: string | null;
   incidentIds: string[];
   /**
    * The distinct severities of the incidents it covers, in the order of their
@@ -158,6 +164,39 @@ export interface PostmortemDetail extends Postmortem {
     startedAt: string;
   }>;
   actionItems: ActionItem[];
+  /** Its revisions, newest first (the latest 100). */
+  revisions?: PostmortemRevision[];
+}
+
+/**
+ * What a revision of a postmortem did.
+ *
+ * @public
+ */
+export type PostmortemRevisionAction =
+  | 'created'
+  | 'edited'
+  | 'review_requested'
+  | 'approved'
+  | 'returned';
+
+/**
+ * One change of a postmortem: who made it, when, and which of its parts
+ * changed.
+ *
+ * @public
+ */
+export interface PostmortemRevision {
+  /** The postmortem's version after the change. */
+  version: number;
+  at: string;
+  /** User ref of who made it. */
+  actor: string;
+  action: PostmortemRevisionAction;
+  /** The fields changed: section keys, `title`, `reviewers`, impact fields. */
+  changed: string[];
+  /** The postmortem's status after the change. */
+  status: PostmortemStatus;
 }
 
 /**

@@ -29,6 +29,8 @@ export function mockReliabilityApi() {
     getPostmortem: mock<'getPostmortem'>(),
     createPostmortem: mock<'createPostmortem'>(),
     updatePostmortem: mock<'updatePostmortem'>(),
+    approvePostmortem: mock<'approvePostmortem'>(),
+    discardPostmortem: mock<'discardPostmortem'>(),
     listActionItems: mock<'listActionItems'>(),
     createActionItem: mock<'createActionItem'>(),
     updateActionItem: mock<'updateActionItem'>(),

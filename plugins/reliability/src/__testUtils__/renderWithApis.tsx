@@ -37,6 +37,8 @@ export function renderWithApis(
     routeEntries?: string[];
     people?: Entity[];
     catalogApi?: ReturnType<typeof mockCatalogApi>;
+    /** Who is signed in, and the groups they are in; the test user by default. */
+    signedInAs?: { userEntityRef: string; ownershipEntityRefs?: string[] };
   },
 ) {
   const { api, entity = makeEntity(), allowed = true, routeEntries } = options;
@@ -51,7 +53,12 @@ export function renderWithApis(
         [reliabilityApiRef, api],
         [catalogApiRef, catalogApi],
         [permissionApiRef, permissionApi],
-        [identityApiRef, mockApis.identity({ userEntityRef: SIGNED_IN_USER })],
+        [
+          identityApiRef,
+          mockApis.identity(
+            options.signedInAs ?? { userEntityRef: SIGNED_IN_USER },
+          ),
+        ],
       ]}
     >
       {entity ? (

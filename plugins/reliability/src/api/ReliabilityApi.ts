@@ -7,6 +7,7 @@ import type {
   AddScheduleOverrideRequest,
   CreateActionItemRequest,
   CreateIncidentRequest,
+  ApprovePostmortemRequest,
   CreatePostmortemRequest,
   EntityReliabilitySummary,
   EntityRunbooks,
@@ -92,6 +93,13 @@ export interface ReliabilityApi {
     id: string,
     request: UpdatePostmortemRequest,
   ): Promise<Postmortem>;
+  /** A reviewer other than the author approves it, which publishes it. */
+  approvePostmortem(
+    id: string,
+    request: ApprovePostmortemRequest,
+  ): Promise<Postmortem>;
+  /** Discards a draft, with its action items, at the version seen. */
+  discardPostmortem(id: string, version: number): Promise<void>;
   listActionItems(request: ActionItemListRequest): Promise<Page<ActionItem>>;
   createActionItem(
     postmortemId: string,

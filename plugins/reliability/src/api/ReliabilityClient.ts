@@ -10,6 +10,7 @@ import type {
   AddScheduleOverrideRequest,
   CreateActionItemRequest,
   CreateIncidentRequest,
+  ApprovePostmortemRequest,
   CreatePostmortemRequest,
   EntityReliabilitySummary,
   EntityRunbooks,
@@ -173,6 +174,24 @@ export class ReliabilityClient implements ReliabilityApi {
       'PATCH',
       `/postmortems/${encodeURIComponent(id)}`,
       request,
+    );
+  }
+
+  async approvePostmortem(
+    id: string,
+    request: ApprovePostmortemRequest,
+  ): Promise<Postmortem> {
+    return this.send(
+      'POST',
+      `/postmortems/${encodeURIComponent(id)}/approve`,
+      request,
+    );
+  }
+
+  async discardPostmortem(id: string, version: number): Promise<void> {
+    await this.request<void>(
+      `/postmortems/${encodeURIComponent(id)}?version=${version}`,
+      { method: 'DELETE' },
     );
   }
 

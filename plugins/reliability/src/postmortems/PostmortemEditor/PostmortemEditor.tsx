@@ -112,12 +112,13 @@ export function PostmortemEditor(props: {
             multiple
             id="postmortem-reviewers"
             label="Reviewers"
+            kinds={['User', 'Group']}
             value={reviewers}
             onChange={setReviewers}
             variant="outlined"
             margin="none"
             size="medium"
-            helperText="Who reviews it before it is published"
+            helperText="People or teams from the catalog; one of them, not the author, approves it to publish it"
           />
         </Grid>
         {POSTMORTEM_SECTIONS.map(section => (

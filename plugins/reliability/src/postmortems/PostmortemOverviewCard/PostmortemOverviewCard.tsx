@@ -8,6 +8,7 @@ import { useReliabilityLinks } from '../../shared/links';
 import { StatusMoves } from '../../shared/StatusMoves';
 import { exactTime } from '../../shared/time';
 import { POSTMORTEM_STATUS_MOVES } from '../postmortemStatusMoves';
+import { PostmortemReview } from '../PostmortemReview';
 import { PostmortemStatusChip } from '../PostmortemStatusChip';
 
 /**
@@ -47,7 +48,7 @@ export function PostmortemOverviewCard(props: {
             defaultKind="user"
           />
         ) : (
-          'none yet'
+          'none yet: pick them with Edit'
         )}
       </Typography>
       <Typography variant="overline" color="textSecondary" component="div">
@@ -70,7 +71,13 @@ export function PostmortemOverviewCard(props: {
           </Typography>
         </Box>
       ))}
-      <Box mt={2}>
+      <Box mt={2} display="flex" flexDirection="column" gridGap={8}>
+        <PostmortemReview
+          postmortem={postmortem}
+          actionItems={postmortem.actionItems.length}
+          onChanged={onChanged}
+          reloading={reloading}
+        />
         <StatusMoves
           spec={POSTMORTEM_STATUS_MOVES}
           record={postmortem}

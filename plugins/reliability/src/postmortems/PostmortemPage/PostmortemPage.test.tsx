@@ -44,14 +44,17 @@ const postmortem = makePostmortem({
 
 describe('<PostmortemPage />', () => {
   // The page is large: typing into it re-renders Markdown previews and tables.
-  jest.setTimeout(30_000);
+  jest.setTimeout(60_000);
   const api = mockReliabilityApi();
 
   beforeEach(() => {
     jest.resetAllMocks();
   });
 
-  const renderPage = (allowed = true) => {
+  const renderPage = (
+    allowed = true,
+    signedInAs?: { userEntityRef: string; ownershipEntityRefs?: string[] },
+  ) => {
     if (!allowed) {
       api.getPostmortem.mockResolvedValue({
         ...postmortem,
@@ -62,6 +65,7 @@ describe('<PostmortemPage />', () => {
       api,
       allowed,
       entity: makeEntity({}, allowed ? 'checkout' : 'locked'),
+      signedInAs,
     });
   };
 
@@ -93,7 +97,7 @@ describe('<PostmortemPage />', () => {
     await renderPage();
 
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Submit for review' }),
+      await screen.findByRole('button', { name: 'Request review' }),
     );
 
     expect(api.updatePostmortem).toHaveBeenCalledWith('pm-1', {
@@ -114,35 +118,137 @@ describe('<PostmortemPage />', () => {
     await renderPage();
 
     const submit = await screen.findByRole('button', {
-      name: 'Submit for review',
+      name: 'Request review',
     });
     await userEvent.click(submit);
     await waitFor(() => expect(api.getPostmortem).toHaveBeenCalledTimes(2));
     expect(
-      screen.getByRole('button', { name: 'Submit for review' }),
+      screen.getByRole('button', { name: 'Request review' }),
     ).toBeDisabled();
 
     finishReload({ ...postmortem, version: 5 });
     await waitFor(() =>
       expect(
-        screen.getByRole('button', { name: 'Submit for review' }),
+        screen.getByRole('button', { name: 'Request review' }),
       ).toBeEnabled(),
     );
   });
 
-  it('offers publishing and going back while in review', async () => {
+  it('has its author wait for a reviewer while in review, with no way to publish alone', async () => {
     api.getPostmortem.mockResolvedValue({ ...postmortem, status: 'in_review' });
     await renderPage();
 
     expect(
-      await screen.findByRole('button', { name: 'Publish' }),
+      await screen.findByRole('button', { name: 'Back to draft' }),
     ).toBeInTheDocument();
+    expect(screen.getByText(/Waiting for approval by/)).toHaveTextContent(
+      'Waiting for approval by jane: a reviewer other than you approves it',
+    );
+    for (const name of ['Publish', 'Approve and publish', 'Request review']) {
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
+  });
+
+  it('lets a reviewer, named or through a team, approve it with the version it was loaded at', async () => {
+    const inReview = {
+      ...postmortem,
+      status: 'in_review' as const,
+      reviewers: ['group:default/sre'],
+    };
+    api.getPostmortem.mockResolvedValue(inReview);
+    api.approvePostmortem.mockResolvedValue(inReview);
+    await renderPage(true, {
+      userEntityRef: 'user:default/jonas.weber',
+      ownershipEntityRefs: ['user:default/jonas.weber', 'group:default/sre'],
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve and publish' }),
+    );
+
+    expect(api.approvePostmortem).toHaveBeenCalledWith('pm-1', { version: 4 });
+    await waitFor(() => expect(api.getPostmortem).toHaveBeenCalledTimes(2));
+  });
+
+  it('names who approved it and when, and lists its revisions', async () => {
+    api.getPostmortem.mockResolvedValue({
+      ...postmortem,
+      status: 'published',
+      approvedBy: 'user:default/jane',
+      approvedAt: '2024-05-03T09:30:00.000Z',
+      publishedAt: '2024-05-03T09:30:00.000Z',
+      revisions: [
+        {
+          version: 4,
+          at: '2024-05-04T08:00:00.000Z',
+          actor: 'user:default/lena.hoffmann',
+          action: 'edited',
+          changed: ['rootCause', 'lessonsLearned'],
+          status: 'published',
+        },
+        {
+          version: 3,
+          at: '2024-05-03T09:30:00.000Z',
+          actor: 'user:default/jane',
+          action: 'approved',
+          changed: [],
+          status: 'published',
+        },
+        {
+          version: 2,
+          at: '2024-05-03T09:00:00.000Z',
+          actor: 'user:default/lena.hoffmann',
+          action: 'review_requested',
+          changed: ['reviewers'],
+          status: 'in_review',
+        },
+        {
+          version: 1,
+          at: '2024-05-02T10:00:00.000Z',
+          actor: 'user:default/lena.hoffmann',
+          action: 'created',
+          changed: [],
+          status: 'draft',
+        },
+      ],
+    });
+    await renderPage();
+
+    expect(await screen.findByText(/^Approved by/)).toHaveTextContent(
+      /^Approved by jane, /,
+    );
+    const history = screen
+      .getByText('Revision history')
+      .closest('.MuiCard-root') as HTMLElement;
     expect(
-      screen.getByRole('button', { name: 'Back to draft' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Submit for review' }),
-    ).not.toBeInTheDocument();
+      within(history)
+        .getAllByRole('listitem')
+        .map(item => item.querySelector('div')?.textContent),
+    ).toEqual([
+      'lena.hoffmann changed Root cause, Lessons learned after publication',
+      'jane approved it, which published it',
+      'lena.hoffmann requested review; changed Reviewers',
+      'lena.hoffmann wrote the first draft',
+    ]);
+    expect(within(history).getByText(/version 4/)).toBeInTheDocument();
+  });
+
+  it('lets its author discard a draft after asking, with the version it was loaded at', async () => {
+    api.getPostmortem.mockResolvedValue(postmortem);
+    api.discardPostmortem.mockResolvedValue(undefined);
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Discard draft' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(/its 1 action item\(s\) are deleted/);
+    expect(api.discardPostmortem).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Discard draft' }),
+    );
+
+    expect(api.discardPostmortem).toHaveBeenCalledWith('pm-1', 4);
   });
 
   it('edits the sections with a preview and saves them with the version', async () => {
@@ -245,7 +351,7 @@ describe('<PostmortemPage />', () => {
     expect(await screen.findByText('Gateway outage')).toBeInTheDocument();
     expect(screen.getByText('Alert on pool saturation')).toBeInTheDocument();
     expect(screen.getByText('2024-05-10')).toBeInTheDocument();
-    for (const name of ['Edit', 'Submit for review', 'Add action item']) {
+    for (const name of ['Edit', 'Request review', 'Add action item']) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
     }
     expect(screen.queryByLabelText(/Status of/)).not.toBeInTheDocument();

@@ -16,6 +16,7 @@ import { DetailPage } from '../../shared/DetailPage';
 import { useReliabilityLinks } from '../../shared/links';
 import { PostmortemEditor } from '../PostmortemEditor';
 import { PostmortemOverviewCard } from '../PostmortemOverviewCard';
+import { PostmortemRevisions } from '../PostmortemRevisions';
 import { PostmortemSections } from '../PostmortemSections';
 
 function Document(props: { postmortem: PostmortemDetail; reload: () => void }) {
@@ -73,7 +74,8 @@ function Document(props: { postmortem: PostmortemDetail; reload: () => void }) {
 
 /**
  * One postmortem: its review status and incidents, the template sections
- * (edited with a Markdown preview), and its action items, edited in place.
+ * (edited with a Markdown preview), its action items, edited in place, and
+ * its revision history.
  *
  * @internal
  */
@@ -113,6 +115,9 @@ export function PostmortemPage(props: { postmortemId: string }) {
           </Grid>
           <Grid item xs={12}>
             <Document postmortem={postmortem} reload={reload} />
+          </Grid>
+          <Grid item xs={12}>
+            <PostmortemRevisions revisions={postmortem.revisions ?? []} />
           </Grid>
         </>
       )}
