@@ -11,3 +11,7 @@ export * from './api';
 export * from './schemas';
 export { overrideConcerns } from './overrideConcerns';
 export { escalationLevelOf } from './escalationLevel';
+export * from './swaps';
+export * from './handoffs';
+export { handoffsIn, onCallThroughout } from './handoffTimes';
+export type { HandoffTime } from './handoffTimes';
