@@ -59,7 +59,8 @@ export interface Config {
       /**
        * Kinds of notifications to send, by kind (e.g. incidentDeclared,
        * incidentEscalated, acknowledgeOverdue, updateOverdue, postmortemDue,
-       * reviewRequested, actionItemDue, swapRequested); each is on unless set
+       * reviewRequested, actionItemDue, swapRequested, swapAnswered,
+       * handoffSoon); each is on unless set
        * to false. Each event is sent once across replicas and restarts.
        */
       kinds?: { [kind: string]: boolean };

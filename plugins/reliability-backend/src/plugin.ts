@@ -42,6 +42,8 @@ import { DatabaseRunbookStore } from './runbooks/store/DatabaseRunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { setupSlos } from './slo/setupSlos';
 import { DatabaseScheduleStore } from './oncall/DatabaseScheduleStore';
+import { DatabaseSwapStore } from './oncall/swaps/DatabaseSwapStore';
+import { SwapService } from './oncall/swaps/SwapService';
 
 /**
  * The Reliability Hub backend plugin: incidents, SLOs, on-call and runbooks
@@ -110,16 +112,17 @@ export const reliabilityPlugin = createBackendPlugin({
           catalog,
           auth,
         });
+        const notifier = ReliabilityNotifier.create({
+          knex,
+          config,
+          sender: notifications,
+        });
         const escalations = IncidentEscalationService.create({
           store: incidents,
           schedules: scheduleService,
           severities,
           announcer: IncidentAnnouncer.create({
-            notifier: ReliabilityNotifier.create({
-              knex,
-              config,
-              sender: notifications,
-            }),
+            notifier,
             catalog,
             auth,
             logger,
@@ -260,6 +263,11 @@ export const reliabilityPlugin = createBackendPlugin({
               httpAuth,
               store: schedules,
               service: scheduleService,
+              swaps: SwapService.create({
+                store: DatabaseSwapStore.create({ knex }),
+                notifier,
+                logger,
+              }),
             },
             actionItems: {
               store: actionItems,

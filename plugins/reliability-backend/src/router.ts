@@ -45,6 +45,7 @@ import { RunbookService } from './runbooks/RunbookService';
 import { RunbookStore } from './runbooks/store/RunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { ScheduleStore } from './oncall/ScheduleStore';
+import { SwapService } from './oncall/swaps/SwapService';
 
 /**
  * Everything the routers need, wired once by the plugin.
@@ -68,6 +69,7 @@ export interface RouterContext {
     store: ScheduleStore;
     service: ScheduleService;
     httpAuth: HttpAuthService;
+    swaps?: SwapService;
   };
   alertmanager: AlertmanagerWebhookService;
   slos: SloFeature;

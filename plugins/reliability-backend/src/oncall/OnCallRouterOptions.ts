@@ -3,6 +3,7 @@ import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility } from '../access/EntityVisibility';
 import { ScheduleService } from './ScheduleService';
 import { ScheduleStore } from './ScheduleStore';
+import { SwapService } from './swaps/SwapService';
 
 /**
  * What the on-call routes are made of.
@@ -15,4 +16,6 @@ export interface OnCallRouterOptions {
   access: EntityAccess;
   visibility: EntityVisibility;
   httpAuth: HttpAuthService;
+  /** Swap requests; their routes are left out without it. */
+  swaps?: SwapService;
 }

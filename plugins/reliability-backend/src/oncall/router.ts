@@ -4,6 +4,7 @@ import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { createScheduleDocumentsRouter } from './scheduleDocumentsRouter';
 import { createSchedulesRouter } from './schedulesRouter';
 import { ScheduleWrites } from './ScheduleWrites';
+import { createSwapsRouter } from './swaps/swapsRouter';
 
 /**
  * On-call routes: schedules (CRUD, overrides, final schedule) and who is on
@@ -19,5 +20,8 @@ export function createOnCallRouter(options: OnCallRouterOptions) {
   router.use(createSchedulesRouter({ ...options, writes }));
   router.use(createScheduleDocumentsRouter({ ...options, writes }));
   router.use(createScheduleFeedsRouter({ ...options, writes }));
+  if (options.swaps) {
+    router.use(createSwapsRouter({ ...options, swaps: options.swaps, writes }));
+  }
   return router;
 }
