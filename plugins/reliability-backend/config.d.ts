@@ -91,6 +91,12 @@ export interface Config {
        * @visibility secret
        */
       feedSecret?: string;
+      /**
+       * How often people coming on call within the hour are told (once per
+       * hand-off, on one replica at a time). A duration as Backstage reads
+       * them: "5m" (the default), ISO 8601, or an object.
+       */
+      handoffCheckInterval?: string | HumanDuration;
     };
     runbooks?: {
       /**

@@ -44,6 +44,9 @@ import { setupSlos } from './slo/setupSlos';
 import { DatabaseScheduleStore } from './oncall/DatabaseScheduleStore';
 import { DatabaseSwapStore } from './oncall/swaps/DatabaseSwapStore';
 import { SwapService } from './oncall/swaps/SwapService';
+import { DatabaseHandoffNoteStore } from './oncall/handoff/DatabaseHandoffNoteStore';
+import { HandoffService } from './oncall/handoff/HandoffService';
+import { scheduleHandoffReminders } from './oncall/handoff/scheduleHandoffReminders';
 
 /**
  * The Reliability Hub backend plugin: incidents, SLOs, on-call and runbooks
@@ -135,6 +138,18 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           escalations,
         });
+        const handoffNotes = DatabaseHandoffNoteStore.create({ knex });
+        const handoffs = HandoffService.create({
+          notes: handoffNotes,
+          schedules,
+          incidents,
+          actionItems,
+          catalog,
+          auth,
+          notifier,
+          logger,
+        });
+        await scheduleHandoffReminders({ scheduler, config, logger, handoffs });
         const runbookStore = DatabaseRunbookStore.create({ knex });
         const runbookRefresher = RunbookFileRefresher.create({
           store: runbookStore,
@@ -268,6 +283,7 @@ export const reliabilityPlugin = createBackendPlugin({
                 notifier,
                 logger,
               }),
+              handoffs: { service: handoffs, notes: handoffNotes },
             },
             actionItems: {
               store: actionItems,

@@ -46,6 +46,7 @@ import { RunbookStore } from './runbooks/store/RunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { ScheduleStore } from './oncall/ScheduleStore';
 import { SwapService } from './oncall/swaps/SwapService';
+import { OnCallRouterOptions } from './oncall/OnCallRouterOptions';
 
 /**
  * Everything the routers need, wired once by the plugin.
@@ -70,6 +71,7 @@ export interface RouterContext {
     service: ScheduleService;
     httpAuth: HttpAuthService;
     swaps?: SwapService;
+    handoffs?: OnCallRouterOptions['handoffs'];
   };
   alertmanager: AlertmanagerWebhookService;
   slos: SloFeature;

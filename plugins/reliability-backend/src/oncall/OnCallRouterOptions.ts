@@ -4,6 +4,8 @@ import { EntityVisibility } from '../access/EntityVisibility';
 import { ScheduleService } from './ScheduleService';
 import { ScheduleStore } from './ScheduleStore';
 import { SwapService } from './swaps/SwapService';
+import { DatabaseHandoffNoteStore } from './handoff/DatabaseHandoffNoteStore';
+import { HandoffService } from './handoff/HandoffService';
 
 /**
  * What the on-call routes are made of.
@@ -18,4 +20,6 @@ export interface OnCallRouterOptions {
   httpAuth: HttpAuthService;
   /** Swap requests; their routes are left out without it. */
   swaps?: SwapService;
+  /** Hand-off notes and checklists; their routes are left out without it. */
+  handoffs?: { service: HandoffService; notes: DatabaseHandoffNoteStore };
 }
