@@ -116,7 +116,7 @@ export interface HandoffChecklist {
  *
  * @public
  */
-export interface Handoff {
+export interface ShiftHandoff {
   scheduleId: string;
   at: string;
   /** Who was on call just before, null after a gap. */
