@@ -78,7 +78,7 @@ export function SwapRequestDialog(props: {
       </Typography>
       <PeoplePicker
         id="swap-recipient"
-        label="Ask"
+        label="Teammate"
         value={recipient}
         onChange={ref => {
           setRecipient(ref);
