@@ -273,6 +273,34 @@ describe('swap requests', () => {
       expect((await api('get', '/swaps', PRIYA)).body.incoming).toHaveLength(1);
     });
 
+    it('a request nobody answered before its shift began is expired and can no longer be accepted', async () => {
+      const { knex, api, id } = await setup();
+      const swapId = '0b5e0000-0000-4000-8000-000000000001';
+      await knex('schedule_swap_requests').insert({
+        id: swapId,
+        schedule_id: id,
+        requester: JONAS,
+        recipient: PRIYA,
+        shift_start: new Date(Date.now() - DAY),
+        shift_end: new Date(Date.now() - DAY / 2),
+        state: 'pending',
+        created_at: new Date(Date.now() - 2 * DAY),
+        updated_at: new Date(Date.now() - 2 * DAY),
+        version: 1,
+      });
+      expect((await api('get', '/swaps', PRIYA)).body.incoming).toEqual([]);
+      const late = await api('post', `/swaps/${swapId}/accept`, PRIYA).send({
+        version: 1,
+      });
+      expect(late.status).toBe(409);
+      expect(late.body.error.message).toBe(
+        'This swap request is expired; it can no longer be answered',
+      );
+      expect(
+        (await api('get', `/schedules/${id}`, OWNER)).body.schedule.overrides,
+      ).toEqual([]);
+    });
+
     it('declined and cancelled requests change no schedule', async () => {
       const { api, id, shiftOf, sent } = await setup();
       const week = shiftOf(JONAS);
