@@ -68,8 +68,8 @@ type IncidentFields = Omit<
   | 'escalatedAt'
   | LaterTime
 > & { startedAt: Date; escalatedAt?: Date | null } & {
-  [K in LaterTime]: Date | null;
-};
+    [K in LaterTime]: Date | null;
+  };
 
 /** What an incident cannot be declared without. */
 type RequiredField =

@@ -101,19 +101,14 @@ export function createIncidentsRouter(options: {
     const [detail, onCall] = await Promise.all([
       service.get(current.id),
       // The chain as far as the caller may see the schedules' teams.
-      visibility
-        .of(req)
-        .then(async visible =>
-          visibleOnCall(
-            await oncall.service.onCallNow({ entityRef: current.entityRef }),
-            { visible, store: oncall.store },
-          ),
+      visibility.of(req).then(async visible =>
+        visibleOnCall(
+          await oncall.service.onCallNow({ entityRef: current.entityRef }),
+          { visible, store: oncall.store },
         ),
+      ),
     ]);
-    res.json({
-      ...detail,
-      escalation: escalations.escalationOf(detail, onCall),
-    });
+    res.json({ ...detail, escalation: escalations.escalationOf(detail, onCall) });
   });
 
   router.post('/incidents', async (req, res) => {

@@ -223,7 +223,9 @@ function catalogFactory(entities: any[], hiddenFrom: Record<string, string[]>) {
         const answer = await getEntitiesByRefs(byRefs, options);
         return {
           items: answer.items.map((item, index) =>
-            hides(byRefs.entityRefs[index], options?.credentials) ? null : item,
+            hides(byRefs.entityRefs[index], options?.credentials)
+              ? null
+              : item,
           ),
         } as any;
       };
