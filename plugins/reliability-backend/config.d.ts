@@ -67,7 +67,8 @@ export interface Config {
       /**
        * Kinds of notifications to send, by kind (e.g. incidentDeclared,
        * incidentEscalated, acknowledgeOverdue, updateOverdue, postmortemDue,
-       * reviewRequested, actionItemDue, swapRequested); each is on unless set
+       * reviewRequested, actionItemDue, swapRequested, swapAnswered,
+       * handoffSoon); each is on unless set
        * to false. Each event is sent once across replicas and restarts.
        */
       kinds?: { [kind: string]: boolean };
@@ -98,6 +99,12 @@ export interface Config {
        * @visibility secret
        */
       feedSecret?: string;
+      /**
+       * How often people coming on call within the hour are told (once per
+       * hand-off, on one replica at a time). A duration as Backstage reads
+       * them: "5m" (the default), ISO 8601, or an object.
+       */
+      handoffCheckInterval?: string | HumanDuration;
     };
     runbooks?: {
       /**

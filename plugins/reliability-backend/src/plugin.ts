@@ -45,6 +45,11 @@ import { DatabaseRunbookStore } from './runbooks/store/DatabaseRunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { setupSlos } from './slo/setupSlos';
 import { DatabaseScheduleStore } from './oncall/DatabaseScheduleStore';
+import { DatabaseSwapStore } from './oncall/swaps/DatabaseSwapStore';
+import { SwapService } from './oncall/swaps/SwapService';
+import { DatabaseHandoffNoteStore } from './oncall/handoff/DatabaseHandoffNoteStore';
+import { HandoffService } from './oncall/handoff/HandoffService';
+import { scheduleHandoffReminders } from './oncall/handoff/scheduleHandoffReminders';
 
 /**
  * The Reliability Hub backend plugin: incidents, SLOs, on-call and runbooks
@@ -152,6 +157,18 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           escalations,
         });
+        const handoffNotes = DatabaseHandoffNoteStore.create({ knex });
+        const handoffs = HandoffService.create({
+          notes: handoffNotes,
+          schedules,
+          incidents,
+          actionItems,
+          catalog,
+          auth,
+          notifier,
+          logger,
+        });
+        await scheduleHandoffReminders({ scheduler, config, logger, handoffs });
         const runbookStore = DatabaseRunbookStore.create({ knex });
         const runbookRefresher = RunbookFileRefresher.create({
           store: runbookStore,
@@ -288,6 +305,12 @@ export const reliabilityPlugin = createBackendPlugin({
               httpAuth,
               store: schedules,
               service: scheduleService,
+              swaps: SwapService.create({
+                store: DatabaseSwapStore.create({ knex }),
+                notifier,
+                logger,
+              }),
+              handoffs: { service: handoffs, notes: handoffNotes },
             },
             actionItems: {
               store: actionItems,

@@ -47,6 +47,8 @@ import { RunbookService } from './runbooks/RunbookService';
 import { RunbookStore } from './runbooks/store/RunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { ScheduleStore } from './oncall/ScheduleStore';
+import { SwapService } from './oncall/swaps/SwapService';
+import { OnCallRouterOptions } from './oncall/OnCallRouterOptions';
 
 /**
  * Everything the routers need, wired once by the plugin.
@@ -74,6 +76,8 @@ export interface RouterContext {
     store: ScheduleStore;
     service: ScheduleService;
     httpAuth: HttpAuthService;
+    swaps?: SwapService;
+    handoffs?: OnCallRouterOptions['handoffs'];
   };
   alertmanager: AlertmanagerWebhookService;
   slos: SloFeature;

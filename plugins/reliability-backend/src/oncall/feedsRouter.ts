@@ -17,6 +17,7 @@ import { redactFeedToken } from './feedTokens';
 import { feedRange, renderCalendar } from './ical';
 import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { ScheduleWrites } from './ScheduleWrites';
+import { DatabaseHandoffNoteStore } from './handoff/DatabaseHandoffNoteStore';
 
 /** The token of a feed request, if it has one of a plausible size. */
 function feedToken(req: Request): string | undefined {
@@ -36,10 +37,12 @@ async function sendFeed(
     from: Date,
     to: Date,
   ) => Promise<Array<{ record: ScheduleRecord; shift: Shift }>>,
+  notes?: DatabaseHandoffNoteStore,
 ) {
   const now = new Date();
   const range = feedRange(now);
   const shifts = await shiftsOf(new Date(range.start), new Date(range.end));
+  const noteOf = await handoffNotesOf(shifts, range, notes);
   res
     .type('text/calendar; charset=utf-8')
     .set('Cache-Control', 'private, max-age=300')
@@ -51,10 +54,32 @@ async function sendFeed(
           scheduleName: record.name,
           shift,
           escalation: escalationLevelOf(record),
+          handoffNote: noteOf(record.id, shift.start),
         })),
         now,
       }),
     );
+}
+
+/** The notes left for the shifts of a feed, by schedule and start. */
+async function handoffNotesOf(
+  shifts: Array<{ record: ScheduleRecord }>,
+  range: { start: string; end: string },
+  notes?: DatabaseHandoffNoteStore,
+) {
+  const ids = [...new Set(shifts.map(({ record }) => record.id))];
+  const found =
+    notes && ids.length
+      ? await notes.list({
+          scheduleIds: ids,
+          from: new Date(range.start),
+          to: new Date(range.end),
+          limit: 500,
+        })
+      : [];
+  const byKey = new Map(found.map(n => [`${n.scheduleId}@${n.at}`, n]));
+  return (scheduleId: string, start: string) =>
+    byKey.get(`${scheduleId}@${new Date(start).toISOString()}`);
 }
 
 /** The answer that tells a feed's path (below the plugin's base URL). */
@@ -149,8 +174,12 @@ export function createScheduleFeedsRouter(
       throw unknownFeed();
     }
     const record = (await store.getSchedule(id))!;
-    await sendFeed(res, `On call: ${record.name}`, async (from, to) =>
-      service.finalOf(record, from, to).map(shift => ({ record, shift })),
+    await sendFeed(
+      res,
+      `On call: ${record.name}`,
+      async (from, to) =>
+        service.finalOf(record, from, to).map(shift => ({ record, shift })),
+      options.handoffs?.notes,
     );
   });
 
@@ -166,8 +195,11 @@ export function createScheduleFeedsRouter(
     if (!token || !(await store.userFeedTokenMatches(userRef, token))) {
       throw unknownFeed();
     }
-    await sendFeed(res, `My on-call shifts (${name})`, (from, to) =>
-      service.shiftsOfUser(userRef, from, to),
+    await sendFeed(
+      res,
+      `My on-call shifts (${name})`,
+      (from, to) => service.shiftsOfUser(userRef, from, to),
+      options.handoffs?.notes,
     );
   });
 

@@ -109,6 +109,8 @@ export function renderCalendar(options: {
     shift: Shift;
     /** Where the person stands in the schedule's escalation policy. */
     escalation?: { level: number; afterMinutes: number };
+    /** What the person handing over left for this shift. */
+    handoffNote?: { author: string; note: string };
   }>;
   now: Date;
 }): string {
@@ -126,6 +128,7 @@ export function renderCalendar(options: {
     scheduleName,
     shift,
     escalation,
+    handoffNote,
   } of options.events) {
     const how = shift.override ? 'override' : `layer ${shift.layer}`;
     const paged = escalation
@@ -134,6 +137,11 @@ export function renderCalendar(options: {
             ? `${escalation.afterMinutes} min after an unacknowledged alert`
             : 'at once'
         }.`
+      : '';
+    const note = handoffNote
+      ? `\nHand-off note from ${userLabel(handoffNote.author)}: ${
+          handoffNote.note
+        }`
       : '';
     lines.push(
       'BEGIN:VEVENT',
@@ -145,7 +153,7 @@ export function renderCalendar(options: {
         `On call: ${userLabel(shift.user)} (${scheduleName})`,
       )}`,
       `DESCRIPTION:${escapeText(
-        `${shift.user} is on call for ${scheduleName} (${how}).${paged}`,
+        `${shift.user} is on call for ${scheduleName} (${how}).${paged}${note}`,
       )}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',

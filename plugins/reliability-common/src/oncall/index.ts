@@ -19,3 +19,7 @@ export type {
 } from './health';
 export * from './healthQuery';
 export { onCallHealthToCsv } from './healthCsv';
+export * from './swaps';
+export * from './handoffs';
+export { handoffsIn, onCallThroughout } from './handoffTimes';
+export type { HandoffTime } from './handoffTimes';

@@ -61,5 +61,18 @@ export function mockReliabilityApi() {
     getRunbook: mock<'getRunbook'>(),
     getRunbooksForAlert: mock<'getRunbooksForAlert'>(),
     refreshRunbooks: mock<'refreshRunbooks'>(),
+    requestSwap: mock<'requestSwap'>(),
+    // Nothing open and no notes unless a test says otherwise: the On-call
+    // page and card ask for them beside everything else.
+    listSwaps: mock<'listSwaps'>().mockResolvedValue({
+      incoming: [],
+      outgoing: [],
+    }),
+    answerSwap: mock<'answerSwap'>(),
+    getHandoffNotes: mock<'getHandoffNotes'>().mockResolvedValue({
+      notes: [],
+    }),
+    getHandoff: mock<'getHandoff'>(),
+    saveHandoffNote: mock<'saveHandoffNote'>(),
   } satisfies ReliabilityApi;
 }

@@ -43,6 +43,14 @@ import type {
   ReliabilityTimeline,
   ReviewRequest,
   TimelineRequest,
+  CreateSwapRequest,
+  SwapRequest,
+  SwapRequestList,
+  HandoffNote,
+  HandoffNoteList,
+  HandoffNoteRequest,
+  HandoffNotesRequest,
+  ShiftHandoff,
 } from '@reliability-hub/plugin-reliability-common';
 
 /**
@@ -222,6 +230,34 @@ export interface ReliabilityApi {
    * a ResponseError with status 403 when the user may not.
    */
   refreshRunbooks(entityRef: string): Promise<EntityRunbooks>;
+  /**
+   * Asks a teammate to cover (or trade) a shift of the caller's. Throws a
+   * ResponseError with 403 when the shift is not the caller's.
+   */
+  requestSwap(
+    scheduleId: string,
+    request: CreateSwapRequest,
+  ): Promise<SwapRequest>;
+  /** The caller's open swap requests: asked of them, and by them. */
+  listSwaps(): Promise<SwapRequestList>;
+  /**
+   * Accepts or declines (the person asked) or cancels (the asker) a swap
+   * request at the version seen; 409 when it or the schedule changed.
+   */
+  answerSwap(
+    swapId: string,
+    answer: 'accept' | 'decline' | 'cancel',
+    version: number,
+  ): Promise<SwapRequest>;
+  /** The hand-off notes over a range, of these schedules or all visible. */
+  getHandoffNotes(request: HandoffNotesRequest): Promise<HandoffNoteList>;
+  /** One hand-off: who to whom, its note and the owning team's checklist. */
+  getHandoff(scheduleId: string, at: string): Promise<ShiftHandoff>;
+  /** Writes the note of a hand-off (409 when stale). */
+  saveHandoffNote(
+    scheduleId: string,
+    request: HandoffNoteRequest,
+  ): Promise<HandoffNote>;
 }
 
 /**

@@ -49,6 +49,14 @@ import type {
   ReviewRequest,
   TimelineRequest,
   ScheduleFeedResponse,
+  CreateSwapRequest,
+  SwapRequest,
+  SwapRequestList,
+  HandoffNote,
+  HandoffNoteList,
+  HandoffNoteRequest,
+  HandoffNotesRequest,
+  ShiftHandoff,
 } from '@reliability-hub/plugin-reliability-common';
 import { CalendarFeed, ReliabilityApi } from './ReliabilityApi';
 
@@ -431,6 +439,54 @@ export class ReliabilityClient implements ReliabilityApi {
       'POST',
       `/runbooks/refresh?${new URLSearchParams({ entityRef })}`,
       {},
+    );
+  }
+
+  async requestSwap(
+    scheduleId: string,
+    request: CreateSwapRequest,
+  ): Promise<SwapRequest> {
+    return this.send(
+      'POST',
+      `/schedules/${encodeURIComponent(scheduleId)}/swaps`,
+      request,
+    );
+  }
+
+  async listSwaps(): Promise<SwapRequestList> {
+    return this.get('/swaps');
+  }
+
+  async answerSwap(
+    swapId: string,
+    answer: 'accept' | 'decline' | 'cancel',
+    version: number,
+  ): Promise<SwapRequest> {
+    return this.send('POST', `/swaps/${encodeURIComponent(swapId)}/${answer}`, {
+      version,
+    });
+  }
+
+  async getHandoffNotes(
+    request: HandoffNotesRequest,
+  ): Promise<HandoffNoteList> {
+    return this.get('/handoff-notes', { ...request });
+  }
+
+  async getHandoff(scheduleId: string, at: string): Promise<ShiftHandoff> {
+    return this.get(`/schedules/${encodeURIComponent(scheduleId)}/handoff`, {
+      at,
+    });
+  }
+
+  async saveHandoffNote(
+    scheduleId: string,
+    request: HandoffNoteRequest,
+  ): Promise<HandoffNote> {
+    return this.send(
+      'PUT',
+      `/schedules/${encodeURIComponent(scheduleId)}/handoff-note`,
+      request,
     );
   }
 

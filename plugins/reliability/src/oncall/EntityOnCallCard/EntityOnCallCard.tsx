@@ -24,6 +24,8 @@ import { bothTimes, fromNow } from '../format';
 import { useOnCallPageLink } from '../links';
 import { OnCallPerson } from '../OnCallPerson';
 import { ScheduleProblem, UnresolvedSchedules } from '../OnCallProblems';
+import { HandoffNoteText, noteKey, useHandoffNotes } from '../handoff';
+import { HandoffNote } from '@reliability-hub/plugin-reliability-common';
 
 const useStyles = makeStyles(theme => ({
   muted: { color: theme.palette.text.secondary },
@@ -46,8 +48,13 @@ function peopleOf(oncall: OnCallNow | undefined): string[] {
 function ScheduleSection(props: {
   schedule: ScheduleOnCall;
   profiles: Map<string, Person>;
+  notes: Map<string, HandoffNote>;
 }) {
-  const { schedule, profiles } = props;
+  const { schedule, profiles, notes } = props;
+  const noteAt = (at?: string) =>
+    at ? notes.get(noteKey(schedule.scheduleId, at)) : undefined;
+  const received = noteAt(schedule.current?.start);
+  const leaving = noteAt(schedule.next?.start);
   const classes = useStyles();
   const { current, next, timeZone } = schedule;
   return (
@@ -71,6 +78,9 @@ function ScheduleSection(props: {
               {current.override ? 'Covering (override) ' : 'On call '}
               until {bothTimes(current.end, timeZone)} ({fromNow(current.end)})
             </Typography>
+            {received && (
+              <HandoffNoteText note={received} profiles={profiles} />
+            )}
           </>
         )}
         {!schedule.problem && !current && (
@@ -105,6 +115,13 @@ function ScheduleSection(props: {
           <Typography variant="body2" className={classes.muted}>
             None scheduled.
           </Typography>
+        )}
+        {leaving && (
+          <HandoffNoteText
+            note={leaving}
+            profiles={profiles}
+            label="Note for the next person"
+          />
         )}
       </Box>
       <Box mt={1.5}>
@@ -152,6 +169,15 @@ export function EntityOnCallCard() {
   const { value, loading, error } = useEntityReliabilitySummary();
   const oncall = value?.oncall;
   const { people: profiles } = usePeople(peopleOf(oncall));
+  const starts = (oncall?.schedules ?? [])
+    .flatMap(s => [s.current?.start, s.next?.start])
+    .filter((at): at is string => Boolean(at))
+    .sort();
+  const { notes } = useHandoffNotes(
+    (oncall?.schedules ?? []).map(s => s.scheduleId),
+    starts[0],
+    starts[starts.length - 1],
+  );
   const owner = entity.spec?.owner;
   const ownerRef =
     typeof owner === 'string'
@@ -188,7 +214,11 @@ export function EntityOnCallCard() {
                 <Divider />
               </Box>
             )}
-            <ScheduleSection schedule={schedule} profiles={profiles} />
+            <ScheduleSection
+              schedule={schedule}
+              profiles={profiles}
+              notes={notes}
+            />
           </Fragment>
         ))}
       </>

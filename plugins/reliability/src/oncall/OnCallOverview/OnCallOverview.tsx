@@ -33,6 +33,8 @@ import { ScheduleActions } from '../ScheduleActions';
 import { NewScheduleButtons } from '../ScheduleEditor';
 import { ScheduleTimeline } from '../ScheduleTimeline';
 import { Person, usePeople, useSignedInUser } from '../../shared/people';
+import { SwapRequests, useShiftActions } from '../swaps';
+import { Handoffs } from '../handoff';
 
 /** How far ahead the timeline and "My shifts" look. */
 const DAYS_AHEAD = 14;
@@ -175,6 +177,13 @@ export function OnCallOverview() {
     [value, schedules, range],
   );
   const { people: profiles } = usePeople(people);
+  const [asked, setAsked] = useState(0);
+  const shiftActions = useShiftActions({
+    me: me.userRef,
+    profiles,
+    onChanged: record => setChanged(c => ({ ...c, [record.id]: record })),
+    onAsked: () => setAsked(n => n + 1),
+  });
 
   if (loading && !value) {
     return <Progress />;
@@ -247,13 +256,25 @@ export function OnCallOverview() {
         />
       </Grid>
       <Grid item xs={12}>
+        <SwapRequests
+          profiles={profiles}
+          reloadKey={asked}
+          onAccepted={retry}
+        />
+      </Grid>
+      <Grid item xs={12}>
         <InfoCard title={`Next ${DAYS_AHEAD} days`}>
           <ScheduleTimeline
             schedules={schedules}
             range={range}
             profiles={profiles}
+            onShiftClick={shiftActions.open}
           />
+          {shiftActions.element}
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <Handoffs schedules={schedules} range={range} profiles={profiles} />
       </Grid>
       <Grid item xs={12}>
         <OverrideList

@@ -108,12 +108,20 @@ function position(range: TimeRange, from: string, to: string) {
   return { left: `${left}%`, width: `${width}%` };
 }
 
+/** What picking a shift on the timeline does, if anything. */
+type OnShiftClick = (
+  record: ScheduleRecord,
+  shift: Shift,
+  anchor: HTMLElement,
+) => void;
+
 function ScheduleRow(props: {
   record: ScheduleRecord;
   range: TimeRange;
   profiles: Map<string, Person>;
+  onShiftClick?: OnShiftClick;
 }) {
-  const { record, range, profiles } = props;
+  const { record, range, profiles, onShiftClick } = props;
   const classes = useStyles();
   const zone = record.schedule.timeZone;
   const shifts: Shift[] = finalSchedule(record.schedule, range);
@@ -167,7 +175,15 @@ function ScheduleRow(props: {
                 style={{
                   ...position(range, shift.start, shift.end),
                   background: shift.override ? undefined : colour,
+                  cursor: onShiftClick ? 'pointer' : undefined,
                 }}
+                {...(onShiftClick && {
+                  tabIndex: 0,
+                  onClick: e => onShiftClick(record, shift, e.currentTarget),
+                  onKeyDown: e =>
+                    e.key === 'Enter' &&
+                    onShiftClick(record, shift, e.currentTarget),
+                })}
               >
                 {name}
               </div>
@@ -210,8 +226,10 @@ export function ScheduleTimeline(props: {
   schedules: ScheduleRecord[];
   range: TimeRange;
   profiles: Map<string, Person>;
+  /** Makes shifts clickable, e.g. to take or swap one. */
+  onShiftClick?: OnShiftClick;
 }) {
-  const { schedules, range, profiles } = props;
+  const { schedules, range, profiles, onShiftClick } = props;
   const classes = useStyles();
   const days: DateTime[] = [];
   for (
@@ -253,6 +271,7 @@ export function ScheduleTimeline(props: {
             record={record}
             range={range}
             profiles={profiles}
+            onShiftClick={onShiftClick}
           />
         ))}
       </div>

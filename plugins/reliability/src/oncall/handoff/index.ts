@@ -1,0 +1,3 @@
+export { Handoffs } from './Handoffs';
+export { HandoffNoteText } from './HandoffNoteText';
+export { noteKey, useHandoffNotes } from './useHandoffNotes';

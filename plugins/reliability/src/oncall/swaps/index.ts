@@ -1,0 +1,2 @@
+export { useShiftActions } from './ShiftActions';
+export { SwapRequests } from './SwapRequests';
