@@ -3,6 +3,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import DeleteIcon from '@material-ui/icons/DeleteOutline';
 import EventIcon from '@material-ui/icons/Event';
 import {
@@ -57,6 +58,17 @@ function FeedButton(props: { schedule: ScheduleRecord }) {
   );
 }
 
+const useStyles = makeStyles(theme => ({
+  // Buttons wrap to the next line as a whole, never letter by letter, when
+  // the table leaves the column narrow.
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    '& button': { whiteSpace: 'nowrap' },
+  },
+}));
+
 /** Asks before deleting: a team's rotation goes for everyone at once. */
 function DeleteScheduleDialog(props: {
   schedule: ScheduleRecord;
@@ -107,12 +119,13 @@ export function ScheduleActions(props: {
   onDeleted?: () => void;
 }) {
   const { schedule, onChanged, onDeleted } = props;
+  const classes = useStyles();
   const permission = {
     permission: reliabilityScheduleUpdatePermission,
     resourceRef: schedule.ownerRef,
   };
   return (
-    <Box display="flex" gridGap={8}>
+    <Box className={classes.actions}>
       <EditScheduleButton schedule={schedule} onSaved={onChanged} />
       <WriteDialogButton
         {...permission}
