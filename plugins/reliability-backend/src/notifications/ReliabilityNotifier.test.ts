@@ -17,7 +17,7 @@ describe('ReliabilityNotifier', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    it('looks up the recipients of an event only until it is sent, and sends nothing to nobody', async () => {
+    it('looks up the recipients and text of an event only until it is sent, and sends nothing to nobody', async () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
       const send = jest.fn().mockResolvedValue(undefined);
@@ -36,15 +36,24 @@ describe('ReliabilityNotifier', () => {
           'group:default/team-checkout',
           'group:default/team-checkout',
         ]);
+      const description = jest.fn().mockResolvedValue('Checkout is down');
       for (let i = 0; i < 3; i++) {
-        await notifier.notify({ ...escalated, recipients: owners });
+        await notifier.notify({
+          ...escalated,
+          recipients: owners,
+          description,
+        });
       }
       expect(nobody).toHaveBeenCalledTimes(1);
       expect(owners).toHaveBeenCalledTimes(1);
+      expect(description).toHaveBeenCalledTimes(1);
       expect(send).toHaveBeenCalledTimes(1);
       expect(send.mock.calls[0][0].recipients.entityRef).toEqual([
         'group:default/team-checkout',
       ]);
+      expect(send.mock.calls[0][0].payload.description).toBe(
+        'Checkout is down',
+      );
     });
 
     it('sends each event once across two replicas sending at the same time, and again after a failed send', async () => {

@@ -39,7 +39,8 @@ export interface ReliabilityNotification {
    */
   recipients: string[] | (() => Promise<string[]>);
   title: string;
-  description?: string;
+  /** The text; or a function giving it, called only as `recipients` is. */
+  description?: string | (() => Promise<string | undefined>);
   /** A path in the portal, e.g. `/catalog/default/component/x/incidents/INC-…`. */
   link?: string;
   severity?: 'critical' | 'high' | 'normal' | 'low';
@@ -108,6 +109,7 @@ export class ReliabilityNotifier {
         .where('key', notification.key)
         .delete();
     let recipients: string[];
+    let description: string | undefined;
     try {
       recipients = [
         ...new Set(
@@ -116,6 +118,10 @@ export class ReliabilityNotifier {
             : await notification.recipients(),
         ),
       ];
+      description =
+        typeof notification.description === 'function'
+          ? await notification.description()
+          : notification.description;
     } catch (error) {
       await release();
       throw error;
@@ -129,7 +135,7 @@ export class ReliabilityNotifier {
         recipients: { type: 'entity', entityRef: recipients },
         payload: {
           title: notification.title,
-          description: notification.description,
+          description,
           link: notification.link,
           severity: notification.severity,
           topic: notification.kind,

@@ -173,9 +173,12 @@ export class HandoffService {
               11,
               16,
             )} UTC`,
-            description: await this.describe(record, handoff, () =>
-              auth.getOwnServiceCredentials(),
-            ).catch(() => undefined),
+            // Read only for a hand-off not told of yet: the job runs every
+            // few minutes on every replica.
+            description: () =>
+              this.describe(record, handoff, () =>
+                auth.getOwnServiceCredentials(),
+              ).catch(() => undefined),
             link: ONCALL_PAGE,
             severity: 'normal',
           });
