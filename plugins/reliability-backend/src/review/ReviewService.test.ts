@@ -407,7 +407,7 @@ describe('ReviewService', () => {
         catalog,
         mockCredentials.user('user:default/mallory'),
       );
-      return { service, visible };
+      return { service, visible, knex };
     }
 
     const november = {
@@ -481,6 +481,41 @@ describe('ReviewService', () => {
       });
       expect(trend.points[27].incidents).toEqual([
         { severity: 'SEV3', count: 1 },
+      ]);
+    });
+
+    it('leaves a drill out of the counts, MTTA, MTTR, postmortems due and the trend, while an equal real incident counts', async () => {
+      const { service, visible, knex } = await setup();
+      const rehearsal = (drill: string | null) => ({
+        ...incident(
+          CHECKOUT,
+          'Game day: database failover',
+          'SEV1',
+          '2026-11-12T10:00:00Z',
+          {
+            detect: 1,
+            ack: 2,
+            resolve: 30,
+          },
+        ),
+        drill,
+      });
+      await knex('incidents').insert(rehearsal('game_day'));
+      const withDrill = await service.review(november, visible);
+      expect(withDrill.current).toEqual(NOVEMBER);
+      expect(withDrill.trend.points[11].incidents).toEqual([]);
+
+      await knex('incidents').insert(rehearsal(null));
+      const withReal = await service.review(november, visible);
+      expect(withReal.current.incidents.total).toBe(6);
+      expect(withReal.current.incidents.mttaSeconds).toBe(
+        (NOVEMBER.incidents.mttaSeconds * 4 + 2 * 60) / 5,
+      );
+      expect(withReal.current.postmortems.due).toBe(
+        NOVEMBER.postmortems.due + 1,
+      );
+      expect(withReal.trend.points[11].incidents).toEqual([
+        { severity: 'SEV1', count: 1 },
       ]);
     });
 
