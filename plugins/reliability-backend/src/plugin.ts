@@ -38,6 +38,7 @@ import { createAlertRunbookLookup } from './runbooks/alertRunbooks';
 import { RunbookFileRefresher } from './runbooks/files/RunbookFileRefresher';
 import { scheduleRunbookFileRefresh } from './runbooks/files/scheduleRunbookFileRefresh';
 import { RunbookService } from './runbooks/RunbookService';
+import { createDrillRunbookValidation } from './runbooks/drillValidations';
 import { DatabaseRunbookStore } from './runbooks/store/DatabaseRunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { setupSlos } from './slo/setupSlos';
@@ -196,6 +197,10 @@ export const reliabilityPlugin = createBackendPlugin({
           store: incidents,
           severities,
           announcer: escalations,
+          drillResolved: createDrillRunbookValidation({
+            store: runbookStore,
+            appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          }),
         });
 
         const deployGate = createDeployGateService({

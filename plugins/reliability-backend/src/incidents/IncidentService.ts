@@ -45,11 +45,14 @@ export class IncidentService {
     severities: SeverityLevel[];
     /** Tells the people paged about each declaration; none in some tests. */
     announcer?: { announceDeclared(incident: Incident): Promise<void> };
+    /** Marks the runbooks of each drill resolved validated. */
+    drillResolved?: (incident: Incident) => Promise<void>;
   }) {
     return new IncidentService(
       options.store,
       options.severities,
       options.announcer,
+      options.drillResolved,
     );
   }
 
@@ -59,6 +62,7 @@ export class IncidentService {
     private readonly announcer?: {
       announceDeclared(incident: Incident): Promise<void>;
     },
+    private readonly drillResolved?: (incident: Incident) => Promise<void>,
   ) {}
 
   private checkSeverity(severity: string) {
@@ -102,8 +106,10 @@ export class IncidentService {
           type: 'created',
           at: now,
           author: actor,
-          message: `Declared ${input.severity}: ${input.title}`,
-          data: { status },
+          message: `Declared ${input.drill ? 'drill ' : ''}${
+            input.severity
+          }: ${input.title}`,
+          data: { status, ...(input.drill && { drill: input.drill }) },
         },
       ],
       actor,
@@ -129,7 +135,7 @@ export class IncidentService {
     update: IncidentUpdate,
     actor: string,
   ): Promise<Incident> {
-    const { version, note, ...requested } = update;
+    const { version, note, drill: _fixed, ...requested } = update;
     if (version !== current.version) {
       throw staleVersionError('Incident', current.id, version, current.version);
     }
@@ -221,12 +227,16 @@ export class IncidentService {
     if (!events.length) {
       return current;
     }
-    return this.store.updateIncident(current.id, {
+    const updated = await this.store.updateIncident(current.id, {
       expectedVersion: version,
       changes,
       events,
       actor,
     });
+    if (!updated && updated.drill && to === 'resolved' && from !== 'resolved') {
+      await this.drillResolved?.(updated);
+    }
+    return updated;
   }
 
   /**
