@@ -241,6 +241,73 @@ describe('<EntityIncidentsCard />', () => {
       summary: 'No items',
       commander: SIGNED_IN_USER,
     });
+    expect(api.createIncident.mock.calls[0][0].drill).toBeUndefined();
+  });
+
+  it('marks a drill with DRILL beside its severity, and only the drill', async () => {
+    const drill = makeIncident({
+      id: 'inc-3',
+      title: 'Game day: lose the primary',
+      severity: 'SEV1',
+      status: 'investigating',
+      drill: 'game_day',
+    });
+    api.getEntitySummary.mockResolvedValue(
+      makeSummary({
+        incidents: {
+          ...summary.incidents,
+          recent: [drill, resolvedIncident],
+        },
+      }),
+    );
+    await renderCard();
+
+    const row = (await screen.findByText('Game day: lose the primary')).closest(
+      'div',
+    )!.parentElement!;
+    expect(within(row).getByText('DRILL')).toBeInTheDocument();
+    expect(within(row).getByText('SEV1')).toBeInTheDocument();
+    expect(screen.getAllByText('DRILL')).toHaveLength(1);
+  });
+
+  it('declares a drill of the kind chosen', async () => {
+    api.getEntitySummary.mockResolvedValue(makeSummary());
+    api.createIncident.mockResolvedValue(makeIncident({ id: 'inc-new' }));
+    await renderCard();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Declare incident/ }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText(/Title/),
+      'Tabletop: region loss',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Severity/ }),
+    );
+    await userEvent.click(await screen.findByText('SEV1 · Critical'));
+    await userEvent.click(within(dialog).getByLabelText('This is a drill'));
+    expect(
+      within(dialog).getByRole('heading', { name: 'Declare a drill' }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Kind of drill/ }),
+    );
+    await userEvent.click(await screen.findByText('Tabletop exercise'));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createIncident).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: 'Tabletop: region loss',
+          severity: 'SEV1',
+          drill: 'tabletop',
+        }),
+      ),
+    );
   });
 
   it('names the communications lead and scribe when declaring', async () => {
