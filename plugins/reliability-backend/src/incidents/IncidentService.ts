@@ -106,9 +106,9 @@ export class IncidentService {
           type: 'created',
           at: now,
           author: actor,
-          message: `Declared ${input.drill ? 'drill ' : ''}${
-            input.severity
-          }: ${input.title}`,
+          message: `Declared ${input.drill ? 'drill ' : ''}${input.severity}: ${
+            input.title
+          }`,
           data: { status, ...(input.drill && { drill: input.drill }) },
         },
       ],
@@ -233,7 +233,7 @@ export class IncidentService {
       events,
       actor,
     });
-    if (!updated && updated.drill && to === 'resolved' && from !== 'resolved') {
+    if (updated.drill && to === 'resolved' && from !== 'resolved') {
       await this.drillResolved?.(updated);
     }
     return updated;

@@ -68,7 +68,7 @@ export function filterLibrary(
       query.whereNot(staleCondition);
     }
   }
-  if (filter.validated === 'nope' as any) {
+  if (filter.validated === 'never') {
     query.whereNotExists(validation(knex));
   }
   if (filter.validatedOverDays !== undefined) {
