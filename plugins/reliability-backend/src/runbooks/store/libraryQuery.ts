@@ -16,6 +16,15 @@ import {
 } from './runbookRows';
 import { containsPattern, searchWords } from './searchText';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The drill validation of the runbook the outer query is at. */
+function validation(knex: Knex): Knex.QueryBuilder {
+  return knex('runbook_validations')
+    .select(knex.raw('1'))
+    .whereRaw('runbook_validations.runbook_id = runbooks.id');
+}
+
 /**
  * Narrows a query of `runbooks` to the library query's filters (all of them,
  * cursor aside).
@@ -81,15 +90,6 @@ export function filterLibrary(
     );
   }
   return query;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The drill validation of the runbook the outer query is at. */
-function validation(knex: Knex): Knex.QueryBuilder {
-  return knex('runbook_validations')
-    .select(knex.raw('1'))
-    .whereRaw('runbook_validations.runbook_id = runbooks.id');
 }
 
 /**
