@@ -38,7 +38,10 @@ import { createAlertRunbookLookup } from './runbooks/alertRunbooks';
 import { RunbookFileRefresher } from './runbooks/files/RunbookFileRefresher';
 import { scheduleRunbookFileRefresh } from './runbooks/files/scheduleRunbookFileRefresh';
 import { RunbookService } from './runbooks/RunbookService';
-import { createDrillRunbookValidation } from './runbooks/drillValidations';
+import {
+  createDrillRunbookValidation,
+  createRunbookLink,
+} from './runbooks/drillValidations';
 import { DatabaseRunbookStore } from './runbooks/store/DatabaseRunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { setupSlos } from './slo/setupSlos';
@@ -198,6 +201,10 @@ export const reliabilityPlugin = createBackendPlugin({
           severities,
           announcer: escalations,
           drillResolved: createDrillRunbookValidation({
+            store: runbookStore,
+            appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          }),
+          runbookLink: createRunbookLink({
             store: runbookStore,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
           }),

@@ -47,12 +47,21 @@ export class IncidentService {
     announcer?: { announceDeclared(incident: Incident): Promise<void> };
     /** Marks the runbooks of each drill resolved validated. */
     drillResolved?: (incident: Incident) => Promise<void>;
+    /**
+     * The link to a runbook of the entity, or undefined when the entity has
+     * no runbook of that id.
+     */
+    runbookLink?: (
+      runbookId: string,
+      entityRef: string,
+    ) => Promise<string | undefined>;
   }) {
     return new IncidentService(
       options.store,
       options.severities,
       options.announcer,
       options.drillResolved,
+      options.runbookLink,
     );
   }
 
@@ -63,6 +72,10 @@ export class IncidentService {
       announceDeclared(incident: Incident): Promise<void>;
     },
     private readonly drillResolved?: (incident: Incident) => Promise<void>,
+    private readonly runbookLink?: (
+      runbookId: string,
+      entityRef: string,
+    ) => Promise<string | undefined>,
   ) {}
 
   private checkSeverity(severity: string) {
@@ -89,10 +102,21 @@ export class IncidentService {
     if (problem) {
       throw new InputError(problem);
     }
+    const { runbookId, ...fields } = input;
+    let runbookUrl: string | undefined;
+    if (runbookId) {
+      runbookUrl = await this.runbookLink?.(runbookId, input.entityRef);
+      if (!runbookUrl) {
+        throw new InputError(
+          `runbookId: ${input.entityRef} has no runbook ${runbookId}`,
+        );
+      }
+    }
     const status = input.status ?? 'investigating';
     const incident = await this.store.createIncident(
       {
-        ...input,
+        ...fields,
+        runbookUrl,
         status,
         source,
         startedAt,

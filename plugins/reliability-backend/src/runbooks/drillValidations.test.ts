@@ -7,7 +7,10 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseIncidentStore } from '../incidents/DatabaseIncidentStore';
 import { IncidentService } from '../incidents/IncidentService';
 import { testRunbook } from './__testUtils__/testRunbook';
-import { createDrillRunbookValidation } from './drillValidations';
+import {
+  createDrillRunbookValidation,
+  createRunbookLink,
+} from './drillValidations';
 import { DatabaseRunbookStore } from './store/DatabaseRunbookStore';
 
 jest.setTimeout(60_000);
@@ -68,6 +71,7 @@ describe('runbook validation in drills', () => {
           store: runbooks,
           appBaseUrl: BASE,
         }),
+        runbookLink: createRunbookLink({ store: runbooks, appBaseUrl: BASE }),
       });
       /** Declares an incident that follows `runbookUrl`, then resolves it. */
       const run = async (drill: 'game_day' | undefined, runbookUrl: string) => {
@@ -92,7 +96,7 @@ describe('runbook validation in drills', () => {
         );
       };
       const today = new Date().toISOString().slice(0, 10);
-      return { knex, runbooks, run, today };
+      return { knex, runbooks, run, today, service };
     }
 
     it('marks the runbook a resolved drill followed validated on the day it was resolved, with the drill', async () => {
@@ -108,6 +112,46 @@ describe('runbook validation in drills', () => {
       expect(validated?.lastValidatedIncidentId).toBe(drill.id);
       const untouched = await runbooks.getRunbook(rollback.id, today);
       expect(untouched?.lastValidatedAt).toBeUndefined();
+    });
+
+    it('validates the runbook a drill was declared with, and takes only a runbook of its own component', async () => {
+      const { runbooks, service, today } = await setup();
+      const declared = await service.declare(
+        {
+          entityRef: CHECKOUT,
+          title: 'Game day: roll back',
+          severity: 'SEV3',
+          drill: 'game_day',
+          runbookId: rollback.id,
+        },
+        ACTOR,
+        'portal',
+      );
+      expect(declared.runbookUrl).toBe(
+        `${BASE}${runbookPagePath(rollback.id)}`,
+      );
+      const resolved = await service.update(
+        declared,
+        { version: declared.version, status: 'resolved' },
+        ACTOR,
+      );
+      expect(
+        (await runbooks.getRunbook(rollback.id, today))?.lastValidatedAt,
+      ).toBe(resolved.resolvedAt);
+
+      await expect(
+        service.declare(
+          {
+            entityRef: CHECKOUT,
+            title: 'Game day: their runbook',
+            severity: 'SEV3',
+            drill: 'tabletop',
+            runbookId: `${CART}/link/1`,
+          },
+          ACTOR,
+          'portal',
+        ),
+      ).rejects.toThrow(/^runbookId: .* has no runbook/);
     });
 
     it('validates nothing for a real incident', async () => {

@@ -1,4 +1,7 @@
-import { Incident } from '@reliability-hub/plugin-reliability-common';
+import {
+  Incident,
+  runbookPagePath,
+} from '@reliability-hub/plugin-reliability-common';
 import { RunbookStore } from './store/RunbookStore';
 
 /** Where the portal shows a runbook (see `runbookPagePath`). */
@@ -77,5 +80,37 @@ export function createDrillRunbookValidation(options: {
         incidentId: incident.id,
       });
     }
+  };
+}
+
+/**
+ * The link to a runbook of an entity, as an incident declared with it keeps
+ * it: the runbook's page in the portal, or a link-only runbook's own URL.
+ * Another entity's runbook is no runbook of this one: a drill validates only
+ * its own component's runbooks.
+ *
+ * @internal
+ */
+export function createRunbookLink(options: {
+  store: Pick<RunbookStore, 'getRunbook'>;
+  appBaseUrl: string;
+}) {
+  const { store } = options;
+  const appBaseUrl = options.appBaseUrl.replace(/\/+$/, '');
+  return async (
+    runbookId: string,
+    entityRef: string,
+  ): Promise<string | undefined> => {
+    const runbook = await store.getRunbook(runbookId, '0000-01-01');
+    if (
+      !runbook ||
+      runbook.entityRef.toLocaleLowerCase('en-US') !==
+        entityRef.toLocaleLowerCase('en-US')
+    ) {
+      return undefined;
+    }
+    return runbook.kind === 'link' && runbook.url
+      ? runbook.url
+      : `${appBaseUrl}${runbookPagePath(runbook.id)}`;
   };
 }

@@ -82,6 +82,11 @@ export const createIncidentRequestSchema = z
     scribe: userRefSchema.optional(),
     startedAt: isoDate.optional(),
     detectedAt: isoDate.optional(),
+    /**
+     * A runbook of the component the incident follows (a drill: the one it
+     * exercises); linked as the incident's runbook.
+     */
+    runbookId: z.string().trim().min(1).max(600).optional(),
     /** Declares an exercise of this kind instead of a real incident. */
     drill: z
       .enum(INCIDENT_DRILL_KINDS, {
@@ -107,7 +112,7 @@ export type CreateIncidentRequest = z.input<typeof createIncidentRequestSchema>;
  * @public
  */
 export const updateIncidentRequestSchema = createIncidentRequestSchema
-  .omit({ entityRef: true, drill: true })
+  .omit({ entityRef: true, drill: true, runbookId: true })
   .partial()
   .extend({
     version: versionSchema,
