@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import ListItemText from '@material-ui/core/ListItemText';
+import useAsync from 'react-use/esm/useAsync';
 import MenuItem from '@material-ui/core/MenuItem';
 import {
   Incident,
@@ -46,7 +47,15 @@ export function DeclareIncidentDialog(props: {
     severity: '',
     summary: '',
     drill: '',
+    runbookId: '',
   });
+  // The component's runbooks, for the one a drill exercises; none listed
+  // when they cannot be read (the drill is declared without one).
+  const runbooks = useAsync(
+    async () =>
+      values.drill ? (await api.getEntityRunbooks(entityRef)).runbooks : [],
+    [api, entityRef, Boolean(values.drill)],
+  );
   const [roles, setRole] = useIncidentRoles();
 
   const write = useWrite(
@@ -60,6 +69,7 @@ export function DeclareIncidentDialog(props: {
         communications: roles.communications ?? undefined,
         scribe: roles.scribe ?? undefined,
         drill: (values.drill as IncidentDrillKind) || undefined,
+        runbookId: (values.drill && values.runbookId) || undefined,
       }),
     { onSuccess: onDeclared },
   );
@@ -126,6 +136,23 @@ export function DeclareIncidentDialog(props: {
                 primary={INCIDENT_DRILL_LABELS[kind]}
                 secondary={DRILL_DESCRIPTIONS[kind]}
               />
+            </MenuItem>
+          ))}
+        </FormTextField>
+      )}
+      {values.drill && Boolean(runbooks.value?.length) && (
+        <FormTextField
+          {...field('runbookId')}
+          select
+          label="Runbook to exercise"
+          helperText="Marked validated in a drill when the drill is resolved"
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
+        >
+          <MenuItem value="">None</MenuItem>
+          {runbooks.value!.map(runbook => (
+            <MenuItem key={runbook.id} value={runbook.id}>
+              {runbook.title}
             </MenuItem>
           ))}
         </FormTextField>

@@ -6,6 +6,7 @@ import { EntityIncidentsCard } from './EntityIncidentsCard';
 import {
   makeEntity,
   makeIncident,
+  makeRunbookRecord,
   makeSummary,
   mockReliabilityApi,
   pickPerson,
@@ -270,8 +271,20 @@ describe('<EntityIncidentsCard />', () => {
     expect(screen.getAllByText('DRILL')).toHaveLength(1);
   });
 
-  it('declares a drill of the kind chosen', async () => {
+  it('declares a drill of the kind chosen, with the runbook it exercises', async () => {
     api.getEntitySummary.mockResolvedValue(makeSummary());
+    api.getEntityRunbooks.mockResolvedValue({
+      entityRef: 'component:default/checkout',
+      configured: true,
+      runbooks: [
+        makeRunbookRecord({
+          id: 'component:default/checkout/region-failover',
+          title: 'Fail over the region',
+        }),
+      ],
+      problems: [],
+      refreshedAt: null,
+    });
     api.createIncident.mockResolvedValue(makeIncident({ id: 'inc-new' }));
     await renderCard();
 
@@ -296,6 +309,12 @@ describe('<EntityIncidentsCard />', () => {
     );
     await userEvent.click(await screen.findByText('Tabletop exercise'));
     await userEvent.click(
+      await within(dialog).findByRole('button', {
+        name: /Runbook to exercise/,
+      }),
+    );
+    await userEvent.click(await screen.findByText('Fail over the region'));
+    await userEvent.click(
       within(dialog).getByRole('button', { name: 'Declare' }),
     );
 
@@ -305,10 +324,15 @@ describe('<EntityIncidentsCard />', () => {
           title: 'Tabletop: region loss',
           severity: 'SEV1',
           drill: 'tabletop',
+          runbookId: 'component:default/checkout/region-failover',
         }),
       ),
     );
-  });
+    expect(api.getEntityRunbooks).toHaveBeenCalledWith(
+      'component:default/checkout',
+    );
+    // Three selects to open: slow in jsdom on a busy machine.
+  }, 60_000);
 
   it('names the communications lead and scribe when declaring', async () => {
     api.getEntitySummary.mockResolvedValue(makeSummary());
