@@ -41,6 +41,10 @@ import { createAlertRunbookLookup } from './runbooks/alertRunbooks';
 import { RunbookFileRefresher } from './runbooks/files/RunbookFileRefresher';
 import { scheduleRunbookFileRefresh } from './runbooks/files/scheduleRunbookFileRefresh';
 import { RunbookService } from './runbooks/RunbookService';
+import {
+  createDrillRunbookValidation,
+  createRunbookLink,
+} from './runbooks/drillValidations';
 import { DatabaseRunbookStore } from './runbooks/store/DatabaseRunbookStore';
 import { ScheduleService } from './oncall/ScheduleService';
 import { setupSlos } from './slo/setupSlos';
@@ -233,6 +237,14 @@ export const reliabilityPlugin = createBackendPlugin({
           store: incidents,
           severities,
           announcer: escalations,
+          drillResolved: createDrillRunbookValidation({
+            store: runbookStore,
+            appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          }),
+          runbookLink: createRunbookLink({
+            store: runbookStore,
+            appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          }),
         });
 
         const deployGate = createDeployGateService({

@@ -556,6 +556,26 @@ describe('AlertmanagerWebhookService', () => {
       expect(Number(updated.version)).toBe(2);
     });
 
+    it('never opens a drill, whatever the alert says', async () => {
+      const { knex, handle } = await setup(databaseId);
+      const { incidents } = await handle(
+        rawPayload([
+          rawAlert({
+            labels: { ...checkoutLabels, drill: 'game_day' },
+            annotations: { ...annotations, drill: 'tabletop' },
+            startsAt: T0,
+          }),
+        ]),
+      );
+      expect(incidents).toHaveLength(1);
+      const row = await knex('incidents')
+        .where({ id: incidents[0].id })
+        .first();
+      // A page is real: it counts in MTTA and MTTR and is never excused as
+      // an exercise by a label anyone sending alerts can set.
+      expect(row.drill).toBeNull();
+    });
+
     it('opens one incident per matching entity, and none for a group that arrives resolved', async () => {
       const { knex, handle } = await setup(databaseId, {
         entities: [

@@ -498,7 +498,8 @@ export class DeployGateService {
     const start = Math.min(...windows.map(w => Date.parse(w.start)));
     const end = Math.max(...windows.map(w => Date.parse(w.end)));
     const { items } = await this.options.incidents.listIncidents(
-      { entityRefs: [entityRef], startedBefore: new Date(end) },
+      // A drill burns no error budget and tells the approver nothing.
+      { entityRefs: [entityRef], startedBefore: new Date(end), drill: false },
       { limit: INCIDENT_SCAN },
     );
     const order = this.options.severityOrder;

@@ -128,6 +128,11 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (filter.commander) {
       query.where('commander', filter.commander);
     }
+    if (filter.drill === true) {
+      query.whereNotNull('drill');
+    } else if (filter.drill === false) {
+      query.whereNull('drill');
+    }
     return query;
   }
 

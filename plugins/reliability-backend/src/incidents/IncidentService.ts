@@ -45,11 +45,23 @@ export class IncidentService {
     severities: SeverityLevel[];
     /** Tells the people paged about each declaration; none in some tests. */
     announcer?: { announceDeclared(incident: Incident): Promise<void> };
+    /** Marks the runbooks of each drill resolved validated. */
+    drillResolved?: (incident: Incident) => Promise<void>;
+    /**
+     * The link to a runbook of the entity, or undefined when the entity has
+     * no runbook of that id.
+     */
+    runbookLink?: (
+      runbookId: string,
+      entityRef: string,
+    ) => Promise<string | undefined>;
   }) {
     return new IncidentService(
       options.store,
       options.severities,
       options.announcer,
+      options.drillResolved,
+      options.runbookLink,
     );
   }
 
@@ -59,6 +71,11 @@ export class IncidentService {
     private readonly announcer?: {
       announceDeclared(incident: Incident): Promise<void>;
     },
+    private readonly drillResolved?: (incident: Incident) => Promise<void>,
+    private readonly runbookLink?: (
+      runbookId: string,
+      entityRef: string,
+    ) => Promise<string | undefined>,
   ) {}
 
   private checkSeverity(severity: string) {
@@ -85,10 +102,21 @@ export class IncidentService {
     if (problem) {
       throw new InputError(problem);
     }
+    const { runbookId, ...fields } = input;
+    let runbookUrl: string | undefined;
+    if (runbookId) {
+      runbookUrl = await this.runbookLink?.(runbookId, input.entityRef);
+      if (!runbookUrl) {
+        throw new InputError(
+          `runbookId: ${input.entityRef} has no runbook ${runbookId}`,
+        );
+      }
+    }
     const status = input.status ?? 'investigating';
     const incident = await this.store.createIncident(
       {
-        ...input,
+        ...fields,
+        runbookUrl,
         status,
         source,
         startedAt,
@@ -102,8 +130,10 @@ export class IncidentService {
           type: 'created',
           at: now,
           author: actor,
-          message: `Declared ${input.severity}: ${input.title}`,
-          data: { status },
+          message: `Declared ${input.drill ? 'drill ' : ''}${input.severity}: ${
+            input.title
+          }`,
+          data: { status, ...(input.drill && { drill: input.drill }) },
         },
       ],
       actor,
@@ -129,7 +159,7 @@ export class IncidentService {
     update: IncidentUpdate,
     actor: string,
   ): Promise<Incident> {
-    const { version, note, ...requested } = update;
+    const { version, note, drill: _fixed, ...requested } = update;
     if (version !== current.version) {
       throw staleVersionError('Incident', current.id, version, current.version);
     }
@@ -221,12 +251,16 @@ export class IncidentService {
     if (!events.length) {
       return current;
     }
-    return this.store.updateIncident(current.id, {
+    const updated = await this.store.updateIncident(current.id, {
       expectedVersion: version,
       changes,
       events,
       actor,
     });
+    if (updated.drill && to === 'resolved' && from !== 'resolved') {
+      await this.drillResolved?.(updated);
+    }
+    return updated;
   }
 
   /**

@@ -46,6 +46,8 @@ export interface IncidentFilter extends EntityFilter {
   needsAttention?: { now: Date; severities: SeverityLevel[] };
   /** Only incidents this user (entity ref, lower-cased) commands. */
   commander?: string;
+  /** `true`: only drills; `false`: only real incidents. */
+  drill?: boolean;
 }
 
 /** The times of an incident after `startedAt`, set as it moves on. */
@@ -95,13 +97,13 @@ export type NewIncident = { id?: string } & Pick<
   };
 
 /**
- * Fields of an incident that can change; null clears. Its entity, source
- * and the source's key stay.
+ * Fields of an incident that can change; null clears. Its entity, source,
+ * the source's key and whether it is a drill stay.
  *
  * @internal
  */
 export type IncidentChanges = Partial<
-  Omit<IncidentFields, 'entityRef' | 'source' | 'externalId'>
+  Omit<IncidentFields, 'entityRef' | 'source' | 'externalId' | 'drill'>
 >;
 
 /**

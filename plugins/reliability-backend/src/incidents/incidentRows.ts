@@ -1,6 +1,7 @@
 import {
   Incident,
   IncidentEvent,
+  IncidentDrillKind,
   IncidentSource,
   IncidentStatus,
 } from '@reliability-hub/plugin-reliability-common';
@@ -45,6 +46,7 @@ export interface IncidentRow {
   version: number;
   escalation_level?: number;
   escalated_at?: Timestamp | null;
+  drill?: string | null;
   /** Read with the clock facts only (see `clockFactColumns`). */
   last_update_at?: Timestamp | null;
   postmortem_published_at?: Timestamp | null;
@@ -118,6 +120,7 @@ export function newIncidentRow(
     acknowledged_by: incident.acknowledgedBy ?? null,
     mitigated_at: incident.mitigatedAt ?? null,
     resolved_at: incident.resolvedAt ?? null,
+    drill: incident.drill ?? null,
     created_at: now,
     updated_at: now,
     version: 1,
@@ -167,6 +170,7 @@ export function toIncident(row: IncidentRow): Incident {
     version: toNumber(row.version),
     escalationLevel: toNumber(row.escalation_level ?? 1),
     escalatedAt: toIso(row.escalated_at ?? null),
+    drill: (row.drill as IncidentDrillKind | null | undefined) ?? null,
     ...(row.last_update_at !== undefined && {
       lastUpdateAt: toIso(row.last_update_at),
     }),

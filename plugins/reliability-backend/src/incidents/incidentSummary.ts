@@ -30,10 +30,13 @@ export async function readIncidentSummary(
   const since30 = new Date(options.now.getTime() - 30 * DAY_MS);
   const since90 = new Date(options.now.getTime() - 90 * DAY_MS);
 
+  // Drills are listed among the recent incidents, marked, but count in no
+  // figure: not open incidents, not MTTA or MTTR, not repeats.
   const ninetyDays = () =>
     knex('incidents')
       .whereIn('entity_ref', refs)
-      .where('started_at', '>=', since90);
+      .where('started_at', '>=', since90)
+      .whereNull('drill');
   const newestFirst = [
     { column: 'started_at', order: 'desc' },
     { column: 'id', order: 'desc' },
@@ -53,6 +56,7 @@ export async function readIncidentSummary(
     knex('incidents')
       .whereIn('entity_ref', refs)
       .whereIn('status', OPEN_STATUSES)
+      .whereNull('drill')
       .select('entity_ref')
       .count({ count: '*' })
       .groupBy('entity_ref'),
@@ -159,6 +163,7 @@ async function readPostmortemsDue(
     .whereIn('entity_ref', refs)
     .where('status', 'resolved')
     .where('started_at', '>=', options.since)
+    .whereNull('drill')
     .whereIn(
       'severity',
       due.map(level => level.id),

@@ -81,6 +81,7 @@ export function createIncidentsRouter(options: {
         ? { now: new Date(), severities: options.severities }
         : undefined,
       commander: query.commander,
+      drill: query.drill,
     };
     res.json(
       await listVisibleIncidents(

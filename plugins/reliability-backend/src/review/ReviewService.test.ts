@@ -505,6 +505,41 @@ describe('ReviewService', () => {
       ]);
     });
 
+    it('leaves a drill out of the counts, MTTA, MTTR, postmortems due and the trend, while an equal real incident counts', async () => {
+      const { service, visible, knex } = await setup();
+      const rehearsal = (drill: string | null) => ({
+        ...incident(
+          CHECKOUT,
+          'Game day: database failover',
+          'SEV1',
+          '2026-11-12T10:00:00Z',
+          {
+            detect: 1,
+            ack: 2,
+            resolve: 30,
+          },
+        ),
+        drill,
+      });
+      await knex('incidents').insert(rehearsal('game_day'));
+      const withDrill = await service.review(november, visible);
+      expect(withDrill.current).toEqual(NOVEMBER);
+      expect(withDrill.trend.points[11].incidents).toEqual([]);
+
+      await knex('incidents').insert(rehearsal(null));
+      const withReal = await service.review(november, visible);
+      expect(withReal.current.incidents.total).toBe(6);
+      expect(withReal.current.incidents.mttaSeconds).toBe(
+        (NOVEMBER.incidents.mttaSeconds * 4 + 2 * 60) / 5,
+      );
+      expect(withReal.current.postmortems.due).toBe(
+        NOVEMBER.postmortems.due + 1,
+      );
+      expect(withReal.trend.points[11].incidents).toEqual([
+        { severity: 'SEV1', count: 1 },
+      ]);
+    });
+
     it('answers a group the caller may not see as one that does not exist', async () => {
       const { service, visible } = await setup();
       await expect(

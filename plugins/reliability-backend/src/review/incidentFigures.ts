@@ -21,11 +21,13 @@ export async function readIncidentFigures(
   to: Date,
   options: ReviewQueryOptions,
 ) {
-  // Drills, once incidents can be marked as exercises, are left out here.
+  // Drills are exercises: their times say how a rehearsal went, not how the
+  // service fails, so they count in no figure.
   const started = () =>
     scoped('incidents')
       .where('started_at', '>=', from)
-      .where('started_at', '<', to);
+      .where('started_at', '<', to)
+      .whereNull('drill');
   const [bySeverity, totals] = await Promise.all([
     started().select('severity').count({ count: '*' }).groupBy('severity'),
     started()

@@ -59,6 +59,8 @@ export async function readPostmortemFigures(
     .from({ i: 'incidents' })
     .whereIn('i.severity', Object.keys(options.postmortemDueHours))
     .whereNotNull('i.resolved_at')
+    // A drill's debrief is owed to the team, not counted late in the review.
+    .whereNull('i.drill')
     .where(
       'i.resolved_at',
       '>=',

@@ -39,6 +39,7 @@ export async function readReviewTrend(
     whereEntities(knex('incidents'), entities)
       .where('started_at', '>=', from)
       .where('started_at', '<', to)
+      .whereNull('drill')
       .select('severity', {
         step: stepIndexSql(knex, 'started_at', from, stepMs),
       })

@@ -206,6 +206,10 @@ describe('runbook routes', () => {
         ['sort=owner', 'sort'],
         ['colour=red', 'colour'],
         ['owner=group:', 'owner'],
+        ['validated=yesterday', 'validated'],
+        ['validatedOverDays=0', 'validatedOverDays'],
+        ['validatedOverDays=soon', 'validatedOverDays'],
+        ['validatedOverDays=1.5', 'validatedOverDays'],
       ]) {
         const bad = await api('get', `/runbooks/library?${query}`, NON_OWNER);
         expect(bad.status).toBe(400);

@@ -567,6 +567,63 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       }
     });
 
+    it('declares a drill that keeps its kind, lists drills apart and leaves them out of the open count', async () => {
+      const { api } = await setup();
+      const declare = (body: object) =>
+        api('post', '/incidents', OWNER).send({
+          entityRef: ENTITY,
+          title: 'Game day: lose the primary database',
+          severity: 'SEV2',
+          ...body,
+        });
+      const drill = await declare({ drill: 'game_day' });
+      expect(drill.status).toBe(201);
+      expect(drill.body).toMatchObject({ drill: 'game_day', version: 1 });
+      const real = await declare({ title: 'Checkout 5xx spike' });
+      expect(real.body.drill).toBeNull();
+
+      const bad = await declare({ drill: 'fire_drill' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/drill/);
+
+      for (const [id, change] of [
+        [drill.body.id, null],
+        [drill.body.id, 'tabletop'],
+        [real.body.id, 'game_day'],
+      ]) {
+        const res = await api('patch', `/incidents/${id}`, OWNER).send({
+          version: 1,
+          drill: change,
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(/drill/);
+      }
+
+      const list = async (query: string) =>
+        (await api('get', `/incidents?${query}`, OWNER)).body.items.map(
+          (incident: { id: string }) => incident.id,
+        );
+      expect(await list('drill=true')).toEqual([drill.body.id]);
+      expect(await list('drill=false')).toEqual([real.body.id]);
+      const badFilter = await api('get', '/incidents?drill=maybe', OWNER);
+      expect(badFilter.status).toBe(400);
+      expect(badFilter.body.error.message).toMatch(/drill/);
+
+      const summary = await api(
+        'get',
+        `/entity-summary?entityRef=${ENTITY}`,
+        OWNER,
+      );
+      expect(summary.status).toBe(200);
+      const { incidents } = summary.body;
+      expect(incidents.openCount).toBe(1);
+      expect(incidents.last30Days).toEqual([{ severity: 'SEV2', count: 1 }]);
+      // Listed, marked, among the recent incidents.
+      expect(
+        incidents.recent.map((i: { drill: string | null }) => i.drill),
+      ).toContain('game_day');
+    });
+
     it('reopens a resolved incident and clears its resolution time', async () => {
       const { api } = await setup();
       const { incident } = await ownerFlow(api);

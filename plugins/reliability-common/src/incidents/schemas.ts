@@ -15,7 +15,7 @@ import {
   versionSchema,
 } from '../requestFields';
 import { INCIDENT_HUMAN_ID_PATTERN } from './lifecycle';
-import { INCIDENT_STATUSES } from './types';
+import { INCIDENT_DRILL_KINDS, INCIDENT_STATUSES } from './types';
 
 /**
  * The `:id` of an incident route: its UUID or its `INC-YYYYMMDD-NNN` id.
@@ -52,6 +52,8 @@ export const incidentListQuerySchema = z
     needsAttention: queryFlag('must be true or false').optional(),
     /** Only incidents this user commands. */
     commander: userRefSchema.optional(),
+    /** `true`: only drills; `false`: only real incidents. */
+    drill: queryFlag('must be true or false').optional(),
     ...pageQueryFields,
   })
   .strict();
@@ -80,6 +82,17 @@ export const createIncidentRequestSchema = z
     scribe: userRefSchema.optional(),
     startedAt: isoDate.optional(),
     detectedAt: isoDate.optional(),
+    /**
+     * A runbook of the component the incident follows (a drill: the one it
+     * exercises); linked as the incident's runbook.
+     */
+    runbookId: z.string().trim().min(1).max(600).optional(),
+    /** Declares an exercise of this kind instead of a real incident. */
+    drill: z
+      .enum(INCIDENT_DRILL_KINDS, {
+        error: `must be one of ${INCIDENT_DRILL_KINDS.join(', ')}`,
+      })
+      .optional(),
   })
   .strict();
 
@@ -99,10 +112,15 @@ export type CreateIncidentRequest = z.input<typeof createIncidentRequestSchema>;
  * @public
  */
 export const updateIncidentRequestSchema = createIncidentRequestSchema
-  .omit({ entityRef: true })
+  .omit({ entityRef: true, drill: true, runbookId: true })
   .partial()
   .extend({
     version: versionSchema,
+    // A drill stays a drill and a real incident stays real: turning one into
+    // the other would rewrite the figures it was (or was not) counted in.
+    drill: z
+      .never({ error: 'cannot be changed after the incident is declared' })
+      .optional(),
     summary: z.string().max(20_000).nullable().optional(),
     commander: userRefSchema.nullable().optional(),
     communications: userRefSchema.nullable().optional(),

@@ -6,6 +6,26 @@
 export type IncidentSource = 'portal' | 'api' | 'alertmanager';
 
 /**
+ * The kinds of drill an incident can be declared as: a game day (failure
+ * injected into a real system), a tabletop (talked through) or a wheel of
+ * misfortune (a past incident replayed with a responder).
+ *
+ * @public
+ */
+export const INCIDENT_DRILL_KINDS = [
+  'game_day',
+  'tabletop',
+  'wheel_of_misfortune',
+] as const;
+
+/**
+ * The kind of a drill.
+ *
+ * @public
+ */
+export type IncidentDrillKind = (typeof INCIDENT_DRILL_KINDS)[number];
+
+/**
  * The lifecycle of an incident, in order.
  *
  * @public
@@ -61,6 +81,12 @@ export interface Incident {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * Set when the incident is an exercise, never a real outage: it runs the
+   * same process but counts in no figure (MTTA, MTTR, incident counts).
+   * Fixed at declaration.
+   */
+  drill?: IncidentDrillKind | null;
   /**
    * The last status update or status change, for the update clock; absent
    * where the answer does not carry the incident's clocks.

@@ -39,6 +39,13 @@ export interface RunbookRecord {
   /** Where it was read from (file or link). */
   sourceLocation: string;
   indexedAt: string;
+  /**
+   * When a drill that used the runbook was last resolved: the runbook was
+   * exercised end to end then. Absent when never validated in a drill.
+   */
+  lastValidatedAt?: string;
+  /** The drill incident that last validated the runbook. */
+  lastValidatedIncidentId?: string;
 }
 
 /**

@@ -32,6 +32,17 @@ export const runbookLibraryQuerySchema = z
     alert: z.string().trim().min(1).max(255).optional(),
     tag: z.string().trim().min(1).max(255).optional(),
     stale: queryFlag('must be true or false').optional(),
+    /** `never`: only runbooks no drill has validated. */
+    validated: z
+      .enum(['never'], { error: 'must be never' })
+      .optional(),
+    /** Only runbooks whose last validation in a drill is older than this. */
+    validatedOverDays: z.coerce
+      .number<number>({ error: 'must be a whole number of days' })
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1' })
+      .max(3650, { error: 'must be at most 3650' })
+      .optional(),
     sort: z.enum(['title', 'lastReviewed']).default('title'),
     cursor: z.string().max(2_000).optional(),
     limit: pageLimitSchema,

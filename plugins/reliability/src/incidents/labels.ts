@@ -1,4 +1,7 @@
-import { IncidentStatus } from '@reliability-hub/plugin-reliability-common';
+import {
+  IncidentDrillKind,
+  IncidentStatus,
+} from '@reliability-hub/plugin-reliability-common';
 
 /** How the lifecycle statuses read on screen. */
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
@@ -6,4 +9,11 @@ export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
   identified: 'Identified',
   monitoring: 'Monitoring',
   resolved: 'Resolved',
+};
+
+/** How the kinds of drill read on screen. */
+export const INCIDENT_DRILL_LABELS: Record<IncidentDrillKind, string> = {
+  game_day: 'Game day',
+  tabletop: 'Tabletop exercise',
+  wheel_of_misfortune: 'Wheel of misfortune',
 };

@@ -1,4 +1,4 @@
-import { plainSummary, staleText } from './format';
+import { drillValidationText, plainSummary, staleText } from './format';
 
 describe('plainSummary', () => {
   it.each([
@@ -24,5 +24,14 @@ describe('staleText', () => {
       staleText({ reviewDue: '2026-07-13', lastReviewed: '2026-04-14' }),
     ).toBe('Review overdue since Jul 13, 2026');
     expect(staleText({})).toBe('Never reviewed');
+  });
+});
+
+describe('drillValidationText', () => {
+  it('names the day of the last drill, or says there was none', () => {
+    expect(
+      drillValidationText({ lastValidatedAt: '2026-11-03T16:20:00.000Z' }),
+    ).toBe('Validated in a drill on Nov 3, 2026');
+    expect(drillValidationText({})).toBe('Never validated in a drill');
   });
 });

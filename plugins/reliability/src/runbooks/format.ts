@@ -10,6 +10,18 @@ export function formatDay(day: string): string {
   return date.isValid ? date.toLocaleString(DateTime.DATE_MED) : day;
 }
 
+/**
+ * "Validated in a drill on Oct 1, 2026" or "Never validated in a drill": a
+ * review reads the runbook, a drill proves it works.
+ */
+export function drillValidationText(
+  runbook: Pick<RunbookRecord, 'lastValidatedAt'>,
+): string {
+  return runbook.lastValidatedAt
+    ? `Validated in a drill on ${formatDay(runbook.lastValidatedAt)}`
+    : 'Never validated in a drill';
+}
+
 /** "Reviewed Oct 1, 2026", "Never reviewed", or nothing for links (they carry no review date). */
 export function lastReviewedText(
   runbook: Pick<RunbookRecord, 'kind' | 'lastReviewed'>,

@@ -15,9 +15,17 @@ const SEVERITY_OF_LEVEL: Record<string, 'critical' | 'high' | 'normal'> = {
   SEV2: 'high',
 };
 
-/** How notifications name an incident: its id and severity. */
+/**
+ * How notifications name an incident: its id and severity, and DRILL first
+ * for an exercise. Drills page like real incidents: a game day rehearses
+ * the paging and escalation path too, and a responder who is not paged
+ * tests nothing. The word up front lets nobody mistake one for an outage
+ * (and start on the real system), and a drill is never sent as critical.
+ */
 const label = (incident: Incident) =>
-  `${incident.humanId ?? incident.id} (${incident.severity})`;
+  `${incident.drill ? 'DRILL ' : ''}${incident.humanId ?? incident.id} (${
+    incident.severity
+  })`;
 
 /**
  * Tells people about an incident through the plugin's notifier: who is
@@ -112,7 +120,9 @@ export class IncidentAnnouncer {
           incident.entityRef,
           incident.humanId ?? incident.id,
         ),
-        severity: SEVERITY_OF_LEVEL[incident.severity] ?? 'normal',
+        severity: incident.drill
+          ? 'normal'
+          : SEVERITY_OF_LEVEL[incident.severity] ?? 'normal',
       });
     } catch (error) {
       // One line per failure at first, then every hundredth: a portal without

@@ -170,6 +170,23 @@ describe('incident escalation', () => {
       });
     });
 
+    it('pages for a drill as for a real incident, saying DRILL and never as critical', async () => {
+      const { api, sent } = await setup();
+      const res = await api('post', '/incidents', OWNER).send({
+        entityRef: CART,
+        title: 'Game day: cart loses Redis',
+        severity: 'SEV1',
+        drill: 'game_day',
+      });
+      expect(res.status).toBe(201);
+      expect(sent).toHaveLength(1);
+      expect(sent[0].payload).toMatchObject({
+        title: `DRILL ${res.body.humanId} (SEV1) declared: Game day: cart loses Redis`,
+        severity: 'normal',
+        topic: 'incidentDeclared',
+      });
+    });
+
     it('escalates by itself once per level while nobody acknowledges, however many replicas run the job', async () => {
       const { knex, api, sent, sender } = await setup();
       const incident = await declareSev1(api, 6);

@@ -27,6 +27,7 @@ import {
   toRow,
   toState,
   toText,
+  withValidation,
 } from './runbookRows';
 
 /**
@@ -173,9 +174,9 @@ export class DatabaseRunbookStore implements RunbookStore {
   ): Promise<RunbookRecord[]> {
     const out: RunbookRecord[] = [];
     for (const chunk of chunks(entityRefs, IN_CHUNK)) {
-      const rows: RunbookRow[] = await this.knex('runbooks')
-        .select(LIST_COLUMNS)
-        .whereIn('entity_ref', chunk);
+      const rows: RunbookRow[] = await withValidation(
+        this.knex('runbooks').select(LIST_COLUMNS),
+      ).whereIn('runbooks.entity_ref', chunk);
       out.push(...rows.map(row => toRecord(row, today)));
     }
     return out.sort(
@@ -202,8 +203,9 @@ export class DatabaseRunbookStore implements RunbookStore {
     today: string,
   ): Promise<RunbookDetail | undefined> {
     const row: (RunbookRow & { body: string | null }) | undefined =
-      await this.knex('runbooks')
-        .select([...LIST_COLUMNS, 'runbook_texts.body'])
+      await withValidation(
+        this.knex('runbooks').select([...LIST_COLUMNS, 'runbook_texts.body']),
+      )
         .leftJoin('runbook_texts', 'runbook_texts.runbook_id', 'runbooks.id')
         .where('runbooks.id', id)
         .first();
@@ -221,8 +223,9 @@ export class DatabaseRunbookStore implements RunbookStore {
     alertname: string,
     today: string,
   ): Promise<RunbookRecord[]> {
-    const rows: RunbookRow[] = await this.knex('runbooks')
-      .select(LIST_COLUMNS)
+    const rows: RunbookRow[] = await withValidation(
+      this.knex('runbooks').select(LIST_COLUMNS),
+    )
       .join('runbook_alerts', 'runbook_alerts.runbook_id', 'runbooks.id')
       .where('runbook_alerts.alert', lower(alertname))
       .orderBy([
@@ -231,5 +234,30 @@ export class DatabaseRunbookStore implements RunbookStore {
       ])
       .limit(100);
     return rows.map(row => toRecord(row, today));
+  }
+
+  async findIdsByUrl(url: string): Promise<string[]> {
+    return this.knex('runbooks')
+      .where({ kind: 'link', url })
+      .orderBy('id')
+      .limit(100)
+      .pluck('id');
+  }
+
+  async recordValidation(
+    runbookId: string,
+    validation: { at: Date; incidentId: string },
+  ): Promise<void> {
+    const row = {
+      runbook_id: runbookId,
+      validated_at: validation.at,
+      incident_id: validation.incidentId,
+    };
+    // The latest drill wins, whichever replica writes last.
+    await this.knex('runbook_validations')
+      .insert(row)
+      .onConflict('runbook_id')
+      .merge()
+      .where('runbook_validations.validated_at', '<', validation.at);
   }
 }

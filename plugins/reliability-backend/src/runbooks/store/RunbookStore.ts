@@ -86,4 +86,14 @@ export interface RunbookStore {
   getRunbook(id: string, today: string): Promise<RunbookDetail | undefined>;
   /** Runbooks whose `alerts` name the alert (case-insensitive). */
   findByAlert(alertname: string, today: string): Promise<RunbookRecord[]>;
+  /** Link-only runbooks that point at this URL. */
+  findIdsByUrl(url: string): Promise<string[]>;
+  /**
+   * Records that a drill validated the runbook at `at`; an older validation
+   * than the one recorded changes nothing.
+   */
+  recordValidation(
+    runbookId: string,
+    validation: { at: Date; incidentId: string },
+  ): Promise<void>;
 }

@@ -7,8 +7,23 @@ import { whereEntities } from '../../database/entityFilter';
 import { keysetPage } from '../../database/keysetPage';
 import { toNumber } from '../../database/sql';
 import { RunbookLibraryQuery } from './RunbookStore';
-import { LIST_COLUMNS, lower, RunbookRow, toRecord } from './runbookRows';
+import {
+  LIST_COLUMNS,
+  lower,
+  RunbookRow,
+  toRecord,
+  withValidation,
+} from './runbookRows';
 import { containsPattern, searchWords } from './searchText';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The drill validation of the runbook the outer query is at. */
+function validation(knex: Knex): Knex.QueryBuilder {
+  return knex('runbook_validations')
+    .select(knex.raw('1'))
+    .whereRaw('runbook_validations.runbook_id = runbooks.id');
+}
 
 /**
  * Narrows a query of `runbooks` to the library query's filters (all of them,
@@ -62,6 +77,18 @@ export function filterLibrary(
       query.whereNot(staleCondition);
     }
   }
+  if (filter.validated === 'never') {
+    query.whereNotExists(validation(knex));
+  }
+  if (filter.validatedOverDays !== undefined) {
+    const before = new Date(
+      Date.parse(`${filter.today}T00:00:00Z`) -
+        filter.validatedOverDays * DAY_MS,
+    );
+    query.whereExists(
+      validation(knex).where('runbook_validations.validated_at', '<', before),
+    );
+  }
   return query;
 }
 
@@ -77,7 +104,11 @@ export async function searchLibrary(
 ): Promise<RunbookLibraryPage> {
   const byReview = filter.sort === 'lastReviewed';
   const page = await keysetPage<RunbookRow, RunbookRecord>(
-    filterLibrary(knex, knex('runbooks').select(LIST_COLUMNS), filter),
+    filterLibrary(
+      knex,
+      withValidation(knex('runbooks').select(LIST_COLUMNS)),
+      filter,
+    ),
     {
       key: 'text',
       column: byReview ? 'runbooks.last_reviewed' : 'runbooks.title_sort',

@@ -2,6 +2,7 @@ import {
   RunbookRecord,
   RunbookSeverity,
 } from '@reliability-hub/plugin-reliability-common';
+import { Knex } from 'knex';
 import { toIso, toNumber } from '../../database/sql';
 import { IndexedRunbook, RunbookSourceState } from './RunbookStore';
 import { runbookSearchText } from './searchText';
@@ -33,6 +34,9 @@ export interface RunbookRow {
   source_location: string;
   content_hash: string | null;
   indexed_at: Timestamp;
+  /** Read with {@link withValidation} only. */
+  last_validated_at?: Timestamp | null;
+  last_validated_incident_id?: string | null;
 }
 
 /** @internal */
@@ -77,6 +81,25 @@ const COLUMNS = [
 
 /** The columns of a runbook row, qualified for queries that join. @internal */
 export const LIST_COLUMNS = COLUMNS.map(column => `runbooks.${column}`);
+
+/**
+ * Adds the last drill validation of each runbook to a query of `runbooks`:
+ * validations live apart, as the refresh rebuilds the index rows.
+ *
+ * @internal
+ */
+export function withValidation(query: Knex.QueryBuilder): Knex.QueryBuilder {
+  return query
+    .leftJoin(
+      'runbook_validations',
+      'runbook_validations.runbook_id',
+      'runbooks.id',
+    )
+    .select({
+      last_validated_at: 'runbook_validations.validated_at',
+      last_validated_incident_id: 'runbook_validations.incident_id',
+    });
+}
 
 /** Rows per INSERT, well under SQLite's limit of bound parameters. @internal */
 export const INSERT_CHUNK = 200;
@@ -124,6 +147,12 @@ export function toRecord(row: RunbookRow, today: string): RunbookRecord {
     record.reviewIntervalDays = toNumber(row.review_interval_days);
   }
   if (row.review_due) record.reviewDue = row.review_due;
+  if (row.last_validated_at) {
+    record.lastValidatedAt = toIso(row.last_validated_at);
+    if (row.last_validated_incident_id) {
+      record.lastValidatedIncidentId = row.last_validated_incident_id;
+    }
+  }
   return record;
 }
 

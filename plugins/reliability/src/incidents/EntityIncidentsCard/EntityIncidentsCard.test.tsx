@@ -6,6 +6,7 @@ import { EntityIncidentsCard } from './EntityIncidentsCard';
 import {
   makeEntity,
   makeIncident,
+  makeRunbookRecord,
   makeSummary,
   mockReliabilityApi,
   pickPerson,
@@ -241,7 +242,97 @@ describe('<EntityIncidentsCard />', () => {
       summary: 'No items',
       commander: SIGNED_IN_USER,
     });
+    expect(api.createIncident.mock.calls[0][0].drill).toBeUndefined();
   });
+
+  it('marks a drill with DRILL beside its severity, and only the drill', async () => {
+    const drill = makeIncident({
+      id: 'inc-3',
+      title: 'Game day: lose the primary',
+      severity: 'SEV1',
+      status: 'investigating',
+      drill: 'game_day',
+    });
+    api.getEntitySummary.mockResolvedValue(
+      makeSummary({
+        incidents: {
+          ...summary.incidents,
+          recent: [drill, resolvedIncident],
+        },
+      }),
+    );
+    await renderCard();
+
+    const row = (await screen.findByText('Game day: lose the primary')).closest(
+      'div',
+    )!.parentElement!;
+    expect(within(row).getByText('DRILL')).toBeInTheDocument();
+    expect(within(row).getByText('SEV1')).toBeInTheDocument();
+    expect(screen.getAllByText('DRILL')).toHaveLength(1);
+  });
+
+  it('declares a drill of the kind chosen, with the runbook it exercises', async () => {
+    api.getEntitySummary.mockResolvedValue(makeSummary());
+    api.getEntityRunbooks.mockResolvedValue({
+      entityRef: 'component:default/checkout',
+      configured: true,
+      runbooks: [
+        makeRunbookRecord({
+          id: 'component:default/checkout/region-failover',
+          title: 'Fail over the region',
+        }),
+      ],
+      problems: [],
+      refreshedAt: null,
+    });
+    api.createIncident.mockResolvedValue(makeIncident({ id: 'inc-new' }));
+    await renderCard();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Declare incident/ }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText(/Title/),
+      'Tabletop: region loss',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Severity/ }),
+    );
+    await userEvent.click(await screen.findByText('SEV1 · Critical'));
+    await userEvent.click(within(dialog).getByLabelText('This is a drill'));
+    expect(
+      within(dialog).getByRole('heading', { name: 'Declare a drill' }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Kind of drill/ }),
+    );
+    await userEvent.click(await screen.findByText('Tabletop exercise'));
+    await userEvent.click(
+      await within(dialog).findByRole('button', {
+        name: /Runbook to exercise/,
+      }),
+    );
+    await userEvent.click(await screen.findByText('Fail over the region'));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Declare' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createIncident).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: 'Tabletop: region loss',
+          severity: 'SEV1',
+          drill: 'tabletop',
+          runbookId: 'component:default/checkout/region-failover',
+        }),
+      ),
+    );
+    expect(api.getEntityRunbooks).toHaveBeenCalledWith(
+      'component:default/checkout',
+    );
+    // Three selects to open: slow in jsdom on a busy machine.
+  }, 60_000);
 
   it('names the communications lead and scribe when declaring', async () => {
     api.getEntitySummary.mockResolvedValue(makeSummary());

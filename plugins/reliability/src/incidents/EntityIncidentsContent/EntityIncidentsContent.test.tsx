@@ -1,4 +1,5 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 import {
   makeIncident,
@@ -54,6 +55,39 @@ describe('<EntityIncidentsContent />', () => {
     expect(
       screen.getByRole('button', { name: /Declare incident/ }),
     ).toBeInTheDocument();
+  });
+
+  it("lists the component's drills apart when asked, marked DRILL", async () => {
+    api.listIncidents.mockImplementation(async request => ({
+      items:
+        request.drill === true
+          ? [
+              makeIncident({
+                id: 'inc-7',
+                title: 'Game day: lose Redis',
+                drill: 'game_day',
+              }),
+            ]
+          : [],
+    }));
+    await renderAt('/');
+
+    expect(
+      await screen.findByText('No incidents recorded for this component.'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Kind/ }));
+    await userEvent.click(
+      within(await screen.findByRole('listbox')).getByText('Drills only'),
+    );
+
+    expect(await screen.findByText('Game day: lose Redis')).toBeInTheDocument();
+    expect(screen.getByText('DRILL')).toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'component:default/checkout',
+        drill: true,
+      }),
+    );
   });
 
   it('tells how to get a postmortem when there is none', async () => {

@@ -21,10 +21,12 @@ export interface IncidentFilterValue {
   severity: string[];
   /** Only incidents with an overdue clock. */
   needsAttention: boolean;
+  /** Real incidents only, drills only, or '' for both. */
+  drill: 'real' | 'drills' | '';
 }
 
 /**
- * Status and severity selects and a "needs attention" box above an incident
+ * Status, severity and kind (incidents or drills) selects and a "needs attention" box above an incident
  * table; the table asks the backend with them rather than filtering the rows
  * it has.
  *
@@ -93,6 +95,27 @@ export function IncidentFilters(props: {
             {level.id} · {level.name}
           </MenuItem>
         ))}
+      </TextField>
+      <TextField
+        select
+        id={`${idPrefix}-drill`}
+        label="Kind"
+        variant="outlined"
+        size="small"
+        style={{ minWidth: 180 }}
+        value={value.drill}
+        onChange={e =>
+          onChange({
+            ...value,
+            drill: e.target.value as IncidentFilterValue['drill'],
+          })
+        }
+        SelectProps={{ displayEmpty: true }}
+        InputLabelProps={{ shrink: true }}
+      >
+        <MenuItem value="">Incidents and drills</MenuItem>
+        <MenuItem value="real">Incidents only</MenuItem>
+        <MenuItem value="drills">Drills only</MenuItem>
       </TextField>
       <FormControlLabel
         control={

@@ -19,7 +19,7 @@ import { IncidentDetailsCard } from '../IncidentDetailsCard';
 import { IncidentEscalationCard } from '../IncidentEscalationCard';
 import { IncidentStatusChip } from '../IncidentStatusChip';
 import { IncidentTimeline } from '../IncidentTimeline';
-import { SeverityChip } from '../SeverityChip';
+import { DrillChip, SeverityChip } from '../SeverityChip';
 
 const SOURCE_LABELS: Record<string, string> = {
   portal: 'declared in the portal',
@@ -43,6 +43,7 @@ function Overview(props: {
       subheader={
         <Box display="flex" alignItems="center" gridGap={12} mt={0.5}>
           <SeverityChip severity={incident.severity} />
+          <DrillChip drill={incident.drill} />
           <IncidentStatusChip status={incident.status} />
           <Typography variant="body2" color="textSecondary">
             {incident.humanId && (

@@ -40,6 +40,7 @@ export function IncidentsTable(props: {
     status: props.filter.status ?? '',
     severity: props.filter.severity ?? [],
     needsAttention: props.filter.needsAttention === true,
+    drill: '',
   });
   const status = showFilters ? chosen.status || undefined : props.filter.status;
   const chosenSeverity = chosen.severity.length ? chosen.severity : undefined;
@@ -47,6 +48,10 @@ export function IncidentsTable(props: {
   const needsAttention = showFilters
     ? chosen.needsAttention || undefined
     : props.filter.needsAttention;
+  const chosenDrill = { '': undefined, real: false, drills: true }[
+    chosen.drill
+  ];
+  const drill = showFilters ? chosenDrill : props.filter.drill;
   const api = useApi(reliabilityApiRef);
   const links = useReliabilityLinks();
   const idPrefix = `incident-filter-${title
@@ -59,11 +64,12 @@ export function IncidentsTable(props: {
         status,
         severity,
         needsAttention,
+        drill,
         limit: PAGE_SIZE,
         cursor,
       }),
     // severity is compared by content so a new array literal does not refetch
-    [api, entityRef, status, severity?.join(','), needsAttention],
+    [api, entityRef, status, severity?.join(','), needsAttention, drill],
   );
 
   const columns = useMemo(

@@ -7,7 +7,7 @@ import { Incident } from '@reliability-hub/plugin-reliability-common';
 import { durationText, startedText } from '../incidentTimes';
 import { IncidentClockChip } from '../IncidentClockChip';
 import { IncidentStatusChip } from '../IncidentStatusChip';
-import { SeverityChip } from '../SeverityChip';
+import { DrillChip, SeverityChip } from '../SeverityChip';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 const SUMMARY_CLAMP = {
@@ -29,7 +29,17 @@ export function incidentColumns(
       title: 'Severity',
       field: 'severity',
       width: '8%',
-      render: incident => <SeverityChip severity={incident.severity} />,
+      render: incident => (
+        <Box
+          display="flex"
+          flexDirection="column"
+          alignItems="flex-start"
+          gridGap={4}
+        >
+          <SeverityChip severity={incident.severity} />
+          <DrillChip drill={incident.drill} />
+        </Box>
+      ),
     },
     {
       title: 'Incident',

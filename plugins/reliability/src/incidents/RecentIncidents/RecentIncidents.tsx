@@ -11,7 +11,7 @@ import { useReliabilityLinks } from '../../shared/links';
 import { durationText, startedText } from '../incidentTimes';
 import { IncidentClockChip } from '../IncidentClockChip';
 import { IncidentStatusChip } from '../IncidentStatusChip';
-import { SeverityChip } from '../SeverityChip';
+import { DrillChip, SeverityChip } from '../SeverityChip';
 
 const useStyles = makeStyles(theme => ({
   incident: {
@@ -20,6 +20,12 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1.5),
     padding: theme.spacing(1, 0),
     borderTop: `1px solid ${theme.palette.divider}`,
+  },
+  chips: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: theme.spacing(0.5),
   },
   main: { flex: 1, minWidth: 0 },
   title: { fontWeight: 500 },
@@ -35,7 +41,10 @@ function IncidentRow(props: { incident: Incident }) {
   const started = startedText(incident);
   return (
     <div className={classes.incident}>
-      <SeverityChip severity={incident.severity} />
+      <div className={classes.chips}>
+        <SeverityChip severity={incident.severity} />
+        <DrillChip drill={incident.drill} />
+      </div>
       <div className={classes.main}>
         <Typography variant="body2" className={classes.title}>
           <Link

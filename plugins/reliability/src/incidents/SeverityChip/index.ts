@@ -1,2 +1,3 @@
 export { SeverityChip } from './SeverityChip';
 export { severityColor } from './SeverityChip';
+export { DrillChip } from './DrillChip';

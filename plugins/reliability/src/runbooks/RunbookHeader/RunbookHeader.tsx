@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { RunbookDetail } from '@reliability-hub/plugin-reliability-common';
 import { ReactNode } from 'react';
 import { SeverityChip } from '../../incidents/SeverityChip';
-import { formatDay } from '../format';
+import { drillValidationText, formatDay } from '../format';
 import { StaleBadge } from '../StaleBadge';
 
 const useStyles = makeStyles(theme => ({
@@ -106,6 +106,7 @@ export function RunbookHeader(props: { runbook: RunbookDetail }) {
             </Fact>
           </>
         )}
+        <Fact label="Drill validation">{drillValidationText(runbook)}</Fact>
         <Fact label="Source">
           {isWebUrl(runbook.sourceLocation) ? (
             <Link to={runbook.sourceLocation}>{runbook.sourceLocation}</Link>

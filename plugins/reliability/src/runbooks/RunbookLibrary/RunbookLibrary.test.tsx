@@ -22,6 +22,8 @@ const stale = makeRunbookRecord({
   lastReviewed: '2025-01-10',
   reviewDue: '2025-04-10',
   stale: true,
+  lastValidatedAt: '2026-11-03T16:20:00.000Z',
+  lastValidatedIncidentId: 'inc-drill',
 });
 
 describe('<RunbookLibrary />', () => {
@@ -165,6 +167,51 @@ describe('<RunbookLibrary />', () => {
       }),
     );
     // MUI selects are slow to open and close in jsdom.
+  }, 20_000);
+
+  it('shows when a drill last validated each runbook, and filters by it', async () => {
+    const user = userEvent.setup();
+    await renderLibrary();
+    const row = (await screen.findByText('Flush the cart cache')).closest(
+      'tr',
+    )!;
+    expect(
+      within(row).getByText('Validated in a drill on Nov 3, 2026'),
+    ).toBeInTheDocument();
+    expect(
+      within(
+        screen.getByText('Database connection pool exhaustion').closest('tr')!,
+      ).getByText('Never validated in a drill'),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Drill validation'));
+    await user.click(
+      await screen.findByRole('option', { name: 'Never validated' }),
+    );
+    await waitFor(() =>
+      expect(lastRequest()).toEqual({
+        validated: 'never',
+        limit: 25,
+        cursor: undefined,
+      }),
+    );
+
+    await user.click(screen.getByLabelText('Drill validation'));
+    await user.click(
+      await screen.findByRole('option', {
+        name: 'Validated over 90 days ago',
+      }),
+    );
+    await waitFor(() =>
+      expect(lastRequest()).toEqual({
+        validatedOverDays: 90,
+        limit: 25,
+        cursor: undefined,
+      }),
+    );
+    expect(screen.getByLabelText('address')).toHaveTextContent(
+      '?validatedOverDays=90',
+    );
   }, 20_000);
 
   it('loads the next page with the cursor', async () => {

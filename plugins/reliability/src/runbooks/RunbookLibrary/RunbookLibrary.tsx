@@ -7,7 +7,7 @@ import { RunbookRecord } from '@reliability-hub/plugin-reliability-common';
 import { reliabilityApiRef } from '../../api';
 import { SeverityChip } from '../../incidents/SeverityChip';
 import { AlertList } from '../AlertList';
-import { formatDay, plainSummary } from '../format';
+import { drillValidationText, formatDay, plainSummary } from '../format';
 import { RunbookLibraryFilters } from '../RunbookLibraryFilters';
 import { RunbookTitleLink } from '../RunbookTitleLink';
 import { StaleBadge } from '../StaleBadge';
@@ -83,6 +83,9 @@ const columns: TableColumn<RunbookRecord>[] = [
           {runbook.lastReviewed ? formatDay(runbook.lastReviewed) : '–'}
         </Typography>
         <StaleBadge runbook={runbook} />
+        <Typography variant="caption" color="textSecondary" component="span">
+          {drillValidationText(runbook)}
+        </Typography>
       </Box>
     ),
   },

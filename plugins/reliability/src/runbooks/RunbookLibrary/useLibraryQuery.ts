@@ -25,6 +25,13 @@ function parse(params: URLSearchParams): LibraryQuery {
   if (stale === 'true' || stale === 'false') {
     query.stale = stale === 'true';
   }
+  if (params.get('validated') === 'never') {
+    query.validated = 'never';
+  }
+  const days = Number(params.get('validatedOverDays'));
+  if (Number.isInteger(days) && days >= 1 && days <= 3650) {
+    query.validatedOverDays = days;
+  }
   if (params.get('sort') === 'lastReviewed') {
     query.sort = 'lastReviewed';
   }

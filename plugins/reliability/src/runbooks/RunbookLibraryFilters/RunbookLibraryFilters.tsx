@@ -28,6 +28,16 @@ const TEXT_FIELDS: Array<{
   { key: 'tag', label: 'Tag', placeholder: 'database' },
 ];
 
+/** Whether and when a drill last proved a runbook works. */
+const VALIDATION_CHOICES = [
+  { value: '', label: 'Any' },
+  { value: 'never', label: 'Never validated' },
+  { value: '30', label: 'Validated over 30 days ago' },
+  { value: '90', label: 'Validated over 90 days ago' },
+  { value: '180', label: 'Validated over 180 days ago' },
+  { value: '365', label: 'Validated over a year ago' },
+];
+
 /**
  * The library's search box (full text over titles, steps, commands, alerts
  * and tags), its filters and its order. Text applies when typing pauses;
@@ -43,6 +53,12 @@ export function RunbookLibraryFilters(props: {
   const filtered = Object.entries(value).some(
     ([key, v]) => key !== 'sort' && v !== undefined,
   );
+  let validation = '';
+  if (value.validated === 'never') {
+    validation = 'never';
+  } else if (value.validatedOverDays !== undefined) {
+    validation = String(value.validatedOverDays);
+  }
   let stale = '';
   if (value.stale !== undefined) {
     stale = value.stale ? 'true' : 'false';
@@ -129,6 +145,34 @@ export function RunbookLibraryFilters(props: {
         </TextField>
         <TextField
           select
+          id="runbook-filter-validation"
+          label="Drill validation"
+          variant="outlined"
+          size="small"
+          style={{ minWidth: 200 }}
+          value={
+            VALIDATION_CHOICES.some(c => c.value === validation)
+              ? validation
+              : ''
+          }
+          onChange={e =>
+            onChange({
+              validated: e.target.value === 'never' ? 'never' : '',
+              validatedOverDays:
+                e.target.value === 'never' ? '' : e.target.value,
+            })
+          }
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
+        >
+          {VALIDATION_CHOICES.map(choice => (
+            <MenuItem key={choice.value} value={choice.value}>
+              {choice.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
           id="runbook-sort"
           label="Sort by"
           variant="outlined"
@@ -155,6 +199,8 @@ export function RunbookLibraryFilters(props: {
                 tag: '',
                 severity: '',
                 stale: '',
+                validated: '',
+                validatedOverDays: '',
               })
             }
           >
