@@ -45,12 +45,20 @@ describe('<EntityMyReliabilityContent />', () => {
     });
     api.listIncidents.mockResolvedValue({ items: [] });
     api.listPostmortems.mockResolvedValue({ items: [] });
-    await renderWithApis(<EntityMyReliabilityContent />, { api, entity: lena });
+    await renderWithApis(<EntityMyReliabilityContent />, {
+      api,
+      entity: lena,
+      signedInAs: { userEntityRef: 'user:default/lena.hoffmann' },
+    });
 
     expect(
       await screen.findByText(
         'Open action items of mine and my teams (1 overdue)',
       ),
+    ).toBeInTheDocument();
+    // Her own page offers her calendar feed.
+    expect(
+      await screen.findByRole('button', { name: 'My calendar feed' }),
     ).toBeInTheDocument();
     expect(api.listActionItems).toHaveBeenCalledWith({
       owner: ['user:default/lena.hoffmann', 'group:default/team-checkout'],
@@ -91,11 +99,19 @@ describe('<EntityMyReliabilityContent />', () => {
             }),
       ],
     }));
-    await renderWithApis(<EntityMyReliabilityContent />, { api, entity: lena });
+    await renderWithApis(<EntityMyReliabilityContent />, {
+      api,
+      entity: lena,
+      signedInAs: { userEntityRef: 'user:default/jonas.weber' },
+    });
 
     expect(
       await screen.findByRole('link', { name: 'Payments declined' }),
     ).toBeInTheDocument();
+    // Someone else's page offers no calendar feed: it would be the viewer's.
+    expect(
+      screen.queryByRole('button', { name: 'My calendar feed' }),
+    ).not.toBeInTheDocument();
     expect(api.listIncidents).toHaveBeenCalledWith({
       commander: 'user:default/lena.hoffmann',
       status: 'open',

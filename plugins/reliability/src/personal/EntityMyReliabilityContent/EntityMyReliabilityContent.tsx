@@ -27,7 +27,8 @@ import { ActionItemsTable } from '../../actionItems/ActionItemsTable';
 import { RecentIncidents } from '../../incidents/RecentIncidents';
 import { useReliabilityLinks } from '../../shared/links';
 import { relativeTime } from '../../shared/time';
-import { MyShifts } from '../../oncall/MyShifts';
+import { MyFeedButton, MyShifts } from '../../oncall/MyShifts';
+import { useSignedInUser } from '../../shared/people';
 import { ListTable } from '../../shared/ListTable';
 import { BudgetBar } from '../../slo/BudgetBar';
 import { useSloLink } from '../../slo/links';
@@ -61,6 +62,9 @@ export function EntityMyReliabilityContent() {
   const sloLink = useSloLink();
   const links = useReliabilityLinks();
   const userRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const me = useSignedInUser();
+  // Only on your own page: the feed is the signed-in user's, whoever's page.
+  const isMe = me.userRef?.toLocaleLowerCase('en-US') === userRef;
   const groups = useMemo(
     () =>
       (entity.relations ?? [])
@@ -181,7 +185,11 @@ export function EntityMyReliabilityContent() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Shifts" subheader={`in the next ${DAYS_AHEAD} days`}>
+        <InfoCard
+          title="Shifts"
+          subheader={`in the next ${DAYS_AHEAD} days`}
+          action={isMe ? <MyFeedButton /> : undefined}
+        >
           <MyShifts
             userRef={userRef}
             schedules={schedules}

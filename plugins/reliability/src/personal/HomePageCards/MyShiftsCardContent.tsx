@@ -1,12 +1,13 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { TimeRange } from '@reliability-hub/plugin-reliability-common';
 import { DateTime } from 'luxon';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
-import { MyShifts } from '../../oncall/MyShifts';
+import { MyFeedButton, MyShifts } from '../../oncall/MyShifts';
 import { useSignedInUser } from '../../shared/people/useSignedInUser';
 
 /** How far ahead the card looks. */
@@ -49,11 +50,16 @@ export function MyShiftsCardContent() {
     );
   }
   return (
-    <MyShifts
-      userRef={me.userRef}
-      schedules={schedules.value ?? []}
-      range={range}
-      rangeText={`in the next ${DAYS_AHEAD} days`}
-    />
+    <>
+      <MyShifts
+        userRef={me.userRef}
+        schedules={schedules.value ?? []}
+        range={range}
+        rangeText={`in the next ${DAYS_AHEAD} days`}
+      />
+      <Box mt={1}>
+        <MyFeedButton />
+      </Box>
+    </>
   );
 }
