@@ -17,7 +17,8 @@ import {
 } from 'recharts';
 import { formatBudgetPercent } from '../format';
 import { tierColor } from '../tierColors';
-import { dayTick, timeDomain, tooltipTime } from '../chartParts/time';
+import { timeDomain, tooltipTime } from '../chartParts/time';
+import { percentAxisProps, timeAxisProps } from '../chartParts/axes';
 
 interface Point {
   at: number;
@@ -92,23 +93,8 @@ export function BudgetBurndownChart(props: {
             />
           ))}
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[start, end]}
-            tickFormatter={dayTick}
-            minTickGap={32}
-            stroke={theme.palette.text.secondary}
-            fontSize={12}
-          />
-          <YAxis
-            domain={[low, high]}
-            tickFormatter={(v: number) => `${v} %`}
-            stroke={theme.palette.text.secondary}
-            fontSize={12}
-            width={56}
-          />
+          <XAxis {...timeAxisProps(theme, [start, end])} />
+          <YAxis {...percentAxisProps(theme, low, high)} />
           {tiers.slice(1).map((tier, index) => {
             const y = (1 - tier.minConsumed) * 100;
             return (

@@ -16,7 +16,8 @@ import {
   YAxis,
 } from 'recharts';
 import { formatBurnRate } from '../format';
-import { dayTick, timeDomain, tooltipTime } from '../chartParts/time';
+import { timeDomain, tooltipTime } from '../chartParts/time';
+import { timeAxisProps } from '../chartParts/axes';
 
 /** Y ticks to pick from; a square-root scale spreads them out. */
 const NICE_TICKS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -76,16 +77,7 @@ export function BurnRateChart(props: {
           margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[start, end]}
-            tickFormatter={dayTick}
-            minTickGap={32}
-            stroke={theme.palette.text.secondary}
-            fontSize={12}
-          />
+          <XAxis {...timeAxisProps(theme, [start, end])} />
           <YAxis
             scale="sqrt"
             ticks={ticks}

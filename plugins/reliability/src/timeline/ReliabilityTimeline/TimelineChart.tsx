@@ -13,10 +13,11 @@ import {
   YAxis,
 } from 'recharts';
 import { severityColor } from '../../incidents/SeverityChip';
-import { dayTick, tooltipTime } from '../../slo/chartParts/time';
+import { tooltipTime } from '../../slo/chartParts/time';
 import { formatBudgetPercent } from '../../slo/format';
 import { budgetSteps, intervalAround, TimelineInterval } from '../timelineData';
 import { DASHES, HEIGHT, markerColors, useStyles } from './timelineStyles';
+import { percentAxisProps, timeAxisProps } from '../../slo/chartParts/axes';
 
 /**
  * The budget left as a stepped area, incidents as clickable spans and the
@@ -62,23 +63,8 @@ export function TimelineChart(props: {
           }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[from, to]}
-            tickFormatter={dayTick}
-            minTickGap={32}
-            stroke={theme.palette.text.secondary}
-            fontSize={12}
-          />
-          <YAxis
-            domain={[low, high]}
-            tickFormatter={(v: number) => `${v} %`}
-            stroke={theme.palette.text.secondary}
-            fontSize={12}
-            width={56}
-          />
+          <XAxis {...timeAxisProps(theme, [from, to])} />
+          <YAxis {...percentAxisProps(theme, low, high)} />
           {/* Drawn first, so the incident spans and markers lie on top. */}
           <Area
             type="stepAfter"
