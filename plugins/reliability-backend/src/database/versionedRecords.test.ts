@@ -138,6 +138,50 @@ describe('VersionedRecords', () => {
       expect(await things.read(knex, 't1')).toMatchObject({ name: 'first' });
     });
 
+    it('refuses the later of two writers racing from one version before it writes anything of its own', async () => {
+      const { knex } = await setup();
+      // A side write numbered by the version it makes, as a revision is.
+      await knex.schema.createTable('thing_revisions', table => {
+        table.string('thing_id').notNullable();
+        table.integer('version').notNullable();
+        table.primary(['thing_id', 'version']);
+      });
+      // Each writer waits in its transaction for the other to get as far
+      // (or half a second, where the other cannot), so both have read
+      // version 1 when they write.
+      let arrived = 0;
+      let bothArrived!: () => void;
+      const both = new Promise<void>(resolve => (bothArrived = resolve));
+      const write = (name: string) =>
+        things.update(
+          knex,
+          't1',
+          { expectedVersion: 1, actor: 'user:default/mia' },
+          async (tx, current) => {
+            if (++arrived === 2) bothArrived();
+            await Promise.race([
+              both,
+              new Promise(resolve => setTimeout(resolve, 500)),
+            ]);
+            await tx('thing_revisions').insert({
+              thing_id: 't1',
+              version: current.version + 1,
+            });
+            return { name };
+          },
+        );
+      const results = await Promise.allSettled([write('left'), write('right')]);
+      expect(results.map(r => r.status).sort()).toEqual([
+        'fulfilled',
+        'rejected',
+      ]);
+      const refused = results.find(r => r.status === 'rejected');
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({
+        name: 'ConflictError',
+      });
+      expect(await knex('thing_revisions')).toHaveLength(1);
+    });
+
     it('answers 404 for a record that does not exist', async () => {
       const { knex } = await setup();
       await expect(

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
+import { isPostgres } from './sql';
 
 type Db = Knex | Knex.Transaction;
 
@@ -132,6 +133,13 @@ export class VersionedRecords<T extends { version: number }> {
     const { expectedVersion } = writer;
     const now = new Date();
     return inTransaction(db, async tx => {
+      if (isPostgres(tx)) {
+        // Writers of one record queue here, so the later reads the version
+        // the earlier wrote and is refused before writing anything of its
+        // own (a revision numbered by its version would collide instead).
+        // SQLite runs one write transaction at a time anyway.
+        await tx(table).where({ id }).forUpdate().first('id');
+      }
       const before = await this.read(tx, id);
       if (!before) {
         throw new NotFoundError(
