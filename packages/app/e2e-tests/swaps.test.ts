@@ -16,11 +16,22 @@ test('asks a teammate to swap a shift from the on-call timeline', async ({
 
   // Lena (the guest) is on checkout-primary or checkout-secondary within
   // the fortnight: a four-person weekly rotation, the secondary a week behind.
+  // A shift ending within the hour is over for swapping, so try hers from
+  // the last until one offers a swap.
   const mine = page.locator('[data-kind="layer"]', {
     hasText: 'Lena Hoffmann',
   });
-  await mine.last().click();
-  await page.getByRole('menuitem', { name: 'Swap with…' }).click();
+  const swapWith = page.getByRole('menuitem', { name: 'Swap with…' });
+  for (let i = (await mine.count()) - 1; i >= 0; i--) {
+    await mine.nth(i).click();
+    // The menu opens with "Swap with…" or with why there is none.
+    await page.getByRole('menuitem').first().waitFor();
+    if (await swapWith.isVisible()) {
+      break;
+    }
+    await page.keyboard.press('Escape');
+  }
+  await swapWith.click();
 
   const dialog = page.getByRole('dialog');
   await pickPerson(page, dialog, 'Teammate', 'Jonas', /Jonas Weber/);
