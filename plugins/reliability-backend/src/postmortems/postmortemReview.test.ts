@@ -1,7 +1,5 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { DEFAULT_SEVERITY_LEVELS } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { ReliabilityNotifier } from '../notifications/ReliabilityNotifier';
@@ -15,6 +13,7 @@ import {
 } from '../tests/__testUtils__/testBackend';
 import { PostmortemAnnouncer } from './PostmortemAnnouncer';
 import { PostmortemReminders } from './PostmortemReminders';
+import { recordingNotifications } from '../__testUtils__/recordingNotifications';
 
 jest.setTimeout(60_000);
 
@@ -23,20 +22,6 @@ const CHECKOUT = 'component:default/checkout';
 const JONAS = 'user:default/jonas.weber';
 const SRE = 'group:default/sre';
 const HOUR = 3_600_000;
-
-type Sent = { recipients: { entityRef: string[] }; payload: any };
-
-/** The notifications backend as the plugin reaches it, recording what it is sent. */
-function recordingNotifications() {
-  const sent: Sent[] = [];
-  const sender = { send: async (n: any) => void sent.push(n) };
-  const factory = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => sender,
-  });
-  return { sent, sender, factory };
-}
 
 /** The reminder job of one replica, on the shared database. */
 function replica(knex: Knex, sender: { send(n: any): Promise<void> }) {

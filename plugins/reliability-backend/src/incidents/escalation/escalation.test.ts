@@ -1,7 +1,5 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { DEFAULT_SEVERITY_LEVELS } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { ReliabilityNotifier } from '../../notifications/ReliabilityNotifier';
@@ -25,25 +23,12 @@ import {
 import { DatabaseIncidentStore } from '../DatabaseIncidentStore';
 import { IncidentAnnouncer } from './IncidentAnnouncer';
 import { IncidentEscalationService } from './IncidentEscalationService';
+import { recordingNotifications } from '../../__testUtils__/recordingNotifications';
 
 jest.setTimeout(60_000);
 
 const MIN = 60_000;
 const CART = 'component:default/cart';
-
-type Sent = { recipients: { entityRef: string[] }; payload: any };
-
-/** The notifications backend as the plugin reaches it, recording what it is sent. */
-function recordingNotifications() {
-  const sent: Sent[] = [];
-  const sender = { send: async (n: any) => void sent.push(n) };
-  const factory = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => sender,
-  });
-  return { sent, sender, factory };
-}
 
 /**
  * The escalation job of one replica, on the shared database: its own

@@ -1,6 +1,4 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -18,24 +16,12 @@ import { DatabaseScheduleStore } from '../DatabaseScheduleStore';
 import { checkoutSchedule, JONAS, LENA } from '../__testUtils__/testSchedules';
 import { DatabaseHandoffNoteStore } from './DatabaseHandoffNoteStore';
 import { HandoffService } from './HandoffService';
+import { recordingNotifications } from '../../__testUtils__/recordingNotifications';
 
 jest.setTimeout(60_000);
 
 const DAY = 24 * 60 * 60 * 1000;
 const CART = 'component:default/cart';
-
-type Sent = { recipients: { entityRef: string[] }; payload: any };
-
-function recordingNotifications() {
-  const sent: Sent[] = [];
-  const sender = { send: async (n: any) => void sent.push(n) };
-  const factory = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => sender,
-  });
-  return { sent, sender, factory };
-}
 
 /** The reminder job of one replica on the shared database. */
 function replica(

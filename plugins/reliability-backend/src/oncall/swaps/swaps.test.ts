@@ -1,6 +1,4 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   apiClient,
   NON_OWNER,
@@ -14,6 +12,7 @@ import {
   LENA,
   PRIYA,
 } from '../__testUtils__/testSchedules';
+import { recordingNotifications } from '../../__testUtils__/recordingNotifications';
 
 jest.setTimeout(60_000);
 
@@ -25,17 +24,6 @@ const user = (name: string) => ({
   metadata: { name },
   spec: {},
 });
-
-/** The notifications backend, recording what it is sent. */
-function recordingNotifications() {
-  const sent: Array<{ recipients: { entityRef: string[] }; payload: any }> = [];
-  const factory = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => ({ send: async (n: any) => void sent.push(n) }),
-  });
-  return { sent, factory };
-}
 
 describe('swap requests', () => {
   const databases = TestDatabases.create();
