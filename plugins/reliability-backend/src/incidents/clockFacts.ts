@@ -3,6 +3,7 @@ import {
   SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
+import { publishedPostmortemsOf } from '../postmortems/publishedPostmortemsOf';
 
 /**
  * The timeline events that count as a status update for the update clock.
@@ -25,11 +26,11 @@ export function clockFactColumns(knex: Knex) {
       .max('ue.at')
       .whereRaw('ue.incident_id = incidents.id')
       .whereIn('ue.type', STATUS_UPDATE_EVENT_TYPES),
-    postmortem_published_at: knex('postmortem_incidents as ppi')
-      .join('postmortems as pp', 'pp.id', 'ppi.postmortem_id')
-      .max('pp.published_at')
-      .whereRaw('ppi.incident_id = incidents.id')
-      .where('pp.status', 'published'),
+    postmortem_published_at: publishedPostmortemsOf(
+      knex,
+      'incidents.id',
+      'pp',
+    ).max('ppp.published_at'),
   };
 }
 
@@ -106,11 +107,9 @@ export function whereNeedsAttention(
                 .where('incidents.status', 'resolved')
                 .where('incidents.resolved_at', '<', before(now, postmortem))
                 .whereNotExists(
-                  knex('postmortem_incidents as api')
-                    .join('postmortems as ap', 'ap.id', 'api.postmortem_id')
-                    .select(knex.raw('1'))
-                    .whereRaw('api.incident_id = incidents.id')
-                    .where('ap.status', 'published'),
+                  publishedPostmortemsOf(knex, 'incidents.id', 'a').select(
+                    knex.raw('1'),
+                  ),
                 ),
             );
           }

@@ -5,6 +5,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { secondsBetweenSql, toNumber } from '../database/sql';
+import { publishedPostmortemsOf } from '../postmortems/publishedPostmortemsOf';
 import { clockFactColumns } from './clockFacts';
 import { IncidentRow, toIncident } from './incidentRows';
 import { IncidentSummaryOptions } from './IncidentStore';
@@ -169,11 +170,7 @@ async function readPostmortemsDue(
       due.map(level => level.id),
     )
     .whereNotExists(
-      knex('postmortem_incidents as dpi')
-        .join('postmortems as dp', 'dp.id', 'dpi.postmortem_id')
-        .select(knex.raw('1'))
-        .whereRaw('dpi.incident_id = incidents.id')
-        .where('dp.status', 'published'),
+      publishedPostmortemsOf(knex, 'incidents.id', 'd').select(knex.raw('1')),
     )
     .select({
       count: knex.raw('COUNT(*)'),

@@ -8,6 +8,7 @@ import { todayUtc } from '../actionItems/ActionItemService';
 import { clockFactColumns } from '../incidents/clockFacts';
 import { IncidentRow, toIncident } from '../incidents/incidentRows';
 import { PostmortemAnnouncer } from './PostmortemAnnouncer';
+import { publishedPostmortemsOf } from './publishedPostmortemsOf';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -96,11 +97,7 @@ export class PostmortemReminders {
         }
       })
       .whereNotExists(
-        knex('postmortem_incidents as rpi')
-          .join('postmortems as rp', 'rp.id', 'rpi.postmortem_id')
-          .select(knex.raw('1'))
-          .whereRaw('rpi.incident_id = incidents.id')
-          .where('rp.status', 'published'),
+        publishedPostmortemsOf(knex, 'incidents.id', 'r').select(knex.raw('1')),
       )
       .orderBy('incidents.resolved_at')
       .limit(MAX_PER_RUN);
