@@ -2,7 +2,7 @@
 // event loop's delay from inside the backend with perf_hooks, so that the
 // benchmark can tell whether a request blocked everything else. Writes the
 // figures since the last reset (SIGUSR2) to $EVENT_LOOP_DELAY_FILE twice a
-// second; does nothing without it.
+// second, with the time of writing; does nothing without it.
 const fs = require('node:fs');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 
@@ -24,6 +24,9 @@ if (file) {
         p99: ms(histogram.percentile(99)),
         max: ms(histogram.max),
         samples: histogram.count,
+        // When this was written: a backend whose loop is blocked writes
+        // nothing, and the reader must not take an older figure for now's.
+        at: Date.now(),
       }),
     );
   }, 500).unref();

@@ -300,11 +300,21 @@ async function eventLoopDelay(reset) {
     if (pid) process.kill(pid, 'SIGUSR2');
     return undefined;
   }
-  await sleep(1000);
-  try {
-    return JSON.parse(fs.readFileSync(EVENT_LOOP_DELAY_FILE, 'utf8'));
-  } catch {
-    return undefined;
+  // Only a figure written after this moment covers the whole measurement:
+  // while a request blocks the loop the backend writes nothing, and the file
+  // still holds the figures of before the block.
+  const asked = Date.now();
+  for (;;) {
+    await sleep(500);
+    let figures;
+    try {
+      figures = JSON.parse(fs.readFileSync(EVENT_LOOP_DELAY_FILE, 'utf8'));
+    } catch {
+      figures = undefined;
+    }
+    if (figures && figures.at >= asked) return figures;
+    if (Date.now() - asked > 120_000)
+      return { blocked: true, waited: Date.now() - asked };
   }
 }
 
@@ -472,6 +482,10 @@ function printTable(rows, ratios) {
   log(widths.map(w => '-'.repeat(w)).join('  '));
   for (const b of body) log(line(b));
   log('');
+  for (const r of rows.filter(row => row.requests === 0))
+    log(
+      `NO ANSWER: ${r.endpoint} for ${r.target} answered no request within its rounds (each request took longer than a round, or the backend was blocked)`,
+    );
   for (const r of ratios) {
     log(
       `ratio summary/catalog, ${r.target}: p50 ${r.p50.toFixed(
@@ -769,7 +783,13 @@ async function main() {
         memory.hwm,
       )}; RSS at the end ${formatBytes(memory.rss)}`,
     );
-  if (loopDelay)
+  if (loopDelay?.blocked)
+    log(
+      `backend event-loop delay: no figure, the backend's event loop was still blocked ${formatSeconds(
+        loopDelay.waited,
+      )} after the measurement (requests of the measurement still running)`,
+    );
+  else if (loopDelay)
     log(
       `backend event-loop delay during the measurement (perf_hooks, inside the backend): p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms`,
     );
