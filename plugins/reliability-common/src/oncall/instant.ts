@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DAY_MS, HOUR_MS } from './time';
+import { DAY_MS } from './time';
 import { ZoneClock } from './zoneClock';
 
 /**
@@ -112,7 +112,7 @@ const WHOLE_MINUTES = Array.from(
       '0',
     )}:00.000Z`,
 );
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) =>
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) =>
   String(i).padStart(2, '0'),
 );
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) =>
@@ -122,13 +122,41 @@ const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) =>
 const FIRST_MS = -62_167_219_200_000;
 const LAST_MS = 253_402_300_800_000;
 
-// `toISOString` costs more than the rest of a shift's math: the date part
-// is remembered for the days seen last (a schedule's shifts are sorted, so
-// a few days cover every shift), and the time of day is put together from
-// digits made once.
+// `toISOString` costs more than the rest of a shift's math (half a
+// microsecond): the date is put together from the day number (a civil
+// calendar computed with integers) and the time of day from digits made
+// once; the date part is remembered for the days seen last (a schedule's
+// shifts are sorted, so a few days cover every shift).
 const CACHE_SIZE = 64;
 const cachedDays = new Float64Array(CACHE_SIZE).fill(NaN);
 const cachedDates: string[] = new Array(CACHE_SIZE).fill('');
+
+/**
+ * `YYYY-MM-DDT` of a day since 1970-01-01 (years 0000–9999), from
+ * H. Hinnant's `civil_from_days`.
+ */
+function isoDate(day: number): string {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra -
+    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${
+    TWO_DIGITS[month]
+  }-${TWO_DIGITS[date]}T`;
+}
 
 /** ISO string in UTC with milliseconds, like `Date.prototype.toISOString`. */
 export function toIso(ms: number): string {
@@ -139,18 +167,16 @@ export function toIso(ms: number): string {
   const slot = day & (CACHE_SIZE - 1);
   if (cachedDays[slot] !== day) {
     cachedDays[slot] = day;
-    cachedDates[slot] = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    cachedDates[slot] = isoDate(day);
   }
-  let rest = ms - day * DAY_MS;
-  if (rest % 60_000 === 0) {
-    return cachedDates[slot] + WHOLE_MINUTES[rest / 60_000];
+  const rest = ms - day * DAY_MS;
+  const minute = Math.floor(rest / 60_000);
+  const below = rest - minute * 60_000;
+  if (below === 0) {
+    return cachedDates[slot] + WHOLE_MINUTES[minute];
   }
-  const hours = Math.floor(rest / HOUR_MS);
-  rest -= hours * HOUR_MS;
-  const minutes = Math.floor(rest / 60_000);
-  rest -= minutes * 60_000;
-  const seconds = Math.floor(rest / 1000);
-  return `${cachedDates[slot]}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${
-    TWO_DIGITS[seconds]
-  }.${THREE_DIGITS[rest - seconds * 1000]}Z`;
+  const seconds = Math.floor(below / 1000);
+  return `${cachedDates[slot]}${TWO_DIGITS[Math.floor(minute / 60)]}:${
+    TWO_DIGITS[minute % 60]
+  }:${TWO_DIGITS[seconds]}.${THREE_DIGITS[below - seconds * 1000]}Z`;
 }
