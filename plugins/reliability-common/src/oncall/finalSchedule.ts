@@ -9,6 +9,25 @@ import { ZoneClock } from './zoneClock';
 /** How far {@link onCallAt} and {@link nextShiftFor} look at most. */
 const MAX_SEARCH_MS = 400 * DAY_MS;
 
+/**
+ * Lists for the sources and the result of {@link finalPieces}: a result is
+ * read before the next computation starts.
+ */
+const pool = new PiecesPool();
+/** Lists for the overrides of the one schedule being computed. */
+const planPool = new PiecesPool();
+/** Room for the overrides' starts and ends (at most 1,000). */
+let boundaryRoom = new Float64Array(64);
+
+/** Runs `work` and then lets go of the room a long range needed. */
+function freeing<T>(work: () => T): T {
+  try {
+    return work();
+  } finally {
+    pool.trim();
+  }
+}
+
 /** A schedule read once, to be expanded over one or more ranges. */
 interface SchedulePlan {
   schedule: Schedule;
@@ -42,7 +61,7 @@ function planSchedule(schedule: Schedule): SchedulePlan {
  */
 function resolveOverrides(schedule: Schedule, people: People): Pieces {
   const zone = schedule.timeZone;
-  const active = new Pieces();
+  const active = planPool.get(0);
   for (const override of schedule.overrides) {
     const start = parseInstant(override.start, zone);
     const end = parseInstant(override.end, zone);
@@ -50,11 +69,15 @@ function resolveOverrides(schedule: Schedule, people: People): Pieces {
       active.push(start, end, people.indexOf(override.user), -1);
     }
   }
-  const boundaries = new Float64Array(active.length * 2);
+  const count = active.length * 2;
+  if (boundaryRoom.length < count) {
+    boundaryRoom = new Float64Array(count);
+  }
+  const boundaries = boundaryRoom.subarray(0, count);
   boundaries.set(active.start.subarray(0, active.length));
   boundaries.set(active.end.subarray(0, active.length), active.length);
   boundaries.sort();
-  const pieces = new Pieces();
+  const pieces = planPool.get(1);
   for (let i = 0; i + 1 < boundaries.length; i++) {
     const start = boundaries[i];
     const end = boundaries[i + 1];
@@ -72,21 +95,6 @@ function resolveOverrides(schedule: Schedule, people: People): Pieces {
     }
   }
   return pieces;
-}
-
-/**
- * Lists for the sources and the result of {@link finalPieces}: a result is
- * read before the next computation starts.
- */
-const pool = new PiecesPool();
-
-/** Runs `work` and then lets go of the room a long range needed. */
-function freeing<T>(work: () => T): T {
-  try {
-    return work();
-  } finally {
-    pool.trim();
-  }
 }
 
 /** The override pieces touching `[from, to)`, cut at its ends. */

@@ -84,7 +84,7 @@ export interface LayerPlan {
   /** Undefined for a layer that covers around the clock. */
   rules?: RestrictionRule[];
   /** Each participant's index in the computation's {@link People}. */
-  who: Int32Array;
+  who: number[];
 }
 
 /** Reads a layer of a schedule in `zone`; throws on an invalid layer. */
@@ -99,7 +99,7 @@ export function planLayer(
     rules: layer.restrictions
       ? restrictionRules(layer.restrictions, zone)
       : undefined,
-    who: Int32Array.from(layer.participants, name => people.indexOf(name)),
+    who: layer.participants.map(name => people.indexOf(name)),
   };
 }
 
