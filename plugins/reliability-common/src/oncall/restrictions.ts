@@ -137,6 +137,19 @@ function grow(array: Float64Array): Float64Array {
 }
 
 /**
+ * Sorts `values` unless they are already in order, as the windows of one
+ * restriction are (sorting costs more than the rest of their union).
+ */
+function sortIfNeeded(values: Float64Array): void {
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] < values[i - 1]) {
+      values.sort();
+      return;
+    }
+  }
+}
+
+/**
  * The union of intervals given as their starts and their ends (each list in
  * any order), appended to `out`: sorted, touching intervals joined.
  */
@@ -145,8 +158,8 @@ function unionOfBounds(
   ends: Float64Array,
   out: Pieces,
 ): void {
-  starts.sort();
-  ends.sort();
+  sortIfNeeded(starts);
+  sortIfNeeded(ends);
   let open = 0;
   let j = 0;
   for (let i = 0; i < starts.length; i++) {
