@@ -1,14 +1,100 @@
 import { DateTime } from 'luxon';
-import { DAY_MS, HOUR_MS } from './time';
+import { DAY_MS } from './time';
 import { ZoneClock } from './zoneClock';
 
 /**
- * The ISO forms schedules are written in, read without luxon (which takes
- * microseconds per string): a date, or a date-time to the minute, second or
- * millisecond, with or without an offset. Other ISO forms go to luxon.
+ * The parts of the ISO forms schedules are written in, read without luxon
+ * (which takes microseconds per string) nor a regular expression (whose
+ * match allocates): a date, or a date-time to the minute, second or
+ * millisecond, with or without an offset (`YYYY-MM-DD`,
+ * `YYYY-MM-DDTHH:mm[:ss[.SSS]][Z|±HH:mm]`). Other ISO forms go to luxon.
+ * Filled by {@link readCommonIso}, read at once.
  */
-const COMMON_ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?(Z|([+-])(\d{2}):(\d{2}))?)?$/;
+const parts = {
+  year: 0,
+  month: 0,
+  day: 0,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  millisecond: 0,
+  /** 0 without an offset, 1 for `Z` or `+`, -1 for `-`. */
+  offsetSign: 0,
+  offsetMinutes: 0,
+};
+
+/** The number written by `count` ASCII digits at `at`, or -1. */
+function digitsAt(value: string, at: number, count: number): number {
+  let result = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) {
+      return -1;
+    }
+    result = result * 10 + digit;
+  }
+  return result;
+}
+
+/** Reads `value` into {@link parts}; false when it is not a common form. */
+function readCommonIso(value: string): boolean {
+  const length = value.length;
+  if (length < 10 || value[4] !== '-' || value[7] !== '-') {
+    return false;
+  }
+  parts.year = digitsAt(value, 0, 4);
+  parts.month = digitsAt(value, 5, 2);
+  parts.day = digitsAt(value, 8, 2);
+  parts.hour = 0;
+  parts.minute = 0;
+  parts.second = 0;
+  parts.millisecond = 0;
+  parts.offsetSign = 0;
+  parts.offsetMinutes = 0;
+  if (parts.year < 0 || parts.month < 0 || parts.day < 0) {
+    return false;
+  }
+  if (length === 10) {
+    return true;
+  }
+  if (length < 16 || value[10] !== 'T' || value[13] !== ':') {
+    return false;
+  }
+  parts.hour = digitsAt(value, 11, 2);
+  parts.minute = digitsAt(value, 14, 2);
+  if (parts.hour < 0 || parts.minute < 0) {
+    return false;
+  }
+  let i = 16;
+  if (value[i] === ':') {
+    parts.second = digitsAt(value, i + 1, 2);
+    if (parts.second < 0) {
+      return false;
+    }
+    i += 3;
+    if (value[i] === '.') {
+      parts.millisecond = digitsAt(value, i + 1, 3);
+      if (parts.millisecond < 0) {
+        return false;
+      }
+      i += 4;
+    }
+  }
+  if (value[i] === 'Z') {
+    parts.offsetSign = 1;
+    i += 1;
+  } else if (value[i] === '+' || value[i] === '-') {
+    const hours = digitsAt(value, i + 1, 2);
+    const minutes = digitsAt(value, i + 4, 2);
+    if (value[i + 3] !== ':' || hours < 0 || minutes < 0) {
+      return false;
+    }
+    parts.offsetSign = value[i] === '-' ? -1 : 1;
+    parts.offsetMinutes = hours * 60 + minutes;
+    i += 6;
+  }
+  return i === length;
+}
 
 /**
  * Epoch milliseconds of an ISO date or date-time; NaN when unparseable.
@@ -24,14 +110,10 @@ export function parseInstantOrNaN(value: unknown, zone: string): number {
   if (typeof value !== 'string') {
     return NaN;
   }
-  const match = COMMON_ISO.exec(value);
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    const minutes = match[4] ? Number(match[4]) * 60 + Number(match[5]) : 0;
-    const second = match[6] ? Number(match[6]) : 0;
-    const milliseconds = second * 1000 + (match[7] ? Number(match[7]) : 0);
+  if (readCommonIso(value)) {
+    const { year, month, day, second } = parts;
+    const minutes = parts.hour * 60 + parts.minute;
+    const milliseconds = second * 1000 + parts.millisecond;
     if (
       year >= 1000 &&
       month >= 1 &&
@@ -39,18 +121,16 @@ export function parseInstantOrNaN(value: unknown, zone: string): number {
       day >= 1 &&
       day <= daysInMonth(year, month) &&
       minutes < 1440 &&
-      Number(match[5] ?? 0) <= 59 &&
+      parts.minute <= 59 &&
       second <= 59
     ) {
       const date = Date.UTC(year, month - 1, day);
-      if (match[8] === 'Z') {
-        return date + minutes * 60_000 + milliseconds;
-      }
-      if (match[8]) {
-        const offset =
-          (match[9] === '-' ? -1 : 1) *
-          (Number(match[10]) * 60 + Number(match[11]));
-        return date + (minutes - offset) * 60_000 + milliseconds;
+      if (parts.offsetSign !== 0) {
+        return (
+          date +
+          (minutes - parts.offsetSign * parts.offsetMinutes) * 60_000 +
+          milliseconds
+        );
       }
       return wallClock(zone, date / DAY_MS, minutes, milliseconds);
     }
@@ -112,7 +192,7 @@ const WHOLE_MINUTES = Array.from(
       '0',
     )}:00.000Z`,
 );
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) =>
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) =>
   String(i).padStart(2, '0'),
 );
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) =>
@@ -122,13 +202,41 @@ const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) =>
 const FIRST_MS = -62_167_219_200_000;
 const LAST_MS = 253_402_300_800_000;
 
-// `toISOString` costs more than the rest of a shift's math: the date part
-// is remembered for the days seen last (a schedule's shifts are sorted, so
-// a few days cover every shift), and the time of day is put together from
-// digits made once.
+// `toISOString` costs more than the rest of a shift's math (half a
+// microsecond): the date is put together from the day number (a civil
+// calendar computed with integers) and the time of day from digits made
+// once; the date part is remembered for the days seen last (a schedule's
+// shifts are sorted, so a few days cover every shift).
 const CACHE_SIZE = 64;
 const cachedDays = new Float64Array(CACHE_SIZE).fill(NaN);
 const cachedDates: string[] = new Array(CACHE_SIZE).fill('');
+
+/**
+ * `YYYY-MM-DDT` of a day since 1970-01-01 (years 0000–9999), from
+ * H. Hinnant's `civil_from_days`.
+ */
+function isoDate(day: number): string {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra -
+    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${
+    TWO_DIGITS[month]
+  }-${TWO_DIGITS[date]}T`;
+}
 
 /** ISO string in UTC with milliseconds, like `Date.prototype.toISOString`. */
 export function toIso(ms: number): string {
@@ -139,18 +247,16 @@ export function toIso(ms: number): string {
   const slot = day & (CACHE_SIZE - 1);
   if (cachedDays[slot] !== day) {
     cachedDays[slot] = day;
-    cachedDates[slot] = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    cachedDates[slot] = isoDate(day);
   }
-  let rest = ms - day * DAY_MS;
-  if (rest % 60_000 === 0) {
-    return cachedDates[slot] + WHOLE_MINUTES[rest / 60_000];
+  const rest = ms - day * DAY_MS;
+  const minute = Math.floor(rest / 60_000);
+  const below = rest - minute * 60_000;
+  if (below === 0) {
+    return cachedDates[slot] + WHOLE_MINUTES[minute];
   }
-  const hours = Math.floor(rest / HOUR_MS);
-  rest -= hours * HOUR_MS;
-  const minutes = Math.floor(rest / 60_000);
-  rest -= minutes * 60_000;
-  const seconds = Math.floor(rest / 1000);
-  return `${cachedDates[slot]}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${
-    TWO_DIGITS[seconds]
-  }.${THREE_DIGITS[rest - seconds * 1000]}Z`;
+  const seconds = Math.floor(below / 1000);
+  return `${cachedDates[slot]}${TWO_DIGITS[Math.floor(minute / 60)]}:${
+    TWO_DIGITS[minute % 60]
+  }:${TWO_DIGITS[seconds]}.${THREE_DIGITS[below - seconds * 1000]}Z`;
 }

@@ -112,6 +112,19 @@ describe.each(cases)('%s, %s %s %s', (zone, _kind, date, time, instant) => {
     expect(override?.start).toBe(instant);
   });
 
+  it('hands a weekly turn off there', () => {
+    const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    const shifts = finalSchedule(
+      scheduleOf(zone, {
+        rotation: { length: 1, unit: 'weeks' },
+        handoff: { time, weekday },
+        start: '2026-01-01',
+      }),
+      around(instant),
+    );
+    expect(shifts.map(s => s.end)).toContain(instant);
+  });
+
   it('opens a restriction window there', () => {
     const shifts = finalSchedule(
       scheduleOf(zone, {
@@ -121,5 +134,30 @@ describe.each(cases)('%s, %s %s %s', (zone, _kind, date, time, instant) => {
       around(instant),
     );
     expect(shifts.map(s => s.start)).toContain(instant);
+  });
+
+  it('closes a restriction window there', () => {
+    const shifts = finalSchedule(
+      scheduleOf(zone, {
+        participants: [ALICE],
+        restrictions: [{ from: '00:00', to: time }],
+      }),
+      around(instant),
+    );
+    expect(shifts.map(s => s.end)).toContain(instant);
+  });
+
+  it('reads a restriction in its own zone there', () => {
+    // A schedule in a zone without daylight saving, a window in the zone.
+    const restricted = (from: string, to: string) =>
+      finalSchedule(
+        scheduleOf('Asia/Tokyo', {
+          participants: [ALICE],
+          restrictions: [{ from, to, timeZone: zone }],
+        }),
+        around(instant),
+      );
+    expect(restricted(time, '23:00').map(s => s.start)).toContain(instant);
+    expect(restricted('00:00', time).map(s => s.end)).toContain(instant);
   });
 });

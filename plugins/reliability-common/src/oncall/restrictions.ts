@@ -1,6 +1,7 @@
 import { Restriction } from './types';
 import { parseTimeOfDay, weekdayOf } from './time';
 import { ZoneClock } from './zoneClock';
+import { Pieces } from './pieces';
 
 /** A half-open interval of epoch milliseconds. */
 export interface Interval {
@@ -62,43 +63,71 @@ export function restrictionWindows(
   from: number,
   to: number,
 ): Interval[] {
-  if (to <= from) {
-    return [];
+  const bounds = restrictionBounds(rules, from, to, new Pieces());
+  const windows: Interval[] = [];
+  for (let i = 0; i < bounds.length; i++) {
+    windows.push({ start: bounds.start[i], end: bounds.end[i] });
   }
-  const spans = rules.map(rule => ({
-    rule,
-    // A window starting the day before may run past midnight into the range.
-    first: rule.clock.dayOf(from) - 1,
-    last: rule.clock.dayOf(to),
-  }));
-  const first = Math.min(...spans.map(span => span.first));
-  const last = Math.max(...spans.map(span => span.last));
-  // Starts and ends apart, in typed arrays: a long range makes many windows,
-  // and objects would keep the garbage collector busy.
-  let starts = new Float64Array(64);
-  let ends = new Float64Array(64);
+  return windows;
+}
+
+/** Room for window bounds kept between calls (a year of four a day fits). */
+const KEEP_BOUNDS = 2_048;
+// Every window's start and end, apart, before they are joined; reused by
+// every call (the math is synchronous).
+let windowStarts = new Float64Array(64);
+let windowEnds = new Float64Array(64);
+
+/**
+ * {@link restrictionWindows} written into `out` (its starts and ends; its
+ * people and layers mean nothing), which it returns.
+ */
+export function restrictionBounds(
+  rules: RestrictionRule[],
+  from: number,
+  to: number,
+  out: Pieces,
+): Pieces {
+  out.clear();
+  if (to <= from || rules.length === 0) {
+    return out;
+  }
+  // A window starting the day before may run past midnight into the range.
+  const firsts = rules.map(rule => rule.clock.dayOf(from) - 1);
+  const lasts = rules.map(rule => rule.clock.dayOf(to));
+  const first = Math.min(...firsts);
+  const last = Math.max(...lasts);
   let count = 0;
   for (let day = first; day <= last; day++) {
     const weekday = 1 << weekdayOf(day);
-    for (const span of spans) {
-      const { clock, fromMin, endMin, weekdays } = span.rule;
-      if (day < span.first || day > span.last || !(weekdays & weekday)) {
+    for (let r = 0; r < rules.length; r++) {
+      const { clock, fromMin, endMin, weekdays } = rules[r];
+      if (day < firsts[r] || day > lasts[r] || !(weekdays & weekday)) {
         continue;
       }
       const start = clock.at(day, fromMin);
       const end = clock.at(day, endMin);
       if (end > from && start < to && end > start) {
-        if (count === starts.length) {
-          starts = grow(starts);
-          ends = grow(ends);
+        if (count === windowStarts.length) {
+          windowStarts = grow(windowStarts);
+          windowEnds = grow(windowEnds);
         }
-        starts[count] = start;
-        ends[count] = end;
+        windowStarts[count] = start;
+        windowEnds[count] = end;
         count++;
       }
     }
   }
-  return unionOfBounds(starts.subarray(0, count), ends.subarray(0, count));
+  unionOfBounds(
+    windowStarts.subarray(0, count),
+    windowEnds.subarray(0, count),
+    out,
+  );
+  if (windowStarts.length > KEEP_BOUNDS) {
+    windowStarts = new Float64Array(64);
+    windowEnds = new Float64Array(64);
+  }
+  return out;
 }
 
 function grow(array: Float64Array): Float64Array {
@@ -108,13 +137,29 @@ function grow(array: Float64Array): Float64Array {
 }
 
 /**
- * The union of intervals given as their starts and their ends (each list in
- * any order): sorted, touching intervals joined.
+ * Sorts `values` unless they are already in order, as the windows of one
+ * restriction are (sorting costs more than the rest of their union).
  */
-function unionOfBounds(starts: Float64Array, ends: Float64Array): Interval[] {
-  starts.sort();
-  ends.sort();
-  const result: Interval[] = [];
+function sortIfNeeded(values: Float64Array): void {
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] < values[i - 1]) {
+      values.sort();
+      return;
+    }
+  }
+}
+
+/**
+ * The union of intervals given as their starts and their ends (each list in
+ * any order), appended to `out`: sorted, touching intervals joined.
+ */
+function unionOfBounds(
+  starts: Float64Array,
+  ends: Float64Array,
+  out: Pieces,
+): void {
+  sortIfNeeded(starts);
+  sortIfNeeded(ends);
   let open = 0;
   let j = 0;
   for (let i = 0; i < starts.length; i++) {
@@ -123,19 +168,18 @@ function unionOfBounds(starts: Float64Array, ends: Float64Array): Interval[] {
     while (ends[j] < starts[i]) {
       open--;
       if (open === 0) {
-        result[result.length - 1].end = ends[j];
+        out.end[out.length - 1] = ends[j];
       }
       j++;
     }
     if (open === 0) {
-      result.push({ start: starts[i], end: starts[i] });
+      out.push(starts[i], starts[i], 0, 0);
     }
     open++;
   }
   if (j < ends.length) {
-    result[result.length - 1].end = ends[ends.length - 1];
+    out.end[out.length - 1] = ends[ends.length - 1];
   }
-  return result;
 }
 
 /** The parts of `interval` inside the sorted, disjoint `windows`. */

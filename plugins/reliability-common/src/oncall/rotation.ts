@@ -1,10 +1,10 @@
 import { Layer, Schedule, Shift, TimeRange } from './types';
 import {
-  Interval,
   RestrictionRule,
+  restrictionBounds,
   restrictionRules,
-  restrictionWindows,
 } from './restrictions';
+import { People, Pieces } from './pieces';
 import { assertWithinLimits } from './limits';
 import { HOUR_MS, parseTimeOfDay, weekdayOf } from './time';
 import { parseInstant, toIso } from './instant';
@@ -83,75 +83,100 @@ export interface LayerPlan {
   clock: HandoffClock;
   /** Undefined for a layer that covers around the clock. */
   rules?: RestrictionRule[];
+  /** Each participant's index in the computation's {@link People}. */
+  who: number[];
 }
 
 /** Reads a layer of a schedule in `zone`; throws on an invalid layer. */
-export function planLayer(layer: Layer, zone: string): LayerPlan {
+export function planLayer(
+  layer: Layer,
+  zone: string,
+  people: People,
+): LayerPlan {
   return {
     layer,
     clock: handoffClock(layer, zone),
     rules: layer.restrictions
       ? restrictionRules(layer.restrictions, zone)
       : undefined,
+    who: layer.participants.map(name => people.indexOf(name)),
   };
 }
 
+/** The restriction windows of the layer being expanded. */
+let windows = new Pieces();
+
 /**
- * Layer shifts in epoch milliseconds; see {@link layerShifts}. The work grows
- * with the turns and the days of the range (times the layer's restrictions),
- * never with the length of a turn. With `joinTurns`, consecutive turns of the
- * same person come as one.
+ * Appends the layer's turns that overlap `[from, to)` to `out`, in order,
+ * each cut into its pieces inside the restriction windows that touch the
+ * range (pieces outside it are dropped); see {@link layerShifts}. The work
+ * grows with the turns and the days of the range (times the layer's
+ * restrictions), never with the length of a turn.
+ *
+ * `cut` cuts the pieces at the range's ends and joins touching pieces of
+ * the same person (what the final schedule is made of); without it the
+ * turns come whole, one piece each.
  */
-export function layerIntervals(
+export function layerPieces(
   plan: LayerPlan,
   from: number,
   to: number,
-  joinTurns = false,
-): Array<Interval & { user: string }> {
-  const { participants } = plan.layer;
-  if (participants.length === 0 || !(to > from)) {
-    return [];
+  layer: number,
+  cut: boolean,
+  out: Pieces,
+): Pieces {
+  const { clock, rules, who } = plan;
+  if (who.length === 0 || !(to > from)) {
+    return out;
   }
-  const turns: Array<Interval & { user: string }> = [];
-  for (let n = plan.clock.indexAt(from); ; n++) {
-    const start = plan.clock.at(n);
-    if (!(start < to)) {
-      break;
-    }
-    const end = plan.clock.at(n + 1);
-    const user = participants[n % participants.length];
-    const previous = turns[turns.length - 1];
-    if (joinTurns && previous?.user === user && previous.end === start) {
-      previous.end = end;
-    } else if (end > from) {
-      turns.push({ start, end, user });
-    }
-  }
-  if (!plan.rules || turns.length === 0) {
-    return turns;
+  let n = clock.indexAt(from);
+  let start = clock.at(n);
+  if (!(start < to)) {
+    return out;
   }
   // Only the windows touching the range: a turn may last 1000 weeks.
-  const windows = restrictionWindows(
-    plan.rules,
-    Math.max(from, turns[0].start),
-    Math.min(to, turns[turns.length - 1].end),
-  );
-  const pieces: Array<Interval & { user: string }> = [];
+  if (rules) {
+    restrictionBounds(rules, Math.max(from, start), to, windows);
+  }
   // Turns and windows are both sorted: walk them together.
   let w = 0;
-  for (const turn of turns) {
-    while (w < windows.length && windows[w].end <= turn.start) {
-      w++;
-    }
-    for (let v = w; v < windows.length && windows[v].start < turn.end; v++) {
-      const start = Math.max(turn.start, windows[v].start);
-      const end = Math.min(turn.end, windows[v].end);
-      if (end > start && end > from && start < to) {
-        pieces.push({ start, end, user: turn.user });
+  while (start < to) {
+    const end = clock.at(n + 1);
+    const person = who[n % who.length];
+    if (!rules) {
+      if (cut) {
+        out.join(Math.max(from, start), Math.min(to, end), person, layer);
+      } else {
+        out.push(start, end, person, layer);
+      }
+    } else {
+      while (w < windows.length && windows.end[w] <= start) {
+        w++;
+      }
+      for (let v = w; v < windows.length && windows.start[v] < end; v++) {
+        const pieceStart = Math.max(start, windows.start[v]);
+        const pieceEnd = Math.min(end, windows.end[v]);
+        if (pieceEnd > pieceStart && pieceEnd > from && pieceStart < to) {
+          if (cut) {
+            out.join(
+              Math.max(from, pieceStart),
+              Math.min(to, pieceEnd),
+              person,
+              layer,
+            );
+          } else {
+            out.push(pieceStart, pieceEnd, person, layer);
+          }
+        }
       }
     }
+    n++;
+    start = end;
   }
-  return pieces;
+  if (windows.oversized) {
+    windows = new Pieces();
+  }
+  return out;
 }
 
 /**
@@ -181,14 +206,23 @@ export function layerShifts(
 ): Shift[] {
   const zone = schedule.timeZone;
   assertWithinLimits({ ...schedule, layers: [layer], overrides: [] });
-  return layerIntervals(
-    planLayer(layer, zone),
+  const people = new People();
+  const pieces = layerPieces(
+    planLayer(layer, zone, people),
     parseInstant(range.start, zone),
     parseInstant(range.end, zone),
-  ).map(({ start, end, user }) => ({
-    start: toIso(start),
-    end: toIso(end),
-    user,
-    layer: layer.name,
-  }));
+    0,
+    false,
+    new Pieces(),
+  );
+  const shifts: Shift[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    shifts.push({
+      start: toIso(pieces.start[i]),
+      end: toIso(pieces.end[i]),
+      user: people.names[pieces.who[i]],
+      layer: layer.name,
+    });
+  }
+  return shifts;
 }
