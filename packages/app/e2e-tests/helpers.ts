@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, Locator, Page } from '@playwright/test';
+import { Browser, expect, Locator, Page, test } from '@playwright/test';
 
 /** Kept out of the HTML report so that a person can look at them after a run. */
 export const SCREENSHOT_DIR = path.resolve(
@@ -24,6 +24,30 @@ export async function signInAsGuest(page: Page) {
   await expect(enterButton).toBeHidden();
   // The sidebar is there once the app shell has rendered for a signed-in user.
   await expect(page.getByRole('link', { name: 'Home' }).first()).toBeVisible();
+}
+
+/**
+ * Opens the portal in a browser context of its own, signed in as `user` (a
+ * demo user's name, e.g. `jonas.weber`): the guest sign-in's answer is taken
+ * from the oauth2-proxy provider that the browser tests' config enables, as
+ * an oauth2-proxy in front of the portal would give it. Close the page's
+ * context when done.
+ */
+export async function signInAs(browser: Browser, user: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+  });
+  await context.route('**/api/auth/guest/refresh*', async route => {
+    const request = route.request();
+    const response = await route.fetch({
+      url: request.url().replace('/auth/guest/', '/auth/oauth2Proxy/'),
+      headers: { ...request.headers(), 'x-forwarded-user': user },
+    });
+    await route.fulfill({ response });
+  });
+  const page = await context.newPage();
+  await signInAsGuest(page);
+  return page;
 }
 
 /**

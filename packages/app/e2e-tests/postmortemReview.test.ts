@@ -4,6 +4,7 @@ import {
   openPage,
   pickPerson,
   screenshot,
+  signInAs,
   signInAsGuest,
   startDeclaring,
 } from './helpers';
@@ -12,9 +13,11 @@ const CHECKOUT = '/catalog/default/component/checkout';
 
 // The portal's guest is Lena Hoffmann of team-checkout, the owner: she runs
 // the incident, writes its postmortem and asks for review. She cannot approve
-// her own postmortem; the reviewers' approval is covered by the backend tests.
-test('a resolved SEV1 owes a postmortem, which goes to review with reviewers from the catalog and keeps its history', async ({
+// her own postmortem; Jonas Weber, a reviewer she picked, signs in beside her,
+// hears of the request and approves it, which publishes it.
+test('a resolved SEV1 owes a postmortem, which goes to review with reviewers from the catalog, is approved by another person and keeps its history', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 1400 });
@@ -118,4 +121,36 @@ test('a resolved SEV1 owes a postmortem, which goes to review with reviewers fro
   await screenshot(page, 'notifications-review-requested');
   await request.click();
   await expect(page).toHaveURL(postmortemUrl);
+
+  // Jonas, a reviewer, is told too; he opens it from his notifications and
+  // approves it, which publishes it.
+  const jonas = await signInAs(browser, 'jonas.weber');
+  await jonas.setViewportSize({ width: 1280, height: 1400 });
+  await jonas.goto('/notifications');
+  const hisRequest = jonas.getByText(`Review requested: Postmortem: ${title}`);
+  await expect(hisRequest).toBeVisible({ timeout: 30_000 });
+  await hisRequest.click();
+  await expect(jonas).toHaveURL(postmortemUrl);
+  await expect(jonas.getByText(/Waiting for approval by/)).not.toContainText(
+    'other than you',
+  );
+  await jonas.getByRole('button', { name: 'Approve and publish' }).click();
+  await expect(jonas.getByText(/^Approved by/)).toContainText('Jonas Weber');
+  await expect(
+    jonas.getByText('Published', { exact: true }).first(),
+  ).toBeVisible();
+  await expect(
+    cardAround(jonas.getByText('Revision history')).getByText(
+      /approved it, which published it/,
+    ),
+  ).toBeVisible();
+  await screenshot(jonas, 'postmortem-approved');
+  await jonas.context().close();
+
+  // Lena sees it published, approved by Jonas.
+  await page.reload();
+  await expect(page.getByText(/^Approved by/)).toContainText('Jonas Weber');
+  await expect(
+    page.getByText('Published', { exact: true }).first(),
+  ).toBeVisible();
 });

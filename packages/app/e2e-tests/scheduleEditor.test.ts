@@ -6,6 +6,7 @@ import {
   pickPerson,
   screenshot,
   SCREENSHOT_DIR,
+  signInAs,
   signInAsGuest,
 } from './helpers';
 
@@ -216,23 +217,24 @@ test('a member creates a follow-the-sun schedule by clicking, then overrides it 
   expect(copies[1]).toBe(copies[0]);
   expect((await page.request.get(copies[0])).status()).toBe(200);
 
-  // Someone else opening the dialog does not change it.
-  const otherContext = await browser.newContext();
-  const other = await otherContext.newPage();
-  await signInAsGuest(other);
+  // Someone else (Jonas, of the same team) opening the dialog does not change it.
+  const other = await signInAs(browser, 'jonas.weber');
   const otherButton = other.getByRole('button', {
     name: `Calendar feed of ${name}`,
     exact: true,
   });
   await openPage(other, ONCALL_PAGE, otherButton);
   expect((await openFeed(other, name)).url).toBe(copies[0]);
-  await otherContext.close();
+  await other.context().close();
   expect((await page.request.get(copies[0])).status()).toBe(200);
 
   // Rotating asks first; then the old address answers 401.
   const { feed } = await openFeed(page, name);
   await feed.getByRole('button', { name: 'Make a new address…' }).click();
   await expect(feed.getByText('Make a new address?')).toBeVisible();
+  const shownTo = feed.getByText(/It has been shown to/);
+  await expect(shownTo).toContainText('Lena Hoffmann');
+  await expect(shownTo).toContainText('Jonas Weber');
   await feed.getByRole('button', { name: 'Stop the old address' }).click();
   await expect(feed.getByRole('status')).toContainText(
     'the old one no longer works',

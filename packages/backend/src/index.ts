@@ -12,9 +12,14 @@ backend.add(
 
 backend.add(import('@backstage/plugin-app-backend'));
 
-// auth: guest sign-in for local use (see auth.providers.guest in app-config.yaml)
+// auth: guest sign-in for local use (see auth.providers.guest in app-config.yaml);
+// sign-in behind an oauth2-proxy only where auth.providers.oauth2Proxy is
+// configured (the browser tests sign a second person in through it)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(
+  import('@backstage/plugin-auth-backend-module-oauth2-proxy-provider'),
+);
 
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
