@@ -12,6 +12,7 @@ import {
   DeployApprover,
 } from '@reliability-hub/plugin-reliability-common';
 import { ApproverSpec, OWNER_LEAD } from './deployGateConfig';
+import { displayNameOf } from '../access/displayNames';
 
 /** Approvers a verdict names at most: a big group is not a list of people. */
 const MAX_APPROVERS = 25;
@@ -40,13 +41,6 @@ export function ownerOf(entity: Entity): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function displayNameOf(entity: Entity): string {
-  const profile = entity.spec?.profile as { displayName?: unknown } | undefined;
-  return typeof profile?.displayName === 'string' && profile.displayName.trim()
-    ? profile.displayName
-    : entity.metadata.title ?? entity.metadata.name;
 }
 
 function membersOf(group: Entity): string[] {

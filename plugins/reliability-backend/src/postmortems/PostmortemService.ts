@@ -15,6 +15,12 @@ import {
   PostmortemStatus,
   secondsBetween,
 } from '@reliability-hub/plugin-reliability-common';
+import {
+  DISPLAY_NAME_FIELDS,
+  displayNameOf,
+  personRefsIn,
+  withDisplayNames,
+} from '../access/displayNames';
 import { ActionItemStore } from '../actionItems/ActionItemStore';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { PostmortemAnnouncer } from './PostmortemAnnouncer';
@@ -37,12 +43,14 @@ interface CatalogAccess {
 }
 
 /**
- * The timeline section drafted from the incidents' timelines, in UTC.
+ * The timeline section drafted from the incidents' timelines, in UTC, with
+ * people by the names in `names` (ref to display name) where it has them.
  *
  * @internal
  */
 export function draftTimeline(
   incidents: Array<{ incident: Incident; events: IncidentEvent[] }>,
+  names: ReadonlyMap<string, string> = new Map(),
 ): string {
   const lines: string[] = [];
   for (const { incident, events } of incidents) {
@@ -57,9 +65,10 @@ export function draftTimeline(
     for (const event of events) {
       const who = event.author ? ` (${event.author})` : '';
       lines.push(
-        `- ${event.at.slice(0, 16).replace('T', ' ')} UTC: ${
-          event.message
-        }${who}`,
+        `- ${event.at.slice(0, 16).replace('T', ' ')} UTC: ${withDisplayNames(
+          `${event.message}${who}`,
+          names,
+        )}`,
       );
     }
     lines.push('');
@@ -95,6 +104,27 @@ export class PostmortemService {
 
   private async serviceCredentials() {
     return this.stores.auth.getOwnServiceCredentials();
+  }
+
+  /**
+   * The display names of the people in `refs` (at most 100), in one catalog
+   * request; a ref the catalog does not have gets none.
+   */
+  private async displayNames(refs: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(refs)].slice(0, 100);
+    if (!unique.length) {
+      return new Map();
+    }
+    const { items } = await this.stores.catalog.getEntitiesByRefs(
+      { entityRefs: unique, fields: DISPLAY_NAME_FIELDS },
+      { credentials: await this.serviceCredentials() },
+    );
+    return new Map(
+      unique.flatMap((ref, i) => {
+        const entity = items[i];
+        return entity ? [[ref, displayNameOf(entity)] as const] : [];
+      }),
+    );
   }
 
   /**
@@ -175,13 +205,20 @@ export class PostmortemService {
         events: await this.stores.incidents.listEvents(incident.id),
       })),
     );
+    const names = await this.displayNames(
+      withEvents.flatMap(({ events }) =>
+        events.flatMap(event =>
+          personRefsIn(`${event.message} ${event.author ?? ''}`),
+        ),
+      ),
+    );
     const first = incidents[0];
     const seconds = secondsBetween(first.startedAt, first.resolvedAt);
     return this.stores.postmortems.createPostmortem(
       {
         ...input,
         title: input.title ?? `Postmortem: ${first.title}`,
-        timeline: input.timeline ?? draftTimeline(withEvents),
+        timeline: input.timeline ?? draftTimeline(withEvents, names),
         summary: input.summary ?? first.summary ?? '',
         impactDurationMinutes:
           input.impactDurationMinutes ??

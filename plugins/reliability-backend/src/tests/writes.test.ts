@@ -71,6 +71,9 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       expect(postmortem.body.timeline).toContain(
         'investigating → resolved. Pool raised to 100',
       );
+      // People by name, as the catalog knows them, not by their refs.
+      expect(postmortem.body.timeline).toContain('(lena.hoffmann)');
+      expect(postmortem.body.timeline).not.toContain('user:default/');
 
       const item = await api(
         'post',
