@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import {
   cardAround,
   screenshot,
+  signInAs,
   signInAsGuest,
   startDeclaring,
 } from './helpers';
@@ -10,8 +11,9 @@ const CHECKOUT = '/catalog/default/component/checkout';
 
 // The browser tests' config (e2e-tests/app-config.e2e.yaml) gives a SEV1 20
 // seconds per escalation level and runs the escalation job every 5 seconds.
-test('an unacknowledged SEV1 escalates by itself, and the team hears of it in the notification bell', async ({
+test('an unacknowledged SEV1 escalates by itself, and the level-2 person and the team hear of it in the notification bell', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 1400 });
@@ -57,7 +59,26 @@ test('an unacknowledged SEV1 escalates by itself, and the team hears of it in th
   ).toBeVisible();
   await screenshot(page, 'incident-escalated-level-2');
 
-  // The guest is in team-checkout, the owner group: the bell has it.
+  // The person on call at level 2 (whoever the rotation has now) hears of
+  // it in their own bell.
+  const level2 = page
+    .getByRole('list', { name: 'Escalation of this incident' })
+    .getByRole('listitem')
+    .nth(1);
+  const href = await level2
+    .locator('a[href*="/catalog/default/user/"]')
+    .first()
+    .getAttribute('href');
+  const level2User = href!.split('/').pop()!;
+  const paged = await signInAs(browser, level2User);
+  await paged.goto('/notifications');
+  await expect(
+    paged.getByText(new RegExp(`escalated to level 2: ${title}`)),
+  ).toBeVisible({ timeout: 30_000 });
+  await screenshot(paged, 'notifications-level-2-paged');
+  await paged.context().close();
+
+  // The guest is in team-checkout, the owner group: the bell has it too.
   await page
     .getByRole('link', { name: /Notifications/ })
     .first()
