@@ -381,11 +381,16 @@ export class DatabasePostmortemStore implements PostmortemStore {
     if (filter.author) {
       query.where('author', filter.author);
     }
-    if (filter.reviewer) {
-      // Reviewers are stored as a JSON array of refs: match the quoted ref,
+    if (filter.reviewers) {
+      const refs = filter.reviewers;
+      // Reviewers are stored as a JSON array of refs: match each quoted ref,
       // with LIKE's wildcards (`_` is common in names) taken literally.
-      const quoted = JSON.stringify(filter.reviewer).replace(/[!%_]/g, '!$&');
-      query.whereRaw("reviewers LIKE ? ESCAPE '!'", [`%${quoted}%`]);
+      query.where(any => {
+        for (const ref of refs) {
+          const quoted = JSON.stringify(ref).replace(/[!%_]/g, '!$&');
+          any.orWhereRaw("reviewers LIKE ? ESCAPE '!'", [`%${quoted}%`]);
+        }
+      });
     }
     return query;
   }

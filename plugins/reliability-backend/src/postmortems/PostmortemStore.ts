@@ -48,8 +48,8 @@ export interface PostmortemFilter extends EntityFilter {
   status?: PostmortemStatus;
   /** Only postmortems this user (entity ref, lower-cased) writes. */
   author?: string;
-  /** Only postmortems that name this user among their reviewers. */
-  reviewer?: string;
+  /** Only postmortems that name any of these users or groups among their reviewers. */
+  reviewers?: string[];
 }
 
 /**

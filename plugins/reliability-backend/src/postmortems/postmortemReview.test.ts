@@ -163,6 +163,21 @@ describe('postmortem review', () => {
       });
       expect(requested.status).toBe(200);
       expect(requested.body.status).toBe('in_review');
+      // Listed as a review to do for the person named and for a member of
+      // the team named (asking for the team), not for anyone else.
+      const toReview = async (reviewer: string) =>
+        (
+          await api(
+            'get',
+            `/postmortems?status=in_review&reviewer=${encodeURIComponent(
+              reviewer,
+            )}`,
+            OWNER,
+          )
+        ).body.items.map((p: { id: string }) => p.id);
+      expect(await toReview(NON_OWNER)).toEqual([postmortem.id]);
+      expect(await toReview(`${JONAS},${SRE}`)).toEqual([postmortem.id]);
+      expect(await toReview(JONAS)).toEqual([]);
       expect(sent).toHaveLength(1);
       expect(sent[0].recipients.entityRef).toEqual([NON_OWNER, SRE]);
       expect(sent[0].payload).toMatchObject({

@@ -53,7 +53,7 @@ export function createPostmortemsRouter(options: {
       entityRefs: query.entityRef,
       status: query.status,
       author: query.author,
-      reviewer: query.reviewer,
+      reviewers: query.reviewer,
     };
     const visible = await visibility.of(req);
     res.json(

@@ -45,8 +45,11 @@ export const postmortemListQuerySchema = z
     status: z.enum(POSTMORTEM_STATUSES).optional(),
     /** Only postmortems this user writes. */
     author: userRefSchema.optional(),
-    /** Only postmortems this user is asked to review. */
-    reviewer: userRefSchema.optional(),
+    /**
+     * Only postmortems that ask any of these users or groups to review them
+     * (a person and their groups: the reviews that are theirs to do).
+     */
+    reviewer: csv(ownerRefSchema).optional(),
     ...pageQueryFields,
   })
   .strict();

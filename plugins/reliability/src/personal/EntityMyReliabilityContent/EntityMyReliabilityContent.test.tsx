@@ -122,8 +122,9 @@ describe('<EntityMyReliabilityContent />', () => {
       status: 'draft',
       limit: 20,
     });
+    // Reviews asked of her or of a team of hers.
     expect(api.listPostmortems).toHaveBeenCalledWith({
-      reviewer: 'user:default/lena.hoffmann',
+      reviewer: ['user:default/lena.hoffmann', 'group:default/team-checkout'],
       status: 'in_review',
       limit: 20,
     });

@@ -99,7 +99,7 @@ export function EntityMyReliabilityContent() {
           limit: RECORD_LIMIT,
         }),
         api.listPostmortems({
-          reviewer: userRef,
+          reviewer: [userRef, ...groups],
           status: 'in_review',
           limit: RECORD_LIMIT,
         }),
