@@ -196,6 +196,7 @@ export const reliabilityPlugin = createBackendPlugin({
           scheduler,
           logger,
           sliSources,
+          notifier,
           demoData: Boolean(
             config.getOptionalBoolean('reliability.demoData.enabled'),
           ),
