@@ -1,3 +1,5 @@
+import type { IncidentDrillKind } from '../incidents/types';
+
 /**
  * The review flow of a postmortem, in order.
  *
@@ -162,6 +164,8 @@ export interface PostmortemDetail extends Postmortem {
     title: string;
     severity: string;
     startedAt: string;
+    /** The kind of drill when the incident is one: the postmortem is its debrief. */
+    drill?: IncidentDrillKind | null;
   }>;
   actionItems: ActionItem[];
   /** Its revisions, newest first (the latest 100). */

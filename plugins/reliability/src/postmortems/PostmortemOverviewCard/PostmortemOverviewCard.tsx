@@ -3,7 +3,7 @@ import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { PostmortemDetail } from '@reliability-hub/plugin-reliability-common';
-import { SeverityChip } from '../../incidents/SeverityChip';
+import { DrillChip, SeverityChip } from '../../incidents/SeverityChip';
 import { useReliabilityLinks } from '../../shared/links';
 import { StatusMoves } from '../../shared/StatusMoves';
 import { exactTime } from '../../shared/time';
@@ -25,12 +25,19 @@ export function PostmortemOverviewCard(props: {
 }) {
   const { postmortem, onChanged, reloading } = props;
   const links = useReliabilityLinks();
+  // A drill's debrief: every incident it covers is a drill.
+  const debriefOf =
+    postmortem.incidents.length > 0 &&
+    postmortem.incidents.every(incident => incident.drill)
+      ? postmortem.incidents[0].drill
+      : undefined;
   return (
     <InfoCard
       title={postmortem.title}
       subheader={
         <Box display="flex" alignItems="center" gridGap={12} mt={0.5}>
           <PostmortemStatusChip status={postmortem.status} />
+          <DrillChip drill={debriefOf} />
           <Typography variant="body2" color="textSecondary" component="span">
             by{' '}
             <EntityRefLink entityRef={postmortem.author} defaultKind="user" />
@@ -63,6 +70,7 @@ export function PostmortemOverviewCard(props: {
           mb={0.5}
         >
           <SeverityChip severity={incident.severity} />
+          <DrillChip drill={incident.drill} />
           <Link to={links.incident(postmortem.entityRef, incident.id)}>
             {incident.title}
           </Link>
