@@ -215,6 +215,8 @@ export const reliabilityPlugin = createBackendPlugin({
             postmortems,
             actionItems,
             schedules,
+            runbooks: runbookStore,
+            appBaseUrl: config.getOptionalString('app.baseUrl'),
             logger,
           });
           lifecycle.addStartupHook(async () => {
