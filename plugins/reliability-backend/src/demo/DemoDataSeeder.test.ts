@@ -70,6 +70,14 @@ describe('DemoDataSeeder', () => {
           .where('incident_id', drill.id)
           .pluck('postmortems.status'),
       ).toEqual(['published']);
+      // Listed as the drill's debrief; the other postmortems are not.
+      const listed = await DatabasePostmortemStore.create({
+        knex,
+      }).listPostmortems({}, { limit: 10 });
+      expect(
+        listed.items.map(p => [p.title, p.drill]).filter(([, d]) => d),
+      ).toEqual([['Game day debrief: connection pool exhaustion', 'game_day']]);
+      expect(listed.items.filter(p => p.drill === null)).toHaveLength(3);
       const validations = await knex('runbook_validations').select();
       expect(validations).toEqual([
         expect.objectContaining({

@@ -68,6 +68,11 @@ export interface Postmortem extends Record<PostmortemSectionKey, string> {
    * ids (`SEV1` before `SEV2`); absent from records of older backends.
    */
   incidentSeverities?: string[];
+  /**
+   * The kind of drill when every incident it covers is a drill: the
+   * postmortem is a drill's debrief. Null or absent otherwise.
+   */
+  drill?: IncidentDrillKind | null;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;

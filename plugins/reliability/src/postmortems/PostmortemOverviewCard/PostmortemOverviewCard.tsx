@@ -25,19 +25,13 @@ export function PostmortemOverviewCard(props: {
 }) {
   const { postmortem, onChanged, reloading } = props;
   const links = useReliabilityLinks();
-  // A drill's debrief: every incident it covers is a drill.
-  const debriefOf =
-    postmortem.incidents.length > 0 &&
-    postmortem.incidents.every(incident => incident.drill)
-      ? postmortem.incidents[0].drill
-      : undefined;
   return (
     <InfoCard
       title={postmortem.title}
       subheader={
         <Box display="flex" alignItems="center" gridGap={12} mt={0.5}>
           <PostmortemStatusChip status={postmortem.status} />
-          <DrillChip drill={debriefOf} />
+          <DrillChip drill={postmortem.drill} />
           <Typography variant="body2" color="textSecondary" component="span">
             by{' '}
             <EntityRefLink entityRef={postmortem.author} defaultKind="user" />

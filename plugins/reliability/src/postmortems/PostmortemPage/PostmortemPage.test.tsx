@@ -97,6 +97,7 @@ describe('<PostmortemPage />', () => {
     api.getPostmortem.mockResolvedValue({
       ...postmortem,
       title: 'Game day debrief',
+      drill: 'game_day',
       incidents: [{ ...postmortem.incidents[0], drill: 'game_day' }],
     });
     await renderPage();
