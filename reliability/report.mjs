@@ -220,6 +220,19 @@ for (const db of ['sqlite', 'postgres']) {
         `runbook refreshes per replica (expected ≈ ${rep.jobs.runbookRefreshesExpected} in all)`,
         rep.jobs.runbookRefreshesPerReplica.join(' + '),
       );
+    if (rep.notifications)
+      row(
+        'replicas',
+        db,
+        `notifications per kind, events / sent (${rep.notifications.triggered.join(
+          ', ',
+        )} triggered) / sent twice`,
+        `${Object.entries(rep.notifications.byKind)
+          .map(([kind, n]) => `${kind} ${n.events} / ${n.notifications}`)
+          .join(', ')} / ${rep.notifications.duplicates.length}`,
+        rep.notifications.duplicates.length === 0 &&
+          rep.notifications.triggered.every(k => rep.notifications.byKind[k]),
+      );
     const v = read(`verify-replicas-${db}.json`);
     if (v?.writes)
       row(

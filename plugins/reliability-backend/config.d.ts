@@ -68,7 +68,7 @@ export interface Config {
        * Kinds of notifications to send, by kind (e.g. incidentDeclared,
        * incidentEscalated, acknowledgeOverdue, updateOverdue, postmortemDue,
        * reviewRequested, actionItemDue, swapRequested, swapAnswered,
-       * handoffSoon); each is on unless set
+       * handoffSoon, policyTierChanged); each is on unless set
        * to false. Each event is sent once across replicas and restarts.
        */
       kinds?: { [kind: string]: boolean };

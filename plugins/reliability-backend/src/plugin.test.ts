@@ -206,7 +206,7 @@ describe('reliability backend plugin', () => {
       pages++;
     } while (cursor && pages < 10);
 
-    expect(seen.size).toBe(28);
+    expect(seen.size).toBe(29);
     expect(pages).toBe(3);
 
     const open = await request(server).get(
@@ -222,7 +222,7 @@ describe('reliability backend plugin', () => {
       features: [reliabilityPlugin, catalog, demoConfig],
     });
     const list = await request(server).get(
-      '/api/reliability/incidents?entityRef=component:default/checkout&severity=SEV2',
+      '/api/reliability/incidents?entityRef=component:default/checkout&severity=SEV2&drill=false',
     );
     expect(list.body.items).toHaveLength(1);
 

@@ -196,6 +196,7 @@ export const reliabilityPlugin = createBackendPlugin({
           scheduler,
           logger,
           sliSources,
+          notifier,
           demoData: Boolean(
             config.getOptionalBoolean('reliability.demoData.enabled'),
           ),
@@ -214,6 +215,8 @@ export const reliabilityPlugin = createBackendPlugin({
             postmortems,
             actionItems,
             schedules,
+            runbooks: runbookStore,
+            appBaseUrl: config.getOptionalString('app.baseUrl'),
             logger,
           });
           lifecycle.addStartupHook(async () => {

@@ -2,6 +2,7 @@ import {
   incidentPagePath,
   postmortemPagePath,
   runbookPagePath,
+  sloPagePath,
 } from './pagePaths';
 
 describe('runbookPagePath', () => {
@@ -40,8 +41,34 @@ describe('incidentPagePath', () => {
       'INC-20261207-001',
       '/catalog/default/component/checkout/incidents/INC-20261207-001',
     ],
-    ['Component:Shop/Cart', 'a/b', '/catalog/Shop/component/Cart/incidents/a%2Fb'],
+    [
+      'Component:Shop/Cart',
+      'a/b',
+      '/catalog/Shop/component/Cart/incidents/a%2Fb',
+    ],
   ])('leads %p %p to %p', (entityRef, id, path) => {
     expect(incidentPagePath(entityRef, id)).toBe(path);
+  });
+});
+
+describe('sloPagePath', () => {
+  it.each([
+    [
+      'component:default/checkout',
+      undefined,
+      '/catalog/default/component/checkout/slos',
+    ],
+    [
+      'component:default/checkout',
+      'component:default/checkout/availability/0',
+      '/catalog/default/component/checkout/slos?slo=component%3Adefault%2Fcheckout%2Favailability%2F0',
+    ],
+    [
+      'Component:Shop/Cart',
+      'a&b=c#d',
+      '/catalog/Shop/component/Cart/slos?slo=a%26b%3Dc%23d',
+    ],
+  ])('leads %p %p to %p', (entityRef, id, path) => {
+    expect(sloPagePath(entityRef, id)).toBe(path);
   });
 });

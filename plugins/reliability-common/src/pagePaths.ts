@@ -57,10 +57,33 @@ export function incidentPagePath(
   return `${incidentsTabPath(entityRef)}/${encodeURIComponent(incidentId)}`;
 }
 
+/**
+ * The portal path of an entity's SLOs tab, at the catalog's default entity
+ * route, with one objective selected when `sloId` is given: where
+ * notifications about an SLO link.
+ *
+ * @example
+ * ```ts
+ * sloPagePath('component:default/checkout', 'component:default/checkout/availability/0');
+ * // '/catalog/default/component/checkout/slos?slo=component%3Adefault%2Fcheckout%2Favailability%2F0'
+ * ```
+ *
+ * @public
+ */
+export function sloPagePath(entityRef: string, sloId?: string): string {
+  const tab = `${entityPath(entityRef)}/slos`;
+  return sloId ? `${tab}?${new URLSearchParams({ slo: sloId })}` : tab;
+}
+
 /** The Incidents tab of an entity at the catalog's default entity route. */
 function incidentsTabPath(entityRef: string): string {
+  return `${entityPath(entityRef)}/incidents`;
+}
+
+/** An entity's page at the catalog's default entity route. */
+function entityPath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
     kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}/incidents`;
+  )}/${encodeURIComponent(name)}`;
 }

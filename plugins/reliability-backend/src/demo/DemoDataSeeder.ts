@@ -10,6 +10,7 @@ import { PostmortemStore } from '../postmortems/PostmortemStore';
 import { demoIncidents } from './demoIncidents';
 import { demoPostmortems } from './demoPostmortems';
 import { ScheduleStore } from '../oncall/ScheduleStore';
+import { RunbookStore } from '../runbooks/store/RunbookStore';
 import { demoSchedules } from './demoSchedules';
 
 /** Whether an error says another replica wrote the record first. */
@@ -35,6 +36,10 @@ export class DemoDataSeeder {
     postmortems: PostmortemStore;
     actionItems: ActionItemStore;
     schedules?: ScheduleStore;
+    /** Where the demo's drill records the runbook it validated. */
+    runbooks?: Pick<RunbookStore, 'recordValidation'>;
+    /** The portal's base URL, for the drill's link to its runbook. */
+    appBaseUrl?: string;
     logger: LoggerService;
   }) {
     return new DemoDataSeeder(options);
@@ -45,15 +50,21 @@ export class DemoDataSeeder {
   private readonly actionItems: ActionItemStore;
   private readonly logger: LoggerService;
   private readonly schedules?: ScheduleStore;
+  private readonly runbooks?: Pick<RunbookStore, 'recordValidation'>;
+  private readonly appBaseUrl: string;
 
   private constructor(options: {
     incidents: IncidentStore;
     postmortems: PostmortemStore;
     actionItems: ActionItemStore;
     schedules?: ScheduleStore;
+    runbooks?: Pick<RunbookStore, 'recordValidation'>;
+    appBaseUrl?: string;
     logger: LoggerService;
   }) {
     this.schedules = options.schedules;
+    this.runbooks = options.runbooks;
+    this.appBaseUrl = options.appBaseUrl ?? '';
     this.incidents = options.incidents;
     this.postmortems = options.postmortems;
     this.actionItems = options.actionItems;
@@ -63,7 +74,10 @@ export class DemoDataSeeder {
   /** Adds the missing demo records; answers how many were added. */
   async seed(now: Date = new Date()): Promise<number> {
     let added = 0;
-    for (const { incident, events } of demoIncidents(now)) {
+    for (const { incident, events, validates } of demoIncidents(
+      now,
+      this.appBaseUrl,
+    )) {
       if (await this.incidents.getIncident(incident.id!)) {
         continue;
       }
@@ -75,6 +89,14 @@ export class DemoDataSeeder {
         if (!isDuplicate(error)) {
           throw error;
         }
+      }
+      // As resolving the drill in the portal would have; by id, since the
+      // runbook index may not have read the files yet.
+      for (const runbookId of (incident.resolvedAt && validates) || []) {
+        await this.runbooks?.recordValidation(runbookId, {
+          at: incident.resolvedAt!,
+          incidentId: incident.id!,
+        });
       }
     }
     const today = todayUtc(now);

@@ -1,3 +1,4 @@
+import { runbookPagePath } from '@reliability-hub/plugin-reliability-common';
 import { NewIncident, NewIncidentEvent } from '../incidents/IncidentStore';
 import { demoId } from './demoId';
 
@@ -9,16 +10,24 @@ const DAY = 24 * HOUR;
 export interface DemoIncident {
   incident: NewIncident;
   events: NewIncidentEvent[];
+  /** A drill's runbooks (by id), validated when it was resolved. */
+  validates?: string[];
 }
+
+/** The checkout runbook the demo's game day walked through. */
+export const DEMO_GAME_DAY_RUNBOOK =
+  'component:default/checkout/db-connection-pool-exhaustion';
 
 const user = (name: string) => `user:default/${name}`;
 
 /**
  * The Acme Shop incidents: the stories of the demo, placed relative to `now`.
+ * `appBaseUrl` makes the drill's runbook link absolute, as declaring one in
+ * the portal does.
  *
  * @internal
  */
-export function demoIncidents(now: Date): DemoIncident[] {
+export function demoIncidents(now: Date, appBaseUrl = ''): DemoIncident[] {
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
 
@@ -26,6 +35,8 @@ export function demoIncidents(now: Date): DemoIncident[] {
   const latencyStart = ago(12 * DAY + 3 * HOUR);
   const fraudStart = ago(47 * MINUTE);
   const paymentsStart = ago(86 * DAY);
+  // Before the latency incident: the timeline's first span stays that one.
+  const gameDayStart = ago(20 * DAY + 2 * HOUR);
 
   return [
     {
@@ -201,6 +212,70 @@ export function demoIncidents(now: Date): DemoIncident[] {
           data: { from: 'investigating', to: 'monitoring' },
         },
       ],
+    },
+    {
+      // The team rehearsed the pool exhaustion that hurt them a month ago,
+      // walking its runbook on a staging replica of checkout.
+      incident: {
+        id: demoId('checkout-game-day-pool'),
+        title: 'Game day: checkout database connection pool exhaustion',
+        entityRef: 'component:default/checkout',
+        severity: 'SEV2',
+        status: 'resolved',
+        drill: 'game_day',
+        summary:
+          'Planned exercise on checkout-staging: the pool was capped at 10 connections under replayed promotion traffic, and the on-call engineer worked through the pool exhaustion runbook from the alert to recovery.',
+        commander: user('lena.hoffmann'),
+        communications: user('marcus.bell'),
+        source: 'portal',
+        runbookUrl: `${appBaseUrl.replace(/\/+$/, '')}${runbookPagePath(
+          DEMO_GAME_DAY_RUNBOOK,
+        )}`,
+        startedAt: gameDayStart,
+        detectedAt: at(gameDayStart, 3 * MINUTE),
+        acknowledgedAt: at(gameDayStart, 5 * MINUTE),
+        mitigatedAt: at(gameDayStart, 24 * MINUTE),
+        resolvedAt: at(gameDayStart, 35 * MINUTE),
+      },
+      events: [
+        {
+          type: 'note',
+          at: at(gameDayStart, 1 * MINUTE),
+          author: user('lena.hoffmann'),
+          message:
+            'Game day started: pool capped at 10 on checkout-staging, promotion traffic replayed at 150 %.',
+        },
+        {
+          type: 'status_change',
+          at: at(gameDayStart, 5 * MINUTE),
+          author: user('priya.raman'),
+          message: 'Acknowledged from the page; opening the pool runbook',
+          data: { to: 'investigating' },
+        },
+        {
+          type: 'note',
+          at: at(gameDayStart, 14 * MINUTE),
+          author: user('priya.raman'),
+          message:
+            'Runbook step 2: pg_stat_activity shows 10 of 10 connections active, 40 waiting. Step 3 points at the scoring client.',
+        },
+        {
+          type: 'status_change',
+          at: at(gameDayStart, 24 * MINUTE),
+          author: user('priya.raman'),
+          message:
+            'Runbook step 4: pool raised and scoring flag off; errors gone',
+          data: { from: 'investigating', to: 'monitoring' },
+        },
+        {
+          type: 'status_change',
+          at: at(gameDayStart, 35 * MINUTE),
+          author: user('lena.hoffmann'),
+          message: 'Game day over: the runbook held end to end',
+          data: { from: 'monitoring', to: 'resolved' },
+        },
+      ],
+      validates: [DEMO_GAME_DAY_RUNBOOK],
     },
     ...olderIncidents(now),
   ];

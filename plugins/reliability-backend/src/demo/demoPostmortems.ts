@@ -16,8 +16,8 @@ export interface DemoPostmortem {
 
 /**
  * The Acme Shop postmortems: one published, one in review, one draft, with
- * action items done, in progress, open and overdue. Due dates are relative
- * to `now`.
+ * action items done, in progress, open and overdue, and the published
+ * debrief of the checkout game day. Due dates are relative to `now`.
  *
  * @internal
  */
@@ -210,6 +210,52 @@ export function demoPostmortems(now: Date): DemoPostmortem[] {
           owner: user('marcus.bell'),
           dueDate: day(7),
           status: 'open',
+        },
+      ],
+    },
+    {
+      postmortem: {
+        id: demoId('postmortem-checkout-game-day-pool'),
+        entityRef: 'component:default/checkout',
+        incidentIds: [demoId('checkout-game-day-pool')],
+        title: 'Game day debrief: connection pool exhaustion',
+        status: 'published',
+        publishedAt: at(-19),
+        author: user('lena.hoffmann'),
+        reviewers: [user('jonas.weber')],
+        approvedBy: user('jonas.weber'),
+        approvedAt: at(-19),
+        impactUsersAffected: 'None: a planned exercise on checkout-staging.',
+        impactDurationMinutes: 35,
+        summary:
+          "We replayed last month's pool exhaustion on staging and had the on-call engineer follow the runbook cold. The page arrived in 3 minutes and the runbook led from the alert to recovery in 24.",
+        impact: 'No customer impact; staging only.',
+        timeline: [
+          '- 10:00 UTC: pool capped at 10 on checkout-staging, traffic replayed at 150 %',
+          '- 10:03 UTC: CheckoutDBPoolSaturated pages the primary',
+          '- 10:05 UTC: Priya acknowledges and opens the runbook',
+          '- 10:24 UTC: pool raised, scoring flag off; errors gone',
+          '- 10:35 UTC: game day over',
+        ].join('\n'),
+        rootCause:
+          'Injected on purpose: the pool cap of 10 stands in for the pool of 50 at 150 % volume.',
+        contributingFactors: '',
+        wentWell:
+          "- The new pool saturation alert paged before the error rate rose.\n- The runbook's diagnosis query found the waiting connections at once.",
+        toImprove: '- Step 4 named the old Helm value for the pool size.',
+        lessonsLearned:
+          'The runbook works when followed cold; keep its commands in step with the chart.',
+      },
+      actionItems: [
+        {
+          id: demoId('ai-game-day-runbook-helm'),
+          title: 'Name the current Helm value for the pool size in the runbook',
+          type: 'process',
+          priority: 'P3',
+          owner: user('priya.raman'),
+          dueDate: day(-12),
+          status: 'done',
+          completedAt: at(-18),
         },
       ],
     },

@@ -39,7 +39,7 @@ describe('demo schedules', () => {
         schedules,
         logger: mockServices.logger.mock(),
       });
-      expect(await seeder.seed(now)).toBe(28 + 3 + 5);
+      expect(await seeder.seed(now)).toBe(29 + 4 + 5);
       expect(await seeder.seed(new Date('2026-11-23T12:00:00Z'))).toBe(0);
       expect((await schedules.listSchedules()).map(s => s.name)).toEqual([
         'checkout-primary',

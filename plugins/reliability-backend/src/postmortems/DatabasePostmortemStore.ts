@@ -1,5 +1,6 @@
 import {
   changedPostmortemFields,
+  IncidentDrillKind,
   Page,
   Postmortem,
   PostmortemRevision,
@@ -121,6 +122,10 @@ function toPostmortem(
     approvedAt: toIso(row.approved_at ?? null),
     incidentIds: incidents.ids,
     incidentSeverities: [...new Set(incidents.severities)].sort(),
+    drill:
+      incidents.drills.length > 0 && incidents.drills.every(Boolean)
+        ? incidents.drills[0]
+        : null,
     publishedAt: toIso(row.published_at),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -130,8 +135,12 @@ function toPostmortem(
 
 type Db = Knex | Knex.Transaction;
 
-/** The incidents a postmortem covers: their ids and severities. */
-type IncidentLinks = { ids: string[]; severities: string[] };
+/** The incidents a postmortem covers: their ids, severities and drill kinds. */
+type IncidentLinks = {
+  ids: string[];
+  severities: string[];
+  drills: Array<IncidentDrillKind | null>;
+};
 
 /** The incidents each postmortem covers, by postmortem id. */
 async function incidentIdsOf(
@@ -151,14 +160,16 @@ async function incidentIdsOf(
           'postmortem_incidents.postmortem_id',
           'postmortem_incidents.incident_id',
           'incidents.severity',
+          'incidents.drill',
         )
     : [];
   const result = new Map<string, IncidentLinks>(
-    ids.map(id => [id, { ids: [], severities: [] }]),
+    ids.map(id => [id, { ids: [], severities: [], drills: [] }]),
   );
   for (const row of rows) {
     const links = result.get(row.postmortem_id)!;
     links.ids.push(row.incident_id);
+    links.drills.push(row.drill ?? null);
     if (row.severity) {
       links.severities.push(row.severity);
     }

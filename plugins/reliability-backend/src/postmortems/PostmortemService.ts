@@ -253,6 +253,7 @@ export class PostmortemService {
           title: i.title,
           severity: i.severity,
           startedAt: i.startedAt,
+          drill: i.drill ?? null,
         })),
       actionItems: actionItems.items,
     };

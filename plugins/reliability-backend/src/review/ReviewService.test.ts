@@ -542,6 +542,77 @@ describe('ReviewService', () => {
       ]);
     });
 
+    it('counts a drill debrief and its action items in no postmortem or action-item figure, while an equal real postmortem counts', async () => {
+      const { service, visible, knex, tick } = await setup();
+      /** A resolved SEV1 with a postmortem published on time and two action items. */
+      const withPostmortem = async (drill: string | null) => {
+        const resolved = {
+          ...incident(
+            CHECKOUT,
+            'Database failover',
+            'SEV1',
+            '2026-11-12T10:00:00Z',
+            {
+              detect: 1,
+              ack: 2,
+              resolve: 30,
+            },
+          ),
+          drill,
+        };
+        const debrief = postmortem(
+          CHECKOUT,
+          'published',
+          '2026-11-13T09:00:00Z',
+          [resolved.id],
+        );
+        await knex('incidents').insert(resolved);
+        await knex('postmortems').insert(debrief.row);
+        await knex('postmortem_incidents').insert({
+          postmortem_id: debrief.row.id,
+          incident_id: resolved.id,
+        });
+        await knex('action_items').insert([
+          actionItem(
+            debrief.row.id,
+            CHECKOUT,
+            '2026-11-13T09:00:00Z',
+            '2026-11-20',
+            'done',
+            '2026-11-14T09:00:00Z',
+          ),
+          actionItem(
+            debrief.row.id,
+            CHECKOUT,
+            '2026-11-13T09:00:00Z',
+            '2026-11-20',
+            'open',
+          ),
+        ]);
+      };
+
+      await withPostmortem('game_day');
+      const withDrill = await service.review(november, visible);
+      expect(withDrill.current.postmortems).toEqual(NOVEMBER.postmortems);
+      expect(withDrill.current.actionItems).toEqual(NOVEMBER.actionItems);
+
+      await withPostmortem(null);
+      tick(60_000);
+      const withReal = await service.review(november, visible);
+      expect(withReal.current.postmortems).toEqual({
+        ...NOVEMBER.postmortems,
+        completed: NOVEMBER.postmortems.completed + 1,
+        onTime: NOVEMBER.postmortems.onTime + 1,
+        due: NOVEMBER.postmortems.due + 1,
+      });
+      expect(withReal.current.actionItems).toEqual({
+        ...NOVEMBER.actionItems,
+        created: NOVEMBER.actionItems.created + 2,
+        closed: NOVEMBER.actionItems.closed + 1,
+        overdueAtEnd: NOVEMBER.actionItems.overdueAtEnd + 1,
+      });
+    });
+
     it('answers a group the caller may not see as one that does not exist', async () => {
       const { service, visible } = await setup();
       await expect(

@@ -2,7 +2,7 @@ import { ReviewFigures } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { toNumber } from '../database/sql';
 import { DAY_MS, Scoped } from './reviewQueries';
-import { plusHoursSql } from './reviewSql';
+import { notDebriefSql, plusHoursSql } from './reviewSql';
 
 /**
  * Action items created, closed and overdue, and the 30-day closing rate.
@@ -18,15 +18,21 @@ export async function readActionItemFigures(
   const lastDay = new Date(to.getTime() - DAY_MS).toISOString().slice(0, 10);
   const cohortFrom = new Date(from.getTime() - 30 * DAY_MS);
   const cohortTo = new Date(to.getTime() - 30 * DAY_MS);
+  // The action items of a drill's debrief are the team's to do, but they
+  // count in no figure, as the drill does not.
+  const items = () =>
+    scoped('action_items').where(
+      notDebriefSql(knex, 'action_items.postmortem_id'),
+    );
   const [created, closed, overdue, cohort] = await Promise.all([
-    scoped('action_items')
+    items()
       .where('created_at', '>=', from)
       .where('created_at', '<', to)
       .count({ count: '*' })
       .first(),
     // Led by the closing time: most items are done, so their status
     // narrows nothing.
-    scoped('action_items')
+    items()
       .where('completed_at', '>=', from)
       .where('completed_at', '<', to)
       .select({
@@ -37,8 +43,8 @@ export async function readActionItemFigures(
     // open ones and those closed later, each a range of one index.
     Promise.all(
       [
-        scoped('action_items').whereNull('completed_at'),
-        scoped('action_items').where('completed_at', '>=', to),
+        items().whereNull('completed_at'),
+        items().where('completed_at', '>=', to),
       ].map(query =>
         query
           .whereNot('status', 'wont_do')
@@ -50,7 +56,7 @@ export async function readActionItemFigures(
     ).then(counts => ({
       count: counts.reduce((sum, row) => sum + toNumber(row?.count), 0),
     })),
-    scoped('action_items')
+    items()
       .where('created_at', '>=', cohortFrom)
       .where('created_at', '<', cohortTo)
       .select({

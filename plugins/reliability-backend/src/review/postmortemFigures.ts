@@ -49,9 +49,14 @@ export async function readPostmortemFigures(
     .where('p.published_at', '>=', from)
     .where('p.published_at', '<', to)
     .select('p.id', 'p.published_at', {
-      due_at: knex.raw(`MIN(${dueAt.toQuery()})`),
+      // Only a real incident's postmortem is ever due.
+      due_at: knex.raw(
+        `MIN(CASE WHEN i.drill IS NULL THEN ${dueAt.toQuery()} ELSE NULL END)`,
+      ),
     })
-    .groupBy('p.id', 'p.published_at');
+    .groupBy('p.id', 'p.published_at')
+    // Not a drill's debrief: it has no incident, or a real one.
+    .havingRaw('COUNT(i.drill) = 0 OR COUNT(i.drill) < COUNT(i.id)');
   // Incidents whose postmortem fell due in the period: a postmortem was
   // late when none of theirs was published by then.
   const lateBefore = to.getTime() < options.now.getTime() ? to : options.now;

@@ -61,3 +61,22 @@ export function offHoursSql(knex: Knex, column: string) {
     [column, column, column],
   );
 }
+
+/**
+ * SQL that is true unless the postmortem in a column is a drill's debrief:
+ * one whose incidents are all drills. A debrief (and its action items)
+ * rehearses the process and counts in no figure, as its drill counts in none.
+ *
+ * @internal
+ */
+export function notDebriefSql(knex: Knex, postmortemIdColumn: string) {
+  const linked = (drill: 'IS NULL' | 'IS NOT NULL') =>
+    `EXISTS (SELECT 1 FROM postmortem_incidents dpi
+       CROSS JOIN incidents di
+       WHERE dpi.postmortem_id = ?? AND di.id = dpi.incident_id
+         AND di.drill ${drill})`;
+  return knex.raw(`(NOT ${linked('IS NOT NULL')} OR ${linked('IS NULL')})`, [
+    postmortemIdColumn,
+    postmortemIdColumn,
+  ]);
+}

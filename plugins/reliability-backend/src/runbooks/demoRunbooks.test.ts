@@ -5,6 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { isRunbookStale, parseRunbookFile, Runbook } from './parse';
 import { readRunbookFiles } from './files/readRunbookFiles';
 import { resolveRunbookLocation } from './files/runbookLocations';
+import { DEMO_GAME_DAY_RUNBOOK } from '../demo/demoIncidents';
 
 const COMPONENTS = path.resolve(__dirname, '../../../../examples/components');
 /** The day the demo data describes. */
@@ -81,6 +82,11 @@ describe('demo runbooks', () => {
     ]) {
       expect(alerts).toContain(alert);
     }
+
+    // The demo's game day walked a runbook of its own component.
+    expect(
+      runbooks.map(r => `component:default/${r.component}/${r.id}`),
+    ).toContain(DEMO_GAME_DAY_RUNBOOK);
 
     const stale = runbooks.filter(r => isRunbookStale(r, DEMO_DAY));
     expect(stale.map(r => r.id).sort()).toEqual([

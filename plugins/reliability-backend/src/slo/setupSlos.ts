@@ -10,6 +10,8 @@ import { durationToMilliseconds } from '@backstage/types';
 import { SliSourceRegistry } from '@reliability-hub/plugin-reliability-node';
 import { Knex } from 'knex';
 import { DemoSloSeeder } from '../demo/DemoSloSeeder';
+import { ReliabilityNotifier } from '../notifications/ReliabilityNotifier';
+import { PolicyTierChanges } from './evaluation/PolicyTierChanges';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { PushSliSource } from './push/PushSliSource';
 import { SloFileRefresher } from './files/SloFileRefresher';
@@ -48,6 +50,7 @@ export async function setupSlos(options: {
   scheduler: SchedulerService;
   logger: LoggerService;
   sliSources: SliSourceRegistry;
+  notifier: ReliabilityNotifier;
   demoData: boolean;
 }): Promise<SloFeature> {
   const { knex, config, catalog, auth, urlReader, scheduler, logger } = options;
@@ -63,6 +66,11 @@ export async function setupSlos(options: {
     tiers: sloConfig.tiers,
     timeoutMs: sloConfig.evaluationTimeoutMs,
     logger,
+    tierChanges: PolicyTierChanges.create({
+      knex,
+      notifier: options.notifier,
+      logger,
+    }),
   });
   const demo = options.demoData
     ? DemoSloSeeder.create({

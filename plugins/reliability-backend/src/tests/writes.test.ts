@@ -174,6 +174,8 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       expect(list.body.items).toHaveLength(1);
       // The list carries its incidents' severities, for search results.
       expect(list.body.items[0].incidentSeverities).toEqual(['SEV2']);
+      // A real incident's postmortem is no drill's debrief.
+      expect(list.body.items[0].drill).toBeNull();
     });
 
     it('answers 401 to every route without a token', async () => {

@@ -85,6 +85,7 @@ export async function readTimelineRecords(
           'status',
           'started_at',
           'resolved_at',
+          'drill',
         )
         .orderBy([
           { column: 'started_at', order: 'desc' },
@@ -146,6 +147,7 @@ export async function readTimelineRecords(
       status: row.status,
       startedAt: toIso(row.started_at),
       resolvedAt: toIso(row.resolved_at),
+      drill: row.drill ?? null,
     })),
     postmortems: cut<TimelinePostmortem>(
       postmortemRows,

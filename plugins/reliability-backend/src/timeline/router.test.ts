@@ -47,7 +47,7 @@ async function seed(knex: Knex, now: number) {
   });
   await knex('incidents').insert([
     incident('inc-sev1', CART, 'SEV1', 3 * DAY, 3 * DAY - 2 * HOUR),
-    incident('inc-open', CART, 'SEV2', HOUR, null),
+    { ...incident('inc-open', CART, 'SEV2', HOUR, null), drill: 'tabletop' },
     incident('inc-old', CART, 'SEV3', 21 * DAY, 21 * DAY - HOUR),
     incident('inc-checkout', CHECKOUT, 'SEV1', 2 * DAY, DAY),
   ]);
@@ -175,10 +175,16 @@ describe('GET /timeline', () => {
       const timeline: ReliabilityTimeline = res.body;
 
       expect(
-        timeline.incidents.map(i => [i.id, i.severity, i.resolvedAt === null]),
+        timeline.incidents.map(i => [
+          i.id,
+          i.severity,
+          i.resolvedAt === null,
+          i.drill,
+        ]),
       ).toEqual([
-        ['inc-sev1', 'SEV1', false],
-        ['inc-open', 'SEV2', true],
+        ['inc-sev1', 'SEV1', false, null],
+        // A drill is shown, and marked as one.
+        ['inc-open', 'SEV2', true, 'tabletop'],
       ]);
       expect(timeline.postmortems.map(p => p.id)).toEqual(['pm-published']);
       expect(timeline.actionItems.map(a => a.id)).toEqual(['ai-done']);

@@ -1,3 +1,5 @@
+import type { IncidentDrillKind } from '../incidents/types';
+
 /**
  * The review flow of a postmortem, in order.
  *
@@ -66,6 +68,11 @@ export interface Postmortem extends Record<PostmortemSectionKey, string> {
    * ids (`SEV1` before `SEV2`); absent from records of older backends.
    */
   incidentSeverities?: string[];
+  /**
+   * The kind of drill when every incident it covers is a drill: the
+   * postmortem is a drill's debrief. Null or absent otherwise.
+   */
+  drill?: IncidentDrillKind | null;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -162,6 +169,8 @@ export interface PostmortemDetail extends Postmortem {
     title: string;
     severity: string;
     startedAt: string;
+    /** The kind of drill when the incident is one: the postmortem is its debrief. */
+    drill?: IncidentDrillKind | null;
   }>;
   actionItems: ActionItem[];
   /** Its revisions, newest first (the latest 100). */

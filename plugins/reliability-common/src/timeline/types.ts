@@ -1,3 +1,5 @@
+import type { IncidentDrillKind } from '../incidents/types';
+
 /**
  * One step of the error budget over a timeline: the least budget any of the
  * entity's SLO objectives had left in `[at, at + step)`, as a fraction
@@ -24,6 +26,8 @@ export interface TimelineIncident {
   status: string;
   startedAt: string;
   resolvedAt: string | null;
+  /** The kind of drill when the incident is an exercise, else null. */
+  drill?: IncidentDrillKind | null;
 }
 
 /**

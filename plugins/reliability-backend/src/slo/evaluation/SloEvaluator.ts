@@ -10,6 +10,7 @@ import {
 } from '@reliability-hub/plugin-reliability-node';
 import { SloStore } from '../store/SloStore';
 import { computeSloStatus } from './computeSloStatus';
+import { PolicyTierChanges } from './PolicyTierChanges';
 import { evaluationItems, SloEvaluationItem } from './sloQueries';
 
 /** How long the history is kept. */
@@ -82,6 +83,8 @@ export class SloEvaluator {
     tiers: readonly ErrorBudgetPolicyTier[];
     timeoutMs: number;
     logger: LoggerService;
+    /** Tells owners when an objective's error-budget policy tier changes. */
+    tierChanges?: PolicyTierChanges;
   }) {
     return new SloEvaluator(options);
   }
@@ -93,6 +96,7 @@ export class SloEvaluator {
       tiers: readonly ErrorBudgetPolicyTier[];
       timeoutMs: number;
       logger: LoggerService;
+      tierChanges?: PolicyTierChanges;
     },
   ) {}
 
@@ -162,6 +166,12 @@ export class SloEvaluator {
       }
     });
     await store.writeEvaluations(statuses);
+    try {
+      await this.options.tierChanges?.observe(statuses);
+    } catch (error) {
+      // The figures are stored; a change not told now is told next cycle.
+      logger.warn(`Could not record the error-budget policy tiers: ${error}`);
+    }
     if (!options.entityRefs) {
       await store.pruneHistory(new Date(now.getTime() - HISTORY_RETENTION_MS));
     }

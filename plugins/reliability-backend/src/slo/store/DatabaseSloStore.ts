@@ -103,6 +103,7 @@ export class DatabaseSloStore implements SloStore {
     await this.knex.transaction(async tx => {
       await tx('slo_definitions').whereIn('entity_ref', entityRefs).delete();
       await tx('slo_status').whereIn('entity_ref', entityRefs).delete();
+      await tx('slo_policy_tiers').whereIn('entity_ref', entityRefs).delete();
     });
   }
 

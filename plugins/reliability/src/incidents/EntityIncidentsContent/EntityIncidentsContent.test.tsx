@@ -36,6 +36,12 @@ describe('<EntityIncidentsContent />', () => {
           title: 'Gateway outage',
           status: 'published',
         }),
+        makePostmortem({
+          id: 'pm-4',
+          title: 'Game day debrief',
+          status: 'draft',
+          drill: 'game_day',
+        }),
       ],
     });
     await renderAt('/');
@@ -49,6 +55,17 @@ describe('<EntityIncidentsContent />', () => {
       '/catalog/default/component/checkout/incidents/postmortems/pm-3',
     );
     expect(screen.getByText('Published')).toBeInTheDocument();
+    // A drill's debrief is marked as one; a real incident's postmortem is not.
+    expect(
+      within(screen.getByText('Game day debrief').closest('tr')!).getByText(
+        'DRILL',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByText('Gateway outage').closest('tr')!).queryByText(
+        'DRILL',
+      ),
+    ).not.toBeInTheDocument();
     expect(api.listPostmortems).toHaveBeenCalledWith(
       expect.objectContaining({ entityRef: 'component:default/checkout' }),
     );

@@ -3,7 +3,7 @@ import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { PostmortemDetail } from '@reliability-hub/plugin-reliability-common';
-import { SeverityChip } from '../../incidents/SeverityChip';
+import { DrillChip, SeverityChip } from '../../incidents/SeverityChip';
 import { useReliabilityLinks } from '../../shared/links';
 import { StatusMoves } from '../../shared/StatusMoves';
 import { exactTime } from '../../shared/time';
@@ -31,6 +31,7 @@ export function PostmortemOverviewCard(props: {
       subheader={
         <Box display="flex" alignItems="center" gridGap={12} mt={0.5}>
           <PostmortemStatusChip status={postmortem.status} />
+          <DrillChip drill={postmortem.drill} />
           <Typography variant="body2" color="textSecondary" component="span">
             by{' '}
             <EntityRefLink entityRef={postmortem.author} defaultKind="user" />
@@ -63,6 +64,7 @@ export function PostmortemOverviewCard(props: {
           mb={0.5}
         >
           <SeverityChip severity={incident.severity} />
+          <DrillChip drill={incident.drill} />
           <Link to={links.incident(postmortem.entityRef, incident.id)}>
             {incident.title}
           </Link>

@@ -89,6 +89,27 @@ describe('<PostmortemPage />', () => {
     expect(screen.getByText('40 min')).toBeInTheDocument();
     expect(screen.getAllByText('Not written yet.').length).toBeGreaterThan(0);
     expect(container.querySelector('script')).toBeNull();
+    // A real incident's postmortem is no debrief.
+    expect(screen.queryByText('DRILL')).not.toBeInTheDocument();
+  });
+
+  it('marks a drill debrief as a drill, beside its status and on its drill', async () => {
+    api.getPostmortem.mockResolvedValue({
+      ...postmortem,
+      title: 'Game day debrief',
+      drill: 'game_day',
+      incidents: [{ ...postmortem.incidents[0], drill: 'game_day' }],
+    });
+    await renderPage();
+
+    expect(await screen.findByText('Game day debrief')).toBeInTheDocument();
+    const [beside, onDrill] = screen.getAllByText('DRILL');
+    expect(beside.closest('[class*="MuiCardHeader"]')).toHaveTextContent(
+      'Draft',
+    );
+    expect(onDrill.closest('div')?.parentElement).toHaveTextContent(
+      'Payments declined',
+    );
   });
 
   it('moves through review with the version it was loaded at', async () => {

@@ -8,6 +8,7 @@ import { useReliabilityLinks } from '../../shared/links';
 import { exactTime } from '../../shared/time';
 import { PagedTable } from '../../shared/PagedTable';
 import { usePagedList } from '../../shared/usePagedList';
+import { DrillChip } from '../../incidents/SeverityChip';
 import { PostmortemStatusChip } from '../PostmortemStatusChip';
 
 /**
@@ -31,7 +32,10 @@ export function PostmortemsTable(props: { entityRef: string }) {
         field: 'title',
         width: '40%',
         render: p => (
-          <Link to={links.postmortem(p.entityRef, p.id)}>{p.title}</Link>
+          <>
+            <Link to={links.postmortem(p.entityRef, p.id)}>{p.title}</Link>{' '}
+            <DrillChip drill={p.drill} />
+          </>
         ),
       },
       {

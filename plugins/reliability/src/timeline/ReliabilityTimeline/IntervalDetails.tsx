@@ -8,7 +8,7 @@ import {
   incidentsWithin,
   ReliabilityTimeline as Timeline,
 } from '@reliability-hub/plugin-reliability-common';
-import { SeverityChip } from '../../incidents/SeverityChip';
+import { DrillChip, SeverityChip } from '../../incidents/SeverityChip';
 import { useReliabilityLinks } from '../../shared/links';
 import { exactTime } from '../../shared/time';
 import { TimelineInterval } from '../timelineData';
@@ -74,6 +74,7 @@ export function IntervalDetails(props: {
           {incidents.map(incident => (
             <li key={incident.id}>
               <SeverityChip severity={incident.severity} />
+              <DrillChip drill={incident.drill} />
               <Link
                 to={links.incident(timeline.entityRef, incidentLabel(incident))}
               >

@@ -136,6 +136,42 @@ describe('<ReliabilityTimeline />', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('marks a drill as a drill, counted apart from the incidents', async () => {
+    api.getTimeline.mockResolvedValue({
+      ...timeline,
+      incidents: timeline.incidents.map(incident =>
+        incident.id === 'inc-drop'
+          ? {
+              ...incident,
+              title: 'Game day: card gateway down',
+              drill: 'game_day',
+            }
+          : incident,
+      ),
+    });
+    await renderWithApis(
+      <ReliabilityTimeline entityRef="component:default/checkout" days={7} />,
+      { api },
+    );
+    expect(
+      await screen.findByText(
+        '1 incident · 1 drill · 1 postmortem published · 0 action items closed · 1 on-call hand-off',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(screen.getByRole('group', { name: 'Budget drops' })).getByRole(
+        'button',
+        { name: /^80 % → 50 % on / },
+      ),
+    );
+    const item = within(
+      screen.getByRole('list', { name: 'Incidents in the interval' }),
+    )
+      .getByRole('link', { name: 'Game day: card gateway down' })
+      .closest('li')!;
+    expect(within(item).getByText('DRILL')).toBeInTheDocument();
+  });
+
   it('asks for another range when one is picked', async () => {
     api.getTimeline.mockResolvedValue(timeline);
     await renderWithApis(

@@ -55,8 +55,10 @@ function TimelineBody(props: { timeline: Timeline }) {
     );
   }
 
+  const drills = timeline.incidents.filter(i => i.drill).length;
   const summary = [
-    plural(timeline.incidents.length, 'incident'),
+    plural(timeline.incidents.length - drills, 'incident'),
+    ...(drills ? [plural(drills, 'drill')] : []),
     `${plural(timeline.postmortems.length, 'postmortem')} published`,
     `${plural(timeline.actionItems.length, 'action item')} closed`,
     plural(timeline.handoffs.length, 'on-call hand-off'),

@@ -91,9 +91,23 @@ export function TimelineChart(props: {
                 x1={start}
                 x2={Math.max(end, start + minSpan)}
                 fill={color}
-                fillOpacity={0.25}
+                // A drill is an exercise: outlined and labelled, never taken
+                // for an outage at a glance.
+                fillOpacity={incident.drill ? 0.1 : 0.25}
                 stroke={color}
                 strokeOpacity={0.8}
+                strokeDasharray={incident.drill ? DASHES.drill : undefined}
+                label={
+                  incident.drill
+                    ? {
+                        value: 'DRILL',
+                        position: 'insideTopLeft',
+                        fontSize: 10,
+                        fontWeight: 700,
+                        fill: color,
+                      }
+                    : undefined
+                }
                 ifOverflow="hidden"
                 onClick={() =>
                   onPick({ from: start, to: Math.max(end, start + 1) })

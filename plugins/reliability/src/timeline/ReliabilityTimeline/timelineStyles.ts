@@ -72,4 +72,5 @@ export const DASHES = {
   postmortem: undefined,
   actionItem: '6 3',
   handoff: '2 4',
+  drill: '4 2',
 };
