@@ -84,6 +84,41 @@ describe('hand-off notes', () => {
     );
   });
 
+  it('shows the notes of an organisation with more schedules than one query may name', async () => {
+    const records = Array.from({ length: 60 }, (_, i) => {
+      const name = `rotation-${String(i).padStart(2, '0')}`;
+      const record = makeScheduleRecord({ id: `sch-${i}`, name });
+      return { ...record, schedule: { ...record.schedule, name } };
+    });
+    const range: TimeRange = {
+      start: new Date().toISOString(),
+      end: new Date(Date.now() + 14 * DAY).toISOString(),
+    };
+    const [next] = handoffsIn(records[59].schedule, range);
+    api.getHandoffNotes.mockResolvedValue({
+      notes: [
+        note('sch-59', next.at, 'Watch the DB pool'),
+        note('sch-other', next.at, 'Not on this page'),
+      ],
+    });
+    await renderWithApis(
+      <Handoffs schedules={records} range={range} profiles={new Map()} />,
+      { api, entity: null },
+    );
+
+    const row = await screen.findByRole('listitem', {
+      name: 'Next hand-off of rotation-59',
+    });
+    expect(
+      await within(row).findByText('Watch the DB pool'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Not on this page')).not.toBeInTheDocument();
+    expect(api.getHandoffNotes).toHaveBeenCalledTimes(1);
+    expect(api.getHandoffNotes.mock.calls[0][0]).not.toHaveProperty(
+      'scheduleId',
+    );
+  });
+
   it('opens the owning team’s checklist of the hand-off', async () => {
     const record = makeScheduleRecord();
     const range: TimeRange = {
