@@ -3,6 +3,9 @@ import { HandoffNote } from '@reliability-hub/plugin-reliability-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../api';
 
+/** How many schedule ids `GET /handoff-notes` takes in `scheduleId`. */
+const MAX_SCHEDULE_IDS = 50;
+
 /** The key of a hand-off's note: its schedule and instant. */
 export const noteKey = (scheduleId: string, at: string) =>
   `${scheduleId}@${new Date(at).toISOString()}`;
@@ -24,13 +27,19 @@ export function useHandoffNotes(
     if (!ids || !from || !to || from > to) {
       return new Map<string, HandoffNote>();
     }
+    const wanted = ids.split(',');
+    // More schedules than a query may name: ask for every schedule the
+    // caller may see, and keep these.
     const answer = await api.getHandoffNotes({
-      scheduleId: ids.split(','),
+      ...(wanted.length <= MAX_SCHEDULE_IDS ? { scheduleId: wanted } : {}),
       from,
       to,
     });
+    const keep = new Set(wanted);
     return new Map(
-      (answer?.notes ?? []).map(n => [noteKey(n.scheduleId, n.at), n]),
+      (answer?.notes ?? [])
+        .filter(n => keep.has(n.scheduleId))
+        .map(n => [noteKey(n.scheduleId, n.at), n]),
     );
   }, [api, ids, from, to]);
   return { notes: value ?? new Map<string, HandoffNote>(), reload: retry };
