@@ -64,7 +64,10 @@ export class IncidentAnnouncer {
       kind: 'incidentDeclared',
       recipients: async () => [...paged, ...(await this.ownersOf(incident))],
       title: `${label(incident)} declared: ${incident.title}`,
-      description: `A ${incident.severity} incident was declared on ${incident.entityRef}. Acknowledge it on its page if you are taking it.`,
+      description: async () =>
+        `A ${incident.severity} incident was declared on ${await this.nameOf(
+          incident,
+        )}. Acknowledge it on its page if you are taking it.`,
     });
   }
 
@@ -77,7 +80,12 @@ export class IncidentAnnouncer {
       title: `${label(incident)} escalated to level ${level}: ${
         incident.title
       }`,
-      description: `Nobody has acknowledged the ${incident.severity} incident on ${incident.entityRef} yet. You are on call at level ${level}.`,
+      description: async () =>
+        `Nobody has acknowledged the ${
+          incident.severity
+        } incident on ${await this.nameOf(
+          incident,
+        )} yet. You are on call at level ${level}.`,
     });
   }
 
@@ -110,7 +118,7 @@ export class IncidentAnnouncer {
       kind: string;
       recipients: ReliabilityNotification['recipients'];
       title: string;
-      description: string;
+      description: ReliabilityNotification['description'];
     },
   ) {
     try {
@@ -135,11 +143,22 @@ export class IncidentAnnouncer {
     }
   }
 
+  private async entityOf(incident: Incident) {
+    return this.options.catalog.getEntityByRef(incident.entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+  }
+
   private async ownersOf(incident: Incident): Promise<string[]> {
-    const entity = await this.options.catalog.getEntityByRef(
-      incident.entityRef,
-      { credentials: await this.options.auth.getOwnServiceCredentials() },
-    );
+    const entity = await this.entityOf(incident);
     return entity ? directOwnersOf(entity) : [];
+  }
+
+  /** The component as people name it: its title, else its name. */
+  private async nameOf(incident: Incident): Promise<string> {
+    const entity = await this.entityOf(incident);
+    return entity
+      ? entity.metadata.title ?? entity.metadata.name
+      : incident.entityRef;
   }
 }

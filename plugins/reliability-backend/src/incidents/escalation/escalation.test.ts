@@ -149,6 +149,9 @@ describe('incident escalation', () => {
       ]);
       expect(sent[0].payload).toMatchObject({
         title: `${incident.humanId} (SEV1) declared: Cart answers 503`,
+        // The component by its title or name, not its ref.
+        description:
+          'A SEV1 incident was declared on cart. Acknowledge it on its page if you are taking it.',
         link: `/catalog/default/component/cart/incidents/${incident.humanId}`,
         severity: 'critical',
         topic: 'incidentDeclared',
