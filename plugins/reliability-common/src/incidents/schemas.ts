@@ -15,7 +15,11 @@ import {
   versionSchema,
 } from '../requestFields';
 import { INCIDENT_HUMAN_ID_PATTERN } from './lifecycle';
-import { INCIDENT_DRILL_KINDS, INCIDENT_STATUSES } from './types';
+import {
+  INCIDENT_DRILL_KINDS,
+  INCIDENT_STATUSES,
+  IncidentStatus,
+} from './types';
 
 /**
  * The `:id` of an incident route: its UUID or its `INC-YYYYMMDD-NNN` id.
@@ -29,6 +33,19 @@ export const incidentIdParamsSchema = z.object({
 });
 
 /**
+ * The statuses `GET /incidents` filters by: each status, and `open` for every
+ * one but resolved. An object, not a list: its key order is the one written
+ * here in every build of the declarations.
+ */
+const STATUS_FILTERS = {
+  investigating: 'investigating',
+  identified: 'identified',
+  monitoring: 'monitoring',
+  resolved: 'resolved',
+  open: 'open',
+} as const satisfies Record<IncidentStatus | 'open', string>;
+
+/**
  * Query of `GET /incidents`. `status=open` means every status but resolved;
  * `entityRef` and `severity` take lists; `commander` narrows to one user's
  * incidents.
@@ -38,7 +55,7 @@ export const incidentIdParamsSchema = z.object({
 export const incidentListQuerySchema = z
   .object({
     entityRef: csv(entityRefSchema).optional(),
-    status: z.enum([...INCIDENT_STATUSES, 'open']).optional(),
+    status: z.enum(STATUS_FILTERS).optional(),
     // The client passes a list of severities, as it shows them.
     severity: z
       .preprocess(
@@ -111,10 +128,14 @@ export type CreateIncidentRequest = z.input<typeof createIncidentRequestSchema>;
  *
  * @public
  */
-export const updateIncidentRequestSchema = createIncidentRequestSchema
-  .omit({ entityRef: true, drill: true, runbookId: true })
-  .partial()
-  .extend({
+// Written out rather than derived with omit/partial, whose key order the
+// compiler may print differently from one build to the next.
+export const updateIncidentRequestSchema = z
+  .object({
+    title: textSchema(255).optional(),
+    severity: textSchema(32).optional(),
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    startedAt: isoDate.optional(),
     version: versionSchema,
     // A drill stays a drill and a real incident stays real: turning one into
     // the other would rewrite the figures it was (or was not) counted in.
@@ -130,7 +151,8 @@ export const updateIncidentRequestSchema = createIncidentRequestSchema
     mitigatedAt: isoDate.nullable().optional(),
     resolvedAt: isoDate.nullable().optional(),
     note: textSchema(5_000).optional(),
-  });
+  })
+  .strict();
 
 /**
  * Body of `PATCH /incidents/:id`.

@@ -96,16 +96,21 @@ export type CreatePostmortemRequest = z.input<
  *
  * @public
  */
-export const updatePostmortemRequestSchema = createPostmortemRequestSchema
-  .omit({ entityRef: true })
-  .partial()
-  .extend({
-    version: versionSchema,
-    status: z.enum(POSTMORTEM_STATUSES).optional(),
+// Written out rather than derived with omit/partial, whose key order the
+// compiler may print differently from one build to the next.
+export const updatePostmortemRequestSchema = z
+  .object({
+    incidentIds: incidentIds.optional(),
+    title: textSchema(255).optional(),
     impactUsersAffected: impactText.nullable().optional(),
     impactDurationMinutes: impactMinutes.nullable().optional(),
     impactErrorBudget: impactText.nullable().optional(),
-  });
+    reviewers: reviewers.optional(),
+    ...sections,
+    version: versionSchema,
+    status: z.enum(POSTMORTEM_STATUSES).optional(),
+  })
+  .strict();
 
 /**
  * Body of `PATCH /postmortems/:id`.

@@ -62,6 +62,13 @@ describe('postmortemDocument', () => {
     expect(postmortemDocument(postmortem({})).severities).toEqual([]);
   });
 
+  it('says when it is a drill’s debrief, and nothing otherwise', () => {
+    expect(postmortemDocument(postmortem({ drill: 'tabletop' })).drill).toBe(
+      'tabletop',
+    );
+    expect(postmortemDocument(postmortem({}))).not.toHaveProperty('drill');
+  });
+
   it('keeps a short postmortem whole', () => {
     expect(
       postmortemDocument(postmortem({ rootCause: 'A config change.' })).text,

@@ -23,6 +23,11 @@ export interface PostmortemSearchDocument extends IndexableDocument {
   incidentIds: string[];
   /** The severities of those incidents (`SEV1` before `SEV2`). */
   severities: string[];
+  /**
+   * The kind of drill when every incident it covers is a drill (the
+   * postmortem is a drill's debrief); absent otherwise.
+   */
+  drill?: string;
 }
 
 /**
@@ -54,6 +59,7 @@ export function postmortemDocument(
     status: postmortem.status,
     incidentIds: postmortem.incidentIds,
     severities: postmortem.incidentSeverities ?? [],
+    ...(postmortem.drill ? { drill: postmortem.drill } : {}),
   };
 }
 

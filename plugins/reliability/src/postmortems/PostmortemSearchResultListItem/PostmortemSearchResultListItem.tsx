@@ -7,7 +7,8 @@ import {
   ReliabilitySearchResultListItemProps,
 } from '../../shared/SearchResultItem';
 import { POSTMORTEM_STATUS_LABELS } from '../labels';
-import { SeverityChip } from '../../incidents/SeverityChip';
+import { IncidentDrillKind } from '@reliability-hub/plugin-reliability-common';
+import { DrillChip, SeverityChip } from '../../incidents/SeverityChip';
 
 /** The search document type of postmortems. */
 export const POSTMORTEM_SEARCH_TYPE = 'reliability-postmortem';
@@ -37,6 +38,7 @@ export function PostmortemSearchResultListItem(
       {listField(result.severities).map(severity => (
         <SeverityChip key={severity} severity={severity} />
       ))}
+      <DrillChip drill={result.drill as IncidentDrillKind | undefined} />
       {status && <FactChip outlined label={`status: ${status}`} />}
       {result.entityRef && <EntityFactChip entityRef={result.entityRef} />}
     </SearchResultItem>

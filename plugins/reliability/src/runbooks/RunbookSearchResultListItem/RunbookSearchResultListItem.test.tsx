@@ -74,6 +74,22 @@ describe('search result list items', () => {
         'Root cause The pool of 50 connections ran dry. no alert',
       ),
     ).toBeInTheDocument();
+    expect(screen.queryByText('DRILL')).not.toBeInTheDocument();
+  });
+
+  it('marks a drill’s debrief among the postmortems found', async () => {
+    await renderInTestApp(
+      <PostmortemSearchResultListItem
+        result={{
+          title: 'Game day: checkout loses its pool',
+          text: 'We walked the runbook.',
+          location: '/x',
+          severities: ['SEV2'],
+          drill: 'game_day',
+        }}
+      />,
+    );
+    expect(screen.getByText('DRILL')).toBeInTheDocument();
   });
 
   it('keeps the highlighting of a Markdown snippet while making it plain', async () => {

@@ -25,6 +25,8 @@ export interface ReliabilitySearchDocument {
   severity?: string;
   /** A postmortem's: the severities of the incidents it covers. */
   severities?: string[] | string;
+  /** A postmortem's: the kind of drill when it is a drill's debrief. */
+  drill?: string;
   status?: string;
   stale?: boolean | string;
   alerts?: string[] | string;
