@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Page } from '@reliability-hub/plugin-reliability-common';
@@ -99,6 +100,24 @@ export class CallerVisibility {
       );
     }
     return new Set(wanted.filter(ref => this.visible.has(ref)));
+  }
+
+  /**
+   * The entity as the caller sees it in the catalog, for a request that
+   * needs more of it than whether it is visible (read it once, and hand it
+   * on); a NotFoundError, worded as for an entity the catalog does not
+   * have, when it is hidden or gone.
+   */
+  async entity(entityRef: string): Promise<Entity> {
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const entity = await this.catalog.getEntityByRef(ref, {
+      credentials: this.credentials,
+    });
+    (entity ? this.visible : this.hidden).add(ref);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return entity;
   }
 
   /** Whether the caller may see the entity. */

@@ -110,3 +110,54 @@ describe('GET /entity-summary of a group', () => {
     },
   );
 });
+
+describe('GET /entity-summary of a component', () => {
+  /** The catalog reads that a request makes, not the background refreshes. */
+  const READS = ['getEntityByRef', 'getEntitiesByRefs', 'getEntities'];
+
+  it('asks the catalog for the component once, whatever the cards need of it', async () => {
+    const catalogCalls: string[] = [];
+    const { server } = await startReliabilityBackend({ catalogCalls });
+    const api = apiClient(server);
+    catalogCalls.length = 0;
+    const res = await api(
+      'get',
+      `/entity-summary?entityRef=${CHECKOUT}`,
+      NON_OWNER,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entityRef: CHECKOUT,
+      oncall: { schedules: [] },
+      slos: { configured: false, slos: [] },
+      deployGate: { standard: { verdict: 'allowed' } },
+    });
+    expect(catalogCalls.filter(call => READS.includes(call))).toEqual([
+      'getEntityByRef',
+    ]);
+  });
+
+  it('answers a component the catalog hides from the caller as one it does not have', async () => {
+    const { server } = await startReliabilityBackend({
+      hiddenFrom: { [NON_OWNER]: [CHECKOUT] },
+    });
+    const api = apiClient(server);
+    const hidden = await api(
+      'get',
+      `/entity-summary?entityRef=${CHECKOUT}`,
+      NON_OWNER,
+    );
+    const unknown = await api(
+      'get',
+      '/entity-summary?entityRef=component:default/nope',
+      NON_OWNER,
+    );
+    expect([hidden.status, unknown.status]).toEqual([404, 404]);
+    expect(hidden.body.error.message).toBe(
+      `No entity ${CHECKOUT} in the catalog`,
+    );
+    expect(
+      (await api('get', `/entity-summary?entityRef=${CHECKOUT}`, OWNER)).status,
+    ).toBe(200);
+  });
+});

@@ -207,12 +207,17 @@ function replaceByRef(entities: any[]): any[] {
  * The catalog holding `entities`, which answers a user's requests for one
  * of `hiddenFrom[user]` as if it did not exist.
  */
-function catalogFactory(entities: any[], hiddenFrom: Record<string, string[]>) {
+function catalogFactory(
+  entities: any[],
+  hiddenFrom: Record<string, string[]>,
+  calls?: string[],
+) {
   return createServiceFactory({
     service: catalogServiceRef,
     deps: {},
     factory() {
       const catalog = catalogServiceMock({ entities });
+
       const hides = (ref: string, credentials: any) =>
         (hiddenFrom[credentials?.principal?.userEntityRef] ?? []).includes(
           ref.toLocaleLowerCase('en-US'),
@@ -233,6 +238,22 @@ function catalogFactory(entities: any[], hiddenFrom: Record<string, string[]>) {
         typeof ref === 'string' && hides(ref, options?.credentials)
           ? undefined
           : getEntityByRef(ref, options);
+      if (calls) {
+        const methods = new Set([
+          ...Object.getOwnPropertyNames(Object.getPrototypeOf(catalog)),
+          ...Object.keys(catalog),
+        ]);
+        methods.delete('constructor');
+        for (const method of methods) {
+          const original = (catalog as any)[method];
+          if (typeof original === 'function') {
+            (catalog as any)[method] = (...args: any[]) => {
+              calls.push(method);
+              return original.apply(catalog, args);
+            };
+          }
+        }
+      }
       return catalog;
     },
   });
@@ -264,6 +285,8 @@ export async function startReliabilityBackend(
      * the entities did not exist.
      */
     hiddenFrom?: Record<string, string[]>;
+    /** Filled with the name of each catalog method the backend calls. */
+    catalogCalls?: string[];
     /** More features, e.g. a mocked UrlReader. */
     features?: any[];
     /** More `reliability` config, e.g. the Alertmanager webhook secret. */
@@ -327,6 +350,7 @@ export async function startReliabilityBackend(
         ...(options.entities ?? []),
       ]),
       options.hiddenFrom ?? {},
+      options.catalogCalls,
     ),
   ];
   if (options.knex) {
