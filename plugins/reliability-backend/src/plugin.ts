@@ -228,6 +228,7 @@ export const reliabilityPlugin = createBackendPlugin({
           httpAuth,
           catalog,
           permissions,
+          auth,
         });
         const access = EntityAccess.create({
           httpAuth,

@@ -1,14 +1,17 @@
 import {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Page } from '@reliability-hub/plugin-reliability-common';
 import { Request } from 'express';
+import { CatalogEntityCache } from './CatalogEntityCache';
 
 /**
  * Which entities' records a store query may return: only those of `only`,
@@ -57,11 +60,13 @@ const PAGE_ROUNDS = 2;
 export class CallerVisibility {
   private readonly visible = new Set<string>();
   private readonly hidden = new Set<string>();
+  private wholeCatalog?: Promise<boolean>;
 
   constructor(
     private readonly catalog: CatalogService,
     readonly credentials: BackstageCredentials,
     private readonly permissions?: PermissionsService,
+    private readonly entities?: CatalogEntityCache,
   ) {}
 
   /**
@@ -72,14 +77,16 @@ export class CallerVisibility {
    * entity.
    */
   async readsWholeCatalog(): Promise<boolean> {
-    if (!this.permissions) {
+    const { permissions } = this;
+    if (!permissions) {
       return false;
     }
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials: this.credentials },
-    );
-    return decision.result === AuthorizeResult.ALLOW;
+    this.wholeCatalog ??= permissions
+      .authorizeConditional([{ permission: catalogEntityReadPermission }], {
+        credentials: this.credentials,
+      })
+      .then(([decision]) => decision.result === AuthorizeResult.ALLOW);
+    return this.wholeCatalog;
   }
 
   /** Of `entityRefs` (as stored: lower-cased), those the caller may see. */
@@ -99,6 +106,32 @@ export class CallerVisibility {
       );
     }
     return new Set(wanted.filter(ref => this.visible.has(ref)));
+  }
+
+  /**
+   * The entity as the caller sees it in the catalog, for a request that
+   * needs more of it than whether it is visible (read it once, and hand it
+   * on); a NotFoundError, worded as for an entity the catalog does not
+   * have, when it is hidden or gone.
+   *
+   * A caller the policy lets read every entity sees it as the catalog holds
+   * it: that answer is shared between callers for a few seconds (see
+   * {@link CatalogEntityCache}). Anyone else is answered by the catalog
+   * with their own credentials, under the policy's conditions.
+   */
+  async entity(entityRef: string): Promise<Entity> {
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const entity =
+      this.entities && (await this.readsWholeCatalog())
+        ? await this.entities.get(ref)
+        : await this.catalog.getEntityByRef(ref, {
+            credentials: this.credentials,
+          });
+    (entity ? this.visible : this.hidden).add(ref);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return entity;
   }
 
   /** Whether the caller may see the entity. */
@@ -225,11 +258,18 @@ export class EntityVisibility {
     httpAuth: HttpAuthService;
     catalog: CatalogService;
     permissions?: PermissionsService;
+    /** To share entity reads between callers (see {@link CatalogEntityCache}). */
+    auth?: AuthService;
   }) {
     return new EntityVisibility(
       options.httpAuth,
       options.catalog,
       options.permissions,
+      options.auth &&
+        new CatalogEntityCache({
+          catalog: options.catalog,
+          auth: options.auth,
+        }),
     );
   }
 
@@ -237,6 +277,7 @@ export class EntityVisibility {
     private readonly httpAuth: HttpAuthService,
     private readonly catalog: CatalogService,
     private readonly permissions?: PermissionsService,
+    private readonly entities?: CatalogEntityCache,
   ) {}
 
   /** What the caller of `req` may see. */
@@ -265,7 +306,12 @@ export class EntityVisibility {
 
   /** What the holder of `credentials` may see. */
   forCredentials(credentials: BackstageCredentials): CallerVisibility {
-    return new CallerVisibility(this.catalog, credentials, this.permissions);
+    return new CallerVisibility(
+      this.catalog,
+      credentials,
+      this.permissions,
+      this.entities,
+    );
   }
 }
 

@@ -103,16 +103,19 @@ export class DeployGateService {
 
   /**
    * The verdicts for every change class (or those asked for), from one read
-   * of the entity's figures; pass `slos` when already loaded.
+   * of the entity's figures; pass `slos` when already loaded, and `entity`
+   * when already read from the catalog with `credentials`.
    */
   async verdicts(request: {
     entityRef: string;
     credentials: BackstageCredentials;
+    entity?: Entity;
     slos?: EntitySlos;
     changes?: readonly DeployChangeClass[];
   }): Promise<EntityDeployVerdicts> {
     const { entityRef, credentials } = request;
-    const entity = await this.entity(entityRef, credentials);
+    const entity =
+      request.entity ?? (await this.entity(entityRef, credentials));
     const now = this.now();
     const [slos, exceptions] = await Promise.all([
       request.slos ?? this.options.slos.forEntity(entityRef),

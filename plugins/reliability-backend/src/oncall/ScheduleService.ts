@@ -1,5 +1,5 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -116,14 +116,20 @@ export class ScheduleService {
    * group an owning user belongs to, or of a group above those, nearest
    * first (see {@link scheduleOwnersOf}); never another team's schedule of
    * the same name. A name no such schedule has is a problem to show.
+   *
+   * Pass `entity` when the request has read it already: the catalog is not
+   * asked for it again.
    */
   async schedulesOfEntity(
     entityRef: string,
+    known?: Entity,
   ): Promise<{ schedules: ScheduleRecord[]; problems: string[] }> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    const entity =
+      known ??
+      (await this.options.catalog.getEntityByRef(entityRef, {
+        credentials,
+      }));
     if (!entity) {
       return { schedules: [], problems: [] };
     }
@@ -197,12 +203,14 @@ export class ScheduleService {
    */
   async onCallNow(options: {
     entityRef?: string;
+    /** The entity of `entityRef`, when the request has read it already. */
+    entity?: Entity;
     scheduleNames?: string[];
     at?: Date;
   }): Promise<OnCallNow> {
     const at = options.at ?? new Date();
     const { schedules, problems } = options.entityRef
-      ? await this.schedulesOfEntity(options.entityRef)
+      ? await this.schedulesOfEntity(options.entityRef, options.entity)
       : {
           schedules: await this.options.store.listSchedules(
             options.scheduleNames

@@ -1,5 +1,7 @@
+import { Entity } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  ANNOTATION_OPENSLO,
   EntitySlos,
   ErrorBudgetPolicyTier,
   SliSamplesRequest,
@@ -82,10 +84,12 @@ export class SloService {
   /**
    * The SLOs of one entity from the stored definitions and snapshots. An
    * entity whose definitions were never read is read now (a file read, not
-   * a source query), so a new entity does not wait for the schedule.
+   * a source query), so a new entity does not wait for the schedule. Pass
+   * `entity` when the request has read it already: the catalog is not asked
+   * for it again, and an entity without the annotation is not read at all.
    */
-  async forEntity(entityRef: string): Promise<EntitySlos> {
-    const definitions = await this.definitionsOf(entityRef);
+  async forEntity(entityRef: string, entity?: Entity): Promise<EntitySlos> {
+    const definitions = await this.definitionsOf(entityRef, entity);
     const latest = await this.options.store.listStatuses([entityRef]);
     return entitySlos(
       entityRef,
@@ -115,13 +119,18 @@ export class SloService {
   /** The stored definitions of an entity, read now when never read. */
   private async definitionsOf(
     entityRef: string,
+    entity?: Entity,
   ): Promise<EntitySloDefinitions | undefined> {
     const [stored] = await this.options.store.listDefinitions([entityRef]);
     if (stored) {
       return stored;
     }
+    // Nothing stored and no files named: nothing to read, nothing to forget.
+    if (entity && !entity.metadata.annotations?.[ANNOTATION_OPENSLO]) {
+      return undefined;
+    }
     try {
-      return await this.options.refresher.refreshEntity(entityRef);
+      return await this.options.refresher.refreshEntity(entityRef, { entity });
     } catch {
       // Unknown to the catalog (or the catalog is unreachable): nothing to show.
       return undefined;

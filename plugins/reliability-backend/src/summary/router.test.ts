@@ -110,3 +110,101 @@ describe('GET /entity-summary of a group', () => {
     },
   );
 });
+
+describe('GET /entity-summary of a component', () => {
+  /** The catalog reads that a request makes, not the background refreshes. */
+  const READS = ['getEntityByRef', 'getEntitiesByRefs', 'getEntities'];
+
+  it('asks the catalog for the component once, whatever the cards need of it', async () => {
+    const catalogCalls: string[] = [];
+    const { server } = await startReliabilityBackend({ catalogCalls });
+    const api = apiClient(server);
+    catalogCalls.length = 0;
+    const res = await api(
+      'get',
+      `/entity-summary?entityRef=${CHECKOUT}`,
+      NON_OWNER,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entityRef: CHECKOUT,
+      oncall: { schedules: [] },
+      slos: { configured: false, slos: [] },
+      deployGate: { standard: { verdict: 'allowed' } },
+    });
+    expect(catalogCalls.filter(call => READS.includes(call))).toEqual([
+      'getEntityByRef',
+    ]);
+  });
+
+  it('shares the read between callers who may read the whole catalog, for a few seconds', async () => {
+    const catalogCalls: string[] = [];
+    const { server } = await startReliabilityBackend({ catalogCalls });
+    const api = apiClient(server);
+    catalogCalls.length = 0;
+    const answers = [];
+    for (const who of [NON_OWNER, OWNER, NON_OWNER]) {
+      answers.push(
+        await api('get', `/entity-summary?entityRef=${CHECKOUT}`, who),
+      );
+    }
+    expect(answers.map(res => res.status)).toEqual([200, 200, 200]);
+    expect(catalogCalls.filter(call => READS.includes(call))).toEqual([
+      'getEntityByRef',
+    ]);
+  });
+
+  it('asks the catalog with the caller’s own credentials when the policy hides entities from them', async () => {
+    const catalogCalls: string[] = [];
+    const { server } = await startReliabilityBackend({
+      catalogCalls,
+      hiddenFrom: { [NON_OWNER]: ['component:default/cart'] },
+    });
+    const api = apiClient(server);
+    catalogCalls.length = 0;
+    for (const who of [OWNER, NON_OWNER, NON_OWNER]) {
+      expect(
+        (await api('get', `/entity-summary?entityRef=${CHECKOUT}`, who)).status,
+      ).toBe(200);
+    }
+    // One shared read for the owner, one per request for the other.
+    expect(catalogCalls.filter(call => READS.includes(call))).toEqual([
+      'getEntityByRef',
+      'getEntityByRef',
+      'getEntityByRef',
+    ]);
+    expect(
+      (
+        await api(
+          'get',
+          '/entity-summary?entityRef=component:default/cart',
+          NON_OWNER,
+        )
+      ).status,
+    ).toBe(404);
+  });
+
+  it('answers a component the catalog hides from the caller as one it does not have', async () => {
+    const { server } = await startReliabilityBackend({
+      hiddenFrom: { [NON_OWNER]: [CHECKOUT] },
+    });
+    const api = apiClient(server);
+    const hidden = await api(
+      'get',
+      `/entity-summary?entityRef=${CHECKOUT}`,
+      NON_OWNER,
+    );
+    const unknown = await api(
+      'get',
+      '/entity-summary?entityRef=component:default/nope',
+      NON_OWNER,
+    );
+    expect([hidden.status, unknown.status]).toEqual([404, 404]);
+    expect(hidden.body.error.message).toBe(
+      `No entity ${CHECKOUT} in the catalog`,
+    );
+    expect(
+      (await api('get', `/entity-summary?entityRef=${CHECKOUT}`, OWNER)).status,
+    ).toBe(200);
+  });
+});

@@ -51,7 +51,9 @@ export function createSummaryRouter(options: {
       'summary query',
     );
     const visible = await options.visibility.of(req);
-    await visible.assertEntity(entityRef);
+    // Read once, with the caller's credentials, for every card: the catalog
+    // (and through it the permission policy) is asked once, not per card.
+    const entity = await visible.entity(entityRef);
     const components = await componentsOf(entityRef, {
       catalog: options.catalog,
       credentials: visible.credentials,
@@ -69,7 +71,7 @@ export function createSummaryRouter(options: {
       }),
       // The entity's own schedules (annotation, else its owner group's).
       options.oncall
-        .onCallNow({ entityRef })
+        .onCallNow({ entityRef, entity })
         .then(onCall =>
           visibleOnCall(onCall, { visible, store: options.schedules }),
         ),
@@ -79,13 +81,14 @@ export function createSummaryRouter(options: {
       }),
       components
         ? options.slos?.forComponents(entityRef, components)
-        : options.slos?.forEntity(entityRef),
+        : options.slos?.forEntity(entityRef, entity),
     ]);
     // The verdict judges one entity's own SLOs; groups and systems have none.
     const deployGate =
       slos && !components
         ? await options.deployGate?.verdicts({
             entityRef,
+            entity,
             credentials: visible.credentials,
             slos,
           })

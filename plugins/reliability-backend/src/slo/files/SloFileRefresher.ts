@@ -143,14 +143,17 @@ export class SloFileRefresher {
   /**
    * Reads one entity's definitions now. Answers undefined when the entity has
    * no annotation (and forgets what was stored); throws NotFoundError for an
-   * entity the catalog does not know.
+   * entity the catalog does not know. `actor` is who asked, for the audit;
+   * `entity` the entity when already read from the catalog.
    */
   async refreshEntity(
     entityRef: string,
-    audit?: { actor: string },
+    options: { actor?: string; entity?: Entity } = {},
   ): Promise<EntitySloDefinitions | undefined> {
     const { store } = this.options;
-    const entity = await this.getEntity(entityRef);
+    const { actor } = options;
+    const audit = actor ? { actor } : undefined;
+    const entity = options.entity ?? (await this.getEntity(entityRef));
     if (!entity.metadata.annotations?.[ANNOTATION_OPENSLO]) {
       await store.deleteDefinitions([entityRef]);
       return undefined;

@@ -14,6 +14,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -76,69 +77,88 @@ const authorizeConditions = createConditionAuthorizer([isEntityOwner]);
  * "owners only" with the plugin's IS_ENTITY_OWNER condition, which is resolved
  * by loading the entity through the plugin's resource loader and applying the
  * plugin's rule. (The permission backend itself cannot call back into a test
- * backend with mocked tokens.)
+ * backend with mocked tokens.) A user from whom the catalog hides entities
+ * reads the catalog under a condition, as the policy that hides them says.
  */
-const ownerPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {
-    auth: coreServices.auth,
-    catalog: catalogServiceRef,
-    userInfo: coreServices.userInfo,
-  },
-  factory({ auth, catalog, userInfo }) {
-    const decide = async (
-      permission: any,
-      credentials: any,
-    ): Promise<PolicyDecision> => {
-      if (!isResourcePermission(permission, RELIABILITY_ENTITY_RESOURCE_TYPE)) {
-        return { result: AuthorizeResult.ALLOW };
-      }
-      if (!auth.isPrincipal(credentials, 'user')) {
-        return { result: AuthorizeResult.ALLOW };
-      }
-      const info = await userInfo.getUserInfo(credentials);
-      // As the portal's policy: anyone signed in may add notes to incidents.
-      if (permission.name === reliabilityIncidentNotePermission.name) {
-        return { result: AuthorizeResult.ALLOW };
-      }
-      // As the portal's policy: the admins may write reliability records anywhere.
-      if (info.ownershipEntityRefs.includes(ADMIN_GROUP)) {
-        return { result: AuthorizeResult.ALLOW };
-      }
-      return createReliabilityEntityConditionalDecision(
-        permission,
-        reliabilityEntityConditions.isEntityOwner({
-          claims: info.ownershipEntityRefs,
-        }),
-      );
-    };
-    return {
-      async authorize(requests: any[], options: any) {
-        return Promise.all(
-          requests.map(async ({ permission, resourceRef }) => {
-            const decision = await decide(permission, options.credentials);
-            if (decision.result !== AuthorizeResult.CONDITIONAL) {
-              return { result: decision.result };
-            }
-            const [resource] = await loadEntityResources({ catalog, auth }, [
-              resourceRef,
-            ]);
-            return {
-              result: authorizeConditions(decision, resource)
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-            };
+const ownerPermissions = (hiddenFrom: Record<string, string[]>) =>
+  createServiceFactory({
+    service: coreServices.permissions,
+    deps: {
+      auth: coreServices.auth,
+      catalog: catalogServiceRef,
+      userInfo: coreServices.userInfo,
+    },
+    factory({ auth, catalog, userInfo }) {
+      const decide = async (
+        permission: any,
+        credentials: any,
+      ): Promise<PolicyDecision> => {
+        if (
+          permission.name === catalogEntityReadPermission.name &&
+          hiddenFrom[credentials?.principal?.userEntityRef]?.length
+        ) {
+          return {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims: [credentials.principal.userEntityRef] },
+            },
+          };
+        }
+        if (
+          !isResourcePermission(permission, RELIABILITY_ENTITY_RESOURCE_TYPE)
+        ) {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        if (!auth.isPrincipal(credentials, 'user')) {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        const info = await userInfo.getUserInfo(credentials);
+        // As the portal's policy: anyone signed in may add notes to incidents.
+        if (permission.name === reliabilityIncidentNotePermission.name) {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        // As the portal's policy: the admins may write reliability records anywhere.
+        if (info.ownershipEntityRefs.includes(ADMIN_GROUP)) {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        return createReliabilityEntityConditionalDecision(
+          permission,
+          reliabilityEntityConditions.isEntityOwner({
+            claims: info.ownershipEntityRefs,
           }),
         );
-      },
-      async authorizeConditional(requests: any[], options: any) {
-        return Promise.all(
-          requests.map(r => decide(r.permission, options.credentials)),
-        );
-      },
-    } as any;
-  },
-});
+      };
+      return {
+        async authorize(requests: any[], options: any) {
+          return Promise.all(
+            requests.map(async ({ permission, resourceRef }) => {
+              const decision = await decide(permission, options.credentials);
+              if (decision.result !== AuthorizeResult.CONDITIONAL) {
+                return { result: decision.result };
+              }
+              const [resource] = await loadEntityResources({ catalog, auth }, [
+                resourceRef,
+              ]);
+              return {
+                result: authorizeConditions(decision, resource)
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+              };
+            }),
+          );
+        },
+        async authorizeConditional(requests: any[], options: any) {
+          return Promise.all(
+            requests.map(r => decide(r.permission, options.credentials)),
+          );
+        },
+      } as any;
+    },
+  });
 
 /** An event of the backend's auditor, as a test reads it back. */
 export interface AuditedEvent {
@@ -207,12 +227,17 @@ function replaceByRef(entities: any[]): any[] {
  * The catalog holding `entities`, which answers a user's requests for one
  * of `hiddenFrom[user]` as if it did not exist.
  */
-function catalogFactory(entities: any[], hiddenFrom: Record<string, string[]>) {
+function catalogFactory(
+  entities: any[],
+  hiddenFrom: Record<string, string[]>,
+  calls?: string[],
+) {
   return createServiceFactory({
     service: catalogServiceRef,
     deps: {},
     factory() {
       const catalog = catalogServiceMock({ entities });
+
       const hides = (ref: string, credentials: any) =>
         (hiddenFrom[credentials?.principal?.userEntityRef] ?? []).includes(
           ref.toLocaleLowerCase('en-US'),
@@ -223,9 +248,7 @@ function catalogFactory(entities: any[], hiddenFrom: Record<string, string[]>) {
         const answer = await getEntitiesByRefs(byRefs, options);
         return {
           items: answer.items.map((item, index) =>
-            hides(byRefs.entityRefs[index], options?.credentials)
-              ? null
-              : item,
+            hides(byRefs.entityRefs[index], options?.credentials) ? null : item,
           ),
         } as any;
       };
@@ -233,6 +256,22 @@ function catalogFactory(entities: any[], hiddenFrom: Record<string, string[]>) {
         typeof ref === 'string' && hides(ref, options?.credentials)
           ? undefined
           : getEntityByRef(ref, options);
+      if (calls) {
+        const methods = new Set([
+          ...Object.getOwnPropertyNames(Object.getPrototypeOf(catalog)),
+          ...Object.keys(catalog),
+        ]);
+        methods.delete('constructor');
+        for (const method of methods) {
+          const original = (catalog as any)[method];
+          if (typeof original === 'function') {
+            (catalog as any)[method] = (...args: any[]) => {
+              calls.push(method);
+              return original.apply(catalog, args);
+            };
+          }
+        }
+      }
       return catalog;
     },
   });
@@ -264,6 +303,8 @@ export async function startReliabilityBackend(
      * the entities did not exist.
      */
     hiddenFrom?: Record<string, string[]>;
+    /** Filled with the name of each catalog method the backend calls. */
+    catalogCalls?: string[];
     /** More features, e.g. a mocked UrlReader. */
     features?: any[];
     /** More `reliability` config, e.g. the Alertmanager webhook secret. */
@@ -276,7 +317,7 @@ export async function startReliabilityBackend(
 ) {
   const features: any[] = [
     reliabilityPlugin,
-    ownerPermissions,
+    ownerPermissions(options.hiddenFrom ?? {}),
     memberUserInfo,
     mockServices.rootConfig.factory({
       data: {
@@ -327,6 +368,7 @@ export async function startReliabilityBackend(
         ...(options.entities ?? []),
       ]),
       options.hiddenFrom ?? {},
+      options.catalogCalls,
     ),
   ];
   if (options.knex) {
