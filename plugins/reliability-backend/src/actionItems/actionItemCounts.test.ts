@@ -5,7 +5,7 @@ import { DatabaseActionItemStore } from './DatabaseActionItemStore';
 
 jest.setTimeout(60_000);
 
-const COUNTS = '20261210010000_action_item_counts.js';
+const COUNTS = '20261210020000_action_item_counts.js';
 const CART = 'component:default/cart';
 const LEDGER = 'component:default/ledger';
 const TODAY = '2026-12-07';
