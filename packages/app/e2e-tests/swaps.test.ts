@@ -24,9 +24,14 @@ test('asks a teammate to swap a shift from the on-call timeline', async ({
   const swapWith = page.getByRole('menuitem', { name: 'Swap with…' });
   for (let i = (await mine.count()) - 1; i >= 0; i--) {
     await mine.nth(i).click();
-    // The menu opens with "Swap with…" or with why there is none.
+    // The menu opens with "Swap with…" or with why there is none; give it a
+    // moment to know who is signed in before taking its answer.
     await page.getByRole('menuitem').first().waitFor();
-    if (await swapWith.isVisible()) {
+    const offered = await swapWith
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (offered) {
       break;
     }
     await page.keyboard.press('Escape');
