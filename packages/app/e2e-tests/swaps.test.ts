@@ -34,7 +34,10 @@ test('asks a teammate to swap a shift from the on-call timeline', async ({
     if (offered) {
       break;
     }
+    // Closed, not closing: a click on the next shift while the menu fades
+    // would land on its backdrop and open nothing.
     await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu')).toBeHidden();
   }
   await swapWith.click();
 
