@@ -22,6 +22,8 @@ test('asks a teammate to swap a shift from the on-call timeline', async ({
     hasText: 'Lena Hoffmann',
   });
   const swapWith = page.getByRole('menuitem', { name: 'Swap with…' });
+  // Bars are named by ref until the catalog's names arrive: count them after.
+  await expect(mine.first()).toBeVisible();
   for (let i = (await mine.count()) - 1; i >= 0; i--) {
     await mine.nth(i).click();
     // The menu opens with "Swap with…" or with why there is none; give it a
