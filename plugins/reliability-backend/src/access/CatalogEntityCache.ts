@@ -1,6 +1,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AnswerCache } from '../caching/AnswerCache';
 
 /** How long an entity read from the catalog is reused. */
 const DEFAULT_TTL_MS = 10_000;
@@ -22,10 +23,7 @@ const DEFAULT_MAX_ENTRIES = 1_000;
  * @internal
  */
 export class CatalogEntityCache {
-  private readonly entries = new Map<
-    string,
-    { until: number; entity: Promise<Entity | undefined> }
-  >();
+  private readonly cache: AnswerCache<Entity | undefined>;
 
   constructor(
     private readonly options: {
@@ -35,36 +33,18 @@ export class CatalogEntityCache {
       maxEntries?: number;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.cache = new AnswerCache({
+      ttlMs: options.ttlMs ?? DEFAULT_TTL_MS,
+      maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+      now: options.now,
+    });
+  }
 
   /** The entity, or undefined when the catalog does not have it. */
-  async get(entityRef: string): Promise<Entity | undefined> {
+  get(entityRef: string): Promise<Entity | undefined> {
     const ref = entityRef.toLocaleLowerCase('en-US');
-    const now = this.options.now?.() ?? Date.now();
-    const hit = this.entries.get(ref);
-    if (hit && hit.until > now) {
-      return hit.entity;
-    }
-    this.entries.delete(ref);
-    const entity = this.read(ref);
-    this.entries.set(ref, {
-      until: now + (this.options.ttlMs ?? DEFAULT_TTL_MS),
-      entity,
-    });
-    // A failed read is asked again by the next caller.
-    entity.catch(() => {
-      if (this.entries.get(ref)?.entity === entity) {
-        this.entries.delete(ref);
-      }
-    });
-    const max = this.options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= max) {
-        break;
-      }
-      this.entries.delete(oldest);
-    }
-    return entity;
+    return this.cache.get(ref, () => this.read(ref));
   }
 
   private async read(entityRef: string): Promise<Entity | undefined> {

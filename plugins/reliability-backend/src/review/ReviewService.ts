@@ -10,7 +10,7 @@ import { CallerVisibility, withinScope } from '../access/EntityVisibility';
 import { EntityFilter } from '../database/entityFilter';
 import { componentsOf } from '../summary/componentsOf';
 import { PostmortemDueHours } from './postmortemDue';
-import { ReviewCache, reviewCacheKey } from './ReviewCache';
+import { AnswerCache, answerCacheKey } from '../caching/AnswerCache';
 import { readReviewFigures } from './readReviewFigures';
 import { readReviewTrend } from './readReviewTrend';
 
@@ -26,7 +26,7 @@ const RECORD_TABLES = [
  * The reliability review of a group, a system or the organisation: the
  * figures of a period beside the previous period's, as far as the caller
  * may see in the catalog. A review is computed once a minute for everyone
- * who would see the same records (see {@link ReviewCache}).
+ * who would see the same records (see {@link AnswerCache}).
  *
  * @internal
  */
@@ -43,7 +43,7 @@ export class ReviewService {
     return new ReviewService(options);
   }
 
-  private readonly cache: ReviewCache<ReliabilityReview>;
+  private readonly cache: AnswerCache<ReliabilityReview>;
 
   private constructor(
     private readonly options: {
@@ -57,7 +57,7 @@ export class ReviewService {
       clock?: () => number;
     },
   ) {
-    this.cache = new ReviewCache({
+    this.cache = new AnswerCache({
       ttlMs: options.freshForMs ?? 60_000,
       maxEntries: 500,
       now: options.clock,
@@ -73,7 +73,7 @@ export class ReviewService {
       visible,
     );
     const { entityRef, period } = request;
-    const key = reviewCacheKey([
+    const key = answerCacheKey([
       entityRef ?? null,
       period.kind,
       period.start,

@@ -1,9 +1,9 @@
-import { ReviewCache, reviewCacheKey } from './ReviewCache';
+import { AnswerCache, answerCacheKey } from './AnswerCache';
 
-describe('ReviewCache', () => {
+describe('AnswerCache', () => {
   function setup(maxEntries = 10) {
     let now = 0;
-    const cache = new ReviewCache<string>({
+    const cache = new AnswerCache<string>({
       ttlMs: 60_000,
       maxEntries,
       now: () => now,
@@ -53,11 +53,11 @@ describe('ReviewCache', () => {
   });
 
   it('keys equal parts alike and different parts apart', () => {
-    expect(reviewCacheKey(['org', 'month'])).toBe(
-      reviewCacheKey(['org', 'month']),
+    expect(answerCacheKey(['org', 'month'])).toBe(
+      answerCacheKey(['org', 'month']),
     );
-    expect(reviewCacheKey(['org', 'month'])).not.toBe(
-      reviewCacheKey(['org', 'week']),
+    expect(answerCacheKey(['org', 'month'])).not.toBe(
+      answerCacheKey(['org', 'week']),
     );
   });
 });

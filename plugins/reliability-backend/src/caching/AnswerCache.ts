@@ -1,21 +1,16 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Reviews computed within the last `ttlMs`, shared by every caller who would
- * see the same records.
- *
- * A review is read in a meeting and exported, not watched live, while the
- * organisation's costs the database a pass over the period's records (at a
- * month of 8,000 incidents and 40,000 action items, a good part of a second
- * of the event loop on SQLite); a room of people opening it at once should
- * pay that once. Callers asking for one key while it is computed wait for the
- * same computation; a failed one is not remembered. Each answer says when it
- * was computed (`generatedAt`). Bounded: at most `maxEntries` answers, the
- * oldest dropped first.
+ * Answers computed within the last `ttlMs`, shared by every caller who asks
+ * for the same key: the reliability review (a pass over a period's records
+ * that a room of people opening it at once should pay once) and entities
+ * read from the catalog (see `CatalogEntityCache`). Callers asking for a key
+ * while it is computed wait for the same computation; a failed one is not
+ * remembered. Bounded: at most `maxEntries` answers, the oldest dropped first.
  *
  * @internal
  */
-export class ReviewCache<T> {
+export class AnswerCache<T> {
   private readonly entries = new Map<
     string,
     { at: number; value: Promise<T> }
@@ -60,6 +55,6 @@ export class ReviewCache<T> {
  *
  * @internal
  */
-export function reviewCacheKey(parts: unknown): string {
+export function answerCacheKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
