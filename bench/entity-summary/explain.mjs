@@ -15,8 +15,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  BetterSqlite3,
-  DATA_DIR,
   DB_FILE,
   knexFactory,
   ROOT,

@@ -41,11 +41,16 @@
 // --via-cli starts the backend through `yarn workspace backend start` instead:
 // identical process, but the CLI restarts it when a loaded source file changes,
 // which would cut a measurement short while others edit plugins/.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  BackendProcess,
+  cpuShares,
+  EVENT_LOOP_DELAY_MODULE,
+  freePort,
+} from '../lib/backend.mjs';
+import { aggregate, load } from '../lib/load.mjs';
 import { generateCatalog } from './catalog.mjs';
 import { explainCurrent } from './explain.mjs';
 import {
@@ -75,68 +80,25 @@ const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
 const ROUNDS = Math.max(1, Number(args.rounds));
-const autocannon = rootRequire('autocannon');
 const runStarted = Date.now();
 const log = (...a) => console.log(...a);
-const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 // --- backend process: started in its own process group, always stopped -------------------
-let backend;
-let backendExited = false;
-let stopping = false;
-
-async function stopBackend() {
-  if (!backend || backendExited) return;
-  const pgid = backend.pid;
-  const exited = new Promise(r => backend.once('exit', r));
-  try {
-    process.kill(-pgid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    sleep(15000).then(() => true),
-  ]);
-  if (timedOut) {
-    log('Backend did not stop within 15 s: SIGKILL to its process group');
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {}
-  }
-  // The group may still hold children after the leader exited.
-  try {
-    process.kill(-pgid, 0);
-    await sleep(2000);
-    process.kill(-pgid, 'SIGKILL');
-  } catch {}
-}
-
-function killBackendNow() {
-  if (backend && !backendExited) {
-    try {
-      process.kill(-backend.pid, 'SIGKILL');
-    } catch {}
-  }
-}
-process.on('exit', killBackendNow);
+const EVENT_LOOP_DELAY_FILE = path.join(DATA_DIR, 'event-loop-delay.json');
+const backend = new BackendProcess({
+  log,
+  isServer: cmd =>
+    cmd.some(
+      a => a === 'src/index' || a.endsWith('packages/backend/src/index'),
+    ),
+  // Without the preload (--via-cli) SIGUSR2 would end the backend.
+  eventLoopDelayFile: args['via-cli'] ? undefined : EVENT_LOOP_DELAY_FILE,
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, async () => {
     log(`\n${signal}: stopping the backend`);
-    await stopBackend();
+    await backend.stop();
     process.exit(130);
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }
 
@@ -197,141 +159,15 @@ function writeConfig(port, locations) {
   return file;
 }
 
-/** The pids of the backend's process group and, of those, the one running packages/backend/src/index. */
-function backendPids() {
-  const pids = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== backend.pid) continue; // pgrp
-      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      pids.push({ pid: Number(entry), cmd });
-    } catch {}
-  }
-  return pids;
-}
-
-function memoryOf(pid) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = name =>
-      Number(
-        status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN,
-      );
-    return { hwm: kb('VmHWM') * 1024, rss: kb('VmRSS') * 1024 };
-  } catch {
-    return undefined;
-  }
-}
-
-const TICK = 100; // USER_HZ of /proc/*/stat
-
-/** CPU seconds so far: the whole machine (busy), the backend's process group, this process. */
-function cpuSnapshot() {
-  const cpu = fs
-    .readFileSync('/proc/stat', 'utf8')
-    .split('\n')[0]
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  const idle = cpu[3] + cpu[4];
-  const busy = cpu.reduce((a, b) => a + b, 0) - idle;
-  let backendTicks = 0;
-  for (const { pid } of backendPids()) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      backendTicks += Number(f[11]) + Number(f[12]);
-    } catch {}
-  }
-  const self = process.cpuUsage();
-  return {
-    at: Date.now(),
-    busy: busy / TICK,
-    backend: backendTicks / TICK,
-    self: (self.user + self.system) / 1e6,
-  };
-}
-
-/** Shares of the CPUs between two snapshots, in cores. */
-function cpuShares(a, b) {
-  const wall = (b.at - a.at) / 1000;
-  const backendCores = (b.backend - a.backend) / wall;
-  const selfCores = (b.self - a.self) / wall;
-  const busyCores = (b.busy - a.busy) / wall;
-  return {
-    backendCores,
-    selfCores,
-    otherCores: Math.max(0, busyCores - backendCores - selfCores),
-  };
-}
-
-async function waitForQuietBackend(maxMs) {
-  const deadline = Date.now() + maxMs;
-  for (;;) {
-    const a = cpuSnapshot();
-    await sleep(2000);
-    const { backendCores } = cpuShares(a, cpuSnapshot());
-    if (backendCores < 0.2 || Date.now() > deadline) return backendCores;
-  }
-}
-
-function serverPid() {
-  const pids = backendPids();
-  const server = pids.find(p =>
-    p.cmd.some(
-      a => a === 'src/index' || a.endsWith('packages/backend/src/index'),
-    ),
-  );
-  return server?.pid;
-}
-
-const EVENT_LOOP_DELAY_FILE = path.join(DATA_DIR, 'event-loop-delay.json');
-
-/** The backend's event-loop delay since the last reset, from eventLoopDelay.cjs. */
-async function eventLoopDelay(reset) {
-  // Without the preload (--via-cli) SIGUSR2 would end the backend.
-  if (args['via-cli']) return undefined;
-  const pid = serverPid();
-  if (reset) {
-    if (pid) process.kill(pid, 'SIGUSR2');
-    return undefined;
-  }
-  // Only a figure written after this moment covers the whole measurement:
-  // while a request blocks the loop the backend writes nothing, and the file
-  // still holds the figures of before the block.
-  const asked = Date.now();
-  for (;;) {
-    await sleep(500);
-    let figures;
-    try {
-      figures = JSON.parse(fs.readFileSync(EVENT_LOOP_DELAY_FILE, 'utf8'));
-    } catch {
-      figures = undefined;
-    }
-    if (figures && figures.at >= asked) return figures;
-    if (Date.now() - asked > 120_000)
-      return { blocked: true, waited: Date.now() - asked };
-  }
-}
-
 async function startBackend(configFile) {
   const logFile = path.join(DATA_DIR, 'backend.log');
-  const out = fs.openSync(logFile, 'w');
   const configArgs = [
     '--config',
     path.join(ROOT, 'app-config.yaml'),
     '--config',
     configFile,
   ];
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    EVENT_LOOP_DELAY_FILE,
-  };
+  const env = { ...process.env, NODE_ENV: 'development' };
   let command;
   let cmdArgs;
   if (args['via-cli']) {
@@ -354,7 +190,7 @@ async function startBackend(configFile) {
       '--require',
       rootRequire.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
       '--require',
-      path.join(import.meta.dirname, 'eventLoopDelay.cjs'),
+      EVENT_LOOP_DELAY_MODULE,
       'src/index',
       ...configArgs,
     ];
@@ -369,85 +205,8 @@ async function startBackend(configFile) {
       .join(' ')})`,
   );
   log(`  log: ${path.relative(ROOT, logFile)}`);
-  backend = spawn(command, cmdArgs, {
-    cwd,
-    env,
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
-  fs.closeSync(out);
-  backend.once('exit', (code, signal) => {
-    backendExited = true;
-    if (!stopping)
-      log(
-        `Backend exited early (code ${code}, signal ${signal}); see ${path.relative(
-          ROOT,
-          logFile,
-        )}`,
-      );
-  });
+  backend.start({ command, args: cmdArgs, cwd, env, logFile });
   return logFile;
-}
-
-async function waitFor(what, timeoutMs, check, intervalMs = 500) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (backendExited)
-      throw new Error(`backend exited while waiting for ${what}`);
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch {}
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out after ${timeoutMs / 1000} s waiting for ${what}`,
-      );
-    await sleep(intervalMs);
-  }
-}
-
-// --- load test -------------------------------------------------------------------------------
-function percentile(sorted, p) {
-  if (!sorted.length) return NaN;
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-async function load(url, token, seconds) {
-  const latencies = [];
-  const instance = autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-  });
-  const result = await instance;
-  return {
-    latencies,
-    seconds,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
-/** Merges the rounds of one endpoint and component. */
-function aggregate(runs) {
-  const latencies = runs.flatMap(r => r.latencies).sort((a, b) => a - b);
-  const seconds = runs.reduce((a, r) => a + r.seconds, 0);
-  return {
-    requests: runs.reduce((a, r) => a + r.requests, 0),
-    non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
-    errors: runs.reduce((a, r) => a + r.errors, 0),
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    mean: latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1),
-    rps: latencies.length / seconds,
-  };
 }
 
 function printTable(rows, ratios) {
@@ -533,19 +292,14 @@ async function main() {
   try {
     const t0 = Date.now();
     const logFile = await startBackend(configFile);
-    await waitFor(
+    await backend.waitFor(
       'readiness',
       180_000,
       async () => (await fetch(`${base}/.backstage/health/v1/readiness`)).ok,
     );
     log(`Backend ready in ${formatSeconds(Date.now() - t0)} on port ${port}`);
 
-    const token = await waitFor('a guest token', 30_000, async () => {
-      const res = await fetch(`${base}/api/auth/guest/refresh`, {
-        headers: { 'x-requested-with': 'XMLHttpRequest' },
-      });
-      return res.ok ? (await res.json()).backstageIdentity?.token : undefined;
-    });
+    const token = await backend.guestToken(base);
     const auth = { authorization: `Bearer ${token}` };
 
     const t1 = Date.now();
@@ -553,7 +307,7 @@ async function main() {
       5,
       '0',
     )}`;
-    await waitFor(
+    await backend.waitFor(
       `catalog entity ${lastRef}`,
       // Ingesting shares the event loop with the search indexing run.
       900_000,
@@ -565,7 +319,7 @@ async function main() {
         ).ok,
       1000,
     );
-    const total = await waitFor(
+    const total = await backend.waitFor(
       'all components in the catalog',
       900_000,
       async () => {
@@ -587,7 +341,7 @@ async function main() {
     // The indexing run (started 15 s after the backend) must end, well or
     // not, before anything is measured; its peak memory is the backend's.
     const t2 = Date.now();
-    const indexed = await waitFor(
+    const indexed = await backend.waitFor(
       'the search indexing run',
       3_600_000,
       async () => {
@@ -608,7 +362,7 @@ async function main() {
       },
       2000,
     );
-    const afterIndexing = memoryOf(serverPid());
+    const afterIndexing = backend.memory();
     log(
       `Search indexing done (waited ${formatSeconds(
         Date.now() - t2,
@@ -665,7 +419,7 @@ async function main() {
       }
     }
 
-    const quiet = await waitForQuietBackend(60_000);
+    const quiet = await backend.waitForQuiet(60_000);
     log(
       `Backend idle (${quiet.toFixed(2)} cores over 2 s); load average ${fs
         .readFileSync('/proc/loadavg', 'utf8')
@@ -679,26 +433,31 @@ async function main() {
       `\nautocannon: ${CONNECTIONS} connections; per component ${WARMUP} s warm-up of each endpoint, then ${ROUNDS} rounds of ${roundSeconds} s per endpoint (${DURATION} s each in all), the order alternating every round`,
     );
     const runs = {};
-    const cpuBefore = cpuSnapshot();
-    await eventLoopDelay(true);
+    const cpuBefore = backend.cpuSnapshot();
+    backend.resetEventLoopDelay();
     for (const [i, t] of targets.entries()) {
       if (WARMUP > 0)
         for (const endpoint of ['summary', 'catalog'])
-          await load(url(endpoint, t), token, WARMUP);
+          await load(url(endpoint, t), token, WARMUP, CONNECTIONS);
       for (let round = 0; round < ROUNDS; round++) {
         const order =
           (round + i) % 2 === 0
             ? ['summary', 'catalog']
             : ['catalog', 'summary'];
         for (const endpoint of order) {
-          const r = await load(url(endpoint, t), token, roundSeconds);
+          const r = await load(
+            url(endpoint, t),
+            token,
+            roundSeconds,
+            CONNECTIONS,
+          );
           (runs[`${endpoint}/${t.label}`] ??= []).push(r);
         }
       }
       log(`  ${t.label} done`);
     }
-    cpu = cpuShares(cpuBefore, cpuSnapshot());
-    loopDelay = await eventLoopDelay(false);
+    cpu = cpuShares(cpuBefore, backend.cpuSnapshot());
+    loopDelay = await backend.eventLoopDelay();
     const results = {};
     for (const t of targets) {
       for (const endpoint of ['summary', 'catalog']) {
@@ -710,8 +469,7 @@ async function main() {
         };
       }
     }
-    const pid = serverPid();
-    memory = pid ? { pid, ...memoryOf(pid) } : undefined;
+    memory = backend.memory();
 
     rows = targets.flatMap(t =>
       ['summary', 'catalog'].map(e => results[`${e}/${t.label}`]),
@@ -728,8 +486,7 @@ async function main() {
       };
     });
   } finally {
-    stopping = true;
-    await stopBackend();
+    await backend.stop();
     log('Backend stopped');
   }
 
@@ -807,7 +564,6 @@ try {
   await main();
 } catch (e) {
   console.error(`\nFAILED: ${e.stack ?? e}`);
-  stopping = true;
-  await stopBackend();
+  await backend.stop();
   process.exitCode = 1;
 }
