@@ -74,11 +74,12 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     schedules: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
     only: { type: 'string', default: '' },
   },
 });
 const DATABASES = args.db.split(',').filter(Boolean);
-const CLIENTS = args.clients.split(',').map(Number);
+const CLIENTS = args.clients.split(',').filter(Boolean).map(Number);
 const DURATION = Number(args.duration);
 const ROUNDS = Math.max(1, Number(args.rounds));
 const WARMUP = Number(args.warmup);
@@ -176,6 +177,11 @@ function writeConfig(db, port, locations) {
     },
     reliability: {
       demoData: { enabled: false },
+      // The first reading of the annotated entities' files runs a few seconds
+      // after start, before the catalog holds them; the next one, two minutes
+      // on, reads them all (ten minutes by default).
+      runbooks: { refreshInterval: '2m' },
+      slo: { refreshInterval: '2m' },
       incidents: { escalationCheckInterval: { hours: 6 } },
       postmortems: { reminderCheckInterval: { hours: 6 } },
       oncall: { handoffCheckInterval: { hours: 6 } },
@@ -359,6 +365,7 @@ async function measure(db, { base, token }) {
     }
     const memory = backend.memory();
     rows.push({ db, clients, loop, cpu, memory, summary: true });
+    report(rows.filter(x => x.clients === clients));
     log(
       `  ${clients} clients done: event-loop delay p99 ${
         loop?.p99 ?? '?'
@@ -404,16 +411,17 @@ async function main() {
       const target = await startOn(db, prod, locations);
       indexing[db] = target.indexingPeak;
       rows.push(...(await measure(db, target)));
+      if (args.keep) {
+        log(
+          `\n--keep: the backend runs on ${target.base} until Ctrl-C; a guest token:\n${target.token}`,
+        );
+        await new Promise(() => {});
+      }
     } finally {
       await backend.stop();
     }
   }
   const other = await otherFigures({ log, noBuild: true });
-  report(rows, indexing, meta, other);
-  log(`\nTotal ${formatSeconds(Date.now() - started)}`);
-}
-
-function report(rows, indexing, meta, other) {
   log(
     `\n=== Reliability routes vs catalog by-name, production build (${DURATION} s per route in ${ROUNDS} alternating rounds, same backend) ===`,
   );
@@ -428,6 +436,19 @@ function report(rows, indexing, meta, other) {
     ).toLocaleString('en')} runbooks; search on`,
   );
   log(`baseline: GET ${CATALOG.path}\n`);
+  report(rows);
+  for (const [db, peak] of Object.entries(indexing))
+    log(
+      `${db}: peak RSS through start-up and the search indexing run ${formatBytes(
+        peak ?? NaN,
+      )}`,
+    );
+  for (const line of other) log(line);
+  log(`\nTotal ${formatSeconds(Date.now() - started)}`);
+}
+
+/** The table of `rows`: routes, then event-loop delay and memory. */
+function report(rows) {
   const body = [];
   for (const r of rows.filter(x => !x.summary)) {
     const base = rows.find(
@@ -492,13 +513,6 @@ function report(rows, indexing, meta, other) {
     ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
   log('');
-  for (const [db, peak] of Object.entries(indexing))
-    log(
-      `${db}: peak RSS through start-up and the search indexing run ${formatBytes(
-        peak ?? NaN,
-      )}`,
-    );
-  for (const line of other) log(line);
 }
 
 try {
