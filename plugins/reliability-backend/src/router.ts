@@ -26,6 +26,7 @@ import { PostmortemService } from './postmortems/PostmortemService';
 import { PostmortemStore } from './postmortems/PostmortemStore';
 import { createPostmortemsRouter } from './postmortems/router';
 import { createSummaryRouter } from './summary/router';
+import { EntitySummaryParts } from './summary/EntitySummaryParts';
 import { createReviewRouter } from './review/router';
 import { ReviewService } from './review/ReviewService';
 import { createTimelineRouter } from './timeline/router';
@@ -111,8 +112,12 @@ export async function createRouter(
   router.use(createHealthRouter(ctx));
   router.use(
     createSummaryRouter({
-      incidents: ctx.incidents.store,
-      actionItems: ctx.actionItems.store,
+      parts: EntitySummaryParts.create({
+        knex: ctx.knex,
+        incidents: ctx.incidents.store,
+        actionItems: ctx.actionItems.store,
+        severities: ctx.severities,
+      }),
       oncall: ctx.oncall.service,
       schedules: ctx.oncall.store,
       catalog: ctx.catalog,
@@ -120,7 +125,6 @@ export async function createRouter(
       runbooks: ctx.runbooks.service,
       slos: ctx.slos.service,
       deployGate,
-      severities: ctx.severities,
     }),
   );
   router.use(

@@ -7,6 +7,7 @@ import {
   updateActionItemRequestSchema,
 } from '@reliability-hub/plugin-reliability-common';
 import { z } from 'zod';
+import { TimedAnswer } from '../caching/AnswerCache';
 import { EntityFilter } from '../database/entityFilter';
 import { VersionedChange } from '../database/versionedRecords';
 import { PageRequest } from '../database/keysetPage';
@@ -72,10 +73,13 @@ export interface ActionItemStore {
     id: string,
     options: VersionedChange<ActionItemFields> & { today: string },
   ): Promise<ActionItem>;
-  /** Counts in SQL and the items to show on the entity page. */
+  /**
+   * Counts in SQL and the items to show on the entity page, and until when
+   * they hold without a write (the end of `today`, which decides overdue).
+   */
   getEntitySummary(
     /** One entity, or the components of a group or system to aggregate. */
     entityRefs: string | string[],
     options: { today: string; limit: number },
-  ): Promise<EntityActionItemSummary>;
+  ): Promise<TimedAnswer<EntityActionItemSummary>>;
 }

@@ -9,6 +9,7 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { TimedAnswer } from '../caching/AnswerCache';
 import { toIso, toNumber } from '../database/sql';
 import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
 import { keysetPage, PageRequest } from '../database/keysetPage';
@@ -56,6 +57,8 @@ const COLUMNS: Record<keyof ActionItemFields, keyof ActionItemRow> = {
 };
 
 const OPEN_STATUSES = ['open', 'in_progress'];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 function toColumns(fields: ActionItemFields): Record<string, unknown> {
   const row: Record<string, unknown> = {};
@@ -193,7 +196,7 @@ export class DatabaseActionItemStore implements ActionItemStore {
   async getEntitySummary(
     entityRefs: string | string[],
     options: { today: string; limit: number },
-  ): Promise<EntityActionItemSummary> {
+  ): Promise<TimedAnswer<EntityActionItemSummary>> {
     const { knex } = this;
     const refs = typeof entityRefs === 'string' ? [entityRefs] : entityRefs;
     const ofEntities = () =>
@@ -248,12 +251,16 @@ export class DatabaseActionItemStore implements ActionItemStore {
       );
     const decided = count('open') + count('in_progress') + count('done');
     return {
-      openCount: count('open') + count('in_progress'),
-      overdueCount: toNumber(overdue?.count),
-      completionRate: decided > 0 ? count('done') / decided : null,
-      items: [...byDueDate, ...undated].map(row =>
-        toActionItem(row, options.today),
-      ),
+      answer: {
+        openCount: count('open') + count('in_progress'),
+        overdueCount: toNumber(overdue?.count),
+        completionRate: decided > 0 ? count('done') / decided : null,
+        items: [...byDueDate, ...undated].map(row =>
+          toActionItem(row, options.today),
+        ),
+      },
+      // Overdue is decided by the date: the next day may make more so.
+      holdsUntil: Date.parse(`${options.today}T00:00:00Z`) + DAY_MS,
     };
   }
 }

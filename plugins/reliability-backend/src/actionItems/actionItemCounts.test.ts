@@ -36,7 +36,7 @@ const postmortem = (id: string) => ({
 
 /** The summary's counts, and the same counted from the rows themselves. */
 async function counts(knex: Knex, refs: string[]) {
-  const summary = await DatabaseActionItemStore.create({
+  const { answer: summary } = await DatabaseActionItemStore.create({
     knex,
   }).getEntitySummary(refs, { today: TODAY, limit: 5 });
   const rows: Array<{ status: string }> = await knex('action_items')

@@ -52,6 +52,27 @@ describe('AnswerCache', () => {
     expect(compute).toHaveBeenCalledTimes(4);
   });
 
+  it('forgets an answer at the time the answer itself says it stops holding', async () => {
+    let now = 0;
+    const cache = new AnswerCache<{ count: number; holdsUntil: number }>({
+      ttlMs: 60_000,
+      maxEntries: 10,
+      now: () => now,
+      holdsUntil: answer => answer.holdsUntil,
+    });
+    let count = 0;
+    const compute = jest.fn(async () => ({
+      count: ++count,
+      holdsUntil: now + 1_000,
+    }));
+    expect((await cache.get('cart', compute)).count).toBe(1);
+    now = 999;
+    expect((await cache.get('cart', compute)).count).toBe(1);
+    now = 1_000;
+    expect((await cache.get('cart', compute)).count).toBe(2);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
   it('keys equal parts alike and different parts apart', () => {
     expect(answerCacheKey(['org', 'month'])).toBe(
       answerCacheKey(['org', 'month']),

@@ -7,13 +7,16 @@ import { createHash } from 'node:crypto';
  * read from the catalog (see `CatalogEntityCache`). Callers asking for a key
  * while it is computed wait for the same computation; a failed one is not
  * remembered. Bounded: at most `maxEntries` answers, the oldest dropped first.
+ * An answer that depends on the clock (what is overdue, what is within the
+ * last 90 days) can say, through `holdsUntil`, when it stops holding; it is
+ * forgotten then, if that comes before `ttlMs`.
  *
  * @internal
  */
 export class AnswerCache<T> {
   private readonly entries = new Map<
     string,
-    { at: number; value: Promise<T> }
+    { at: number; value: Promise<T>; until?: number }
   >();
 
   constructor(
@@ -21,6 +24,8 @@ export class AnswerCache<T> {
       ttlMs: number;
       maxEntries: number;
       now?: () => number;
+      /** The time (as `now` counts) from which `answer` no longer holds. */
+      holdsUntil?: (answer: T) => number;
     },
   ) {}
 
@@ -28,17 +33,33 @@ export class AnswerCache<T> {
   get(key: string, compute: () => Promise<T>): Promise<T> {
     const now = (this.options.now ?? Date.now)();
     const entry = this.entries.get(key);
-    if (entry && now - entry.at < this.options.ttlMs) {
+    if (
+      entry &&
+      now - entry.at < this.options.ttlMs &&
+      (entry.until === undefined || now < entry.until)
+    ) {
       return entry.value;
     }
     const value = compute();
+    const created: { at: number; value: Promise<T>; until?: number } = {
+      at: now,
+      value,
+    };
     this.entries.delete(key);
-    this.entries.set(key, { at: now, value });
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) {
-        this.entries.delete(key);
-      }
-    });
+    this.entries.set(key, created);
+    const { holdsUntil } = this.options;
+    value.then(
+      answer => {
+        if (holdsUntil) {
+          created.until = holdsUntil(answer);
+        }
+      },
+      () => {
+        if (this.entries.get(key) === created) {
+          this.entries.delete(key);
+        }
+      },
+    );
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.options.maxEntries) {
         break;
@@ -57,4 +78,17 @@ export class AnswerCache<T> {
  */
 export function answerCacheKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/**
+ * An answer that depends on the clock, and the time (epoch milliseconds)
+ * from which it no longer holds even if no record changes: when an incident
+ * leaves the last 90 days, or an action item becomes overdue at midnight.
+ * `Infinity` when only a write can change it.
+ *
+ * @internal
+ */
+export interface TimedAnswer<T> {
+  answer: T;
+  holdsUntil: number;
 }

@@ -97,7 +97,7 @@ describe('DemoDataSeeder', () => {
       });
 
       // The checkout story: five action items, one of them overdue.
-      const checkoutItems = await actionItems.getEntitySummary(
+      const { answer: checkoutItems } = await actionItems.getEntitySummary(
         'component:default/checkout',
         { today: '2026-11-22', limit: 5 },
       );
@@ -120,7 +120,7 @@ describe('DemoDataSeeder', () => {
         }),
       ]);
 
-      const checkout = await incidents.getEntitySummary(
+      const { answer: checkout } = await incidents.getEntitySummary(
         'component:default/checkout',
         { now, recentLimit: 5 },
       );

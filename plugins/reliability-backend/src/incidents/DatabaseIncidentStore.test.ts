@@ -359,13 +359,15 @@ describe('DatabaseIncidentStore', () => {
       // another entity
       await add({ entityRef: 'component:default/cart', status: 'identified' });
 
-      const summary = await store.getEntitySummary(
+      const { answer: summary, holdsUntil } = await store.getEntitySummary(
         'component:default/checkout',
         {
           now: NOW,
           recentLimit: 3,
         },
       );
+      // Until the incident of 10 days ago leaves the last 30 days.
+      expect(holdsUntil).toBe(NOW.getTime() + 20 * DAY + 1);
 
       expect(summary.openCount).toBe(1);
       expect(summary.last30Days).toEqual([
@@ -393,13 +395,16 @@ describe('DatabaseIncidentStore', () => {
           recentLimit: 5,
         }),
       ).toEqual({
-        openCount: 0,
-        last30Days: [],
-        last90Days: [],
-        mttaSeconds: null,
-        mttrSeconds: null,
-        repeatCount: 0,
-        recent: [],
+        answer: {
+          openCount: 0,
+          last30Days: [],
+          last90Days: [],
+          mttaSeconds: null,
+          mttrSeconds: null,
+          repeatCount: 0,
+          recent: [],
+        },
+        holdsUntil: Infinity,
       });
     });
   });

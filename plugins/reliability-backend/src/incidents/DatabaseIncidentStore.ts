@@ -11,6 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
+import { TimedAnswer } from '../caching/AnswerCache';
 import { isPostgres, toEpochMs } from '../database/sql';
 import { distinctEntityRefs, whereEntities } from '../database/entityFilter';
 import { keysetPage, PageRequest } from '../database/keysetPage';
@@ -275,7 +276,7 @@ export class DatabaseIncidentStore implements IncidentStore {
   async getEntitySummary(
     entityRefs: string | string[],
     options: IncidentSummaryOptions,
-  ): Promise<EntityIncidentSummary> {
+  ): Promise<TimedAnswer<EntityIncidentSummary>> {
     return readIncidentSummary(this.db, entityRefs, options);
   }
 }

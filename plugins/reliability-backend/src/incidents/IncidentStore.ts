@@ -10,6 +10,7 @@ import {
   Page,
   SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
+import { TimedAnswer } from '../caching/AnswerCache';
 import { EntityFilter } from '../database/entityFilter';
 import { VersionedChange } from '../database/versionedRecords';
 import { PageRequest } from '../database/keysetPage';
@@ -192,9 +193,10 @@ export interface IncidentStore {
    */
   appendTimeline(id: string, events: NewIncidentEvent[]): Promise<void>;
 
+  /** What the entity page shows, and until when it holds without a write. */
   getEntitySummary(
     /** One entity, or the components of a group or system to aggregate. */
     entityRefs: string | string[],
     options: IncidentSummaryOptions,
-  ): Promise<EntityIncidentSummary>;
+  ): Promise<TimedAnswer<EntityIncidentSummary>>;
 }

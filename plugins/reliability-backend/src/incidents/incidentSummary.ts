@@ -4,7 +4,8 @@ import {
   SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
-import { secondsBetweenSql, toNumber } from '../database/sql';
+import { TimedAnswer } from '../caching/AnswerCache';
+import { secondsBetweenSql, toEpochMs, toNumber } from '../database/sql';
 import { publishedPostmortemsOf } from '../postmortems/publishedPostmortemsOf';
 import { clockFactColumns } from './clockFacts';
 import { IncidentRow, toIncident } from './incidentRows';
@@ -18,7 +19,9 @@ const OPEN_STATUSES = ['investigating', 'identified', 'monitoring'];
 /**
  * What the entity page shows about the incidents of one entity, or of the
  * components of a group or system together: counts by severity over 30 and
- * 90 days, MTTA, MTTR, repeats, and the open then the latest incidents.
+ * 90 days, MTTA, MTTR, repeats, and the open then the latest incidents; and
+ * until when that holds: until the earliest of those incidents leaves the
+ * 30 or 90 days, or the earliest postmortem due becomes overdue.
  *
  * @internal
  */
@@ -26,7 +29,7 @@ export async function readIncidentSummary(
   knex: Knex,
   entityRefs: string | string[],
   options: IncidentSummaryOptions,
-): Promise<EntityIncidentSummary> {
+): Promise<TimedAnswer<EntityIncidentSummary>> {
   const refs = typeof entityRefs === 'string' ? [entityRefs] : entityRefs;
   const since30 = new Date(options.now.getTime() - 30 * DAY_MS);
   const since90 = new Date(options.now.getTime() - 90 * DAY_MS);
@@ -90,6 +93,11 @@ export async function readIncidentSummary(
       .select({
         total: knex.raw('COUNT(*)'),
         distinctTitles: knex.raw("COUNT(DISTINCT entity_ref || '|' || title)"),
+        earliest90: knex.raw('MIN(started_at)'),
+        earliest30: knex.raw(
+          'MIN(CASE WHEN started_at >= ? THEN started_at END)',
+          [since30],
+        ),
       })
       .first(),
     options.severities &&
@@ -124,7 +132,21 @@ export async function readIncidentSummary(
     return n ? Math.round(sum / n) : null;
   };
 
-  return {
+  // A count over the last N days changes without a write from the first
+  // millisecond its earliest incident is no longer within them. (PostgreSQL
+  // keeps microseconds, which are read rounded down: at worst a millisecond
+  // early.)
+  const leaves = (earliest: unknown, days: number) =>
+    earliest === null || earliest === undefined
+      ? Infinity
+      : toEpochMs(earliest as Date | number | string) + days * DAY_MS + 1;
+  const holdsUntil = Math.min(
+    leaves(titles?.earliest90, 90),
+    leaves(titles?.earliest30, 30),
+    postmortemsDue?.holdsUntil ?? Infinity,
+  );
+
+  const answer: EntityIncidentSummary = {
     openCount: Object.values(openCounts).reduce((sum, n) => sum + n, 0),
     last30Days: counts('last30'),
     last90Days: counts('last90'),
@@ -135,21 +157,30 @@ export async function readIncidentSummary(
       .slice(0, options.recentLimit)
       .map(toIncident),
     ...(typeof entityRefs === 'string' ? {} : { openByEntity: openCounts }),
-    ...(postmortemsDue ? { postmortemsDue } : {}),
+    ...(postmortemsDue
+      ? {
+          postmortemsDue: {
+            count: postmortemsDue.count,
+            overdueCount: postmortemsDue.overdueCount,
+          },
+        }
+      : {}),
   };
+  return { answer, holdsUntil };
 }
 
 /**
  * How many incidents started since `since` owe a postmortem at `now`, and
  * how many of those are past due: resolved, of a severity whose policy
  * requires one, with no published postmortem covering them. The same rule
- * as the incident's postmortem clock, counted in one aggregate query.
+ * as the incident's postmortem clock, counted in one aggregate query, with
+ * when the next of them becomes past due.
  */
 async function readPostmortemsDue(
   knex: Knex,
   refs: string[],
   options: { now: Date; since: Date; severities: SeverityLevel[] },
-): Promise<{ count: number; overdueCount: number }> {
+): Promise<{ count: number; overdueCount: number; holdsUntil: number }> {
   const due = options.severities.flatMap(level =>
     level.policy?.postmortem === 'required' &&
     level.policy.postmortemDueWithinSeconds !== null
@@ -157,8 +188,11 @@ async function readPostmortemsDue(
       : [],
   );
   if (!due.length) {
-    return { count: 0, overdueCount: 0 };
+    return { count: 0, overdueCount: 0, holdsUntil: Infinity };
   }
+  const cutoffs = due.map(
+    level => new Date(options.now.getTime() - level.seconds * 1000),
+  );
   const overdue = due.map(() => '(severity = ? AND resolved_at < ?)');
   const row = await knex('incidents')
     .whereIn('entity_ref', refs)
@@ -176,15 +210,30 @@ async function readPostmortemsDue(
       count: knex.raw('COUNT(*)'),
       overdue: knex.raw(
         `SUM(CASE WHEN ${overdue.join(' OR ')} THEN 1 ELSE 0 END)`,
-        due.flatMap(level => [
-          level.id,
-          new Date(options.now.getTime() - level.seconds * 1000),
+        due.flatMap((level, i) => [level.id, cutoffs[i]]),
+      ),
+      // Per severity, the earliest resolution not yet past due: it is from
+      // the first millisecond after its due time.
+      ...Object.fromEntries(
+        due.map((level, i) => [
+          `next${i}`,
+          knex.raw(
+            'MIN(CASE WHEN severity = ? AND resolved_at >= ? THEN resolved_at END)',
+            [level.id, cutoffs[i]],
+          ),
         ]),
       ),
     })
     .first();
+  const deadlines = due.map((level, i) => {
+    const next = row?.[`next${i}`];
+    return next === null || next === undefined
+      ? Infinity
+      : toEpochMs(next) + level.seconds * 1000 + 1;
+  });
   return {
     count: toNumber(row?.count),
     overdueCount: toNumber(row?.overdue),
+    holdsUntil: Math.min(...deadlines),
   };
 }

@@ -208,3 +208,172 @@ describe('GET /entity-summary of a component', () => {
     ).toBe(200);
   });
 });
+
+describe('GET /entity-summary after a write', () => {
+  const databases = TestDatabases.create();
+
+  it.each(databases.eachSupportedId())(
+    'shows each write to the incidents, postmortems and action items on the next request, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startReliabilityBackend({ knex });
+      const api = apiClient(server);
+      const summary = async () => {
+        const res = await api(
+          'get',
+          `/entity-summary?entityRef=${CHECKOUT}`,
+          NON_OWNER,
+        );
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      const declare = async (title: string) => {
+        const res = await api('post', '/incidents', OWNER).send({
+          entityRef: CHECKOUT,
+          title,
+          severity: 'SEV1',
+        });
+        expect(res.status).toBe(201);
+        return res.body;
+      };
+      const resolve = async (incident: { id: string; version: number }) => {
+        const res = await api('patch', `/incidents/${incident.id}`, OWNER).send(
+          { version: incident.version, status: 'resolved' },
+        );
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      expect((await summary()).incidents.openCount).toBe(0);
+
+      // Declared: open.
+      const declared = await declare('Checkout 5xx spike');
+      expect((await summary()).incidents).toMatchObject({
+        openCount: 1,
+        recent: [{ id: declared.id, lastUpdateAt: null }],
+      });
+
+      // A status update: the incident's update clock restarts.
+      const updated = await api(
+        'post',
+        `/incidents/${declared.id}/updates`,
+        OWNER,
+      ).send({
+        version: declared.version,
+        impact: 'Checkout fails for 5% of customers',
+        progress: 'Raising the pool',
+      });
+      expect(updated.status).toBe(201);
+      const afterUpdate = (await summary()).incidents.recent[0];
+      expect(afterUpdate.lastUpdateAt).toEqual(expect.any(String));
+
+      // Resolved: a SEV1 owes a postmortem; so does a second one.
+      const first = await resolve(updated.body);
+      expect((await summary()).incidents).toMatchObject({
+        openCount: 0,
+        postmortemsDue: { count: 1, overdueCount: 0 },
+      });
+      const second = await resolve(await declare('Checkout 5xx again'));
+      expect((await summary()).incidents.postmortemsDue.count).toBe(2);
+
+      // A postmortem of the first, reviewed and published: one owed.
+      const draft = await api('post', '/postmortems', OWNER).send({
+        entityRef: CHECKOUT,
+        incidentIds: [first.id],
+      });
+      expect(draft.status).toBe(201);
+      const path = `/postmortems/${draft.body.id}`;
+      const inReview = await api('patch', path, OWNER).send({
+        version: draft.body.version,
+        reviewers: [NON_OWNER],
+        status: 'in_review',
+      });
+      expect(inReview.status).toBe(200);
+      expect((await summary()).incidents.postmortemsDue.count).toBe(2);
+      const published = await api('post', `${path}/approve`, NON_OWNER).send({
+        version: inReview.body.version,
+      });
+      expect(published.status).toBe(200);
+      expect((await summary()).incidents).toMatchObject({
+        postmortemsDue: { count: 1 },
+        recent: expect.arrayContaining([
+          expect.objectContaining({
+            id: first.id,
+            postmortemPublishedAt: expect.any(String),
+          }),
+        ]),
+      });
+
+      // Linked to the second incident too: none owed.
+      const linked = await api('patch', path, OWNER).send({
+        version: published.body.version,
+        incidentIds: [first.id, second.id],
+      });
+      expect(linked.status).toBe(200);
+      expect((await summary()).incidents.postmortemsDue.count).toBe(0);
+
+      // An action item, then done.
+      const item = await api('post', `${path}/action-items`, OWNER).send({
+        title: 'Alert on pool saturation',
+        type: 'detect',
+        priority: 'P2',
+        owner: OWNER_GROUP,
+      });
+      expect(item.status).toBe(201);
+      expect((await summary()).actionItems).toMatchObject({
+        openCount: 1,
+        completionRate: 0,
+        items: [{ id: item.body.id, status: 'open' }],
+      });
+      const done = await api(
+        'patch',
+        `/action-items/${item.body.id}`,
+        OWNER,
+      ).send({ version: item.body.version, status: 'done' });
+      expect(done.status).toBe(200);
+      expect((await summary()).actionItems).toMatchObject({
+        openCount: 0,
+        completionRate: 1,
+        items: [],
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'shows a write another backend made on the next request, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const reader = apiClient(
+        (await startReliabilityBackend({ knex })).server,
+      );
+      const writer = apiClient(
+        (await startReliabilityBackend({ knex })).server,
+      );
+      const summary = async () =>
+        (
+          await reader(
+            'get',
+            `/entity-summary?entityRef=${OWNER_GROUP}`,
+            NON_OWNER,
+          )
+        ).body.incidents;
+      expect(await summary()).toMatchObject({ openCount: 0 });
+
+      const declared = await writer('post', '/incidents', OWNER).send({
+        entityRef: CART,
+        title: 'Cart empty',
+        severity: 'SEV3',
+      });
+      expect(declared.status).toBe(201);
+      expect(await summary()).toMatchObject({
+        openCount: 1,
+        openByEntity: { [CART]: 1 },
+      });
+
+      // Any writer of the rows, not only the stores, raises the stamp.
+      await knex('incidents')
+        .where({ id: declared.body.id })
+        .update({ title: 'Cart empty for everyone' });
+      expect((await summary()).recent[0].title).toBe('Cart empty for everyone');
+    },
+  );
+});

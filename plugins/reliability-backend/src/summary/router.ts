@@ -2,13 +2,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   entityQuerySchema,
   EntityReliabilitySummary,
-  SeverityLevel,
 } from '@reliability-hub/plugin-reliability-common';
 import Router from 'express-promise-router';
 import { todayUtc } from '../actionItems/ActionItemService';
 import { EntityVisibility } from '../access/EntityVisibility';
-import { ActionItemStore } from '../actionItems/ActionItemStore';
-import { IncidentStore } from '../incidents/IncidentStore';
 import { ScheduleService } from '../oncall/ScheduleService';
 import { ScheduleStore } from '../oncall/ScheduleStore';
 import { visibleOnCall } from '../oncall/visibleOnCall';
@@ -17,9 +14,7 @@ import { SloService } from '../slo/SloService';
 import { parseInput } from '../validation';
 import { componentsOf } from './componentsOf';
 import { DeployGateService } from '../deployGate';
-
-/** How many incidents and action items the entity page lists. */
-const RECENT_ITEMS = 5;
+import { EntitySummaryParts } from './EntitySummaryParts';
 
 /**
  * The one call behind every card of the entity page. For a group or a system
@@ -30,8 +25,7 @@ const RECENT_ITEMS = 5;
  * @internal
  */
 export function createSummaryRouter(options: {
-  incidents: IncidentStore;
-  actionItems: ActionItemStore;
+  parts: EntitySummaryParts;
   oncall: ScheduleService;
   schedules: ScheduleStore;
   catalog: CatalogService;
@@ -39,8 +33,6 @@ export function createSummaryRouter(options: {
   runbooks?: RunbookService;
   slos?: SloService;
   deployGate?: DeployGateService;
-  /** Whose policies say which incidents owe a postmortem. */
-  severities?: SeverityLevel[];
 }) {
   const router = Router();
 
@@ -59,30 +51,23 @@ export function createSummaryRouter(options: {
       credentials: visible.credentials,
     });
     const refs = components ?? entityRef;
-    const [incidents, actionItems, oncall, runbooks, slos] = await Promise.all([
-      options.incidents.getEntitySummary(refs, {
-        now: new Date(),
-        recentLimit: RECENT_ITEMS,
-        severities: options.severities,
-      }),
-      options.actionItems.getEntitySummary(refs, {
-        today: todayUtc(),
-        limit: RECENT_ITEMS,
-      }),
-      // The entity's own schedules (annotation, else its owner group's).
-      options.oncall
-        .onCallNow({ entityRef, entity })
-        .then(onCall =>
-          visibleOnCall(onCall, { visible, store: options.schedules }),
-        ),
-      options.runbooks?.entityRunbooks(entityRef, {
-        today: todayUtc(),
-        components,
-      }),
-      components
-        ? options.slos?.forComponents(entityRef, components)
-        : options.slos?.forEntity(entityRef, entity),
-    ]);
+    const [{ incidents, actionItems }, oncall, runbooks, slos] =
+      await Promise.all([
+        options.parts.read(refs),
+        // The entity's own schedules (annotation, else its owner group's).
+        options.oncall
+          .onCallNow({ entityRef, entity })
+          .then(onCall =>
+            visibleOnCall(onCall, { visible, store: options.schedules }),
+          ),
+        options.runbooks?.entityRunbooks(entityRef, {
+          today: todayUtc(),
+          components,
+        }),
+        components
+          ? options.slos?.forComponents(entityRef, components)
+          : options.slos?.forEntity(entityRef, entity),
+      ]);
     // The verdict judges one entity's own SLOs; groups and systems have none.
     const deployGate =
       slos && !components
