@@ -24,6 +24,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchSchedule, SCHEDULE_START } from './schedules.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const rootRequire = createRequire(path.join(ROOT, 'package.json'));
@@ -48,57 +49,11 @@ const SCHEDULES = arg('schedules', 1000);
 const REPEAT = arg('repeat', 20);
 const DAYS = arg('days', 365);
 const DAY = 24 * 60 * 60 * 1000;
-const start = Date.parse('2026-01-05T00:00:00Z');
+const start = SCHEDULE_START;
 const users = n => Array.from({ length: n }, (_, i) => `user:default/u${i}`);
 
-function schedule(i) {
-  const people = users(6 + (i % 5)).map(u => `${u}-${i}`);
-  return {
-    name: `bench-${i}`,
-    timeZone: 'Europe/Berlin',
-    layers: [
-      {
-        name: 'weekly',
-        participants: people.slice(0, 4),
-        rotation: { length: 1, unit: 'weeks' },
-        handoff: { time: '09:00', weekday: 1 },
-        start: '2026-01-05T09:00:00+01:00',
-      },
-      {
-        name: 'nights',
-        participants: people.slice(2, 6),
-        rotation: { length: 1, unit: 'days' },
-        handoff: { time: '18:00' },
-        start: '2026-01-05T18:00:00+01:00',
-        restrictions: [
-          { from: '18:00', to: '08:00', timeZone: 'America/New_York' },
-        ],
-      },
-      {
-        name: 'follow-the-sun',
-        participants: people.slice(0, 3),
-        rotation: { length: 8, unit: 'hours' },
-        handoff: { time: '08:00' },
-        start: '2026-01-05T08:00:00+09:00',
-        restrictions: [
-          {
-            weekdays: [1, 2, 3, 4, 5],
-            from: '08:00',
-            to: '16:00',
-            timeZone: 'Asia/Tokyo',
-          },
-        ],
-      },
-    ],
-    overrides: Array.from({ length: 12 }, (_, k) => ({
-      user: people[(k + 1) % people.length],
-      start: new Date(start + (k * 30 + (i % 7)) * DAY).toISOString(),
-      end: new Date(
-        start + (k * 30 + (i % 7)) * DAY + 6 * 3600_000,
-      ).toISOString(),
-    })),
-  };
-}
+const schedule = i =>
+  benchSchedule(i, { people: users(6 + (i % 5)).map(u => `${u}-${i}`) });
 
 const schedules = Array.from({ length: SCHEDULES }, (_, i) => schedule(i));
 const range = {
