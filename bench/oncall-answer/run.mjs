@@ -9,7 +9,7 @@
 // process's CPU per request (user + system; the client's is its own), the
 // answer's size, and the longest event-loop delay while loaded.
 //
-//   node bench/oncall-answer/run.mjs [--pg postgresql://…/db] [--duration 5] [--count 1000]
+//   node bench/oncall-answer/run.mjs [--pg postgresql://…/db] [--duration 5] [--count 1000] [--src dir]
 import { execFile } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -24,7 +24,15 @@ rootRequire('@backstage/cli-node/config/nodeTransform.cjs');
 const pluginRequire = createRequire(
   path.join(ROOT, 'plugins/reliability-backend/package.json'),
 );
-const SRC = path.join(ROOT, 'plugins/reliability-backend/src');
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+// Another copy of the plugin's sources (e.g. of an earlier commit, checked
+// out under bench/.data/), to compare.
+const SRC = path.resolve(
+  option('src', path.join(ROOT, 'plugins/reliability-backend/src')),
+);
 const { DatabaseScheduleStore } = rootRequire(
   path.join(SRC, 'oncall/DatabaseScheduleStore.ts'),
 );
@@ -38,10 +46,6 @@ const { EntityVisibility } = rootRequire(
 const knexFactory = pluginRequire('knex');
 const express = pluginRequire('express');
 
-const option = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const PG = option('pg');
 const DURATION = Number(option('duration', 5));
 const COUNT = Number(option('count', 1000));
@@ -165,9 +169,9 @@ const rows = [await load(10), await load(200)];
 console.log(
   `GET /oncall, ${COUNT} schedules (${schedules} answered), ${
     PG ? 'PostgreSQL' : 'SQLite'
-  }; ${(Buffer.byteLength(body) / 1024).toFixed(0)} KiB; first answer ${firstMs.toFixed(
+  }; ${(Buffer.byteLength(body) / 1024).toFixed(
     0,
-  )} ms`,
+  )} KiB; first answer ${firstMs.toFixed(0)} ms`,
 );
 console.log(
   'connections  requests  CPU/request  p50 ms  p99 ms  max loop delay  catalog/req  permission/req',

@@ -27,10 +27,23 @@ export type NewSchedule = Pick<
  * @internal
  */
 export interface ScheduleStore {
+  /**
+   * Schedules by name (then id), with their overrides; at most `limit` of
+   * them, those after `after` in that order.
+   */
   listSchedules(filter?: {
     ownerRefs?: string[];
     names?: string[];
+    after?: { name: string; id: string };
+    limit?: number;
   }): Promise<ScheduleRecord[]>;
+  /**
+   * Changes whenever a schedule or one of its overrides is created,
+   * changed or deleted, by any backend instance: cheap to ask on every
+   * request, so that what is remembered of the stored schedules is read
+   * again only when they changed.
+   */
+  changeStamp(): Promise<string>;
   getSchedule(id: string): Promise<ScheduleRecord | undefined>;
   createSchedule(schedule: NewSchedule, actor: string): Promise<ScheduleRecord>;
   updateSchedule(

@@ -13,6 +13,7 @@ import { parseInput } from '../validation';
 import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { parseSchedule, toNewSchedule } from './scheduleInput';
 import { ScheduleWrites } from './ScheduleWrites';
+import { onCallJson } from './onCallJson';
 import { readOnCall } from './visibleOnCall';
 
 /**
@@ -132,13 +133,21 @@ export function createSchedulesRouter(
 
   router.get('/oncall', async (req, res) => {
     const query = parseInput(onCallQuerySchema, req.query, 'on-call query');
-    res.json(
-      await readOnCall(query, {
-        service,
-        store,
-        visible: await visibility.of(req),
-      }),
+    const answer = await readOnCall(query, {
+      service,
+      visible: await visibility.of(req),
+    });
+    const parts = onCallJson(answer);
+    res.status(200);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader(
+      'Content-Length',
+      parts.reduce((length, part) => length + part.length, 0),
     );
+    for (const part of parts) {
+      res.write(part);
+    }
+    res.end();
   });
 
   return router;
