@@ -14,7 +14,11 @@ import { execFile } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import {
+  monitorEventLoopDelay,
+  performance,
+  PerformanceObserver,
+} from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { seedSchedules } from '../routes/seedSchedules.mjs';
 
@@ -117,6 +121,11 @@ const visibility = EntityVisibility.create({
   auth,
 });
 const app = express();
+// The baseline in the same run: an answer the size of a catalog entity.
+const entity = JSON.stringify(groupOf('component:default/bench-00001'));
+app.get('/api/catalog/entities/by-name/:kind/:namespace/:name', (_req, res) => {
+  res.type('json').send(entity);
+});
 app.use(
   '/api/reliability',
   createOnCallRouter({ store, service, access: {}, visibility, httpAuth }),
@@ -133,16 +142,23 @@ const firstMs = performance.now() - t;
 if (first.status !== 200) throw new Error(`${first.status} ${body}`);
 const schedules = JSON.parse(body).schedules.length;
 
+let gcMax = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries())
+    gcMax = Math.max(gcMax, entry.duration);
+}).observe({ entryTypes: ['gc'] });
+
 const run = promisify(execFile);
 const autocannon = path.join(ROOT, 'node_modules/.bin/autocannon');
-async function load(connections) {
+async function load(connections, target = url) {
+  gcMax = 0;
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const before = { ...calls };
   const cpu = process.cpuUsage();
   delay.enable();
   const { stdout } = await run(
     autocannon,
-    ['-j', '-c', String(connections), '-d', String(DURATION), url],
+    ['-j', '-c', String(connections), '-d', String(DURATION), target],
     { maxBuffer: 64 << 20 },
   );
   delay.disable();
@@ -159,32 +175,46 @@ async function load(connections) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     maxDelay: delay.max / 1e6,
+    p99Delay: delay.percentile(99) / 1e6,
+    gcMax,
+    what: target === url ? '/oncall' : 'baseline',
     catalog: (calls.catalog - before.catalog) / requests,
     permission: (calls.permission - before.permission) / requests,
   };
 }
 
+const baseline = url.replace(
+  '/api/reliability/oncall',
+  '/api/catalog/entities/by-name/component/default/bench-00001',
+);
 await load(10); // warm-up
-const rows = [await load(10), await load(200)];
+const rows = [];
+for (const connections of [10, 200]) {
+  rows.push(await load(connections, baseline), await load(connections));
+}
 console.log(
   `GET /oncall, ${COUNT} schedules (${schedules} answered), ${
     PG ? 'PostgreSQL' : 'SQLite'
   }; ${(Buffer.byteLength(body) / 1024).toFixed(
     0,
-  )} KiB; first answer ${firstMs.toFixed(0)} ms`,
+  )} KiB; first answer ${firstMs.toFixed(0)} ms; baseline: ${
+    entity.length
+  } bytes of JSON from a route that does nothing else`,
 );
 console.log(
-  'connections  requests  CPU/request  p50 ms  p99 ms  max loop delay  catalog/req  permission/req',
+  'what      connections  requests  CPU/request  p50 ms  p99 ms  loop delay p99 / max  longest GC  catalog/req  permission/req',
 );
 for (const r of rows) {
   console.log(
-    `${String(r.connections).padStart(11)}  ${String(r.requests).padStart(
-      8,
-    )}  ${`${r.cpuMs.toFixed(2)} ms`.padStart(11)}  ${String(r.p50).padStart(
-      6,
-    )}  ${String(r.p99).padStart(6)}  ${`${r.maxDelay.toFixed(1)} ms`.padStart(
-      14,
-    )}  ${r.catalog.toFixed(2).padStart(11)}  ${r.permission
+    `${r.what.padEnd(8)}  ${String(r.connections).padStart(11)}  ${String(
+      r.requests,
+    ).padStart(8)}  ${`${r.cpuMs.toFixed(2)} ms`.padStart(11)}  ${String(
+      r.p50,
+    ).padStart(6)}  ${String(r.p99).padStart(6)}  ${`${r.p99Delay.toFixed(
+      1,
+    )} / ${r.maxDelay.toFixed(1)} ms`.padStart(20)}  ${`${r.gcMax.toFixed(
+      1,
+    )} ms`.padStart(10)}  ${r.catalog.toFixed(2).padStart(11)}  ${r.permission
       .toFixed(2)
       .padStart(14)}`,
   );
