@@ -121,6 +121,9 @@ const visibility = EntityVisibility.create({
   auth,
 });
 const app = express();
+// As the portal's root router does: responses compressed for clients that
+// take it (autocannon sends no Accept-Encoding unless told to).
+app.use(rootRequire('compression')());
 // The baseline in the same run: an answer the size of a catalog entity.
 const entity = JSON.stringify(groupOf('component:default/bench-00001'));
 app.get('/api/catalog/entities/by-name/:kind/:namespace/:name', (_req, res) => {
@@ -150,7 +153,7 @@ new PerformanceObserver(list => {
 
 const run = promisify(execFile);
 const autocannon = path.join(ROOT, 'node_modules/.bin/autocannon');
-async function load(connections, target = url) {
+async function load(connections, target = url, headers = []) {
   gcMax = 0;
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const before = { ...calls };
@@ -158,7 +161,15 @@ async function load(connections, target = url) {
   delay.enable();
   const { stdout } = await run(
     autocannon,
-    ['-j', '-c', String(connections), '-d', String(DURATION), target],
+    [
+      '-j',
+      '-c',
+      String(connections),
+      '-d',
+      String(DURATION),
+      ...headers.flatMap(header => ['-H', header]),
+      target,
+    ],
     { maxBuffer: 64 << 20 },
   );
   delay.disable();
@@ -177,7 +188,9 @@ async function load(connections, target = url) {
     maxDelay: delay.max / 1e6,
     p99Delay: delay.percentile(99) / 1e6,
     gcMax,
-    what: target === url ? '/oncall' : 'baseline',
+    what: `${target === url ? '/oncall' : 'baseline'}${
+      headers.length ? ' gzip' : ''
+    }`,
     catalog: (calls.catalog - before.catalog) / requests,
     permission: (calls.permission - before.permission) / requests,
   };
@@ -192,6 +205,8 @@ const rows = [];
 for (const connections of [10, 200]) {
   rows.push(await load(connections, baseline), await load(connections));
 }
+// A browser's request: gzip accepted.
+rows.push(await load(10, url, ['accept-encoding=gzip, deflate, br']));
 console.log(
   `GET /oncall, ${COUNT} schedules (${schedules} answered), ${
     PG ? 'PostgreSQL' : 'SQLite'
@@ -202,11 +217,11 @@ console.log(
   } bytes of JSON from a route that does nothing else`,
 );
 console.log(
-  'what      connections  requests  CPU/request  p50 ms  p99 ms  loop delay p99 / max  longest GC  catalog/req  permission/req',
+  'what          connections  requests  CPU/request  p50 ms  p99 ms  loop delay p99 / max  longest GC  catalog/req  permission/req',
 );
 for (const r of rows) {
   console.log(
-    `${r.what.padEnd(8)}  ${String(r.connections).padStart(11)}  ${String(
+    `${r.what.padEnd(12)}  ${String(r.connections).padStart(11)}  ${String(
       r.requests,
     ).padStart(8)}  ${`${r.cpuMs.toFixed(2)} ms`.padStart(11)}  ${String(
       r.p50,

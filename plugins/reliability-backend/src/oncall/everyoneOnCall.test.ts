@@ -16,6 +16,10 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import express from 'express';
 import { Knex } from 'knex';
+import { once } from 'node:events';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { EntityAccess } from '../access/EntityAccess';
 import { EntityVisibility } from '../access/EntityVisibility';
@@ -127,7 +131,35 @@ function instance(knex: Knex) {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     return res.body;
   };
-  return { store, onCall };
+  return { app, store, onCall };
+}
+
+/** The bytes of a response as they came, not decompressed. */
+async function rawGet(
+  app: express.Express,
+  path: string,
+  headers: Record<string, string>,
+) {
+  const server = app.listen(0);
+  await once(server, 'listening');
+  try {
+    const { port } = server.address() as AddressInfo;
+    const [res] = (await once(
+      http.get({ host: '127.0.0.1', port, path, headers }),
+      'response',
+    )) as [http.IncomingMessage];
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) {
+      chunks.push(chunk);
+    }
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: Buffer.concat(chunks),
+    };
+  } finally {
+    server.close();
+  }
 }
 
 const named = (answer: OnCallNow, name: string): ScheduleOnCall | undefined =>
@@ -285,6 +317,32 @@ describe('GET /oncall for every schedule', () => {
 
       // Her view changed nothing of Lena's.
       expect((await here.onCall(LENA)).schedules).toEqual(lena.schedules);
+    });
+
+    it('answers the same compressed to callers who take gzip', async () => {
+      const { here, there } = await setup();
+      await there.store.createSchedule(
+        toNewSchedule(checkoutSchedule()),
+        ACTOR,
+      );
+      await there.store.createSchedule(toNewSchedule(sreSchedule()), ACTOR);
+      const plain = await here.onCall();
+      for (let i = 0; i < 2; i++) {
+        const res = await rawGet(here.app, '/oncall', {
+          authorization: mockCredentials.user.header(LENA),
+          'accept-encoding': 'gzip, deflate, br',
+        });
+        expect(res.status).toBe(200);
+        expect(res.headers['content-encoding']).toBe('gzip');
+        expect(res.headers.vary).toMatch(/Accept-Encoding/);
+        expect(Number(res.headers['content-length'])).toBe(res.body.length);
+        // Node's gunzip checks the length and the CRC-32 of the member.
+        const answer = JSON.parse(gunzipSync(res.body).toString('utf8'));
+        expect(answer).toEqual({ ...plain, at: expect.any(String) });
+        expect(Date.parse(answer.at)).toBeGreaterThanOrEqual(
+          Date.parse(plain.at),
+        );
+      }
     });
 
     it('answers every schedule, however many there are', async () => {

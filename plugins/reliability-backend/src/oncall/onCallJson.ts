@@ -2,39 +2,78 @@ import {
   OnCallNow,
   ScheduleOnCall,
 } from '@reliability-hub/plugin-reliability-common';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+
+/** The JSON of an answer's schedules, and that JSON compressed. */
+interface Serialised {
+  /** `{"schedules":[…]` */
+  json: Buffer;
+  /** Its gzip header and deflate blocks, flushed to a byte boundary. */
+  gzip?: Buffer;
+  crc?: number;
+}
 
 /**
  * The JSON of answers' schedules, by the answer's list: the answer for
  * every schedule (and each view of it for callers who see less) is shared
  * until its next hand-off, and its ~0.5 KB per schedule would otherwise be
- * serialised again for every request.
+ * serialised, and compressed for browsers, again for every request.
  */
-const serialised = new WeakMap<readonly ScheduleOnCall[], Buffer>();
+const serialised = new WeakMap<readonly ScheduleOnCall[], Serialised>();
+
+/** A gzip member's header: deflate, no name, no time, unknown system. */
+const GZIP_HEADER = Buffer.from([
+  0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff,
+]);
+
+/** The most a stored deflate block holds. */
+const MAX_STORED = 0xffff;
 
 /**
- * `GET /oncall`'s answer as JSON, exactly as `res.json` writes it, in
- * parts: the instant and the problems of this request around the
- * schedules, serialised once and written from the same buffer to every
- * caller.
+ * `GET /oncall`'s answer as JSON, in parts to write in order: the
+ * schedules, serialised once, then what is this request's own (the instant,
+ * the problems). With `gzip`, compressed as one gzip member whose schedules
+ * are compressed once too, and this request's part stored after them.
  *
  * @internal
  */
-export function onCallJson(answer: OnCallNow): Buffer[] {
+export function onCallBody(
+  answer: OnCallNow,
+  options: { gzip: boolean },
+): { parts: Buffer[]; encoding?: 'gzip' } {
   const { at, schedules, problems, ...rest } = answer;
   if (Object.keys(rest).length) {
     // Nothing else is answered today; should something be, it is not lost.
-    return [Buffer.from(JSON.stringify(answer))];
+    return { parts: [Buffer.from(JSON.stringify(answer))] };
   }
-  let json = serialised.get(schedules);
-  if (!json) {
-    json = Buffer.from(JSON.stringify(schedules));
-    serialised.set(schedules, json);
+  let known = serialised.get(schedules);
+  if (!known) {
+    known = { json: Buffer.from(`{"schedules":${JSON.stringify(schedules)}`) };
+    serialised.set(schedules, known);
   }
-  return [
-    Buffer.from(`{"at":${JSON.stringify(at)},"schedules":`),
-    json,
-    Buffer.from(
-      problems !== undefined ? `,"problems":${JSON.stringify(problems)}}` : '}',
-    ),
-  ];
+  const own = Buffer.from(
+    `,"at":${JSON.stringify(at)}${
+      problems !== undefined ? `,"problems":${JSON.stringify(problems)}` : ''
+    }}`,
+  );
+  if (!options.gzip || own.length > MAX_STORED) {
+    return { parts: [known.json, own] };
+  }
+  if (!known.gzip) {
+    known.gzip = Buffer.concat([
+      GZIP_HEADER,
+      deflateRawSync(known.json, { finishFlush: constants.Z_SYNC_FLUSH }),
+    ]);
+    known.crc = crc32(known.json);
+  }
+  // The last block: stored, final (RFC 1951 3.2.4), then the member's
+  // CRC-32 and length of everything (RFC 1952 2.3.1).
+  const block = Buffer.alloc(5);
+  block[0] = 0x01;
+  block.writeUInt16LE(own.length, 1);
+  block.writeUInt16LE(~own.length & 0xffff, 3);
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(own, known.crc) >>> 0, 0);
+  trailer.writeUInt32LE((known.json.length + own.length) % 2 ** 32, 4);
+  return { parts: [known.gzip, block, own, trailer], encoding: 'gzip' };
 }

@@ -13,7 +13,7 @@ import { parseInput } from '../validation';
 import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { parseSchedule, toNewSchedule } from './scheduleInput';
 import { ScheduleWrites } from './ScheduleWrites';
-import { onCallJson } from './onCallJson';
+import { onCallBody } from './onCallJson';
 import { readOnCall } from './visibleOnCall';
 
 /**
@@ -137,9 +137,17 @@ export function createSchedulesRouter(
       service,
       visible: await visibility.of(req),
     });
-    const parts = onCallJson(answer);
+    // Compressed here rather than by the portal's compression middleware:
+    // the schedules are compressed once for every request that shares them.
+    const { parts, encoding } = onCallBody(answer, {
+      gzip: req.acceptsEncodings('gzip', 'identity') === 'gzip',
+    });
     res.status(200);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.vary('Accept-Encoding');
+    if (encoding) {
+      res.setHeader('Content-Encoding', encoding);
+    }
     res.setHeader(
       'Content-Length',
       parts.reduce((length, part) => length + part.length, 0),
