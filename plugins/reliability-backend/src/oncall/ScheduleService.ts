@@ -49,7 +49,7 @@ const MAX_ANSWER_AGE_MS = 60_000;
  * get a turn: at a hand-off shared by many schedules, every one of them is
  * computed again.
  */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 /**
  * Who is on call, with the owners of the schedules its escalation levels

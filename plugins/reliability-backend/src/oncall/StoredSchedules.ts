@@ -3,7 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ScheduleStore } from './ScheduleStore';
 
 /** Schedules read per query while reading them all. */
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 /**
  * Every stored schedule, as of one change stamp of the store.

@@ -2,15 +2,20 @@ import {
   OnCallNow,
   ScheduleOnCall,
 } from '@reliability-hub/plugin-reliability-common';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw } from 'node:zlib';
+
+const deflate = promisify(deflateRaw);
 
 /** The JSON of an answer's schedules, and that JSON compressed. */
 interface Serialised {
   /** `{"schedules":[…]` */
   json: Buffer;
-  /** Its gzip header and deflate blocks, flushed to a byte boundary. */
-  gzip?: Buffer;
-  crc?: number;
+  /**
+   * Its gzip header and deflate blocks, flushed to a byte boundary, and
+   * its CRC-32; compressed off the event loop, once.
+   */
+  gzip?: Promise<{ head: Buffer; crc: number }>;
 }
 
 /**
@@ -37,10 +42,10 @@ const MAX_STORED = 0xffff;
  *
  * @internal
  */
-export function onCallBody(
+export async function onCallBody(
   answer: OnCallNow,
   options: { gzip: boolean },
-): { parts: Buffer[]; encoding?: 'gzip' } {
+): Promise<{ parts: Buffer[]; encoding?: 'gzip' }> {
   const { at, schedules, problems, ...rest } = answer;
   if (Object.keys(rest).length) {
     // Nothing else is answered today; should something be, it is not lost.
@@ -59,13 +64,21 @@ export function onCallBody(
   if (!options.gzip || own.length > MAX_STORED) {
     return { parts: [known.json, own] };
   }
-  if (!known.gzip) {
-    known.gzip = Buffer.concat([
-      GZIP_HEADER,
-      deflateRawSync(known.json, { finishFlush: constants.Z_SYNC_FLUSH }),
-    ]);
-    known.crc = crc32(known.json);
+  const entry = known;
+  const { json } = entry;
+  if (!entry.gzip) {
+    entry.gzip = deflate(json, { finishFlush: constants.Z_SYNC_FLUSH }).then(
+      deflated => ({
+        head: Buffer.concat([GZIP_HEADER, deflated]),
+        crc: crc32(json),
+      }),
+    );
+    // A failure is not remembered: the next request compresses again.
+    entry.gzip.catch(() => {
+      entry.gzip = undefined;
+    });
   }
+  const { head, crc } = await entry.gzip;
   // The last block: stored, final (RFC 1951 3.2.4), then the member's
   // CRC-32 and length of everything (RFC 1952 2.3.1).
   const block = Buffer.alloc(5);
@@ -73,7 +86,7 @@ export function onCallBody(
   block.writeUInt16LE(own.length, 1);
   block.writeUInt16LE(~own.length & 0xffff, 3);
   const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc32(own, known.crc) >>> 0, 0);
-  trailer.writeUInt32LE((known.json.length + own.length) % 2 ** 32, 4);
-  return { parts: [known.gzip, block, own, trailer], encoding: 'gzip' };
+  trailer.writeUInt32LE(crc32(own, crc) >>> 0, 0);
+  trailer.writeUInt32LE((json.length + own.length) % 2 ** 32, 4);
+  return { parts: [head, block, own, trailer], encoding: 'gzip' };
 }

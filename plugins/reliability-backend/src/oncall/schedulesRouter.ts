@@ -139,7 +139,7 @@ export function createSchedulesRouter(
     });
     // Compressed here rather than by the portal's compression middleware:
     // the schedules are compressed once for every request that shares them.
-    const { parts, encoding } = onCallBody(answer, {
+    const { parts, encoding } = await onCallBody(answer, {
       gzip: req.acceptsEncodings('gzip', 'identity') === 'gzip',
     });
     res.status(200);
