@@ -42,11 +42,21 @@ const ACTOR = LENA;
 /** Someone the portal's policy lets see every group but the SRE team. */
 const MALLORY = 'user:default/mallory';
 const SRE = 'group:default/sre';
+/** Someone who may see every group but the checkout team. */
+const OSCAR = 'user:default/oscar';
+const CHECKOUT = 'group:default/team-checkout';
+
+const hides = (credentials: BackstageCredentials, ref: string) =>
+  (userOf(credentials) === MALLORY && ref === SRE) ||
+  (userOf(credentials) === OSCAR && ref === CHECKOUT);
 
 const userOf = (credentials: BackstageCredentials) =>
   (credentials.principal as { userEntityRef?: string }).userEntityRef;
 
-/** The catalog as each caller sees it: everything, but SRE for Mallory. */
+/**
+ * The catalog as each caller sees it: everything, but SRE for Mallory and
+ * the checkout team for Oscar.
+ */
 const catalog = {
   async getEntitiesByRefs(
     { entityRefs }: { entityRefs: string[] },
@@ -54,7 +64,7 @@ const catalog = {
   ) {
     return {
       items: entityRefs.map(ref =>
-        userOf(credentials) === MALLORY && ref === SRE
+        hides(credentials, ref)
           ? null
           : { kind: 'Group', metadata: { name: ref } },
       ),
@@ -64,13 +74,13 @@ const catalog = {
     ref: string,
     { credentials }: { credentials: BackstageCredentials },
   ) {
-    return userOf(credentials) === MALLORY && ref === SRE
+    return hides(credentials, ref)
       ? undefined
       : { kind: 'Group', metadata: { name: ref } };
   },
 } as unknown as CatalogService;
 
-/** Mallory reads the catalog under a condition; everyone else all of it. */
+/** Mallory and Oscar read the catalog under a condition; others all of it. */
 const permissions = {
   async authorize(requests: unknown[]) {
     return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
@@ -80,7 +90,7 @@ const permissions = {
     { credentials }: { credentials: BackstageCredentials },
   ) {
     return requests.map(() =>
-      userOf(credentials) === MALLORY
+      userOf(credentials) === MALLORY || userOf(credentials) === OSCAR
         ? {
             result: AuthorizeResult.CONDITIONAL,
             pluginId: 'catalog',
@@ -285,9 +295,9 @@ describe('GET /oncall for every schedule', () => {
       expect(after.escalation[0]).toMatchObject({ user: JONAS });
     });
 
-    it('never shows a caller the schedules of a group they may not see, before or after someone who may', async () => {
+    it('never shows a caller the schedules of a group they may not see, before or after someone who may or who may not see another', async () => {
       const { here, there } = await setup();
-      await there.store.createSchedule(
+      const checkout = await there.store.createSchedule(
         toNewSchedule(checkoutSchedule()),
         ACTOR,
       );
@@ -315,7 +325,10 @@ describe('GET /oncall for every schedule', () => {
         expect(JSON.stringify(mallory)).not.toContain(sre.id);
       }
 
-      // Her view changed nothing of Lena's.
+      // Nor does another's view, nor hers theirs.
+      const oscar = await here.onCall(OSCAR);
+      expect(oscar.schedules.map(s => s.name)).toEqual(['sre-daily']);
+      expect(JSON.stringify(oscar)).not.toContain(checkout.id);
       expect((await here.onCall(LENA)).schedules).toEqual(lena.schedules);
     });
 
