@@ -46,12 +46,12 @@ const SRE = 'group:default/sre';
 const OSCAR = 'user:default/oscar';
 const CHECKOUT = 'group:default/team-checkout';
 
+const userOf = (credentials: BackstageCredentials) =>
+  (credentials.principal as { userEntityRef?: string }).userEntityRef;
+
 const hides = (credentials: BackstageCredentials, ref: string) =>
   (userOf(credentials) === MALLORY && ref === SRE) ||
   (userOf(credentials) === OSCAR && ref === CHECKOUT);
-
-const userOf = (credentials: BackstageCredentials) =>
-  (credentials.principal as { userEntityRef?: string }).userEntityRef;
 
 /**
  * The catalog as each caller sees it: everything, but SRE for Mallory and
