@@ -165,6 +165,7 @@ export class DatabaseScheduleStore implements ScheduleStore {
 
   async listSchedules(
     filter: {
+      ids?: string[];
       ownerRefs?: string[];
       names?: string[];
       after?: { name: string; id: string };
@@ -175,6 +176,9 @@ export class DatabaseScheduleStore implements ScheduleStore {
       { column: 'name', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
+    if (filter.ids) {
+      query.whereIn('id', filter.ids);
+    }
     if (filter.ownerRefs) {
       query.whereIn('owner_ref', filter.ownerRefs);
     }
@@ -195,6 +199,22 @@ export class DatabaseScheduleStore implements ScheduleStore {
       query.limit(limit);
     }
     return toRecords(this.knex, await query);
+  }
+
+  async listVersions(): Promise<
+    Array<{ id: string; version: number; updatedAt: string }>
+  > {
+    const rows = await this.knex<ScheduleRow>('schedules')
+      .orderBy([
+        { column: 'name', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select('id', 'version', 'updated_at');
+    return rows.map(row => ({
+      id: row.id,
+      version: toNumber(row.version),
+      updatedAt: toIso(row.updated_at),
+    }));
   }
 
   async changeStamp(): Promise<string> {

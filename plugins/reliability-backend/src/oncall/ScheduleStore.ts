@@ -32,6 +32,7 @@ export interface ScheduleStore {
    * them, those after `after` in that order.
    */
   listSchedules(filter?: {
+    ids?: string[];
     ownerRefs?: string[];
     names?: string[];
     after?: { name: string; id: string };
@@ -44,6 +45,14 @@ export interface ScheduleStore {
    * again only when they changed.
    */
   changeStamp(): Promise<string>;
+  /**
+   * Every schedule's id, version and last change, in the order of
+   * `listSchedules`: what tells which schedules changed since they were
+   * read.
+   */
+  listVersions(): Promise<
+    Array<{ id: string; version: number; updatedAt: string }>
+  >;
   getSchedule(id: string): Promise<ScheduleRecord | undefined>;
   createSchedule(schedule: NewSchedule, actor: string): Promise<ScheduleRecord>;
   updateSchedule(

@@ -24,6 +24,7 @@ export interface ScheduleSnapshot {
  * says they changed (a write on any backend instance changes it): what is
  * on call for an entity or for the whole organisation then costs one small
  * query instead of reading and parsing every schedule and override again.
+ * After a change, only the schedules whose version differs are read again.
  * Requests that find the same new stamp share one reading; it reads a page
  * at a time and lets other requests run between pages.
  *
@@ -44,7 +45,9 @@ export class StoredSchedules {
       return this.latest;
     }
     if (this.loading?.stamp !== stamp) {
-      const snapshot = this.read(stamp);
+      const snapshot = this.latest
+        ? this.readChanges(stamp, this.latest)
+        : this.read(stamp);
       const loading = { stamp, snapshot };
       this.loading = loading;
       snapshot.then(
@@ -79,6 +82,45 @@ export class StoredSchedules {
     }
     // A write between two pages is not lost: its stamp differs from
     // `stamp`, so the next request reads again.
+    return snapshotOf(stamp, all);
+  }
+
+  /**
+   * The stored schedules after a change: only those whose version or time
+   * of change differ from `previous` are read again, a page at a time.
+   */
+  private async readChanges(
+    stamp: string,
+    previous: ScheduleSnapshot,
+  ): Promise<ScheduleSnapshot> {
+    const versions = await this.store.listVersions();
+    const known = new Map(previous.all.map(record => [record.id, record]));
+    const changed = versions
+      .filter(({ id, version, updatedAt }) => {
+        const record = known.get(id);
+        return (
+          !record ||
+          record.version !== version ||
+          record.updatedAt !== updatedAt
+        );
+      })
+      .map(({ id }) => id);
+    const fresh = new Map<string, ScheduleRecord>();
+    for (let i = 0; i < changed.length; i += PAGE_SIZE) {
+      if (i > 0) {
+        await yieldToEventLoop();
+      }
+      const ids = changed.slice(i, i + PAGE_SIZE);
+      for (const record of await this.store.listSchedules({ ids })) {
+        fresh.set(record.id, record);
+      }
+    }
+    const changedIds = new Set(changed);
+    // A changed schedule deleted before it was read again is left out.
+    const all = versions.flatMap(({ id }) => {
+      const record = changedIds.has(id) ? fresh.get(id) : known.get(id);
+      return record ? [record] : [];
+    });
     return snapshotOf(stamp, all);
   }
 }
