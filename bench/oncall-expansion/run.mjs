@@ -333,7 +333,13 @@ const records = schedules.map((s, i) => ({
   updatedAt: range.start,
   version: 1,
 }));
-const store = { listSchedules: async () => records };
+const store = {
+  changeStamp: async () => 'bench',
+  listSchedules: async ({ after, limit } = {}) => {
+    const from = after ? records.findIndex(r => r.id === after.id) + 1 : 0;
+    return records.slice(from, limit ? from + limit : undefined);
+  },
+};
 const askedOnCall = Date.parse(instant);
 const service = () => ScheduleService.create({ store, catalog: {}, auth: {} });
 const coldTimes = [];

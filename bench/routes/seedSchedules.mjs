@@ -15,6 +15,7 @@
 //
 //   import { seedSchedules } from '../routes/seedSchedules.mjs';
 //   const { names } = await seedSchedules(knex, { count: 1000, log: console.log });
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -108,7 +109,7 @@ export async function seedSchedules(
       name: scheduleName(i),
       people: members.slice(0, 6 + (i % 5)),
     });
-    const id = `00000000-be7c-4000-8000-${String(i).padStart(12, '0')}`;
+    const id = randomUUID();
     schedules.push({
       id,
       ...scheduleColumns({

@@ -24,6 +24,12 @@ function setup(options: { maxEntries?: number } = {}) {
     }
     return getEntityByRef(ref, opts);
   };
+  const batches: string[][] = [];
+  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+  catalog.getEntitiesByRefs = async (request: any, opts: any) => {
+    batches.push(request.entityRefs);
+    return getEntitiesByRefs(request, opts);
+  };
   let now = 0;
   const cache = new CatalogEntityCache({
     catalog,
@@ -35,6 +41,7 @@ function setup(options: { maxEntries?: number } = {}) {
   return {
     cache,
     reads,
+    batches,
     advance: (ms: number) => {
       now += ms;
     },
@@ -56,6 +63,37 @@ describe('CatalogEntityCache', () => {
     advance(1);
     await cache.get(CART);
     expect(reads).toEqual([CART, CART]);
+  });
+
+  it('reads many entities in one call, only those it does not remember, and shares them with single reads', async () => {
+    const { cache, reads, batches, advance } = setup();
+    expect((await cache.get(CART))?.metadata.name).toBe('cart');
+    const many = await cache.getMany([
+      'component:default/ledger',
+      CART,
+      'component:default/nope',
+      'Component:default/Orders',
+    ]);
+    expect(many.map(entity => entity?.metadata.name)).toEqual([
+      'ledger',
+      'cart',
+      undefined,
+      'orders',
+    ]);
+    expect(batches).toEqual([
+      [
+        'component:default/ledger',
+        'component:default/nope',
+        'component:default/orders',
+      ],
+    ]);
+    expect((await cache.get('component:default/orders'))?.metadata.name).toBe(
+      'orders',
+    );
+    expect(reads).toEqual([CART]);
+    advance(10_000);
+    await cache.getMany([CART, 'component:default/orders']);
+    expect(batches.slice(1)).toEqual([[CART, 'component:default/orders']]);
   });
 
   it('answers undefined for an entity the catalog does not have', async () => {

@@ -47,6 +47,43 @@ export class CatalogEntityCache {
     return this.cache.get(ref, () => this.read(ref));
   }
 
+  /**
+   * The entities of `entityRefs`, in their order (undefined for those the
+   * catalog does not have); those not remembered are read in one call.
+   */
+  async getMany(entityRefs: string[]): Promise<Array<Entity | undefined>> {
+    const missing: string[] = [];
+    let settle!: {
+      resolve: (items: Array<Entity | undefined>) => void;
+      reject: (error: unknown) => void;
+    };
+    const batch = new Promise<Array<Entity | undefined>>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    const answers = entityRefs.map(entityRef => {
+      const ref = entityRef.toLocaleLowerCase('en-US');
+      return this.cache.get(ref, () => {
+        const index = missing.push(ref) - 1;
+        return batch.then(items => items[index]);
+      });
+    });
+    if (missing.length) {
+      this.readMany(missing).then(settle.resolve, settle.reject);
+    }
+    return Promise.all(answers);
+  }
+
+  private async readMany(
+    entityRefs: string[],
+  ): Promise<Array<Entity | undefined>> {
+    const { catalog, auth } = this.options;
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    return items.map(item => item ?? undefined);
+  }
+
   private async read(entityRef: string): Promise<Entity | undefined> {
     const { catalog, auth } = this.options;
     return catalog.getEntityByRef(entityRef, {

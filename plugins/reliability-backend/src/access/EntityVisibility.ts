@@ -89,7 +89,14 @@ export class CallerVisibility {
     return this.wholeCatalog;
   }
 
-  /** Of `entityRefs` (as stored: lower-cased), those the caller may see. */
+  /**
+   * Of `entityRefs` (as stored: lower-cased), those the caller may see.
+   *
+   * A caller the policy lets read every entity sees those the catalog has:
+   * that answer is shared between callers for a few seconds, as for
+   * {@link CallerVisibility.entity}. Anyone else is answered by the
+   * catalog with their own credentials.
+   */
   async refs(entityRefs: Iterable<string>): Promise<Set<string>> {
     const wanted = [...new Set(entityRefs)];
     const unknown = wanted.filter(
@@ -97,10 +104,15 @@ export class CallerVisibility {
     );
     if (unknown.length) {
       // One call for the lot; the catalog answers null for what it hides.
-      const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: unknown, fields: ['kind'] },
-        { credentials: this.credentials },
-      );
+      const items =
+        this.entities && (await this.readsWholeCatalog())
+          ? await this.entities.getMany(unknown)
+          : (
+              await this.catalog.getEntitiesByRefs(
+                { entityRefs: unknown, fields: ['kind'] },
+                { credentials: this.credentials },
+              )
+            ).items;
       unknown.forEach((ref, index) =>
         (items[index] ? this.visible : this.hidden).add(ref),
       );

@@ -7,6 +7,7 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
+import { toIso, toNumber } from '../database/sql';
 import {
   staleVersionError,
   VersionedRecords,
@@ -163,16 +164,75 @@ export class DatabaseScheduleStore implements ScheduleStore {
   }
 
   async listSchedules(
-    filter: { ownerRefs?: string[]; names?: string[] } = {},
+    filter: {
+      ids?: string[];
+      ownerRefs?: string[];
+      names?: string[];
+      after?: { name: string; id: string };
+      limit?: number;
+    } = {},
   ): Promise<ScheduleRecord[]> {
-    const query = this.knex<ScheduleRow>('schedules').orderBy('name', 'asc');
+    const query = this.knex<ScheduleRow>('schedules').orderBy([
+      { column: 'name', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    if (filter.ids) {
+      query.whereIn('id', filter.ids);
+    }
     if (filter.ownerRefs) {
       query.whereIn('owner_ref', filter.ownerRefs);
     }
     if (filter.names) {
       query.whereIn('name', filter.names);
     }
+    const { after, limit } = filter;
+    if (after) {
+      query.where(q =>
+        q
+          .where('name', '>', after.name)
+          .orWhere(q2 =>
+            q2.where('name', after.name).where('id', '>', after.id),
+          ),
+      );
+    }
+    if (limit !== undefined) {
+      query.limit(limit);
+    }
     return toRecords(this.knex, await query);
+  }
+
+  async listVersions(): Promise<
+    Array<{ id: string; version: number; updatedAt: string }>
+  > {
+    const rows = await this.knex<ScheduleRow>('schedules')
+      .orderBy([
+        { column: 'name', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select('id', 'version', 'updated_at');
+    return rows.map(row => ({
+      id: row.id,
+      version: toNumber(row.version),
+      updatedAt: toIso(row.updated_at),
+    }));
+  }
+
+  async changeStamp(): Promise<string> {
+    // Every write of a schedule or of its overrides goes through
+    // VersionedRecords, which raises its version and sets updated_at: a
+    // creation changes the count, a change the sum of versions, a deletion
+    // the count (and a deletion and a creation together the latest
+    // updated_at).
+    const row = await this.knex('schedules')
+      .count({ count: '*' })
+      .sum({ versions: 'version' })
+      .max({ updated: 'updated_at' })
+      .first();
+    return [
+      toNumber(row?.count ?? 0),
+      toNumber(row?.versions ?? 0),
+      row?.updated ? toIso(row.updated) : '',
+    ].join(' ');
   }
 
   async getSchedule(id: string): Promise<ScheduleRecord | undefined> {

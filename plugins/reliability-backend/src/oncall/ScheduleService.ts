@@ -13,9 +13,11 @@ import {
   ScheduleRecord,
   Shift,
 } from '@reliability-hub/plugin-reliability-common';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { OnCallCache } from './OnCallCache';
 import { directOwnersOf, scheduleOwnersOf } from './scheduleOwners';
 import { ScheduleStore } from './ScheduleStore';
+import { ScheduleSnapshot, StoredSchedules } from './StoredSchedules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,6 +34,34 @@ const NEXT_HORIZON_MS = 93 * DAY_MS;
  */
 export function scheduleOf(record: ScheduleRecord): Schedule {
   return record.schedule;
+}
+
+/**
+ * How long the answer for every schedule is kept at most: exactly until the
+ * first hand-off in it, but a shift longer than `onCallAt` looks (cut 400
+ * days from the instant) or a gap without a next shift within 93 days has
+ * no end to wait for.
+ */
+const MAX_ANSWER_AGE_MS = 60_000;
+
+/**
+ * How long the answer for every schedule is computed before other requests
+ * get a turn: at a hand-off shared by many schedules, every one of them is
+ * computed again.
+ */
+const SLICE_MS = 5;
+
+/**
+ * Who is on call, with the owners of the schedules its escalation levels
+ * name, for {@link visibleOnCall} to tell which levels reach a team the
+ * caller may not see.
+ *
+ * @internal
+ */
+export interface OnCallAnswer {
+  onCall: OnCallNow;
+  /** Of each schedule name an escalation level names, its owner groups. */
+  targetOwners: ReadonlyMap<string, readonly string[]>;
 }
 
 /** How many schedules `reliability-hub.io/oncall-schedule` may name. */
@@ -60,9 +90,20 @@ export class ScheduleService {
       catalog: CatalogService;
       auth: AuthService;
     },
-  ) {}
+  ) {
+    this.stored = new StoredSchedules(options.store);
+  }
 
   private readonly answers = new OnCallCache();
+  private readonly stored: StoredSchedules;
+  /**
+   * Who is on call in every schedule, shared by the requests that ask it
+   * until the first hand-off in it or until the schedules change.
+   */
+  private everyone?: {
+    snapshot: ScheduleSnapshot;
+    answer: Promise<{ answer: OnCallAnswer; until: number }>;
+  };
 
   /** The shifts of `record` over `[from, to)`; at most 93 days. */
   finalOf(record: ScheduleRecord, from: Date, to: Date): Shift[] {
@@ -98,7 +139,7 @@ export class ScheduleService {
     from: Date,
     to: Date,
   ): Promise<Array<{ record: ScheduleRecord; shift: Shift }>> {
-    return (await this.options.store.listSchedules())
+    return (await this.stored.current()).all
       .flatMap(record =>
         (computed(() => this.finalOf(record, from, to)) ?? [])
           .filter(shift => shift.user === userRef)
@@ -124,6 +165,14 @@ export class ScheduleService {
     entityRef: string,
     known?: Entity,
   ): Promise<{ schedules: ScheduleRecord[]; problems: string[] }> {
+    return this.schedulesOf(entityRef, known, await this.stored.current());
+  }
+
+  private async schedulesOf(
+    entityRef: string,
+    known: Entity | undefined,
+    stored: ScheduleSnapshot,
+  ): Promise<{ schedules: ScheduleRecord[]; problems: string[] }> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const entity =
       known ??
@@ -144,28 +193,29 @@ export class ScheduleService {
       ),
     ];
     if (names.length) {
-      return this.schedulesNamed(
-        names,
-        await scheduleOwnersOf(entity, this.options.catalog, credentials),
+      const owners = await scheduleOwnersOf(
+        entity,
+        this.options.catalog,
+        credentials,
       );
+      return this.schedulesNamed(names, owners, stored);
     }
     const owners =
       entity.kind.toLocaleLowerCase('en-US') === 'group'
         ? [normalise(stringifyEntityRef(entity))]
         : directOwnersOf(entity).filter(ref => ref.startsWith('group:'));
     return {
-      schedules: owners.length
-        ? await this.options.store.listSchedules({ ownerRefs: owners })
-        : [],
+      schedules: owners.length ? stored.list({ ownerRefs: owners }) : [],
       problems: [],
     };
   }
 
   /** The schedules `names` mean among those of `owners` (nearest first). */
-  private async schedulesNamed(
+  private schedulesNamed(
     names: string[],
     owners: string[],
-  ): Promise<{ schedules: ScheduleRecord[]; problems: string[] }> {
+    stored: ScheduleSnapshot,
+  ): { schedules: ScheduleRecord[]; problems: string[] } {
     const problems: string[] = [];
     if (names.length > MAX_ANNOTATED_SCHEDULES) {
       problems.push(
@@ -174,10 +224,7 @@ export class ScheduleService {
     }
     const wanted = names.slice(0, MAX_ANNOTATED_SCHEDULES);
     const found = owners.length
-      ? await this.options.store.listSchedules({
-          names: wanted,
-          ownerRefs: owners,
-        })
+      ? stored.list({ names: wanted, ownerRefs: owners })
       : [];
     const schedules: ScheduleRecord[] = [];
     for (const name of wanted) {
@@ -208,17 +255,79 @@ export class ScheduleService {
     scheduleNames?: string[];
     at?: Date;
   }): Promise<OnCallNow> {
-    const at = options.at ?? new Date();
-    const { schedules, problems } = options.entityRef
-      ? await this.schedulesOfEntity(options.entityRef, options.entity)
-      : {
-          schedules: await this.options.store.listSchedules(
-            options.scheduleNames
-              ? { names: options.scheduleNames }
-              : undefined,
-          ),
-          problems: [],
+    return (await this.onCallAnswer(options)).onCall;
+  }
+
+  /**
+   * {@link ScheduleService.onCallNow}, with the owners of the schedules
+   * its escalation levels name. The answer for every schedule now is
+   * shared by every request until the first hand-off in it (at most a
+   * minute) or until a schedule is written: its `schedules` are the same
+   * objects for each of them, which must not be modified.
+   */
+  async onCallAnswer(options: {
+    entityRef?: string;
+    entity?: Entity;
+    scheduleNames?: string[];
+    at?: Date;
+  }): Promise<OnCallAnswer> {
+    const stored = await this.stored.current();
+    if (options.entityRef) {
+      const at = options.at ?? new Date();
+      const { schedules, problems } = await this.schedulesOf(
+        options.entityRef,
+        options.entity,
+        stored,
+      );
+      return (await this.compute(schedules, stored, at, problems)).answer;
+    }
+    if (options.scheduleNames || options.at) {
+      const schedules = stored.list(
+        options.scheduleNames ? { names: options.scheduleNames } : undefined,
+      );
+      const at = options.at ?? new Date();
+      return (await this.compute(schedules, stored, at, [])).answer;
+    }
+    return this.everyoneNow(stored);
+  }
+
+  /** Who is on call in every schedule now, computed once per hand-off. */
+  private async everyoneNow(stored: ScheduleSnapshot): Promise<OnCallAnswer> {
+    const at = new Date();
+    const shared = this.everyone;
+    if (shared?.snapshot === stored) {
+      const { answer, until } = await shared.answer;
+      // The shared answer may have been computed for an instant a request
+      // earlier; one past its first hand-off is computed again.
+      if (Date.now() < until) {
+        return {
+          ...answer,
+          onCall: { ...answer.onCall, at: at.toISOString() },
         };
+      }
+    }
+    const computing = this.compute(stored.all, stored, at, []);
+    const entry = { snapshot: stored, answer: computing };
+    this.everyone = entry;
+    computing.catch(() => {
+      if (this.everyone === entry) {
+        this.everyone = undefined;
+      }
+    });
+    return (await computing).answer;
+  }
+
+  /**
+   * Who is on call in `schedules` at `at`, and until when that answer
+   * holds: the first hand-off in it, at most a minute later. Gives other
+   * requests a turn every few milliseconds.
+   */
+  private async compute(
+    schedules: readonly ScheduleRecord[],
+    stored: ScheduleSnapshot,
+    at: Date,
+    problems: string[],
+  ): Promise<{ answer: OnCallAnswer; until: number }> {
     const targets = new Set(
       schedules.flatMap(s =>
         (s.escalationPolicy?.levels ?? []).flatMap(level =>
@@ -226,9 +335,14 @@ export class ScheduleService {
         ),
       ),
     );
-    const candidates = targets.size
-      ? await this.options.store.listSchedules({ names: [...targets] })
-      : [];
+    const candidates = targets.size ? stored.list({ names: [...targets] }) : [];
+    const targetOwners = new Map<string, string[]>();
+    for (const candidate of candidates) {
+      targetOwners.set(candidate.name, [
+        ...(targetOwners.get(candidate.name) ?? []),
+        candidate.ownerRef,
+      ]);
+    }
     // A level names a schedule of its own team first, else the only one of
     // that name; when several other teams have one, it reaches nobody.
     const target = (from: ScheduleRecord, name: string) => {
@@ -238,23 +352,45 @@ export class ScheduleService {
         (named.length === 1 ? named[0] : undefined)
       );
     };
+    let until = at.getTime() + MAX_ANSWER_AGE_MS;
     // Each schedule is computed once, however many chains name it.
     const shifts = new Map<string, Shift | undefined>();
     const currentOf = (record: ScheduleRecord) => {
       if (!shifts.has(record.id)) {
-        shifts.set(
-          record.id,
-          this.answers.current(record, at, () =>
-            onCallAt(scheduleOf(record), at.toISOString()),
-          ),
+        const current = this.answers.current(record, at, () =>
+          onCallAt(scheduleOf(record), at.toISOString()),
         );
+        shifts.set(record.id, current);
+        if (current) {
+          until = Math.min(until, Date.parse(current.end));
+        }
       }
       return shifts.get(record.id);
     };
+    const answered: ScheduleOnCall[] = [];
+    let slice = performance.now();
+    for (const record of schedules) {
+      const onCall = this.onCallOf(record, at, target, currentOf);
+      if (!onCall.current && onCall.next) {
+        // In a gap, the answer holds until the next shift starts.
+        until = Math.min(until, Date.parse(onCall.next.start));
+      }
+      answered.push(onCall);
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToEventLoop();
+        slice = performance.now();
+      }
+    }
     return {
-      at: at.toISOString(),
-      schedules: schedules.map(s => this.onCallOf(s, at, target, currentOf)),
-      ...(problems.length ? { problems } : {}),
+      answer: {
+        onCall: {
+          at: at.toISOString(),
+          schedules: answered,
+          ...(problems.length ? { problems } : {}),
+        },
+        targetOwners,
+      },
+      until,
     };
   }
 

@@ -27,10 +27,32 @@ export type NewSchedule = Pick<
  * @internal
  */
 export interface ScheduleStore {
+  /**
+   * Schedules by name (then id), with their overrides; at most `limit` of
+   * them, those after `after` in that order.
+   */
   listSchedules(filter?: {
+    ids?: string[];
     ownerRefs?: string[];
     names?: string[];
+    after?: { name: string; id: string };
+    limit?: number;
   }): Promise<ScheduleRecord[]>;
+  /**
+   * Changes whenever a schedule or one of its overrides is created,
+   * changed or deleted, by any backend instance: cheap to ask on every
+   * request, so that what is remembered of the stored schedules is read
+   * again only when they changed.
+   */
+  changeStamp(): Promise<string>;
+  /**
+   * Every schedule's id, version and last change, in the order of
+   * `listSchedules`: what tells which schedules changed since they were
+   * read.
+   */
+  listVersions(): Promise<
+    Array<{ id: string; version: number; updatedAt: string }>
+  >;
   getSchedule(id: string): Promise<ScheduleRecord | undefined>;
   createSchedule(schedule: NewSchedule, actor: string): Promise<ScheduleRecord>;
   updateSchedule(

@@ -103,12 +103,18 @@ export async function toRecords(
       { column: 'created_at', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
-  return rows.map(row =>
-    toRecord(
-      row,
-      overrides.filter(o => o.schedule_id === row.id),
-    ),
-  );
+  // Grouped in one pass: a filter per schedule would compare every
+  // override with every schedule (12 million comparisons for 1,000).
+  const bySchedule = new Map<string, OverrideRow[]>();
+  for (const override of overrides) {
+    const list = bySchedule.get(override.schedule_id);
+    if (list) {
+      list.push(override);
+    } else {
+      bySchedule.set(override.schedule_id, [override]);
+    }
+  }
+  return rows.map(row => toRecord(row, bySchedule.get(row.id) ?? []));
 }
 
 /**

@@ -13,6 +13,7 @@ import { parseInput } from '../validation';
 import { OnCallRouterOptions } from './OnCallRouterOptions';
 import { parseSchedule, toNewSchedule } from './scheduleInput';
 import { ScheduleWrites } from './ScheduleWrites';
+import { onCallBody } from './onCallJson';
 import { readOnCall } from './visibleOnCall';
 
 /**
@@ -132,13 +133,29 @@ export function createSchedulesRouter(
 
   router.get('/oncall', async (req, res) => {
     const query = parseInput(onCallQuerySchema, req.query, 'on-call query');
-    res.json(
-      await readOnCall(query, {
-        service,
-        store,
-        visible: await visibility.of(req),
-      }),
+    const answer = await readOnCall(query, {
+      service,
+      visible: await visibility.of(req),
+    });
+    // Compressed here rather than by the portal's compression middleware:
+    // the schedules are compressed once for every request that shares them.
+    const { parts, encoding } = await onCallBody(answer, {
+      gzip: req.acceptsEncodings('gzip', 'identity') === 'gzip',
+    });
+    res.status(200);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.vary('Accept-Encoding');
+    if (encoding) {
+      res.setHeader('Content-Encoding', encoding);
+    }
+    res.setHeader(
+      'Content-Length',
+      parts.reduce((length, part) => length + part.length, 0),
     );
+    for (const part of parts) {
+      res.write(part);
+    }
+    res.end();
   });
 
   return router;

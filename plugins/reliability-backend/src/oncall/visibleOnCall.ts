@@ -1,6 +1,9 @@
-import { OnCallNow } from '@reliability-hub/plugin-reliability-common';
+import {
+  OnCallNow,
+  ScheduleOnCall,
+} from '@reliability-hub/plugin-reliability-common';
 import { CallerVisibility } from '../access/EntityVisibility';
-import { ScheduleService } from './ScheduleService';
+import { OnCallAnswer, ScheduleService } from './ScheduleService';
 import { ScheduleStore } from './ScheduleStore';
 
 /**
@@ -15,15 +18,14 @@ export async function readOnCall(
   query: { entityRef?: string; scheduleNames?: string[]; at?: Date },
   options: {
     service: ScheduleService;
-    store: ScheduleStore;
     visible: CallerVisibility;
   },
 ): Promise<OnCallNow> {
-  const { service, store, visible } = options;
+  const { service, visible } = options;
   if (query.entityRef) {
     await visible.assertEntity(query.entityRef);
   }
-  return visibleOnCall(await service.onCallNow(query), { visible, store });
+  return visibleAnswer(await service.onCallAnswer(query), visible);
 }
 
 /**
@@ -39,33 +41,80 @@ export async function visibleOnCall(
   options: { visible: CallerVisibility; store: ScheduleStore },
 ): Promise<OnCallNow> {
   const { visible, store } = options;
-  const schedules = await visible.filter(onCall.schedules, s => s.ownerRef);
   const targets = [
     ...new Set(
-      schedules.flatMap(s =>
+      onCall.schedules.flatMap(s =>
         s.escalation.flatMap(level => (level.schedule ? [level.schedule] : [])),
       ),
     ),
   ];
-  const hiddenTargets = new Set<string>();
+  const targetOwners = new Map<string, string[]>();
   if (targets.length) {
-    const records = await store.listSchedules({ names: targets });
-    const owners = await visible.refs(records.map(r => r.ownerRef));
-    for (const record of records) {
-      if (!owners.has(record.ownerRef)) {
-        hiddenTargets.add(record.name);
-      }
+    for (const record of await store.listSchedules({ names: targets })) {
+      targetOwners.set(record.name, [
+        ...(targetOwners.get(record.name) ?? []),
+        record.ownerRef,
+      ]);
     }
   }
-  return {
-    ...onCall,
-    schedules: schedules.map(schedule => ({
-      ...schedule,
-      escalation: schedule.escalation.map(level =>
-        level.schedule && hiddenTargets.has(level.schedule)
-          ? { ...level, user: null }
-          : level,
-      ),
-    })),
-  };
+  return visibleAnswer({ onCall, targetOwners }, visible);
+}
+
+/** How many views of one answer are kept, for callers who see less. */
+const MAX_VIEWS = 64;
+
+/**
+ * The schedules of an answer as callers who may not see some groups see
+ * them, by those groups: the answer for every schedule is shared until its
+ * next hand-off, and so are its views.
+ */
+const views = new WeakMap<
+  readonly ScheduleOnCall[],
+  Map<string, ScheduleOnCall[]>
+>();
+
+async function visibleAnswer(
+  answer: OnCallAnswer,
+  visible: CallerVisibility,
+): Promise<OnCallNow> {
+  const { onCall, targetOwners } = answer;
+  const owners = new Set(onCall.schedules.map(s => s.ownerRef));
+  for (const refs of targetOwners.values()) {
+    refs.forEach(ref => owners.add(ref));
+  }
+  const seen = await visible.refs(owners);
+  const hidden = [...owners].filter(ref => !seen.has(ref)).sort();
+  if (!hidden.length) {
+    return onCall;
+  }
+  const key = hidden.join('\n');
+  let byHidden = views.get(onCall.schedules);
+  if (!byHidden) {
+    byHidden = new Map();
+    views.set(onCall.schedules, byHidden);
+  }
+  let schedules = byHidden.get(key);
+  if (!schedules) {
+    const hiddenOwners = new Set(hidden);
+    const hiddenTargets = new Set(
+      [...targetOwners]
+        .filter(([, refs]) => refs.some(ref => hiddenOwners.has(ref)))
+        .map(([name]) => name),
+    );
+    schedules = onCall.schedules
+      .filter(s => !hiddenOwners.has(s.ownerRef))
+      .map(schedule => ({
+        ...schedule,
+        escalation: schedule.escalation.map(level =>
+          level.schedule && hiddenTargets.has(level.schedule)
+            ? { ...level, user: null }
+            : level,
+        ),
+      }));
+    if (byHidden.size >= MAX_VIEWS) {
+      byHidden.delete(byHidden.keys().next().value!);
+    }
+    byHidden.set(key, schedules);
+  }
+  return { ...onCall, schedules };
 }
