@@ -5,9 +5,12 @@
 # hostile-Markdown browser test (a Playwright spec of packages/app/e2e-tests/); ends with one
 # table of figures.
 #
-#   reliability/run.sh [--quick] [--db sqlite|postgres|both] [--only load,crash,outage,replicas,fuzz,access,browser]
+#   reliability/run.sh [--quick] [--production] [--db sqlite|postgres|both] [--only load,crash,outage,replicas,fuzz,access,browser]
 #
 #   --quick   load with 20 clients for 10 s (CI); default: 200 clients for 60 s
+#   --production  the backend as deployed: `yarn build:backend`, installed as its Dockerfile does
+#             (bench/lib/production.mjs, in bench/.data/production), started with node
+#             packages/backend; default: transpiled on the fly as `yarn start` runs it
 #   --db      which database(s) the process-level parts run on (default: both)
 #   --only    run only these parts (default: all); access and browser also run with the unit and
 #             browser stages of scripts/test.sh
@@ -32,11 +35,13 @@ source reliability/lib/backend.sh
 source reliability/lib/pgcontrol.sh
 
 QUICK=0
+PRODUCTION=0
 DBS="sqlite postgres"
 ONLY="load,crash,outage,replicas,fuzz,access,browser"
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) QUICK=1 ;;
+    --production) PRODUCTION=1 ;;
     --db)
       shift
       case ${1:-} in
@@ -46,12 +51,19 @@ while [ $# -gt 0 ]; do
       esac
       ;;
     --only) shift; ONLY=${1:-} ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
 done
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
+
+if [ $PRODUCTION = 1 ]; then
+  REL_PRODUCTION_DIR="$ROOT/bench/.data/production"
+  log "building and installing the production backend in $REL_PRODUCTION_DIR"
+  node bench/lib/production.mjs --dir "$REL_PRODUCTION_DIR" || die "the production build failed"
+  export REL_PRODUCTION_DIR
+fi
 
 if [ $QUICK = 1 ]; then
   LOAD_CLIENTS=20 LOAD_SECONDS=10 CRASH_CLIENTS=10 CRASH_SECONDS=10 EDIT_ROUNDS=10 FUZZ_ARGS=(--cases 2000)

@@ -99,3 +99,24 @@ export function prepareProductionBackend({ dir, build = true, log }) {
     isServer: cmd => cmd.includes('packages/backend'),
   };
 }
+
+// `node bench/lib/production.mjs --dir DIR [--no-build]`: prepares the
+// production backend in DIR (for scripts: the reliability suite's
+// --production) and prints how it starts.
+if (process.argv[1] === import.meta.filename) {
+  const { values } = (await import('node:util')).parseArgs({
+    options: {
+      dir: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.dir) {
+    console.error('--dir DIR is required');
+    process.exit(2);
+  }
+  prepareProductionBackend({
+    dir: path.resolve(values.dir),
+    build: !values['no-build'],
+    log: (...a) => console.error(...a),
+  });
+}

@@ -137,6 +137,9 @@ function writeConfig(db, port, locations) {
           connection: { directory: path.dirname(DB_FILE) },
           // The catalog's and search's own stores in memory: on disk, SQLite's
           // fsync per write makes ingesting 10,000 entities take minutes.
+          // Search on SQLite means Backstage's in-memory engine, Lunr, which
+          // holds every indexed postmortem in the backend's heap: beyond a few
+          // thousand the README says to use PostgreSQL's engine.
           plugin: {
             catalog: { connection: ':memory:' },
             search: { connection: ':memory:' },
@@ -400,6 +403,12 @@ async function main() {
   const indexing = {};
   for (const db of DATABASES) {
     log(`\n--- ${db === 'pg' ? 'PostgreSQL' : 'SQLite'} ---`);
+    if (args['pg-url']) {
+      // Each half indexes from scratch, as a freshly installed portal does.
+      const admin = knexFactory({ client: 'pg', connection: args['pg-url'] });
+      await admin.raw('DROP DATABASE IF EXISTS backstage_plugin_search');
+      await admin.destroy();
+    }
     if (db === 'pg') {
       await copySeedToPostgres({ url: args['pg-url'], log });
       await seedScheduleRows({

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts, kills and stops the real backend (packages/backend) as a plain Node process, the way
 # `backstage-cli package start` runs it (on-the-fly transpiling) but without the file watcher,
-# so that a kill -9 hits the backend itself. Source after scripts/env.sh and scripts/lib/common.sh.
+# so that a kill -9 hits the backend itself. With REL_PRODUCTION_DIR set (a directory prepared
+# by `node bench/lib/production.mjs --dir`), the production build instead: `node packages/backend`
+# there, NODE_ENV=production. Source after scripts/env.sh and scripts/lib/common.sh.
 #
 #   backend_start NAME DB_YAML [EXTRA_YAML]  # sets BACKEND_URL_<NAME>; waits for readiness
 #   backend_kill9 NAME                       # SIGKILL, no shutdown hooks
@@ -48,11 +50,33 @@ reliability:
 $extra
 YAML
   local transform started
-  transform=$(_rel_transform)
   started=$(now_ms)
-  (cd "$ROOT/packages/backend" && NODE_ENV=development ESBK_TSCONFIG_PATH="$ROOT/tsconfig.json" \
-    exec node --enable-source-maps --require "$transform" src/index.ts \
-    --config "$ROOT/app-config.yaml" --config "$cfg") </dev/null >>"$REL_WORK/$name.log" 2>&1 &
+  if [ -n "${REL_PRODUCTION_DIR:-}" ]; then
+    # The demo catalog's files by absolute path (relative ones are read from the working
+    # directory), and the guest outside development.
+    cat >>"$cfg" <<YAML
+auth:
+  providers:
+    guest:
+      userEntityRef: user:default/lena.hoffmann
+      dangerouslyAllowOutsideDevelopment: true
+catalog:
+  locations:
+    - type: file
+      target: $ROOT/examples/entities.yaml
+    - type: file
+      target: $ROOT/examples/org.yaml
+      rules:
+        - allow: [User, Group]
+YAML
+    (cd "$REL_PRODUCTION_DIR" && NODE_ENV=production exec node packages/backend \
+      --config "$ROOT/app-config.yaml" --config "$cfg") </dev/null >>"$REL_WORK/$name.log" 2>&1 &
+  else
+    transform=$(_rel_transform)
+    (cd "$ROOT/packages/backend" && NODE_ENV=development ESBK_TSCONFIG_PATH="$ROOT/tsconfig.json" \
+      exec node --enable-source-maps --require "$transform" src/index.ts \
+      --config "$ROOT/app-config.yaml" --config "$cfg") </dev/null >>"$REL_WORK/$name.log" 2>&1 &
+  fi
   local pid=$!
   echo "$pid" >"$REL_WORK/$name.pid"
   REL_BACKENDS="$REL_BACKENDS $name"
