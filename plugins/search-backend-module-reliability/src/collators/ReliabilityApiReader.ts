@@ -11,6 +11,8 @@ const PASSING_STATUSES = new Set([401, 429, 502, 503, 504]);
 /** Waits before asking for a page again; one indexing run survives a blip. */
 const RETRY_DELAYS_MS = [1_000, 5_000];
 
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
 /**
  * Reads list endpoints of `/api/reliability` page by page, as the search
  * plugin's collators do: with the search plugin's own service credentials.
@@ -85,5 +87,3 @@ export class ReliabilityApiReader {
     }
   }
 }
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
