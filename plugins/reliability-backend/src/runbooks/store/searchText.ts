@@ -34,20 +34,22 @@ export function runbookSearchText(runbook: IndexedRunbook): string {
   }
   return parts
     .filter((part): part is string => Boolean(part))
-    .map(part => part.replace(/\s+/g, ' ').trim())
+    .map(part => part.replace(/[\s\u0000]+/g, ' ').trim())
     .join('\n')
     .toLocaleLowerCase('en-US');
 }
 
 /**
- * The words of a search query, lower-cased; at most `max` of them.
+ * The words of a search query, lower-cased; at most `max` of them. A NUL
+ * separates words like a space, as in the search text: PostgreSQL refuses it
+ * in a text, SQLite's LIKE and FTS5 end the text there.
  *
  * @internal
  */
 export function searchWords(q: string | undefined, max = 10): string[] {
   return (q ?? '')
     .toLocaleLowerCase('en-US')
-    .split(/\s+/)
+    .split(/[\s\u0000]+/)
     .filter(Boolean)
     .slice(0, max);
 }
@@ -61,3 +63,4 @@ export function searchWords(q: string | undefined, max = 10): string[] {
 export function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, char => `\\${char}`)}%`;
 }
+
