@@ -5,7 +5,7 @@ import {
 import { Knex } from 'knex';
 import { whereEntities } from '../../database/entityFilter';
 import { keysetPage } from '../../database/keysetPage';
-import { toNumber } from '../../database/sql';
+import { isPostgres, toNumber } from '../../database/sql';
 import { RunbookLibraryQuery } from './RunbookStore';
 import {
   LIST_COLUMNS,
@@ -14,7 +14,12 @@ import {
   toRecord,
   withValidation,
 } from './runbookRows';
-import { containsPattern, searchWords } from './searchText';
+import {
+  containsPattern,
+  isTrigramWord,
+  searchWords,
+  trigramMatchQuery,
+} from './searchText';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,6 +28,42 @@ function validation(knex: Knex): Knex.QueryBuilder {
   return knex('runbook_validations')
     .select(knex.raw('1'))
     .whereRaw('runbook_validations.runbook_id = runbooks.id');
+}
+
+/**
+ * The ids of the runbooks whose search text holds every one of `words`. On
+ * PostgreSQL the LIKEs use the pg_trgm index when there is one; on SQLite the
+ * FTS5 trigram table finds the words of three characters or more, and LIKE
+ * checks the shorter ones among what it found (or, with only short words,
+ * reads every text).
+ */
+function matchingTexts(knex: Knex, words: string[]): Knex.QueryBuilder {
+  const indexed = isPostgres(knex) ? [] : words.filter(isTrigramWord);
+  const scanned = words.filter(word => !indexed.includes(word));
+  const matching = indexed.length
+    ? knex('runbook_search_ids')
+        .select('runbook_search_ids.runbook_id')
+        .whereIn(
+          'runbook_search_ids.id',
+          knex('runbook_search')
+            .select('rowid')
+            .whereRaw('runbook_search match ?', [trigramMatchQuery(indexed)]),
+        )
+    : knex('runbook_texts').select('runbook_texts.runbook_id');
+  if (indexed.length && scanned.length) {
+    matching.join(
+      'runbook_texts',
+      'runbook_texts.runbook_id',
+      'runbook_search_ids.runbook_id',
+    );
+  }
+  for (const word of scanned) {
+    matching.whereRaw(`?? like ? escape '\\'`, [
+      'runbook_texts.search_text',
+      containsPattern(word),
+    ]);
+  }
+  return matching;
 }
 
 /**
@@ -38,15 +79,8 @@ export function filterLibrary(
 ): Knex.QueryBuilder {
   const words = searchWords(filter.q);
   if (words.length) {
-    // One pass over the texts, then a lookup by id (cheaper than EXISTS per row).
-    const matching = knex('runbook_texts').select('runbook_id');
-    for (const word of words) {
-      matching.whereRaw(`?? like ? escape '\\'`, [
-        'runbook_texts.search_text',
-        containsPattern(word),
-      ]);
-    }
-    query.whereIn('runbooks.id', matching);
+    // The matching ids first, then a lookup by id (cheaper than EXISTS per row).
+    query.whereIn('runbooks.id', matchingTexts(knex, words));
   }
   if (filter.owner) query.where('runbooks.owner', filter.owner);
   if (filter.system) query.where('runbooks.system', filter.system);

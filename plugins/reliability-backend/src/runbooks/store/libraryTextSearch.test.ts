@@ -1,7 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../../database/migrations';
 import { testRunbook } from '../__testUtils__/testRunbook';
 import { DatabaseRunbookStore } from './DatabaseRunbookStore';
+import { filterLibrary } from './libraryQuery';
 import { IndexedRunbook } from './RunbookStore';
 import { runbookSearchText, searchWords } from './searchText';
 
@@ -237,4 +239,87 @@ describe('the runbook library text search', () => {
       expect(await ids(store, 'pool')).toEqual([`${CHECKOUT}/db-pool`]);
     });
   });
+
+  it('looks words of three characters or more up in the trigram index on SQLite', async () => {
+    const { knex } = await seeded('SQLITE_3');
+    const plan = await explainLibrarySearch(knex, 'stat_act db');
+    expect(plan).toMatch(/runbook_search VIRTUAL TABLE/);
+    await knex.destroy();
+  });
+
+  if (databases.supports('POSTGRES_15')) {
+    it('indexes the text with pg_trgm on PostgreSQL, and the search uses it', async () => {
+      const { knex, store } = await seeded('POSTGRES_15');
+      const index = await knex('pg_indexes')
+        .where({ tablename: 'runbook_texts' })
+        .andWhere('indexdef', 'like', '%gin_trgm_ops%');
+      expect(index).toHaveLength(1);
+      await knex.transaction(async tx => {
+        await tx.raw('SET LOCAL enable_seqscan = off');
+        const sql = searchSql(tx, 'stat_act');
+        const plan = await tx.raw(`EXPLAIN ${sql.sql}`, sql.bindings);
+        expect(plan.rows.map((r: any) => r['QUERY PLAN']).join('\n')).toMatch(
+          /runbook_texts_search_trgm_idx/,
+        );
+      });
+      expect(await ids(store, 'stat_act')).toEqual([`${CHECKOUT}/db-pool`]);
+    });
+
+    it('migrates and searches without pg_trgm when the database user may not create it', async () => {
+      const admin = await databases.init('POSTGRES_15');
+      const role = `runbooks_limited_${process.pid}`;
+      await admin.raw(`DROP ROLE IF EXISTS ${role}`);
+      await admin.raw(`CREATE ROLE ${role} LOGIN`);
+      await admin.raw(`GRANT CREATE ON SCHEMA public TO ${role}`);
+      const limited = (require('knex') as typeof import('knex')).knex({
+        client: 'pg',
+        connection: admin.client.config.connection,
+        pool: {
+          min: 0,
+          max: 1,
+          afterCreate: (conn: any, done: any) =>
+            conn.query(`SET ROLE ${role}`, (error: Error) => done(error, conn)),
+        },
+      });
+      try {
+        await applyDatabaseMigrations(limited);
+        const extension = await admin('pg_extension').where({
+          extname: 'pg_trgm',
+        });
+        expect(extension).toEqual([]);
+        const store = DatabaseRunbookStore.create({ knex: limited });
+        await store.replaceEntityRunbooks(
+          {
+            entityRef: CHECKOUT,
+            location: './runbooks',
+            problems: [],
+            fileHashes: {},
+          },
+          RUNBOOKS.filter(r => r.entityRef === CHECKOUT),
+          { now: NOW },
+        );
+        expect(await ids(store, 'stat_act')).toEqual([`${CHECKOUT}/db-pool`]);
+      } finally {
+        await limited.destroy();
+        await admin.raw(`DROP OWNED BY ${role}`);
+        await admin.raw(`DROP ROLE ${role}`);
+        await admin.destroy();
+      }
+    });
+  }
 });
+
+function searchSql(knex: Knex, q: string) {
+  return filterLibrary(knex, knex('runbooks').select('runbooks.id'), {
+    q,
+    sort: 'title',
+    limit: 20,
+    today: TODAY,
+  }).toSQL();
+}
+
+async function explainLibrarySearch(knex: Knex, q: string): Promise<string> {
+  const sql = searchSql(knex, q);
+  const rows = await knex.raw(`EXPLAIN QUERY PLAN ${sql.sql}`, sql.bindings);
+  return rows.map((row: { detail: string }) => row.detail).join('\n');
+}

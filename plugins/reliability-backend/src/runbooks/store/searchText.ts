@@ -64,3 +64,23 @@ export function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, char => `\\${char}`)}%`;
 }
 
+/**
+ * Whether the trigram index can look `word` up: it holds every run of three
+ * characters (code points), so shorter words must be matched another way.
+ *
+ * @internal
+ */
+export function isTrigramWord(word: string): boolean {
+  return Array.from(word).length >= 3;
+}
+
+/**
+ * An SQLite FTS5 query that finds every one of `words` anywhere in a
+ * trigram-indexed text: each word a quoted string (a double quote doubled),
+ * so that nothing in it is FTS5 syntax, and the strings combined by AND.
+ *
+ * @internal
+ */
+export function trigramMatchQuery(words: string[]): string {
+  return words.map(word => `"${word.replace(/"/g, '""')}"`).join(' AND ');
+}
