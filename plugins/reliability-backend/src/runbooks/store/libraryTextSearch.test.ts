@@ -140,7 +140,6 @@ const HOSTILE = [
   'a\u0000bc',
   'null\u0000byte',
   '\u0000',
-  '\ud800abc',
   '🚀🚀🚀',
   'ab\u0301c',
   'x'.repeat(500),
@@ -198,14 +197,13 @@ describe('the runbook library text search', () => {
     it('answers hostile queries as plain text', async () => {
       const { store } = await seeded(databaseId);
       for (const q of HOSTILE) {
-        const found = await ids(store, q);
-        if (!q.includes('\ud800')) {
-          expect({ q, ids: found }).toEqual({
-            q,
-            ids: expectedIds(RUNBOOKS, q),
-          });
-        }
+        expect({ q, ids: await ids(store, q) }).toEqual({
+          q,
+          ids: expectedIds(RUNBOOKS, q),
+        });
       }
+      // The databases read an unpaired surrogate as U+FFFD, JavaScript not.
+      await expect(ids(store, '\ud800abc')).resolves.toEqual([]);
     });
 
     it('finds changed runbooks by their new text only, and removed ones no more', async () => {

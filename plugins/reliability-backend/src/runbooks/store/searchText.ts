@@ -34,7 +34,7 @@ export function runbookSearchText(runbook: IndexedRunbook): string {
   }
   return parts
     .filter((part): part is string => Boolean(part))
-    .map(part => part.replace(/[\s\u0000]+/g, ' ').trim())
+    .map(part => part.replaceAll('\u0000', ' ').replace(/\s+/g, ' ').trim())
     .join('\n')
     .toLocaleLowerCase('en-US');
 }
@@ -49,7 +49,8 @@ export function runbookSearchText(runbook: IndexedRunbook): string {
 export function searchWords(q: string | undefined, max = 10): string[] {
   return (q ?? '')
     .toLocaleLowerCase('en-US')
-    .split(/[\s\u0000]+/)
+    .replaceAll('\u0000', ' ')
+    .split(/\s+/)
     .filter(Boolean)
     .slice(0, max);
 }
