@@ -206,6 +206,27 @@ describe('the runbook library text search', () => {
       await expect(ids(store, '\ud800abc')).resolves.toEqual([]);
     });
 
+    it('pages through what it finds, with the total on every page', async () => {
+      const { store } = await seeded(databaseId);
+      for (const q of ['check', 'check db', 'c']) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.searchLibrary({
+            sort: 'title',
+            limit: 1,
+            today: TODAY,
+            q,
+            cursor,
+          });
+          expect(page.total).toBe(expectedIds(RUNBOOKS, q).length);
+          seen.push(...page.items.map(item => item.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen.sort()).toEqual(expectedIds(RUNBOOKS, q));
+      }
+    });
+
     it('finds changed runbooks by their new text only, and removed ones no more', async () => {
       const { store, knex, state } = await seeded(databaseId);
       expect(await ids(store, 'stat_act')).toEqual([`${CHECKOUT}/db-pool`]);
