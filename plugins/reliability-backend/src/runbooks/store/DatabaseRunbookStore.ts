@@ -33,7 +33,8 @@ import {
 /**
  * The runbook index in the plugin's database. Search is a case-insensitive
  * substring match of every query word over a lower-cased text column, which
- * behaves the same on SQLite and PostgreSQL.
+ * behaves the same on SQLite and PostgreSQL; a trigram index (FTS5 on SQLite,
+ * pg_trgm on PostgreSQL) finds the words instead of reading every text.
  *
  * @internal
  */

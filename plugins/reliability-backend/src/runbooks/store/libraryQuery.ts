@@ -5,7 +5,7 @@ import {
 import { Knex } from 'knex';
 import { whereEntities } from '../../database/entityFilter';
 import { keysetPage } from '../../database/keysetPage';
-import { toNumber } from '../../database/sql';
+import { isPostgres, toNumber } from '../../database/sql';
 import { RunbookLibraryQuery } from './RunbookStore';
 import {
   LIST_COLUMNS,
@@ -14,7 +14,12 @@ import {
   toRecord,
   withValidation,
 } from './runbookRows';
-import { containsPattern, searchWords } from './searchText';
+import {
+  containsPattern,
+  isTrigramWord,
+  searchWords,
+  trigramMatchQuery,
+} from './searchText';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,6 +28,50 @@ function validation(knex: Knex): Knex.QueryBuilder {
   return knex('runbook_validations')
     .select(knex.raw('1'))
     .whereRaw('runbook_validations.runbook_id = runbooks.id');
+}
+
+/** Keeps the rows whose search text holds every one of `words`. */
+function whereTextHolds(query: Knex.QueryBuilder, words: string[]) {
+  for (const word of words) {
+    query.whereRaw(`?? like ? escape '\\'`, [
+      'runbook_texts.search_text',
+      containsPattern(word),
+    ]);
+  }
+}
+
+/**
+ * Narrows a query of `runbooks` to those whose search text holds every one of
+ * `words`. On PostgreSQL the LIKEs use the pg_trgm index when there is one. On
+ * SQLite the FTS5 trigram table finds the words of three characters or more,
+ * and LIKE checks the shorter ones among what it found (or, with only short
+ * words, reads every text).
+ */
+function whereWordsFound(
+  knex: Knex,
+  query: Knex.QueryBuilder,
+  words: string[],
+) {
+  const indexed = isPostgres(knex) ? [] : words.filter(isTrigramWord);
+  const scanned = words.filter(word => !indexed.includes(word));
+  if (!indexed.length) {
+    // One pass over the texts, then a lookup by id (cheaper than EXISTS per row).
+    const matching = knex('runbook_texts').select('runbook_texts.runbook_id');
+    whereTextHolds(matching, scanned);
+    query.whereIn('runbooks.id', matching);
+    return;
+  }
+  // A runbook has one text, so the joins keep one row per runbook; SQLite
+  // starts from the index's matches (cheaper than a list of their ids when a
+  // word is in most runbooks).
+  query
+    .join('runbook_search_ids', 'runbook_search_ids.runbook_id', 'runbooks.id')
+    .join('runbook_search', 'runbook_search.rowid', 'runbook_search_ids.id')
+    .whereRaw('runbook_search match ?', [trigramMatchQuery(indexed)]);
+  if (scanned.length) {
+    query.join('runbook_texts', 'runbook_texts.runbook_id', 'runbooks.id');
+    whereTextHolds(query, scanned);
+  }
 }
 
 /**
@@ -38,15 +87,7 @@ export function filterLibrary(
 ): Knex.QueryBuilder {
   const words = searchWords(filter.q);
   if (words.length) {
-    // One pass over the texts, then a lookup by id (cheaper than EXISTS per row).
-    const matching = knex('runbook_texts').select('runbook_id');
-    for (const word of words) {
-      matching.whereRaw(`?? like ? escape '\\'`, [
-        'runbook_texts.search_text',
-        containsPattern(word),
-      ]);
-    }
-    query.whereIn('runbooks.id', matching);
+    whereWordsFound(knex, query, words);
   }
   if (filter.owner) query.where('runbooks.owner', filter.owner);
   if (filter.system) query.where('runbooks.system', filter.system);

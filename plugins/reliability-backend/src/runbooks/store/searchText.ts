@@ -34,19 +34,22 @@ export function runbookSearchText(runbook: IndexedRunbook): string {
   }
   return parts
     .filter((part): part is string => Boolean(part))
-    .map(part => part.replace(/\s+/g, ' ').trim())
+    .map(part => part.replaceAll('\u0000', ' ').replace(/\s+/g, ' ').trim())
     .join('\n')
     .toLocaleLowerCase('en-US');
 }
 
 /**
- * The words of a search query, lower-cased; at most `max` of them.
+ * The words of a search query, lower-cased; at most `max` of them. A NUL
+ * separates words like a space, as in the search text: PostgreSQL refuses it
+ * in a text, SQLite's LIKE and FTS5 end the text there.
  *
  * @internal
  */
 export function searchWords(q: string | undefined, max = 10): string[] {
   return (q ?? '')
     .toLocaleLowerCase('en-US')
+    .replaceAll('\u0000', ' ')
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, max);
@@ -60,4 +63,25 @@ export function searchWords(q: string | undefined, max = 10): string[] {
  */
 export function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, char => `\\${char}`)}%`;
+}
+
+/**
+ * Whether the trigram index can look `word` up: it holds every run of three
+ * characters (code points), so shorter words must be matched another way.
+ *
+ * @internal
+ */
+export function isTrigramWord(word: string): boolean {
+  return Array.from(word).length >= 3;
+}
+
+/**
+ * An SQLite FTS5 query that finds every one of `words` anywhere in a
+ * trigram-indexed text: each word a quoted string (a double quote doubled),
+ * so that nothing in it is FTS5 syntax, and the strings combined by AND.
+ *
+ * @internal
+ */
+export function trigramMatchQuery(words: string[]): string {
+  return words.map(word => `"${word.replace(/"/g, '""')}"`).join(' AND ');
 }
