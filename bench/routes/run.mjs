@@ -135,14 +135,22 @@ function writeConfig(db, port, locations) {
       : {
           client: 'better-sqlite3',
           connection: { directory: path.dirname(DB_FILE) },
-          // The catalog's and search's own stores in memory: on disk, SQLite's
-          // fsync per write makes ingesting 10,000 entities take minutes.
-          // Search on SQLite means Backstage's in-memory engine, Lunr, which
-          // holds every indexed postmortem in the backend's heap: beyond a few
-          // thousand the README says to use PostgreSQL's engine.
           plugin: {
+            // The catalog's own store in memory: on disk, SQLite's fsync per
+            // write makes ingesting 10,000 entities take minutes.
             catalog: { connection: ':memory:' },
-            search: { connection: ':memory:' },
+            // Search as the README says to run it beyond a few thousand
+            // postmortems: in PostgreSQL, with its engine. Lunr, the in-memory
+            // default on SQLite, runs out of a 4 GB heap on 100,000 postmortems
+            // and takes the backend down. (The database is created here:
+            // Backstage checks that it exists with the base client, SQLite.)
+            search: args['pg-url']
+              ? {
+                  client: 'pg',
+                  connection: args['pg-url'],
+                  ensureExists: false,
+                }
+              : { connection: ':memory:' },
           },
         };
   const config = {
@@ -407,6 +415,7 @@ async function main() {
       // Each half indexes from scratch, as a freshly installed portal does.
       const admin = knexFactory({ client: 'pg', connection: args['pg-url'] });
       await admin.raw('DROP DATABASE IF EXISTS backstage_plugin_search');
+      await admin.raw('CREATE DATABASE backstage_plugin_search');
       await admin.destroy();
     }
     if (db === 'pg') {
