@@ -28,9 +28,10 @@ import {
 const CHUNK = 200;
 
 /**
- * Statuses written per transaction: on SQLite a transaction holds the one
- * event loop until it commits, so an evaluation of thousands of objectives
- * is written a few milliseconds at a time.
+ * Statuses written per transaction (within {@link CHUNK} rows per insert): on
+ * SQLite a transaction holds the one event loop until it commits, so an
+ * evaluation of thousands of objectives is written a few milliseconds at a
+ * time.
  */
 const STATUS_BATCH = 100;
 
@@ -276,40 +277,50 @@ export class DatabaseSloStore implements SloStore {
     if (!statuses.length) {
       return;
     }
+    let written = 0;
+    let failed = false;
     try {
-      for (let i = 0; i < statuses.length; i += STATUS_BATCH) {
-        await this.writeStatusBatch(statuses.slice(i, i + STATUS_BATCH));
+      for (; written < statuses.length; written += STATUS_BATCH) {
+        await this.writeStatusBatch(
+          statuses.slice(written, written + STATUS_BATCH),
+        );
         await yieldToLoop();
       }
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
-      await this.knex.transaction(tx => this.bump(tx, 'statuses'));
+      // What was written shows, also when a later batch failed; a failure
+      // to say so must not hide the failure that stopped the writes.
+      if (written > 0) {
+        const bump = this.knex.transaction(tx => this.bump(tx, 'statuses'));
+        await (failed ? bump.catch(() => undefined) : bump);
+      }
     }
   }
 
+  /** One batch (at most {@link STATUS_BATCH}) in one transaction. */
   private async writeStatusBatch(batch: SloStatus[]): Promise<void> {
     await this.knex.transaction(async tx => {
-      for (let i = 0; i < batch.length; i += CHUNK) {
-        const chunk = batch.slice(i, i + CHUNK);
-        await tx('slo_status')
-          .insert(
-            chunk.map(status => ({
-              slo_id: status.id,
-              entity_ref: status.entityRef,
-              evaluated_at: new Date(status.evaluatedAt ?? Date.now()),
-              status: JSON.stringify(status),
-            })),
-          )
-          .onConflict('slo_id')
-          .merge();
-        await tx('slo_snapshots')
-          .insert(
-            chunk.map(status =>
-              snapshotRow(status, new Date(status.evaluatedAt ?? Date.now())),
-            ),
-          )
-          .onConflict(['slo_id', 'evaluated_at'])
-          .ignore();
-      }
+      await tx('slo_status')
+        .insert(
+          batch.map(status => ({
+            slo_id: status.id,
+            entity_ref: status.entityRef,
+            evaluated_at: new Date(status.evaluatedAt ?? Date.now()),
+            status: JSON.stringify(status),
+          })),
+        )
+        .onConflict('slo_id')
+        .merge();
+      await tx('slo_snapshots')
+        .insert(
+          batch.map(status =>
+            snapshotRow(status, new Date(status.evaluatedAt ?? Date.now())),
+          ),
+        )
+        .onConflict(['slo_id', 'evaluated_at'])
+        .ignore();
     });
   }
 
