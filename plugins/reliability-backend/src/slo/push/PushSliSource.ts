@@ -9,7 +9,7 @@ import { yieldToLoop } from '../../database/yieldToLoop';
 import { SloStore } from '../store/SloStore';
 
 /** SLOs read between yields to the event loop. */
-const QUERIES_PER_YIELD = 20;
+const QUERIES_PER_YIELD = 10;
 
 /**
  * The OpenSLO `metricSource.type` of the built-in push source.

@@ -35,8 +35,12 @@ const CHUNK = 200;
  */
 const STATUS_BATCH = 100;
 
-/** Rows read (and parsed) between yields when the cache is filled again. */
-const RELOAD_CHUNK = 250;
+/**
+ * Rows read (and parsed) between yields when the cache is filled again: an
+ * entity's definitions row holds its OpenSLO documents too (kilobytes).
+ */
+const DEFINITIONS_CHUNK = 100;
+const STATUSES_CHUNK = 250;
 
 /** The counters of `slo_change_stamps`. */
 type StampName = 'definitions' | 'statuses';
@@ -164,11 +168,11 @@ export class DatabaseSloStore implements SloStore {
           changed.push(row.entity_ref);
         }
       }
-      for (let i = 0; i < changed.length; i += RELOAD_CHUNK) {
+      for (let i = 0; i < changed.length; i += DEFINITIONS_CHUNK) {
         const rows: Array<DefinitionsRow & { revision: unknown }> =
           await this.knex('slo_definitions').whereIn(
             'entity_ref',
-            changed.slice(i, i + RELOAD_CHUNK),
+            changed.slice(i, i + DEFINITIONS_CHUNK),
           );
         for (const row of rows) {
           byRef.set(row.entity_ref, {
@@ -193,7 +197,7 @@ export class DatabaseSloStore implements SloStore {
         const query = this.knex('slo_status')
           .select('slo_id', 'status')
           .orderBy('slo_id')
-          .limit(RELOAD_CHUNK);
+          .limit(STATUSES_CHUNK);
         if (after !== undefined) {
           query.where('slo_id', '>', after);
         }
@@ -202,7 +206,7 @@ export class DatabaseSloStore implements SloStore {
           statuses.set(row.slo_id, JSON.parse(row.status));
         }
         await yieldToLoop();
-        if (rows.length < RELOAD_CHUNK) {
+        if (rows.length < STATUSES_CHUNK) {
           return { stamp, statuses };
         }
         after = rows[rows.length - 1].slo_id;
