@@ -18,7 +18,7 @@
 //
 //   entity summary  GET /api/reliability/entity-summary?entityRef=component:default/bench-00001 (the hot component)
 //   on-call         GET /api/reliability/oncall (every schedule)
-//   SLO overview    GET /api/reliability/slos/overview
+//   SLO overview    GET /api/reliability/slos/overview (its first page, 20 SLOs, and the counts)
 //   runbooks        GET /api/reliability/runbooks/library?q=pool
 //   incidents       GET /api/reliability/incidents?limit=20 (the Incidents page's first page)
 //
@@ -292,8 +292,10 @@ async function startOn(db, prod, locations) {
   await backend.waitFor(
     `${slos} SLOs`,
     1_200_000,
-    async () =>
-      (await get('/api/reliability/slos/overview')).items.length >= slos,
+    async () => {
+      const overview = await get('/api/reliability/slos/overview?limit=1');
+      return (overview.totalItems ?? overview.items.length) >= slos;
+    },
     5000,
   );
   const runbooks = Math.floor(SPEC.components / RUNBOOKS_EVERY);

@@ -2,15 +2,18 @@ import { Entity } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ANNOTATION_OPENSLO,
+  compareSloWorstFirstKeys,
+  sloWorstFirstKey,
   EntitySlos,
   ErrorBudgetPolicyTier,
   SliSamplesRequest,
   SloHistory,
   SloOverview,
-  sloOverviewQuerySchema,
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
-import { z } from 'zod';
+import { CallerVisibility } from '../access/EntityVisibility';
+import { yieldToLoop } from '../database/yieldToLoop';
+import { overviewPage, RankedSlo, SloOverviewFilter } from './overviewPage';
 import { indicatorSourceType, SloDefinition } from './parse';
 import { PUSH_SOURCE_TYPE } from './push/PushSliSource';
 import { SloFileRefresher } from './files/SloFileRefresher';
@@ -19,13 +22,6 @@ import { EntitySloDefinitions, SloStore } from './store/SloStore';
 
 /** Points a history answers at most: a 28-day chart stays light. */
 export const MAX_HISTORY_POINTS = 500;
-
-/**
- * Filters of the SLO overview.
- *
- * @internal
- */
-export type SloOverviewFilter = z.output<typeof sloOverviewQuerySchema>;
 
 function entitySlos(
   entityRef: string,
@@ -46,16 +42,38 @@ function entitySlos(
   };
 }
 
-/** Least remaining budget first; objectives without figures last. */
-function byRemainingBudget(a: SloStatus, b: SloStatus): number {
-  const ra = a.budget.remainingFraction;
-  const rb = b.budget.remainingFraction;
-  if (ra === null || rb === null) {
-    return (
-      (ra === null ? 1 : 0) - (rb === null ? 1 : 0) || a.id.localeCompare(b.id)
-    );
+/** Entities whose statuses are made per yield when the overview is sorted. */
+const SORT_CHUNK = 100;
+
+/**
+ * How long a sorted overview serves without a change to the definitions or
+ * evaluations: a calendar window's pending budget follows the clock.
+ */
+const SORTED_MAX_AGE_MS = 60_000;
+
+/**
+ * Every objective worst first, as of the definitions and statuses it was
+ * made from.
+ */
+interface SortedOverview {
+  ranked: RankedSlo[];
+  entityRefs: string[];
+}
+
+/**
+ * Of the overview's entities, whether the caller may see each: everyone
+ * when the policy lets the caller read the whole catalog, else those the
+ * catalog answers for the caller.
+ */
+async function visibleEntities(
+  caller: CallerVisibility,
+  entityRefs: string[],
+): Promise<(entityRef: string) => boolean> {
+  if (await caller.readsWholeCatalog()) {
+    return () => true;
   }
-  return ra - rb || a.id.localeCompare(b.id);
+  const visible = await caller.refs(entityRefs);
+  return entityRef => visible.has(entityRef);
 }
 
 /**
@@ -72,6 +90,13 @@ export class SloService {
   }) {
     return new SloService(options);
   }
+
+  private sorted?: {
+    definitions: EntitySloDefinitions[];
+    latest: Map<string, SloStatus>;
+    startedAt: number;
+    done: Promise<SortedOverview>;
+  };
 
   private constructor(
     private readonly options: {
@@ -153,27 +178,75 @@ export class SloService {
     return entitySlos(entityRef, definitions, latest, new Date());
   }
 
-  /** Every SLO, worst first, filtered. */
-  async overview(filter: SloOverviewFilter): Promise<SloOverview> {
-    const { store, tiers } = this.options;
+  /**
+   * One page of the SLOs the caller may see, worst first, filtered, with the
+   * counts over all that match. The sorted list is made once per change of
+   * the definitions or evaluations and shared by every caller; who sees what
+   * is decided per caller.
+   */
+  async overview(
+    filter: SloOverviewFilter,
+    caller: CallerVisibility,
+  ): Promise<SloOverview> {
+    const sorted = await this.sortedOverview();
+    const visible = await visibleEntities(caller, sorted.entityRefs);
+    return overviewPage(sorted.ranked, filter, visible, this.options.tiers);
+  }
+
+  /**
+   * Every objective worst first, made again when its inputs changed (the
+   * store answers the same lists until then), once for every caller asking
+   * meanwhile.
+   */
+  private async sortedOverview(): Promise<SortedOverview> {
+    const { store } = this.options;
     const [definitions, latest] = await Promise.all([
       store.listDefinitions(),
       store.listStatuses(),
     ]);
+    const current = this.sorted;
+    if (
+      current &&
+      current.definitions === definitions &&
+      current.latest === latest &&
+      Date.now() - current.startedAt < SORTED_MAX_AGE_MS
+    ) {
+      return current.done;
+    }
+    const entry = {
+      definitions,
+      latest,
+      startedAt: Date.now(),
+      done: this.sortOverview(definitions, latest),
+    };
+    this.sorted = entry;
+    entry.done.catch(() => {
+      if (this.sorted === entry) {
+        this.sorted = undefined;
+      }
+    });
+    return entry.done;
+  }
+
+  private async sortOverview(
+    definitions: EntitySloDefinitions[],
+    latest: Map<string, SloStatus>,
+  ): Promise<SortedOverview> {
     const now = new Date();
-    const items = definitions
-      .filter(d => !filter.owner || d.owner === filter.owner)
-      .filter(d => !filter.system || d.system === filter.system)
-      .flatMap(d => currentStatuses(d, latest, now))
-      .filter(s => !filter.state || s.state === filter.state)
-      .filter(
-        s =>
-          !filter.tier ||
-          s.tier?.name.toLocaleLowerCase('en-US') ===
-            filter.tier.toLocaleLowerCase('en-US'),
-      )
-      .sort(byRemainingBudget);
-    return { items, tiers: [...tiers] };
+    const ranked: RankedSlo[] = [];
+    for (let i = 0; i < definitions.length; i += SORT_CHUNK) {
+      for (const entity of definitions.slice(i, i + SORT_CHUNK)) {
+        for (const slo of currentStatuses(entity, latest, now)) {
+          ranked.push({ slo, key: sloWorstFirstKey(slo) });
+        }
+      }
+      await yieldToLoop();
+    }
+    ranked.sort((a, b) => compareSloWorstFirstKeys(a.key, b.key));
+    return {
+      ranked,
+      entityRefs: definitions.map(entity => entity.entityRef),
+    };
   }
 
   /**

@@ -33,12 +33,16 @@ describe('SLO routes', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    async function setup(openSlo = TEST_OPENSLO) {
+    async function setup(
+      openSlo: string | (() => string) = TEST_OPENSLO,
+      hiddenFrom: Record<string, string[]> = {},
+    ) {
       const knex = await databases.init(databaseId);
       const urlReader = mockServices.urlReader.mock({
         readUrl: async (url: string) => {
           if (url === TEST_OPENSLO_URL) {
-            return textResponse(openSlo) as any;
+            const text = typeof openSlo === 'string' ? openSlo : openSlo();
+            return textResponse(text, String(text.length)) as any;
           }
           throw new NotFoundError(`${url} does not exist`);
         },
@@ -56,6 +60,7 @@ describe('SLO routes', () => {
           },
         ],
         features: [urlReader.factory],
+        hiddenFrom,
       });
       const api = apiClient(server);
       return { knex, api, server };
@@ -370,6 +375,115 @@ spec:
         configured: true,
       });
       expect(summary.body.slos.slos).toHaveLength(3);
+    });
+
+    it('pages the overview worst first, with the counts over every SLO that matches', async () => {
+      const { api } = await setup();
+      await api('post', `/slos/refresh?entityRef=${PAYMENTS}`, OWNER);
+      await api(
+        'post',
+        '/slos/refresh?entityRef=component:default/payments-eu',
+        OWNER,
+      );
+      const all = await api('get', '/slos/overview?limit=100', NON_OWNER);
+      expect(all.status).toBe(200);
+      expect(all.body.totalItems).toBe(6);
+      expect(all.body.counts).toEqual({
+        slos: 6,
+        paging: 0,
+        ticketing: 0,
+        outOfBudget: 0,
+      });
+      expect(all.body.systems).toEqual(['system:default/shop']);
+      const ids = all.body.items.map((s: any) => s.id);
+      expect(ids).toHaveLength(6);
+
+      const first = await api('get', '/slos/overview?limit=4', NON_OWNER);
+      expect(first.body.items.map((s: any) => s.id)).toEqual(ids.slice(0, 4));
+      expect(first.body.totalItems).toBe(6);
+      const second = await api(
+        'get',
+        `/slos/overview?limit=4&cursor=${first.body.nextCursor}`,
+        NON_OWNER,
+      );
+      expect(second.body.items.map((s: any) => s.id)).toEqual(ids.slice(4));
+      expect(second.body.totalItems).toBe(6);
+      expect(second.body.nextCursor).toBeUndefined();
+      const exact = await api('get', '/slos/overview?limit=6', NON_OWNER);
+      expect(exact.body.items).toHaveLength(6);
+      expect(exact.body.nextCursor).toBeUndefined();
+
+      const owned = await api(
+        'get',
+        `/slos/overview?owner=${OWNER_GROUP}&limit=1`,
+        NON_OWNER,
+      );
+      expect(owned.body.items).toHaveLength(1);
+      expect(owned.body.items[0].entityRef).toBe(
+        'component:default/payments-eu',
+      );
+      expect(owned.body.totalItems).toBe(3);
+      // The system filter keeps its choices whatever is filtered.
+      expect(owned.body.systems).toEqual(['system:default/shop']);
+
+      for (const query of ['limit=0', 'limit=101', 'cursor=x', 'cursor=WzFd']) {
+        const bad = await api('get', `/slos/overview?${query}`, NON_OWNER);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(query.split('=')[0]);
+      }
+    });
+
+    it('neither lists nor counts the SLOs of entities the catalog hides from the caller', async () => {
+      const { api } = await setup(TEST_OPENSLO, {
+        [NON_OWNER]: ['component:default/payments-eu'],
+      });
+      await api('post', `/slos/refresh?entityRef=${PAYMENTS}`, OWNER);
+      await api(
+        'post',
+        '/slos/refresh?entityRef=component:default/payments-eu',
+        OWNER,
+      );
+      const mine = await api('get', '/slos/overview', OWNER);
+      expect(mine.body.totalItems).toBe(6);
+
+      const hidden = await api('get', '/slos/overview?limit=100', NON_OWNER);
+      expect(hidden.status).toBe(200);
+      expect(hidden.body.totalItems).toBe(3);
+      expect(hidden.body.counts.slos).toBe(3);
+      expect(new Set(hidden.body.items.map((s: any) => s.entityRef))).toEqual(
+        new Set([PAYMENTS]),
+      );
+      const byOwner = await api(
+        'get',
+        `/slos/overview?owner=${OWNER_GROUP}`,
+        NON_OWNER,
+      );
+      expect(byOwner.body).toMatchObject({
+        items: [],
+        totalItems: 0,
+        counts: { slos: 0 },
+      });
+    });
+
+    it('shows a refresh of the definitions in the next overview', async () => {
+      let openSlo = TEST_OPENSLO;
+      const { api } = await setup(() => openSlo);
+      await api('post', `/slos/refresh?entityRef=${PAYMENTS}`, OWNER);
+      const before = await api('get', '/slos/overview', NON_OWNER);
+      expect(before.body.totalItems).toBe(3);
+      expect(before.body.items.map((s: any) => s.target)).toContain(0.999);
+
+      openSlo = TEST_OPENSLO.replace('target: 0.999', 'target: 0.995');
+      const refreshed = await api(
+        'post',
+        `/slos/refresh?entityRef=${PAYMENTS}`,
+        OWNER,
+      );
+      expect(refreshed.status).toBe(200);
+      const after = await api('get', '/slos/overview', NON_OWNER);
+      const targets = after.body.items.map((s: any) => s.target);
+      expect(targets).toContain(0.995);
+      expect(targets).not.toContain(0.999);
     });
 
     it("aggregates a group's components' SLOs in its summary", async () => {

@@ -41,12 +41,7 @@ export function createSloRouter(options: {
       req.query,
       'SLO overview query',
     );
-    const overview = await service.overview(filter);
-    const visible = await visibility.of(req);
-    res.json({
-      ...overview,
-      items: await visible.filter(overview.items, slo => slo.entityRef),
-    });
+    res.json(await service.overview(filter, await visibility.of(req)));
   });
 
   router.get('/slos/:id/history', async (req, res) => {

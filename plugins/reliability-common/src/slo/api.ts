@@ -181,13 +181,43 @@ export interface SloHistory {
 }
 
 /**
- * `GET /slos/overview?owner=&system=&tier=&state=`: every SLO, worst first
- * (least remaining budget; no data last).
+ * How many of the SLOs an overview matches are in each condition the
+ * overview's tiles show.
+ *
+ * @public
+ */
+export interface SloOverviewCounts {
+  /** Every matching objective. */
+  slos: number;
+  /** Evaluated objectives whose burn-rate alert pages now. */
+  paging: number;
+  /** Evaluated objectives whose burn-rate alert asks for a ticket. */
+  ticketing: number;
+  /** Evaluated objectives with no error budget left. */
+  outOfBudget: number;
+}
+
+/**
+ * `GET /slos/overview?owner=&system=&tier=&state=&limit=&cursor=`: one page
+ * of the SLOs the caller may see, worst first (see `SloWorstFirstKey`),
+ * with the counts over all that match; `nextCursor` asks for the next page.
  *
  * @public
  */
 export interface SloOverview {
+  /** The page: at most `limit` objectives. */
   items: SloStatus[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+  /** How many objectives match the filters, over all pages. */
+  totalItems: number;
+  /** The tiles' figures over every matching objective. */
+  counts: SloOverviewCounts;
+  /**
+   * The systems of the SLOs the caller may see, for the system filter
+   * (whatever the filters).
+   */
+  systems: string[];
   /** The configured policy tiers, for the tier filter. */
   tiers: ErrorBudgetPolicyTier[];
 }

@@ -8,3 +8,4 @@ export * from './timeslices';
 export * from './threshold';
 export * from './api';
 export * from './schemas';
+export * from './worstFirst';

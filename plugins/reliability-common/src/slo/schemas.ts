@@ -3,7 +3,12 @@
  * wire, and its `z.input` is the request type clients send.
  */
 import { z } from 'zod';
-import { entityRefSchema, instantSchema, isoDate } from '../requestFields';
+import {
+  entityRefSchema,
+  instantSchema,
+  isoDate,
+  pageLimitSchema,
+} from '../requestFields';
 import { SLO_EVALUATION_STATES } from './api';
 
 /** How far ahead of the server clock a bucket may start (clock skew). */
@@ -11,7 +16,8 @@ const MAX_FUTURE_MS = 5 * 60 * 1000;
 
 /**
  * Query of `GET /slos/overview`. Every filter is optional; `tier` is a
- * policy tier's name.
+ * policy tier's name. `limit` (20 by default, at most 100) SLOs are
+ * answered worst first, after `cursor` (a previous page's `nextCursor`).
  *
  * @public
  */
@@ -21,6 +27,8 @@ export const sloOverviewQuerySchema = z
     system: entityRefSchema.optional(),
     tier: z.string().trim().min(1).max(255).optional(),
     state: z.enum(SLO_EVALUATION_STATES).optional(),
+    limit: pageLimitSchema,
+    cursor: z.string().max(4_000).optional(),
   })
   .strict();
 

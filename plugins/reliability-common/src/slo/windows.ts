@@ -47,6 +47,18 @@ const LUXON_UNITS: Record<SloDurationUnit, keyof DurationLikeObject> = {
   Y: 'years',
 };
 
+/**
+ * The units of a fixed length in UTC (no daylight saving there), whose
+ * rolling windows are plain arithmetic; months, quarters and years vary.
+ */
+const FIXED_UNIT_MS: Partial<Record<SloDurationUnit, number>> = {
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+
 const CALENDAR_UNITS = {
   d: 'day',
   w: 'week',
@@ -118,6 +130,10 @@ export function rollingWindow(
 ): SloTimeWindow {
   const { amount, unit } = parseSloDuration(duration);
   const end = toMillis(at);
+  const unitMs = FIXED_UNIT_MS[unit];
+  if (unitMs !== undefined) {
+    return { start: end - amount * unitMs, end };
+  }
   const start = DateTime.fromMillis(end, { zone: 'utc' })
     .minus({ [LUXON_UNITS[unit]]: amount })
     .toMillis();

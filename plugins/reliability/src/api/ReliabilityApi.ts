@@ -194,7 +194,10 @@ export interface ReliabilityApi {
   ): Promise<string>;
   /** One SLO objective's stored evaluations, for the charts, and its definition. */
   getSloHistory(id: string, request?: SloHistoryRequest): Promise<SloHistory>;
-  /** Every SLO, worst first (least budget left), with the policy tiers. */
+  /**
+   * A page of the SLOs, worst first (least budget left), with the counts
+   * over all that match, the systems and the policy tiers.
+   */
   getSloOverview(request?: SloOverviewRequest): Promise<SloOverview>;
   /**
    * The reliability review of a group, a system or (without `entityRef`)

@@ -8,10 +8,17 @@ import {
   SliSource,
   SliSourceRegistry,
 } from '@reliability-hub/plugin-reliability-node';
+import { yieldToLoop } from '../../database/yieldToLoop';
 import { SloStore } from '../store/SloStore';
 import { computeSloStatus } from './computeSloStatus';
 import { PolicyTierChanges } from './PolicyTierChanges';
 import { evaluationItems, SloEvaluationItem } from './sloQueries';
+
+/** Entities whose objectives are listed between yields to the loop. */
+const ENTITY_CHUNK = 100;
+
+/** Objectives whose statuses are computed between yields to the loop. */
+const COMPUTE_CHUNK = 200;
 
 /** How long the history is kept. */
 const HISTORY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
@@ -108,14 +115,23 @@ export class SloEvaluator {
     options: { now?: Date; entityRefs?: string[] } = {},
   ): Promise<SloStatus[]> {
     const now = options.now ?? new Date();
-    const { store, sources, tiers, timeoutMs, logger } = this.options;
+    const { store, sources, timeoutMs, logger } = this.options;
     const entities = await store.listDefinitions(options.entityRefs);
-    const items = evaluationItems(entities, now);
+    const items: SloEvaluationItem[] = [];
+    for (let i = 0; i < entities.length; i += ENTITY_CHUNK) {
+      items.push(...evaluationItems(entities.slice(i, i + ENTITY_CHUNK), now));
+      await yieldToLoop();
+    }
 
     const bySource = new Map<string, SloEvaluationItem[]>();
     for (const item of items) {
       const key = item.sourceType.trim().toLocaleLowerCase('en-US');
-      bySource.set(key, [...(bySource.get(key) ?? []), item]);
+      const batch = bySource.get(key);
+      if (batch) {
+        batch.push(item);
+      } else {
+        bySource.set(key, [item]);
+      }
     }
     const answers = new Map<string, SliQueryResult>();
     await Promise.all(
@@ -143,28 +159,13 @@ export class SloEvaluator {
       }),
     );
 
-    const statuses = items.map(item => {
-      const answer = answers.get(item.query.key) ?? {
-        key: item.query.key,
-        error: `the ${item.sourceType} source gave no answer for this SLO`,
-      };
-      try {
-        return computeSloStatus(item.base, answer, {
-          now,
-          window: item.window,
-          tiers,
-        });
-      } catch (error) {
-        logger.warn(
-          `The ${item.sourceType} answer for ${item.query.key} is unusable: ${error}`,
-        );
-        return computeSloStatus(
-          item.base,
-          { error: `the ${item.sourceType} source's answer is unusable` },
-          { now, window: item.window, tiers },
-        );
+    const statuses: SloStatus[] = [];
+    for (let i = 0; i < items.length; i += COMPUTE_CHUNK) {
+      for (const item of items.slice(i, i + COMPUTE_CHUNK)) {
+        statuses.push(this.statusOf(item, answers, now));
       }
-    });
+      await yieldToLoop();
+    }
     await store.writeEvaluations(statuses);
     try {
       await this.options.tierChanges?.observe(statuses);
@@ -182,5 +183,34 @@ export class SloEvaluator {
       `Evaluated ${statuses.length} SLO objectives, ${unavailable} with the source unavailable`,
     );
     return statuses;
+  }
+
+  /** The status of one objective from its source's answer. */
+  private statusOf(
+    item: SloEvaluationItem,
+    answers: Map<string, SliQueryResult>,
+    now: Date,
+  ): SloStatus {
+    const { tiers, logger } = this.options;
+    const answer = answers.get(item.query.key) ?? {
+      key: item.query.key,
+      error: `the ${item.sourceType} source gave no answer for this SLO`,
+    };
+    try {
+      return computeSloStatus(item.base, answer, {
+        now,
+        window: item.window,
+        tiers,
+      });
+    } catch (error) {
+      logger.warn(
+        `The ${item.sourceType} answer for ${item.query.key} is unusable: ${error}`,
+      );
+      return computeSloStatus(
+        item.base,
+        { error: `the ${item.sourceType} source's answer is unusable` },
+        { now, window: item.window, tiers },
+      );
+    }
   }
 }

@@ -5,7 +5,11 @@ import {
   SliSource,
 } from '@reliability-hub/plugin-reliability-node';
 import { isGoodTimeSlice } from '@reliability-hub/plugin-reliability-common';
+import { yieldToLoop } from '../../database/yieldToLoop';
 import { SloStore } from '../store/SloStore';
+
+/** SLOs read between yields to the event loop. */
+const QUERIES_PER_YIELD = 10;
 
 /**
  * The OpenSLO `metricSource.type` of the built-in push source.
@@ -39,7 +43,11 @@ export class PushSliSource implements SliSource {
     options?: { signal?: AbortSignal },
   ): Promise<SliQueryResult[]> {
     const results: SliQueryResult[] = [];
-    for (const query of queries) {
+    for (const [index, query] of queries.entries()) {
+      if (index % QUERIES_PER_YIELD === QUERIES_PER_YIELD - 1) {
+        // On SQLite the queries never reach the loop: let others in.
+        await yieldToLoop();
+      }
       if (options?.signal?.aborted) {
         results.push({ key: query.key, error: 'the evaluation timed out' });
         continue;

@@ -8,6 +8,7 @@ import {
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
 import { toNumber } from '../../database/sql';
+import { yieldToLoop } from '../../database/yieldToLoop';
 import {
   EntitySloDefinitions,
   SliceSums,
@@ -26,6 +27,74 @@ import {
 /** Rows per insert, well below SQLite's limit on bound parameters. */
 const CHUNK = 200;
 
+/**
+ * Statuses written per transaction (within {@link CHUNK} rows per insert): on
+ * SQLite a transaction holds the one event loop until it commits, so an
+ * evaluation of thousands of objectives is written a few milliseconds at a
+ * time.
+ */
+const STATUS_BATCH = 100;
+
+/**
+ * Rows read (and parsed) between yields when the cache is filled again: an
+ * entity's definitions row holds its OpenSLO documents too (kilobytes).
+ */
+const DEFINITIONS_CHUNK = 100;
+const STATUSES_CHUNK = 250;
+
+/** The counters of `slo_change_stamps`. */
+type StampName = 'definitions' | 'statuses';
+
+/** The parsed definitions of every entity, as of a definitions stamp. */
+interface DefinitionsCache {
+  stamp: number;
+  byRef: Map<string, { revision: number; value: EntitySloDefinitions }>;
+  list: EntitySloDefinitions[];
+}
+
+/** The latest status of every objective, as of a statuses stamp. */
+interface StatusesCache {
+  stamp: number;
+  statuses: Map<string, SloStatus>;
+}
+
+/**
+ * A value loaded as of a change stamp, loaded again when the stamp moved:
+ * once for every caller asking meanwhile. A newer stamp starts its own load,
+ * and an older load never replaces a newer value.
+ */
+class StampedValue<C extends { stamp: number }> {
+  private value?: C;
+  private loading?: { stamp: number; done: Promise<C> };
+
+  get(stamp: number, load: (previous?: C) => Promise<C>): Promise<C> {
+    if (this.value?.stamp === stamp) {
+      return Promise.resolve(this.value);
+    }
+    if (this.loading?.stamp === stamp) {
+      return this.loading.done;
+    }
+    const done = load(this.value).then(value => {
+      if (!this.value || this.value.stamp <= value.stamp) {
+        this.value = value;
+      }
+      return value;
+    });
+    const entry = { stamp, done };
+    this.loading = entry;
+    const settle = () => {
+      if (this.loading === entry) {
+        this.loading = undefined;
+      }
+    };
+    done.then(settle, settle);
+    return done;
+  }
+}
+
+const byEntityRef = (a: EntitySloDefinitions, b: EntitySloDefinitions) =>
+  a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef);
+
 /** The longest bucket the push API accepts. */
 const MAX_BUCKET_SECONDS = 24 * 60 * 60;
 
@@ -35,6 +104,12 @@ const SAMPLE_CHUNK = 450;
 /**
  * {@link SloStore} on the plugin's database (SQLite or PostgreSQL).
  *
+ * Every definition and every latest status is kept in memory, parsed, and
+ * read again only after a write: each write bumps a counter in
+ * `slo_change_stamps` in its transaction, so the writes of other backend
+ * instances are seen too. The lists answered for all entities are shared:
+ * callers must not modify them.
+ *
  * @internal
  */
 export class DatabaseSloStore implements SloStore {
@@ -42,17 +117,101 @@ export class DatabaseSloStore implements SloStore {
     return new DatabaseSloStore(options.knex);
   }
 
+  private readonly definitions = new StampedValue<DefinitionsCache>();
+  private readonly statuses = new StampedValue<StatusesCache>();
+
   private constructor(private readonly knex: Knex) {}
 
   async listDefinitions(
     entityRefs?: string[],
   ): Promise<EntitySloDefinitions[]> {
+    if (!entityRefs) {
+      return (await this.cachedDefinitions()).list;
+    }
     const query =
       this.knex<DefinitionsRow>('slo_definitions').orderBy('entity_ref');
-    if (entityRefs) {
-      query.whereIn('entity_ref', entityRefs);
-    }
+    query.whereIn('entity_ref', entityRefs);
     return (await query).map(toDefinitions);
+  }
+
+  /** The current value of a change stamp. */
+  private async stamp(name: StampName): Promise<number> {
+    const row = await this.knex('slo_change_stamps')
+      .where({ name })
+      .first('version');
+    return toNumber(row?.version ?? 0);
+  }
+
+  /** Bumps a change stamp within `tx`; answers its new value. */
+  private async bump(tx: Knex, name: StampName): Promise<number> {
+    await tx('slo_change_stamps').where({ name }).increment('version', 1);
+    const row = await tx('slo_change_stamps').where({ name }).first('version');
+    return toNumber(row?.version ?? 0);
+  }
+
+  /**
+   * Every entity's definitions: the rows written since the last load are
+   * read and parsed again, a few at a time, the others kept.
+   */
+  private async cachedDefinitions(): Promise<DefinitionsCache> {
+    const stamp = await this.stamp('definitions');
+    return this.definitions.get(stamp, async previous => {
+      const revisions: Array<{ entity_ref: string; revision: unknown }> =
+        await this.knex('slo_definitions').select('entity_ref', 'revision');
+      const byRef: DefinitionsCache['byRef'] = new Map();
+      const changed: string[] = [];
+      for (const row of revisions) {
+        const kept = previous?.byRef.get(row.entity_ref);
+        if (kept && kept.revision === toNumber(row.revision)) {
+          byRef.set(row.entity_ref, kept);
+        } else {
+          changed.push(row.entity_ref);
+        }
+      }
+      for (let i = 0; i < changed.length; i += DEFINITIONS_CHUNK) {
+        const rows: Array<DefinitionsRow & { revision: unknown }> =
+          await this.knex('slo_definitions').whereIn(
+            'entity_ref',
+            changed.slice(i, i + DEFINITIONS_CHUNK),
+          );
+        for (const row of rows) {
+          byRef.set(row.entity_ref, {
+            revision: toNumber(row.revision),
+            value: toDefinitions(row),
+          });
+        }
+        await yieldToLoop();
+      }
+      const list = [...byRef.values()].map(entry => entry.value);
+      return { stamp, byRef, list: list.sort(byEntityRef) };
+    });
+  }
+
+  /** Every latest status, read and parsed a few hundred at a time. */
+  private async cachedStatuses(): Promise<StatusesCache> {
+    const stamp = await this.stamp('statuses');
+    return this.statuses.get(stamp, async () => {
+      const statuses = new Map<string, SloStatus>();
+      let after: string | undefined;
+      for (;;) {
+        const query = this.knex('slo_status')
+          .select('slo_id', 'status')
+          .orderBy('slo_id')
+          .limit(STATUSES_CHUNK);
+        if (after !== undefined) {
+          query.where('slo_id', '>', after);
+        }
+        const rows: Array<{ slo_id: string; status: string }> = await query;
+        for (const row of rows) {
+          statuses.set(row.slo_id, JSON.parse(row.status));
+        }
+        await yieldToLoop();
+        if (rows.length < STATUSES_CHUNK) {
+          return { stamp, statuses };
+        }
+        after = rows[rows.length - 1].slo_id;
+      }
+    });
   }
 
   async saveDefinitions(
@@ -74,7 +233,11 @@ export class DatabaseSloStore implements SloStore {
       const before = await tx<DefinitionsRow>('slo_definitions')
         .where({ entity_ref: definitions.entityRef })
         .first();
-      await tx('slo_definitions').insert(row).onConflict('entity_ref').merge();
+      const revision = await this.bump(tx, 'definitions');
+      await tx('slo_definitions')
+        .insert({ ...row, revision })
+        .onConflict('entity_ref')
+        .merge();
       if (audit) {
         const summary = (value: EntitySloDefinitions | undefined) =>
           value && {
@@ -104,36 +267,64 @@ export class DatabaseSloStore implements SloStore {
       await tx('slo_definitions').whereIn('entity_ref', entityRefs).delete();
       await tx('slo_status').whereIn('entity_ref', entityRefs).delete();
       await tx('slo_policy_tiers').whereIn('entity_ref', entityRefs).delete();
+      await this.bump(tx, 'definitions');
+      await this.bump(tx, 'statuses');
     });
   }
 
+  /**
+   * Writes a batch of statuses per transaction, yielding between them; the
+   * statuses stamp moves once, after the last batch (or a failed one), so
+   * readers load the evaluation once rather than once per batch.
+   */
   async writeEvaluations(statuses: SloStatus[]): Promise<void> {
     if (!statuses.length) {
       return;
     }
-    await this.knex.transaction(async tx => {
-      for (let i = 0; i < statuses.length; i += CHUNK) {
-        const chunk = statuses.slice(i, i + CHUNK);
-        await tx('slo_status')
-          .insert(
-            chunk.map(status => ({
-              slo_id: status.id,
-              entity_ref: status.entityRef,
-              evaluated_at: new Date(status.evaluatedAt ?? Date.now()),
-              status: JSON.stringify(status),
-            })),
-          )
-          .onConflict('slo_id')
-          .merge();
-        await tx('slo_snapshots')
-          .insert(
-            chunk.map(status =>
-              snapshotRow(status, new Date(status.evaluatedAt ?? Date.now())),
-            ),
-          )
-          .onConflict(['slo_id', 'evaluated_at'])
-          .ignore();
+    let written = 0;
+    let failed = false;
+    try {
+      for (; written < statuses.length; written += STATUS_BATCH) {
+        await this.writeStatusBatch(
+          statuses.slice(written, written + STATUS_BATCH),
+        );
+        await yieldToLoop();
       }
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      // What was written shows, also when a later batch failed; a failure
+      // to say so must not hide the failure that stopped the writes.
+      if (written > 0) {
+        const bump = this.knex.transaction(tx => this.bump(tx, 'statuses'));
+        await (failed ? bump.catch(() => undefined) : bump);
+      }
+    }
+  }
+
+  /** One batch (at most {@link STATUS_BATCH}) in one transaction. */
+  private async writeStatusBatch(batch: SloStatus[]): Promise<void> {
+    await this.knex.transaction(async tx => {
+      await tx('slo_status')
+        .insert(
+          batch.map(status => ({
+            slo_id: status.id,
+            entity_ref: status.entityRef,
+            evaluated_at: new Date(status.evaluatedAt ?? Date.now()),
+            status: JSON.stringify(status),
+          })),
+        )
+        .onConflict('slo_id')
+        .merge();
+      await tx('slo_snapshots')
+        .insert(
+          batch.map(status =>
+            snapshotRow(status, new Date(status.evaluatedAt ?? Date.now())),
+          ),
+        )
+        .onConflict(['slo_id', 'evaluated_at'])
+        .ignore();
     });
   }
 
@@ -164,10 +355,11 @@ export class DatabaseSloStore implements SloStore {
   }
 
   async listStatuses(entityRefs?: string[]): Promise<Map<string, SloStatus>> {
-    const query = this.knex('slo_status').select('slo_id', 'status');
-    if (entityRefs) {
-      query.whereIn('entity_ref', entityRefs);
+    if (!entityRefs) {
+      return (await this.cachedStatuses()).statuses;
     }
+    const query = this.knex('slo_status').select('slo_id', 'status');
+    query.whereIn('entity_ref', entityRefs);
     const rows: Array<{ slo_id: string; status: string }> = await query;
     return new Map(rows.map(row => [row.slo_id, JSON.parse(row.status)]));
   }

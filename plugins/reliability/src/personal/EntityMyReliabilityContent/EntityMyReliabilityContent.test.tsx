@@ -4,6 +4,7 @@ import {
   makeHealthySloStatus,
   makeIncident,
   makePostmortem,
+  makeSloOverview,
   makeSloStatus,
   makeUser,
   mockReliabilityApi,
@@ -36,13 +37,16 @@ describe('<EntityMyReliabilityContent />', () => {
         }),
       ],
     });
-    api.getSloOverview.mockResolvedValue({
-      items: [
-        makeHealthySloStatus({ id: 'healthy', displayName: 'Healthy SLO' }),
-        makeSloStatus({ id: 'burnt', displayName: 'Burnt SLO' }),
-      ],
-      tiers: [],
-    });
+    api.getSloOverview.mockResolvedValue(
+      makeSloOverview(
+        [
+          makeHealthySloStatus({ id: 'healthy', displayName: 'Healthy SLO' }),
+          makeSloStatus({ id: 'burnt', displayName: 'Burnt SLO' }),
+        ],
+        // More than the first page holds.
+        { totalItems: 30, nextCursor: 'next' },
+      ),
+    );
     api.listIncidents.mockResolvedValue({ items: [] });
     api.listPostmortems.mockResolvedValue({ items: [] });
     await renderWithApis(<EntityMyReliabilityContent />, {
@@ -67,7 +71,11 @@ describe('<EntityMyReliabilityContent />', () => {
     });
     expect(api.getSloOverview).toHaveBeenCalledWith({
       owner: 'group:default/team-checkout',
+      limit: 20,
     });
+    expect(
+      screen.getByText("SLOs of my teams' components (the 2 worst of 30)"),
+    ).toBeInTheDocument();
     const titles = screen
       .getAllByText(/^(Later|Overdue) item$/)
       .map(el => el.textContent);
@@ -83,7 +91,7 @@ describe('<EntityMyReliabilityContent />', () => {
     const lena = makeUser('lena.hoffmann', 'Lena Hoffmann');
     api.listSchedules.mockResolvedValue([]);
     api.listActionItems.mockResolvedValue({ items: [] });
-    api.getSloOverview.mockResolvedValue({ items: [], tiers: [] });
+    api.getSloOverview.mockResolvedValue(makeSloOverview([]));
     api.listIncidents.mockResolvedValue({
       items: [makeIncident({ id: 'inc-1', title: 'Payments declined' })],
     });

@@ -17,6 +17,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   Postmortem,
   SloStatus,
+  sortSlosWorstFirst,
   TimeRange,
 } from '@reliability-hub/plugin-reliability-common';
 import { DateTime } from 'luxon';
@@ -32,13 +33,12 @@ import { useSignedInUser } from '../../shared/people';
 import { ListTable } from '../../shared/ListTable';
 import { BudgetBar } from '../../slo/BudgetBar';
 import { useSloLink } from '../../slo/links';
-import { worstSlos } from '../../rollup/worstSlos';
 
 /** How far ahead the shifts look. */
 const DAYS_AHEAD = 14;
 /** Action items shown; the organisation's page lists them all. */
 const ITEM_LIMIT = 50;
-/** Incidents and postmortems of each list shown. */
+/** Incidents, postmortems and SLOs of each list shown. */
 const RECORD_LIMIT = 20;
 
 /** A postmortem the user owes: one to write (a draft of theirs) or to review. */
@@ -103,7 +103,9 @@ export function EntityMyReliabilityContent() {
           status: 'in_review',
           limit: RECORD_LIMIT,
         }),
-        ...groups.map(owner => api.getSloOverview({ owner })),
+        ...groups.map(owner =>
+          api.getSloOverview({ owner, limit: RECORD_LIMIT }),
+        ),
       ]);
     const owed: OwedPostmortem[] = [
       ...drafts.items.map(postmortem => ({
@@ -115,9 +117,13 @@ export function EntityMyReliabilityContent() {
         task: 'Review' as const,
       })),
     ];
-    const slos = worstSlos(
+    // Each team's worst first page, the worst of them all first.
+    const slos = sortSlosWorstFirst(
       overviews.flatMap(overview => overview.items),
-      Number.MAX_SAFE_INTEGER,
+    ).slice(0, RECORD_LIMIT);
+    const sloCount = overviews.reduce(
+      (sum, overview) => sum + overview.totalItems,
+      0,
     );
     // Overdue first, then by due date, as the cards list them.
     const open = [...items.items].sort(
@@ -125,7 +131,14 @@ export function EntityMyReliabilityContent() {
         Number(b.overdue) - Number(a.overdue) ||
         (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
     );
-    return { schedules, open, slos, commanded: commanded.items, owed };
+    return {
+      schedules,
+      open,
+      slos,
+      sloCount,
+      commanded: commanded.items,
+      owed,
+    };
   }, [api, userRef, groups]);
 
   if (state.loading) {
@@ -139,7 +152,7 @@ export function EntityMyReliabilityContent() {
       />
     );
   }
-  const { schedules, open, slos, commanded, owed } = state.value;
+  const { schedules, open, slos, sloCount, commanded, owed } = state.value;
   const owedColumns: TableColumn<OwedPostmortem>[] = [
     { title: 'Task', field: 'task', width: '90px' },
     {
@@ -200,7 +213,11 @@ export function EntityMyReliabilityContent() {
       </Grid>
       <Grid item xs={12} md={6}>
         <ListTable<SloStatus>
-          title="SLOs of my teams' components"
+          title={
+            sloCount > slos.length
+              ? `SLOs of my teams' components (the ${slos.length} worst of ${sloCount})`
+              : "SLOs of my teams' components"
+          }
           columns={sloColumns}
           data={slos}
           emptyMessage={

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { SloOverview } from './SloOverview';
 import {
   makeHealthySloStatus,
+  makeSloOverview,
   makeSloStatus,
   mockReliabilityApi,
   pickPerson,
@@ -61,11 +62,9 @@ describe('<SloOverview />', () => {
 
   beforeEach(() => {
     jest.resetAllMocks();
-    api.getSloOverview.mockResolvedValue({
-      // Not in order: the page shows them worst first anyway.
-      items: [healthy, unavailable, exhausted, half],
-      tiers: [...DEFAULT_ERROR_BUDGET_POLICY],
-    });
+    api.getSloOverview.mockResolvedValue(
+      makeSloOverview([exhausted, half, healthy, unavailable]),
+    );
   });
 
   const filters = () =>
@@ -78,7 +77,7 @@ describe('<SloOverview />', () => {
       .map(row => within(row).getAllByRole('link')[0].textContent);
   }
 
-  it('lists every SLO worst first, without current figures last', async () => {
+  it('lists the SLOs in the order the backend answers, with its counts', async () => {
     await renderWithApis(<SloOverview />, { api, entity: null });
 
     await screen.findByText('Checkout availability');
@@ -110,16 +109,88 @@ describe('<SloOverview />', () => {
       '1',
     );
     expect(api.getSloOverview).toHaveBeenCalledTimes(1);
+    expect(api.getSloOverview).toHaveBeenCalledWith({
+      limit: 50,
+      cursor: undefined,
+    });
+  });
+
+  it('shows the counts of every matching SLO and loads the next page on demand', async () => {
+    api.getSloOverview.mockResolvedValueOnce(
+      makeSloOverview([exhausted, half], {
+        nextCursor: 'page-2',
+        totalItems: 4,
+        counts: { slos: 4, paging: 7, ticketing: 3, outOfBudget: 2 },
+      }),
+    );
+    api.getSloOverview.mockResolvedValueOnce(
+      makeSloOverview([healthy, unavailable], {
+        totalItems: 4,
+        counts: { slos: 4, paging: 7, ticketing: 3, outOfBudget: 2 },
+      }),
+    );
+    await renderWithApis(<SloOverview />, { api, entity: null });
+
+    await screen.findByText('All SLOs, worst first (2 of 4)');
+    expect(sloNames()).toEqual([
+      'Checkout availability',
+      'Payments availability',
+    ]);
+    // The tiles count every SLO that matches, not the page.
+    expect(screen.getByText('SLOs').previousSibling).toHaveTextContent('4');
+    expect(screen.getByText('Paging now').previousSibling).toHaveTextContent(
+      '7',
+    );
+    expect(screen.getByText('Out of budget').previousSibling).toHaveTextContent(
+      '2',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() =>
+      expect(sloNames()).toEqual([
+        'Checkout availability',
+        'Payments availability',
+        'Search latency',
+        'Ledger writes',
+      ]),
+    );
+    expect(api.getSloOverview).toHaveBeenLastCalledWith({
+      limit: 50,
+      cursor: 'page-2',
+    });
+    expect(
+      screen.queryByRole('button', { name: 'Load more' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText('All SLOs, worst first')).toBeInTheDocument();
+  });
+
+  it('offers the systems the backend names', async () => {
+    api.getSloOverview.mockResolvedValue(
+      makeSloOverview([exhausted], {
+        systems: ['system:default/shop', 'system:default/search'],
+      }),
+    );
+    await renderWithApis(<SloOverview />, { api, entity: null });
+    await screen.findByText('Checkout availability');
+    await userEvent.click(filters().getByRole('button', { name: /^System/ }));
+    expect(
+      await screen.findByRole('option', { name: 'search' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('option', { name: 'shop' }));
+    await waitFor(() =>
+      expect(api.getSloOverview).toHaveBeenLastCalledWith({
+        system: 'system:default/shop',
+        limit: 50,
+        cursor: undefined,
+      }),
+    );
   });
 
   it('asks the backend again with the chosen tier and owner', async () => {
     await renderWithApis(<SloOverview />, { api, entity: null });
     await screen.findByText('Checkout availability');
 
-    api.getSloOverview.mockResolvedValue({
-      items: [half],
-      tiers: [...DEFAULT_ERROR_BUDGET_POLICY],
-    });
+    api.getSloOverview.mockResolvedValue(makeSloOverview([half]));
     await userEvent.click(
       filters().getByRole('button', { name: /^Policy tier/ }),
     );
@@ -129,6 +200,8 @@ describe('<SloOverview />', () => {
     await waitFor(() =>
       expect(api.getSloOverview).toHaveBeenLastCalledWith({
         tier: 'Deployment slowdown',
+        limit: 50,
+        cursor: undefined,
       }),
     );
     await waitFor(() => expect(sloNames()).toEqual(['Payments availability']));
@@ -143,6 +216,8 @@ describe('<SloOverview />', () => {
       expect(api.getSloOverview).toHaveBeenLastCalledWith({
         tier: 'Deployment slowdown',
         owner: 'group:default/team-payments',
+        limit: 50,
+        cursor: undefined,
       }),
     );
   });
@@ -151,16 +226,20 @@ describe('<SloOverview />', () => {
     await renderWithApis(<SloOverview />, { api, entity: null });
     await screen.findByText('Checkout availability');
 
-    api.getSloOverview.mockResolvedValue({ items: [], tiers: [] });
+    api.getSloOverview.mockResolvedValue(makeSloOverview([]));
     await userEvent.click(filters().getByRole('button', { name: /^State/ }));
     await userEvent.click(
       await screen.findByRole('option', { name: 'No data' }),
     );
 
     expect(
-      await screen.findByText('No SLOs match these filters'),
+      await screen.findByText('No SLOs match these filters.'),
     ).toBeInTheDocument();
-    expect(api.getSloOverview).toHaveBeenLastCalledWith({ state: 'no-data' });
+    expect(api.getSloOverview).toHaveBeenLastCalledWith({
+      state: 'no-data',
+      limit: 50,
+      cursor: undefined,
+    });
   });
 
   it('shows the error when the overview fails', async () => {

@@ -1,10 +1,4 @@
-import {
-  EmptyState,
-  Link,
-  Progress,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -19,19 +13,24 @@ import {
   SloStatus,
 } from '@reliability-hub/plugin-reliability-common';
 import type { SloOverviewRequest } from '@reliability-hub/plugin-reliability-common';
-import { useEffect, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useMemo, useState } from 'react';
 import { reliabilityApiRef } from '../../api';
+import { PagedTable } from '../../shared/PagedTable';
 import { PeoplePicker } from '../../shared/PeoplePicker';
 import { OWNER_KINDS } from '../../shared/people';
 import { relativeTime } from '../../shared/time';
-import { SummaryError } from '../../summary/SummaryError';
+import { usePagedList } from '../../shared/usePagedList';
 import { AlertStateChip } from '../AlertStateChip';
 import { BudgetBar } from '../BudgetBar';
 import { formatBurnRate, formatSli, formatTarget } from '../format';
 import { useSloLink } from '../links';
 import { tierColor } from '../tierColors';
-import { worstFirst } from './sortSlos';
+
+/** SLOs per page: the backend answers at most 100. */
+const PAGE_SIZE = 50;
+
+/** The filters of the page; the page itself is the list's. */
+type SloFilter = Omit<SloOverviewRequest, 'limit' | 'cursor'>;
 
 const STATES: Array<{ value: SloEvaluationState; label: string }> = [
   { value: 'ok', label: 'Evaluated' },
@@ -129,7 +128,7 @@ function columns(
   ];
 }
 
-function Stat(props: { label: string; value: number; color?: string }) {
+function Stat(props: { label: string; value?: number; color?: string }) {
   return (
     <Paper variant="outlined" style={{ padding: '12px 16px', height: '100%' }}>
       <Typography
@@ -137,7 +136,7 @@ function Stat(props: { label: string; value: number; color?: string }) {
         component="div"
         style={{ color: props.color, fontWeight: 600 }}
       >
-        {props.value}
+        {props.value ?? '–'}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {props.label}
@@ -181,153 +180,133 @@ function shortRef(ref: string): string {
 }
 
 /**
- * The SLOs tab of the reliability page: every SLO worst first (least budget
- * left), with counts of those paging, ticketing and out of budget, filtered
- * by owner, system, policy tier and state.
+ * The SLOs tab of the reliability page: every SLO the user may see worst
+ * first (least budget left), a page at a time from the backend, with counts
+ * of all that match (paging, ticketing, out of budget), filtered by owner,
+ * system, policy tier and state.
  *
  * @internal
  */
 export function SloOverview() {
   const api = useApi(reliabilityApiRef);
   const sloLink = useSloLink();
-  const [filter, setFilter] = useState<SloOverviewRequest>({});
-  const { value, loading, error } = useAsync(
-    () => api.getSloOverview(filter),
+  const [filter, setFilter] = useState<SloFilter>({});
+  const list = usePagedList(
+    cursor => api.getSloOverview({ ...filter, limit: PAGE_SIZE, cursor }),
     [api, filter],
   );
-  // Systems seen so far, so the filter keeps its choices once set.
-  const [systems, setSystems] = useState<string[]>([]);
-  useEffect(() => {
-    if (!value) return;
-    setSystems(previous =>
+  const overview = list.lastPage;
+  const counts = overview?.counts;
+  // The chosen system stays a choice while its answer loads.
+  const systems = useMemo(
+    () =>
       [
         ...new Set([
-          ...previous,
-          ...value.items.flatMap(s => (s.system ? [s.system] : [])),
+          ...(overview?.systems ?? []),
+          ...(filter.system ? [filter.system] : []),
         ]),
       ].sort(),
-    );
-  }, [value]);
-
-  const items = useMemo(() => worstFirst(value?.items ?? []), [value]);
+    [overview, filter.system],
+  );
   const cols = useMemo(() => columns(sloLink), [sloLink]);
-  const evaluated = items.filter(s => s.state === 'ok');
-  const set = (key: keyof SloOverviewRequest) => (v?: string) =>
+  const set = (key: keyof SloFilter) => (v?: string) =>
     setFilter(previous => ({ ...previous, [key]: v }));
+  const filtered = Object.values(filter).some(Boolean);
 
-  if (error) {
-    return <SummaryError error={error} title="Could not load SLOs" />;
-  }
+  const filters = (
+    <Box my={2}>
+      <Grid container spacing={2} aria-label="SLO filters" role="search">
+        <Grid item xs={6} md={3}>
+          <PeoplePicker
+            id="slo-filter-owner"
+            label="Owner"
+            kinds={OWNER_KINDS}
+            variant="outlined"
+            margin="none"
+            value={filter.owner ?? null}
+            onChange={owner => set('owner')(owner ?? undefined)}
+          />
+        </Grid>
+        <Grid item xs={6} md={3}>
+          <FilterSelect
+            label="System"
+            value={filter.system}
+            options={systems.map(o => ({
+              value: o,
+              label: shortRef(o),
+            }))}
+            onChange={set('system')}
+          />
+        </Grid>
+        <Grid item xs={6} md={3}>
+          <FilterSelect
+            label="Policy tier"
+            value={filter.tier}
+            options={(overview?.tiers ?? []).map(t => ({
+              value: t.name,
+              label: t.name,
+            }))}
+            onChange={set('tier')}
+          />
+        </Grid>
+        <Grid item xs={6} md={3}>
+          <FilterSelect
+            label="State"
+            value={filter.state}
+            options={STATES}
+            onChange={v => set('state')(v as SloEvaluationState | undefined)}
+          />
+        </Grid>
+      </Grid>
+    </Box>
+  );
 
   return (
     <>
       <Grid container spacing={2}>
         <Grid item xs={6} md={3}>
-          <Stat label="SLOs" value={items.length} />
+          <Stat label="SLOs" value={counts?.slos} />
         </Grid>
         <Grid item xs={6} md={3}>
-          <Stat
-            label="Paging now"
-            value={evaluated.filter(s => s.alert.state === 'page').length}
-            color="#d32f2f"
-          />
+          <Stat label="Paging now" value={counts?.paging} color="#d32f2f" />
         </Grid>
         <Grid item xs={6} md={3}>
           <Stat
             label="Ticket alerts"
-            value={evaluated.filter(s => s.alert.state === 'ticket').length}
+            value={counts?.ticketing}
             color="#ef6c00"
           />
         </Grid>
         <Grid item xs={6} md={3}>
           <Stat
             label="Out of budget"
-            value={
-              evaluated.filter(s => (s.budget.remainingFraction ?? 1) <= 0)
-                .length
-            }
+            value={counts?.outOfBudget}
             color="#7f0000"
           />
         </Grid>
       </Grid>
-      <Box my={2}>
-        <Grid container spacing={2} aria-label="SLO filters" role="search">
-          <Grid item xs={6} md={3}>
-            <PeoplePicker
-              id="slo-filter-owner"
-              label="Owner"
-              kinds={OWNER_KINDS}
-              variant="outlined"
-              margin="none"
-              value={filter.owner ?? null}
-              onChange={owner => set('owner')(owner ?? undefined)}
-            />
-          </Grid>
-          <Grid item xs={6} md={3}>
-            <FilterSelect
-              label="System"
-              value={filter.system}
-              options={systems.map(o => ({
-                value: o,
-                label: shortRef(o),
-              }))}
-              onChange={set('system')}
-            />
-          </Grid>
-          <Grid item xs={6} md={3}>
-            <FilterSelect
-              label="Policy tier"
-              value={filter.tier}
-              options={(value?.tiers ?? []).map(t => ({
-                value: t.name,
-                label: t.name,
-              }))}
-              onChange={set('tier')}
-            />
-          </Grid>
-          <Grid item xs={6} md={3}>
-            <FilterSelect
-              label="State"
-              value={filter.state}
-              options={STATES}
-              onChange={v => set('state')(v as SloEvaluationState | undefined)}
-            />
-          </Grid>
-        </Grid>
-      </Box>
-      {loading && !value ? (
-        <Progress />
-      ) : (
-        <Table<SloStatus>
-          title="All SLOs, worst first"
-          isLoading={loading}
-          options={{
-            paging: items.length > 20,
-            pageSize: 20,
-            search: false,
-            sorting: false,
-            padding: 'dense',
-          }}
-          columns={cols}
-          data={items}
-          emptyContent={
-            <EmptyState
-              missing="data"
-              title={
-                Object.values(filter).some(Boolean)
-                  ? 'No SLOs match these filters'
-                  : 'No SLOs yet'
-              }
-              description={
-                <>
-                  Add the <code>{ANNOTATION_OPENSLO}</code> annotation to a
-                  component, pointing at its OpenSLO file.
-                </>
-              }
-            />
-          }
-        />
-      )}
+      <PagedTable<SloStatus>
+        title={
+          overview && overview.totalItems > list.rows.length
+            ? `All SLOs, worst first (${list.rows.length} of ${overview.totalItems})`
+            : 'All SLOs, worst first'
+        }
+        columns={cols}
+        list={list}
+        noun="SLOs"
+        failedTitle="Could not load SLOs"
+        filters={filters}
+        emptyMessage={
+          filtered ? (
+            'No SLOs match these filters.'
+          ) : (
+            <>
+              No SLOs yet. Add the <code>{ANNOTATION_OPENSLO}</code> annotation
+              to a component, pointing at its OpenSLO file.
+            </>
+          )
+        }
+      />
     </>
   );
 }

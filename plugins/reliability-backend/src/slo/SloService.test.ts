@@ -1,0 +1,98 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { DEFAULT_ERROR_BUDGET_POLICY } from '@reliability-hub/plugin-reliability-common';
+import { CallerVisibility } from '../access/EntityVisibility';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { SloFileRefresher } from './files/SloFileRefresher';
+import { SloService } from './SloService';
+import { DatabaseSloStore } from './store/DatabaseSloStore';
+import { evaluated, testDefinitions } from './__testUtils__/sloStore';
+
+jest.setTimeout(60_000);
+
+/** A caller the policy lets see every entity but `hidden`, asked per entity. */
+function callerHiding(hidden: string[]) {
+  const asked: string[][] = [];
+  const caller = {
+    readsWholeCatalog: async () => false,
+    refs: async (refs: Iterable<string>) => {
+      asked.push([...refs]);
+      return new Set([...refs].filter(ref => !hidden.includes(ref)));
+    },
+  } as unknown as CallerVisibility;
+  return { caller, asked };
+}
+
+describe('SloService overview', () => {
+  const databases = TestDatabases.create();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const store = DatabaseSloStore.create({ knex });
+      const service = SloService.create({
+        store,
+        refresher: {} as SloFileRefresher,
+        tiers: DEFAULT_ERROR_BUDGET_POLICY,
+      });
+      // Evaluations and refreshes of another backend instance.
+      const other = DatabaseSloStore.create({ knex });
+      return { service, other };
+    }
+
+    it('shows the next evaluation in the next answer, and counts it', async () => {
+      const { service, other } = await setup();
+      const a = testDefinitions('component:default/a');
+      const b = testDefinitions('component:default/b');
+      await other.saveDefinitions(a);
+      await other.saveDefinitions(b);
+      const { caller } = callerHiding([]);
+      const query = { limit: 2 };
+      const pending = await service.overview(query, caller);
+      expect(pending.totalItems).toBe(6);
+      expect(pending.items.map(s => s.state)).toEqual(['pending', 'pending']);
+
+      await other.writeEvaluations([
+        ...evaluated(a, 0.5),
+        ...evaluated(b, -0.1),
+      ]);
+      const after = await service.overview(query, caller);
+      expect(after.items.map(s => [s.entityRef, s.state])).toEqual([
+        ['component:default/b', 'ok'],
+        ['component:default/b', 'ok'],
+      ]);
+      expect(after.counts).toMatchObject({ slos: 6, outOfBudget: 3 });
+
+      const stateOk = await service.overview(
+        { ...query, state: 'ok', owner: 'group:default/payments' },
+        caller,
+      );
+      expect(stateOk.totalItems).toBe(6);
+    });
+
+    it('counts and lists only the entities the caller may see, asking about each entity once', async () => {
+      const { service, other } = await setup();
+      const a = testDefinitions('component:default/a');
+      const b = testDefinitions('component:default/b');
+      await other.saveDefinitions(a);
+      await other.saveDefinitions(b);
+      await other.writeEvaluations([
+        ...evaluated(a, 0.5),
+        ...evaluated(b, -0.1),
+      ]);
+      const { caller, asked } = callerHiding(['component:default/b']);
+      const page = await service.overview({ limit: 100 }, caller);
+      expect(page.totalItems).toBe(3);
+      expect(page.counts).toEqual({
+        slos: 3,
+        paging: 0,
+        ticketing: 0,
+        outOfBudget: 0,
+      });
+      expect(new Set(page.items.map(s => s.entityRef))).toEqual(
+        new Set(['component:default/a']),
+      );
+      expect(asked).toEqual([['component:default/a', 'component:default/b']]);
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { applyDatabaseMigrations } from '../../database/migrations';
+import { evaluated, testDefinitions } from '../__testUtils__/sloStore';
+import { DatabaseSloStore } from './DatabaseSloStore';
+
+jest.setTimeout(60_000);
+
+describe('DatabaseSloStore', () => {
+  const databases = TestDatabases.create();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    /** Two backend instances on one database. */
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      return {
+        reader: DatabaseSloStore.create({ knex }),
+        writer: DatabaseSloStore.create({ knex }),
+      };
+    }
+
+    it("sees another instance's definitions as soon as they are written, and reads nothing again until then", async () => {
+      const { reader, writer } = await setup();
+      expect(await reader.listDefinitions()).toEqual([]);
+
+      await writer.saveDefinitions(testDefinitions('component:default/b'));
+      await writer.saveDefinitions(testDefinitions('component:default/a'));
+      const first = await reader.listDefinitions();
+      expect(first.map(d => d.entityRef)).toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+      expect(await reader.listDefinitions()).toBe(first);
+
+      await writer.saveDefinitions(
+        testDefinitions('component:default/b', 'group:default/other'),
+      );
+      const second = await reader.listDefinitions();
+      expect(second.map(d => d.owner)).toEqual([
+        'group:default/payments',
+        'group:default/other',
+      ]);
+      // The row not written since is kept as parsed.
+      expect(second[0]).toBe(first[0]);
+
+      await writer.deleteDefinitions(['component:default/a']);
+      expect((await reader.listDefinitions()).map(d => d.entityRef)).toEqual([
+        'component:default/b',
+      ]);
+    });
+
+    it("sees another instance's evaluation once it is written, all of it", async () => {
+      const { reader, writer } = await setup();
+      expect((await reader.listStatuses()).size).toBe(0);
+      // More objectives than are read at once.
+      const entities = Array.from({ length: 110 }, (_, i) =>
+        testDefinitions(`component:default/c${String(i).padStart(3, '0')}`),
+      );
+      const statuses = entities.flatMap(d => evaluated(d, 0.5));
+      expect(statuses.length).toBeGreaterThan(300);
+      await writer.writeEvaluations(statuses);
+      const latest = await reader.listStatuses();
+      expect(latest.size).toBe(statuses.length);
+      expect(latest.get(statuses[0].id)?.budget.remainingFraction).toBe(0.5);
+      expect(await reader.listStatuses()).toBe(latest);
+
+      await writer.writeEvaluations(evaluated(entities[0], 0.25));
+      const next = await reader.listStatuses();
+      expect(next.get(statuses[0].id)?.budget.remainingFraction).toBe(0.25);
+
+      await writer.deleteDefinitions([entities[0].entityRef]);
+      expect((await reader.listStatuses()).has(statuses[0].id)).toBe(false);
+    });
+  });
+});
