@@ -21,7 +21,7 @@ export async function copySeedToPostgres({ url, log }) {
   const database = 'backstage_plugin_reliability';
   const admin = knexFactory({ client: 'pg', connection: url });
   try {
-    await admin.raw(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.raw(`CREATE DATABASE ${database}`);
   } finally {
     await admin.destroy();

@@ -433,7 +433,9 @@ async function main() {
     if (args['pg-url']) {
       // Each half indexes from scratch, as a freshly installed portal does.
       const admin = knexFactory({ client: 'pg', connection: args['pg-url'] });
-      await admin.raw('DROP DATABASE IF EXISTS backstage_plugin_search');
+      await admin.raw(
+        'DROP DATABASE IF EXISTS backstage_plugin_search WITH (FORCE)',
+      );
       await admin.raw('CREATE DATABASE backstage_plugin_search');
       await admin.destroy();
     }
