@@ -50,6 +50,7 @@ import {
   EVENT_LOOP_DELAY_MODULE,
   freePort,
 } from '../lib/backend.mjs';
+import { RELIABILITY_JOBS_ONCE, SEARCH_ONCE_AT_START } from '../lib/config.mjs';
 import { aggregate, load } from '../lib/load.mjs';
 import { generateCatalog } from './catalog.mjs';
 import { explainCurrent } from './explain.mjs';
@@ -127,33 +128,8 @@ function writeConfig(port, locations) {
       // every entity every 100-150 s, which on 2 cores would load both endpoints).
       processingInterval: { hours: 6 },
     },
-    // Search on, as adopters run it: one indexing run of every collator (the
-    // catalog, the runbooks, the 100,000 postmortems) right after start, which
-    // the benchmark waits for before measuring.
-    search: {
-      collators: Object.fromEntries(
-        ['catalog', 'reliability'].map(name => [
-          name,
-          {
-            schedule: {
-              frequency: { hours: 24 },
-              timeout: { hours: 1 },
-              initialDelay: { seconds: 15 },
-            },
-          },
-        ]),
-      ),
-    },
-    // The reliability plugin's own jobs likewise run once at start and then
-    // stay out of the measurement: the seed's thousands of long-open,
-    // unacknowledged incidents would otherwise be escalated and reminded of
-    // every minute while requests are timed.
-    reliability: {
-      demoData: { enabled: false },
-      incidents: { escalationCheckInterval: { hours: 6 } },
-      postmortems: { reminderCheckInterval: { hours: 6 } },
-      oncall: { handoffCheckInterval: { hours: 6 } },
-    },
+    search: SEARCH_ONCE_AT_START,
+    reliability: RELIABILITY_JOBS_ONCE,
   };
   fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
   return file;

@@ -46,6 +46,7 @@ import {
   EVENT_LOOP_DELAY_MODULE,
   freePort,
 } from '../lib/backend.mjs';
+import { RELIABILITY_JOBS_ONCE, SEARCH_ONCE_AT_START } from '../lib/config.mjs';
 import { aggregate, load, printTable } from '../lib/load.mjs';
 import { prepareProductionBackend } from '../lib/production.mjs';
 import {
@@ -175,30 +176,14 @@ function writeConfig(db, port, locations) {
       },
     },
     catalog: { locations, processingInterval: { hours: 6 } },
-    search: {
-      collators: Object.fromEntries(
-        ['catalog', 'reliability'].map(name => [
-          name,
-          {
-            schedule: {
-              frequency: { hours: 24 },
-              timeout: { hours: 1 },
-              initialDelay: { seconds: 15 },
-            },
-          },
-        ]),
-      ),
-    },
+    search: SEARCH_ONCE_AT_START,
     reliability: {
-      demoData: { enabled: false },
+      ...RELIABILITY_JOBS_ONCE,
       // The first reading of the annotated entities' files runs a few seconds
       // after start, before the catalog holds them; the next one, two minutes
       // on, reads them all (ten minutes by default).
       runbooks: { refreshInterval: '2m' },
       slo: { refreshInterval: '2m' },
-      incidents: { escalationCheckInterval: { hours: 6 } },
-      postmortems: { reminderCheckInterval: { hours: 6 } },
-      oncall: { handoffCheckInterval: { hours: 6 } },
     },
   };
   fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
