@@ -418,11 +418,15 @@ async function main() {
     if (args['pg-url']) {
       // Each half indexes from scratch, as a freshly installed portal does.
       const admin = knexFactory({ client: 'pg', connection: args['pg-url'] });
-      await admin.raw(
-        'DROP DATABASE IF EXISTS backstage_plugin_search WITH (FORCE)',
-      );
-      await admin.raw('CREATE DATABASE backstage_plugin_search');
-      await admin.destroy();
+      try {
+        await admin.raw(
+          'DROP DATABASE IF EXISTS backstage_plugin_search WITH (FORCE)',
+        );
+        await admin.raw('CREATE DATABASE backstage_plugin_search');
+      } finally {
+        // An open pool would keep the benchmark (and its PostgreSQL) alive after a failure.
+        await admin.destroy();
+      }
     }
     if (db === 'pg') {
       await copySeedToPostgres({ url: args['pg-url'], log });
