@@ -13,7 +13,7 @@ import {
   ScheduleRecord,
   Shift,
 } from '@reliability-hub/plugin-reliability-common';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { yieldToLoop } from '../database/yieldToLoop';
 import { OnCallCache } from './OnCallCache';
 import { directOwnersOf, scheduleOwnersOf } from './scheduleOwners';
 import { ScheduleStore } from './ScheduleStore';
@@ -377,7 +377,7 @@ export class ScheduleService {
       }
       answered.push(onCall);
       if (performance.now() - slice > SLICE_MS) {
-        await yieldToEventLoop();
+        await yieldToLoop();
         slice = performance.now();
       }
     }

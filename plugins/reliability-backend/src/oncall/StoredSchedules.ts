@@ -1,5 +1,5 @@
 import { ScheduleRecord } from '@reliability-hub/plugin-reliability-common';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { yieldToLoop } from '../database/yieldToLoop';
 import { ScheduleStore } from './ScheduleStore';
 
 /** Schedules read per query while reading them all. */
@@ -78,7 +78,7 @@ export class StoredSchedules {
       }
       const last = page[page.length - 1];
       after = { name: last.name, id: last.id };
-      await yieldToEventLoop();
+      await yieldToLoop();
     }
     // A write between two pages is not lost: its stamp differs from
     // `stamp`, so the next request reads again.
@@ -108,7 +108,7 @@ export class StoredSchedules {
     const fresh = new Map<string, ScheduleRecord>();
     for (let i = 0; i < changed.length; i += PAGE_SIZE) {
       if (i > 0) {
-        await yieldToEventLoop();
+        await yieldToLoop();
       }
       const ids = changed.slice(i, i + PAGE_SIZE);
       for (const record of await this.store.listSchedules({ ids })) {
