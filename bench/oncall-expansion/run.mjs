@@ -334,7 +334,7 @@ const records = schedules.map((s, i) => ({
   version: 1,
 }));
 const store = {
-  changeStamp: async () => 'bench',
+  changeStamp: async () => 1,
   listSchedules: async ({ after, limit } = {}) => {
     const from = after ? records.findIndex(r => r.id === after.id) + 1 : 0;
     return records.slice(from, limit ? from + limit : undefined);

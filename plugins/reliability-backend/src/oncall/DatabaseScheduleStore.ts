@@ -7,6 +7,7 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { recordAudit } from '../audit/AuditLog';
+import { readChangeStamp } from '../database/changeStamps';
 import { toIso, toNumber } from '../database/sql';
 import {
   staleVersionError,
@@ -217,22 +218,8 @@ export class DatabaseScheduleStore implements ScheduleStore {
     }));
   }
 
-  async changeStamp(): Promise<string> {
-    // Every write of a schedule or of its overrides goes through
-    // VersionedRecords, which raises its version and sets updated_at: a
-    // creation changes the count, a change the sum of versions, a deletion
-    // the count (and a deletion and a creation together the latest
-    // updated_at).
-    const row = await this.knex('schedules')
-      .count({ count: '*' })
-      .sum({ versions: 'version' })
-      .max({ updated: 'updated_at' })
-      .first();
-    return [
-      toNumber(row?.count ?? 0),
-      toNumber(row?.versions ?? 0),
-      row?.updated ? toIso(row.updated) : '',
-    ].join(' ');
+  async changeStamp(): Promise<number> {
+    return readChangeStamp(this.knex, 'schedules');
   }
 
   async getSchedule(id: string): Promise<ScheduleRecord | undefined> {

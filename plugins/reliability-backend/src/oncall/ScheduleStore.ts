@@ -44,7 +44,7 @@ export interface ScheduleStore {
    * request, so that what is remembered of the stored schedules is read
    * again only when they changed.
    */
-  changeStamp(): Promise<string>;
+  changeStamp(): Promise<number>;
   /**
    * Every schedule's id, version and last change, in the order of
    * `listSchedules`: what tells which schedules changed since they were

@@ -1,4 +1,5 @@
 import { ScheduleRecord } from '@reliability-hub/plugin-reliability-common';
+import { StampedValue } from '../database/changeStamps';
 import { yieldToLoop } from '../database/yieldToLoop';
 import { ScheduleStore } from './ScheduleStore';
 
@@ -12,7 +13,7 @@ const PAGE_SIZE = 50;
  */
 export interface ScheduleSnapshot {
   /** The store's change stamp when the reading began. */
-  readonly stamp: string;
+  readonly stamp: number;
   /** Every schedule, by name (then id), as `listSchedules` orders them. */
   readonly all: readonly ScheduleRecord[];
   /** The schedules `listSchedules` answers for this filter, in its order. */
@@ -33,41 +34,19 @@ export interface ScheduleSnapshot {
  * @internal
  */
 export class StoredSchedules {
-  private latest?: ScheduleSnapshot;
-  private loading?: { stamp: string; snapshot: Promise<ScheduleSnapshot> };
+  private readonly snapshot = new StampedValue<ScheduleSnapshot>();
 
   constructor(private readonly store: ScheduleStore) {}
 
   /** The schedules as stored now. */
   async current(): Promise<ScheduleSnapshot> {
     const stamp = await this.store.changeStamp();
-    if (this.latest?.stamp === stamp) {
-      return this.latest;
-    }
-    if (this.loading?.stamp !== stamp) {
-      const snapshot = this.latest
-        ? this.readChanges(stamp, this.latest)
-        : this.read(stamp);
-      const loading = { stamp, snapshot };
-      this.loading = loading;
-      snapshot.then(
-        read => {
-          if (this.loading === loading) {
-            this.latest = read;
-            this.loading = undefined;
-          }
-        },
-        () => {
-          if (this.loading === loading) {
-            this.loading = undefined;
-          }
-        },
-      );
-    }
-    return this.loading!.snapshot;
+    return this.snapshot.get(stamp, previous =>
+      previous ? this.readChanges(stamp, previous) : this.read(stamp),
+    );
   }
 
-  private async read(stamp: string): Promise<ScheduleSnapshot> {
+  private async read(stamp: number): Promise<ScheduleSnapshot> {
     const all: ScheduleRecord[] = [];
     let after: { name: string; id: string } | undefined;
     for (;;) {
@@ -90,7 +69,7 @@ export class StoredSchedules {
    * of change differ from `previous` are read again, a page at a time.
    */
   private async readChanges(
-    stamp: string,
+    stamp: number,
     previous: ScheduleSnapshot,
   ): Promise<ScheduleSnapshot> {
     const versions = await this.store.listVersions();
@@ -125,7 +104,7 @@ export class StoredSchedules {
   }
 }
 
-function snapshotOf(stamp: string, all: ScheduleRecord[]): ScheduleSnapshot {
+function snapshotOf(stamp: number, all: ScheduleRecord[]): ScheduleSnapshot {
   const byOwner = new Map<string, ScheduleRecord[]>();
   const byName = new Map<string, ScheduleRecord[]>();
   for (const record of all) {

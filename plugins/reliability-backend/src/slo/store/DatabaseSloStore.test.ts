@@ -43,10 +43,19 @@ describe('DatabaseSloStore', () => {
       // The row not written since is kept as parsed.
       expect(second[0]).toBe(first[0]);
 
+      // An entity page's definitions come from the same parsed rows.
+      const some = await reader.listDefinitions([
+        'component:default/b',
+        'component:default/unknown',
+      ]);
+      expect(some).toEqual([second[1]]);
+      expect(some[0]).toBe(second[1]);
+
       await writer.deleteDefinitions(['component:default/a']);
       expect((await reader.listDefinitions()).map(d => d.entityRef)).toEqual([
         'component:default/b',
       ]);
+      expect(await reader.listDefinitions(['component:default/a'])).toEqual([]);
     });
 
     it("sees another instance's evaluation once it is written, all of it", async () => {
@@ -67,9 +76,19 @@ describe('DatabaseSloStore', () => {
       await writer.writeEvaluations(evaluated(entities[0], 0.25));
       const next = await reader.listStatuses();
       expect(next.get(statuses[0].id)?.budget.remainingFraction).toBe(0.25);
+      // An entity page's statuses: the entity's, as of the same evaluation.
+      const own = await reader.listStatuses([entities[0].entityRef]);
+      expect([...own.keys()].sort()).toEqual(
+        statuses
+          .filter(status => status.entityRef === entities[0].entityRef)
+          .map(status => status.id)
+          .sort(),
+      );
+      expect(own.get(statuses[0].id)).toBe(next.get(statuses[0].id));
 
       await writer.deleteDefinitions([entities[0].entityRef]);
       expect((await reader.listStatuses()).has(statuses[0].id)).toBe(false);
+      expect((await reader.listStatuses([entities[0].entityRef])).size).toBe(0);
     });
   });
 });

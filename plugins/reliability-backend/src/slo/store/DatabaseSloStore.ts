@@ -7,6 +7,12 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
+import { randomInt } from 'node:crypto';
+import {
+  raiseChangeStamp,
+  readChangeStamp,
+  StampedValue,
+} from '../../database/changeStamps';
 import { toNumber } from '../../database/sql';
 import { yieldToLoop } from '../../database/yieldToLoop';
 import {
@@ -42,9 +48,6 @@ const STATUS_BATCH = 100;
 const DEFINITIONS_CHUNK = 100;
 const STATUSES_CHUNK = 250;
 
-/** The counters of `slo_change_stamps`. */
-type StampName = 'definitions' | 'statuses';
-
 /** The parsed definitions of every entity, as of a definitions stamp. */
 interface DefinitionsCache {
   stamp: number;
@@ -56,41 +59,14 @@ interface DefinitionsCache {
 interface StatusesCache {
   stamp: number;
   statuses: Map<string, SloStatus>;
+  byEntity: Map<string, SloStatus[]>;
 }
 
 /**
- * A value loaded as of a change stamp, loaded again when the stamp moved:
- * once for every caller asking meanwhile. A newer stamp starts its own load,
- * and an older load never replaces a newer value.
+ * A definitions row's revision: a new number with each write of the row, so
+ * the cache reads again only the rows whose revision it does not hold.
  */
-class StampedValue<C extends { stamp: number }> {
-  private value?: C;
-  private loading?: { stamp: number; done: Promise<C> };
-
-  get(stamp: number, load: (previous?: C) => Promise<C>): Promise<C> {
-    if (this.value?.stamp === stamp) {
-      return Promise.resolve(this.value);
-    }
-    if (this.loading?.stamp === stamp) {
-      return this.loading.done;
-    }
-    const done = load(this.value).then(value => {
-      if (!this.value || this.value.stamp <= value.stamp) {
-        this.value = value;
-      }
-      return value;
-    });
-    const entry = { stamp, done };
-    this.loading = entry;
-    const settle = () => {
-      if (this.loading === entry) {
-        this.loading = undefined;
-      }
-    };
-    done.then(settle, settle);
-    return done;
-  }
-}
+const newRevision = () => randomInt(2 ** 47);
 
 const byEntityRef = (a: EntitySloDefinitions, b: EntitySloDefinitions) =>
   a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef);
@@ -105,9 +81,9 @@ const SAMPLE_CHUNK = 450;
  * {@link SloStore} on the plugin's database (SQLite or PostgreSQL).
  *
  * Every definition and every latest status is kept in memory, parsed, and
- * read again only after a write: each write bumps a counter in
- * `slo_change_stamps` in its transaction, so the writes of other backend
- * instances are seen too. The lists answered for all entities are shared:
+ * read again only after a write: the areas' change stamps (see
+ * {@link readChangeStamp}) move with each write, so the writes of other
+ * backend instances are seen too. The lists answered for all entities are shared:
  * callers must not modify them.
  *
  * @internal
@@ -125,28 +101,13 @@ export class DatabaseSloStore implements SloStore {
   async listDefinitions(
     entityRefs?: string[],
   ): Promise<EntitySloDefinitions[]> {
+    const cache = await this.cachedDefinitions();
     if (!entityRefs) {
-      return (await this.cachedDefinitions()).list;
+      return cache.list;
     }
-    const query =
-      this.knex<DefinitionsRow>('slo_definitions').orderBy('entity_ref');
-    query.whereIn('entity_ref', entityRefs);
-    return (await query).map(toDefinitions);
-  }
-
-  /** The current value of a change stamp. */
-  private async stamp(name: StampName): Promise<number> {
-    const row = await this.knex('slo_change_stamps')
-      .where({ name })
-      .first('version');
-    return toNumber(row?.version ?? 0);
-  }
-
-  /** Bumps a change stamp within `tx`; answers its new value. */
-  private async bump(tx: Knex, name: StampName): Promise<number> {
-    await tx('slo_change_stamps').where({ name }).increment('version', 1);
-    const row = await tx('slo_change_stamps').where({ name }).first('version');
-    return toNumber(row?.version ?? 0);
+    return [...new Set(entityRefs)]
+      .flatMap(ref => cache.byRef.get(ref)?.value ?? [])
+      .sort(byEntityRef);
   }
 
   /**
@@ -154,7 +115,7 @@ export class DatabaseSloStore implements SloStore {
    * read and parsed again, a few at a time, the others kept.
    */
   private async cachedDefinitions(): Promise<DefinitionsCache> {
-    const stamp = await this.stamp('definitions');
+    const stamp = await readChangeStamp(this.knex, 'slo_definitions');
     return this.definitions.get(stamp, async previous => {
       const revisions: Array<{ entity_ref: string; revision: unknown }> =
         await this.knex('slo_definitions').select('entity_ref', 'revision');
@@ -189,7 +150,7 @@ export class DatabaseSloStore implements SloStore {
 
   /** Every latest status, read and parsed a few hundred at a time. */
   private async cachedStatuses(): Promise<StatusesCache> {
-    const stamp = await this.stamp('statuses');
+    const stamp = await readChangeStamp(this.knex, 'slo_statuses');
     return this.statuses.get(stamp, async () => {
       const statuses = new Map<string, SloStatus>();
       let after: string | undefined;
@@ -207,7 +168,16 @@ export class DatabaseSloStore implements SloStore {
         }
         await yieldToLoop();
         if (rows.length < STATUSES_CHUNK) {
-          return { stamp, statuses };
+          const byEntity = new Map<string, SloStatus[]>();
+          for (const status of statuses.values()) {
+            const of = byEntity.get(status.entityRef);
+            if (of) {
+              of.push(status);
+            } else {
+              byEntity.set(status.entityRef, [status]);
+            }
+          }
+          return { stamp, statuses, byEntity };
         }
         after = rows[rows.length - 1].slo_id;
       }
@@ -233,9 +203,8 @@ export class DatabaseSloStore implements SloStore {
       const before = await tx<DefinitionsRow>('slo_definitions')
         .where({ entity_ref: definitions.entityRef })
         .first();
-      const revision = await this.bump(tx, 'definitions');
       await tx('slo_definitions')
-        .insert({ ...row, revision })
+        .insert({ ...row, revision: newRevision() })
         .onConflict('entity_ref')
         .merge();
       if (audit) {
@@ -267,8 +236,7 @@ export class DatabaseSloStore implements SloStore {
       await tx('slo_definitions').whereIn('entity_ref', entityRefs).delete();
       await tx('slo_status').whereIn('entity_ref', entityRefs).delete();
       await tx('slo_policy_tiers').whereIn('entity_ref', entityRefs).delete();
-      await this.bump(tx, 'definitions');
-      await this.bump(tx, 'statuses');
+      await raiseChangeStamp(tx, 'slo_statuses');
     });
   }
 
@@ -297,8 +265,8 @@ export class DatabaseSloStore implements SloStore {
       // What was written shows, also when a later batch failed; a failure
       // to say so must not hide the failure that stopped the writes.
       if (written > 0) {
-        const bump = this.knex.transaction(tx => this.bump(tx, 'statuses'));
-        await (failed ? bump.catch(() => undefined) : bump);
+        const raise = raiseChangeStamp(this.knex, 'slo_statuses');
+        await (failed ? raise.catch(() => undefined) : raise);
       }
     }
   }
@@ -355,13 +323,16 @@ export class DatabaseSloStore implements SloStore {
   }
 
   async listStatuses(entityRefs?: string[]): Promise<Map<string, SloStatus>> {
+    const cache = await this.cachedStatuses();
     if (!entityRefs) {
-      return (await this.cachedStatuses()).statuses;
+      return cache.statuses;
     }
-    const query = this.knex('slo_status').select('slo_id', 'status');
-    query.whereIn('entity_ref', entityRefs);
-    const rows: Array<{ slo_id: string; status: string }> = await query;
-    return new Map(rows.map(row => [row.slo_id, JSON.parse(row.status)]));
+    return new Map(
+      [...new Set(entityRefs)].flatMap(
+        ref =>
+          cache.byEntity.get(ref)?.map(status => [status.id, status]) ?? [],
+      ),
+    );
   }
 
   async getHistory(
