@@ -6,8 +6,8 @@ import {
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
-import { distinctEntityRefs } from '../../database/entityFilter';
-import { filterLibrary, searchLibrary } from './libraryQuery';
+import { LibraryMatches } from './LibraryMatches';
+import { libraryPage, readLibraryMatches } from './libraryQuery';
 import {
   IndexedRunbook,
   RunbookLibraryQuery,
@@ -43,7 +43,13 @@ export class DatabaseRunbookStore implements RunbookStore {
     return new DatabaseRunbookStore(options.knex);
   }
 
-  private constructor(private readonly knex: Knex) {}
+  private readonly library: LibraryMatches;
+
+  private constructor(private readonly knex: Knex) {
+    this.library = new LibraryMatches(knex, filter =>
+      readLibraryMatches(knex, filter),
+    );
+  }
 
   async replaceEntityRunbooks(
     state: Omit<RunbookSourceState, 'refreshedAt'>,
@@ -187,16 +193,18 @@ export class DatabaseRunbookStore implements RunbookStore {
   }
 
   async libraryEntityRefs(filter: RunbookLibraryQuery): Promise<string[]> {
-    return distinctEntityRefs(
-      filterLibrary(this.knex, this.knex('runbooks'), filter),
-      'runbooks.entity_ref',
+    const { entityRefs } = await this.library.list(filter);
+    const only = filter.entityRefs && new Set(filter.entityRefs);
+    const excluded = new Set(filter.excludeEntityRefs);
+    return entityRefs.filter(
+      ref => (!only || only.has(ref)) && !excluded.has(ref),
     );
   }
 
   async searchLibrary(
     filter: RunbookLibraryQuery,
   ): Promise<RunbookLibraryPage> {
-    return searchLibrary(this.knex, filter);
+    return libraryPage(this.knex, await this.library.list(filter), filter);
   }
 
   async getRunbook(

@@ -1,11 +1,9 @@
-import {
-  RunbookLibraryPage,
-  RunbookRecord,
-} from '@reliability-hub/plugin-reliability-common';
+import { RunbookLibraryPage } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { whereEntities } from '../../database/entityFilter';
-import { keysetPage } from '../../database/keysetPage';
-import { isPostgres, toNumber } from '../../database/sql';
+import { decodeCursor, encodeCursor, PageCursor } from '../../database/cursor';
+import { isPostgres } from '../../database/sql';
+import { LibraryMatch, MatchList } from './LibraryMatches';
 import { RunbookLibraryQuery } from './RunbookStore';
 import {
   LIST_COLUMNS,
@@ -134,34 +132,81 @@ export function filterLibrary(
 }
 
 /**
- * A page of the runbook library, by title or by last review, with the number
- * of runbooks the filters find.
+ * Every runbook the library query finds, whatever its entity: id, entity
+ * and sort key (the lower-cased title, or the last review), unordered.
  *
  * @internal
  */
-export async function searchLibrary(
+export async function readLibraryMatches(
   knex: Knex,
   filter: RunbookLibraryQuery,
-): Promise<RunbookLibraryPage> {
-  const byReview = filter.sort === 'lastReviewed';
-  const page = await keysetPage<RunbookRow, RunbookRecord>(
-    filterLibrary(
-      knex,
-      withValidation(knex('runbooks').select(LIST_COLUMNS)),
-      filter,
-    ),
-    {
-      key: 'text',
-      column: byReview ? 'runbooks.last_reviewed' : 'runbooks.title_sort',
-      keyOf: row => (byReview ? row.last_reviewed : row.title_sort),
-      idColumn: 'runbooks.id',
-      limit: filter.limit,
-      cursor: filter.cursor,
-      toItem: row => toRecord(row, filter.today),
-    },
+): Promise<Array<{ id: string; entity_ref: string; key: string }>> {
+  const key =
+    filter.sort === 'lastReviewed'
+      ? 'runbooks.last_reviewed'
+      : 'runbooks.title_sort';
+  const { entityRefs: _only, excludeEntityRefs: _exclude, ...all } = filter;
+  return filterLibrary(
+    knex,
+    knex('runbooks').select('runbooks.id', 'runbooks.entity_ref', { key }),
+    all,
   );
-  const countRow = await filterLibrary(knex, knex('runbooks'), filter).count({
-    count: '*',
+}
+
+/** Whether a match comes after the cursor's position. */
+function isAfter(match: LibraryMatch, cursor: PageCursor<string>) {
+  return (
+    match.key > cursor.key || (match.key === cursor.key && match.id > cursor.id)
+  );
+}
+
+/**
+ * A page of the runbook library from the query's matches: those of the
+ * filter's entities (`entityRefs`, less `excludeEntityRefs`) are counted
+ * and paged in one pass, and only the page's runbooks are read.
+ *
+ * @internal
+ */
+export async function libraryPage(
+  knex: Knex,
+  list: MatchList,
+  filter: RunbookLibraryQuery,
+): Promise<RunbookLibraryPage> {
+  const only = filter.entityRefs && new Set(filter.entityRefs);
+  const excluded = new Set(filter.excludeEntityRefs);
+  const cursor = filter.cursor
+    ? decodeCursor(filter.cursor, 'text')
+    : undefined;
+  const page: LibraryMatch[] = [];
+  let total = 0;
+  let more = false;
+  for (const match of list.matches) {
+    if ((only && !only.has(match.entityRef)) || excluded.has(match.entityRef)) {
+      continue;
+    }
+    total += 1;
+    if (!cursor || isAfter(match, cursor)) {
+      if (page.length < filter.limit) {
+        page.push(match);
+      } else {
+        more = true;
+      }
+    }
+  }
+  const rows: RunbookRow[] = page.length
+    ? await withValidation(knex('runbooks').select(LIST_COLUMNS)).whereIn(
+        'runbooks.id',
+        page.map(match => match.id),
+      )
+    : [];
+  const byId = new Map(rows.map(row => [row.id, row]));
+  // A runbook removed since the list was read is left out.
+  const items = page.flatMap(match => {
+    const row = byId.get(match.id);
+    return row ? [toRecord(row, filter.today)] : [];
   });
-  return { ...page, total: toNumber(countRow[0]?.count) };
+  const last = page[page.length - 1];
+  return more
+    ? { items, total, nextCursor: encodeCursor({ key: last.key, id: last.id }) }
+    : { items, total };
 }
