@@ -18,8 +18,8 @@
 //
 //   entity summary  GET /api/reliability/entity-summary?entityRef=component:default/bench-00001 (the hot component)
 //   on-call         GET /api/reliability/oncall (every schedule)
-//   SLO overview    GET /api/reliability/slos/overview (its first page, 20 SLOs, and the counts)
-//   runbooks        GET /api/reliability/runbooks/library?q=pool
+//   SLO overview    GET /api/reliability/slos/overview?limit=50 (the SLOs page's first page, and the counts)
+//   runbooks        GET /api/reliability/runbooks/library?q=pool&limit=25 (the library page's first page)
 //   incidents       GET /api/reliability/incidents?limit=20 (the Incidents page's first page)
 //
 // The event-loop delay is measured inside the backend (../lib/eventLoopDelay.cjs,
@@ -102,10 +102,10 @@ const ROUTES = [
     name: `on-call (${SCHEDULES.toLocaleString('en')} schedules)`,
     path: '/api/reliability/oncall',
   },
-  { name: 'SLO overview', path: '/api/reliability/slos/overview' },
+  { name: 'SLO overview', path: '/api/reliability/slos/overview?limit=50' },
   {
     name: 'runbook library ?q=pool',
-    path: '/api/reliability/runbooks/library?q=pool',
+    path: '/api/reliability/runbooks/library?q=pool&limit=25',
   },
   { name: 'incidents list', path: '/api/reliability/incidents?limit=20' },
 ].filter(r => !args.only || args.only.split(',').some(o => r.path.includes(o)));
