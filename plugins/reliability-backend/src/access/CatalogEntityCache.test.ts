@@ -65,34 +65,33 @@ describe('CatalogEntityCache', () => {
     expect(reads).toEqual([CART, CART]);
   });
 
-  it('reads many entities in one call, only those it does not remember, and shares them with single reads', async () => {
-    const { cache, reads, batches, advance } = setup();
-    expect((await cache.get(CART))?.metadata.name).toBe('cart');
-    const many = await cache.getMany([
+  it('tells which entities exist in one call, only for those it does not remember, and keeps more of them than whole entities', async () => {
+    const { cache, reads, batches, advance } = setup({ maxEntries: 1 });
+    const refs = [
       'component:default/ledger',
       CART,
       'component:default/nope',
       'Component:default/Orders',
-    ]);
-    expect(many.map(entity => entity?.metadata.name)).toEqual([
-      'ledger',
-      'cart',
-      undefined,
-      'orders',
-    ]);
+    ];
+    expect(await cache.exist(refs)).toEqual([true, true, false, true]);
     expect(batches).toEqual([
       [
         'component:default/ledger',
+        CART,
         'component:default/nope',
         'component:default/orders',
       ],
     ]);
-    expect((await cache.get('component:default/orders'))?.metadata.name).toBe(
-      'orders',
-    );
-    expect(reads).toEqual([CART]);
+    expect(await cache.exist([...refs].reverse())).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
+    expect(batches).toHaveLength(1);
+    expect(reads).toEqual([]);
     advance(10_000);
-    await cache.getMany([CART, 'component:default/orders']);
+    await cache.exist([CART, 'component:default/orders']);
     expect(batches.slice(1)).toEqual([[CART, 'component:default/orders']]);
   });
 

@@ -7,6 +7,8 @@ import { AnswerCache } from '../caching/AnswerCache';
 const DEFAULT_TTL_MS = 10_000;
 /** How many entities are kept at most; the oldest read goes first. */
 const DEFAULT_MAX_ENTRIES = 1_000;
+/** How many entities' existence is kept at most (a few MB). */
+const DEFAULT_MAX_KNOWN = 50_000;
 
 /**
  * Entities as the catalog holds them, read with the plugin's own
@@ -24,6 +26,7 @@ const DEFAULT_MAX_ENTRIES = 1_000;
  */
 export class CatalogEntityCache {
   private readonly cache: AnswerCache<Entity | undefined>;
+  private readonly known: AnswerCache<boolean>;
 
   constructor(
     private readonly options: {
@@ -31,12 +34,19 @@ export class CatalogEntityCache {
       auth: AuthService;
       ttlMs?: number;
       maxEntries?: number;
+      /** How many entities' existence is kept at most. */
+      maxKnown?: number;
       now?: () => number;
     },
   ) {
     this.cache = new AnswerCache({
       ttlMs: options.ttlMs ?? DEFAULT_TTL_MS,
       maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+      now: options.now,
+    });
+    this.known = new AnswerCache({
+      ttlMs: options.ttlMs ?? DEFAULT_TTL_MS,
+      maxEntries: options.maxKnown ?? DEFAULT_MAX_KNOWN,
       now: options.now,
     });
   }
@@ -48,40 +58,42 @@ export class CatalogEntityCache {
   }
 
   /**
-   * The entities of `entityRefs`, in their order (undefined for those the
-   * catalog does not have); those not remembered are read in one call.
+   * Whether the catalog has each of `entityRefs`, in their order: what a
+   * list of many entities' records needs to know. Remembered apart from
+   * the entities themselves, and for many more of them (a yes or no is a
+   * few bytes), so that a list of thousands of entities costs the catalog
+   * one call of their kinds per time to live; those not remembered are
+   * asked in one call.
    */
-  async getMany(entityRefs: string[]): Promise<Array<Entity | undefined>> {
+  async exist(entityRefs: string[]): Promise<boolean[]> {
     const missing: string[] = [];
     let settle!: {
-      resolve: (items: Array<Entity | undefined>) => void;
+      resolve: (found: boolean[]) => void;
       reject: (error: unknown) => void;
     };
-    const batch = new Promise<Array<Entity | undefined>>((resolve, reject) => {
+    const batch = new Promise<boolean[]>((resolve, reject) => {
       settle = { resolve, reject };
     });
     const answers = entityRefs.map(entityRef => {
       const ref = entityRef.toLocaleLowerCase('en-US');
-      return this.cache.get(ref, () => {
+      return this.known.get(ref, () => {
         const index = missing.push(ref) - 1;
-        return batch.then(items => items[index]);
+        return batch.then(found => found[index]);
       });
     });
     if (missing.length) {
-      this.readMany(missing).then(settle.resolve, settle.reject);
+      this.readKinds(missing).then(settle.resolve, settle.reject);
     }
     return Promise.all(answers);
   }
 
-  private async readMany(
-    entityRefs: string[],
-  ): Promise<Array<Entity | undefined>> {
+  private async readKinds(entityRefs: string[]): Promise<boolean[]> {
     const { catalog, auth } = this.options;
     const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs },
+      { entityRefs, fields: ['kind'] },
       { credentials: await auth.getOwnServiceCredentials() },
     );
-    return items.map(item => item ?? undefined);
+    return items.map(item => Boolean(item));
   }
 
   private async read(entityRef: string): Promise<Entity | undefined> {

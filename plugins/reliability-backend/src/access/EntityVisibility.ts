@@ -106,7 +106,7 @@ export class CallerVisibility {
       // One call for the lot; the catalog answers null for what it hides.
       const items =
         this.entities && (await this.readsWholeCatalog())
-          ? await this.entities.getMany(unknown)
+          ? await this.entities.exist(unknown)
           : (
               await this.catalog.getEntitiesByRefs(
                 { entityRefs: unknown, fields: ['kind'] },
