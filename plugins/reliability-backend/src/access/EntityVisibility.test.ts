@@ -1,9 +1,15 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Page } from '@reliability-hub/plugin-reliability-common';
 import {
   CallerVisibility,
   EntityRecordList,
+  EntityVisibility,
   EntityScope,
   withinScope,
 } from './EntityVisibility';
@@ -289,5 +295,57 @@ describe('withinScope', () => {
     ],
   ])('narrows %j by %j to %j', (filter, scope, expected) => {
     expect(withinScope(filter, scope as EntityScope)).toEqual(expected);
+  });
+});
+
+describe('EntityVisibility', () => {
+  it("asks the permission policy once per user within ten seconds whether they may read the whole catalog, and a service's every time", async () => {
+    const asked: string[] = [];
+    const permissions = {
+      async authorizeConditional(
+        _queries: unknown[],
+        { credentials }: { credentials: { principal: any } },
+      ) {
+        const { principal } = credentials;
+        asked.push(principal.userEntityRef ?? principal.subject);
+        return [
+          {
+            result:
+              principal.userEntityRef === 'user:default/mallory'
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          },
+        ];
+      },
+    } as unknown as PermissionsService;
+    const visibility = EntityVisibility.create({
+      httpAuth: mockServices.httpAuth(),
+      catalog: catalogHiding(new Set()).catalog,
+      permissions,
+    });
+    const reads = (credentials: BackstageCredentials) =>
+      visibility.forCredentials(credentials).readsWholeCatalog();
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    try {
+      expect(await reads(mockCredentials.user('user:default/ana'))).toBe(true);
+      expect(await reads(mockCredentials.user('user:default/ana'))).toBe(true);
+      expect(await reads(mockCredentials.user('user:default/mallory'))).toBe(
+        false,
+      );
+      expect(await reads(mockCredentials.user('user:default/mallory'))).toBe(
+        false,
+      );
+      expect(asked).toEqual(['user:default/ana', 'user:default/mallory']);
+
+      now.mockReturnValue(1_010_000);
+      expect(await reads(mockCredentials.user('user:default/ana'))).toBe(true);
+      expect(asked).toHaveLength(3);
+
+      await reads(mockCredentials.service('plugin:search'));
+      await reads(mockCredentials.service('plugin:search'));
+      expect(asked.slice(3)).toEqual(['plugin:search', 'plugin:search']);
+    } finally {
+      now.mockRestore();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Page } from '@reliability-hub/plugin-reliability-common';
 import { Request } from 'express';
+import { AnswerCache } from '../caching/AnswerCache';
 import { CatalogEntityCache } from './CatalogEntityCache';
 
 /**
@@ -47,6 +48,9 @@ export interface EntityRecordList<T> {
  */
 const PAGE_ROUNDS = 2;
 
+/** How long a user's permission to read the whole catalog is reused. */
+const DECISION_TTL_MS = 10_000;
+
 /**
  * What one caller may see in the catalog, asked with the caller's own
  * credentials, so the catalog applies the portal's permission policy
@@ -67,6 +71,7 @@ export class CallerVisibility {
     readonly credentials: BackstageCredentials,
     private readonly permissions?: PermissionsService,
     private readonly entities?: CatalogEntityCache,
+    private readonly decisions?: AnswerCache<boolean>,
   ) {}
 
   /**
@@ -77,15 +82,23 @@ export class CallerVisibility {
    * entity.
    */
   async readsWholeCatalog(): Promise<boolean> {
-    const { permissions } = this;
+    const { permissions, credentials, decisions } = this;
     if (!permissions) {
       return false;
     }
-    this.wholeCatalog ??= permissions
-      .authorizeConditional([{ permission: catalogEntityReadPermission }], {
-        credentials: this.credentials,
-      })
-      .then(([decision]) => decision.result === AuthorizeResult.ALLOW);
+    const ask = () =>
+      permissions
+        .authorizeConditional([{ permission: catalogEntityReadPermission }], {
+          credentials,
+        })
+        .then(([decision]) => decision.result === AuthorizeResult.ALLOW);
+    const principal = credentials.principal as {
+      type?: string;
+      userEntityRef?: string;
+    };
+    const user =
+      principal.type === 'user' ? principal.userEntityRef : undefined;
+    this.wholeCatalog ??= decisions && user ? decisions.get(user, ask) : ask();
     return this.wholeCatalog;
   }
 
@@ -285,6 +298,18 @@ export class EntityVisibility {
     );
   }
 
+  /**
+   * Whether a user may read every catalog entity, asked of the permission
+   * policy once per user within {@link DECISION_TTL_MS} rather than on every
+   * request (a request to the permission backend each time): a change of
+   * the policy or of a user's groups shows within that time, as a change
+   * of an entity in the catalog does through {@link CatalogEntityCache}.
+   */
+  private readonly decisions = new AnswerCache<boolean>({
+    ttlMs: DECISION_TTL_MS,
+    maxEntries: 10_000,
+  });
+
   private constructor(
     private readonly httpAuth: HttpAuthService,
     private readonly catalog: CatalogService,
@@ -323,6 +348,7 @@ export class EntityVisibility {
       credentials,
       this.permissions,
       this.entities,
+      this.decisions,
     );
   }
 }
