@@ -2,7 +2,12 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { testRunbook } from '../runbooks/__testUtils__/testRunbook';
 import { DatabaseRunbookStore } from '../runbooks/store/DatabaseRunbookStore';
-import { ChangeArea, raiseChangeStamp, readChangeStamp } from './changeStamps';
+import {
+  ChangeArea,
+  raiseChangeStamp,
+  readChangeStamp,
+  StampedValue,
+} from './changeStamps';
 import { applyDatabaseMigrations, migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
@@ -143,4 +148,55 @@ describe('the change stamps', () => {
       await knex('schedules').insert(schedule('s-1', 'Checkout primary'));
     },
   );
+});
+
+describe('StampedValue', () => {
+  /** A load that finishes when told to, counting the loads. */
+  function loads() {
+    const started: number[] = [];
+    const finish: Array<() => void> = [];
+    const load = (stamp: number) => () => {
+      started.push(stamp);
+      return new Promise<{ stamp: number }>(resolve => {
+        finish.push(() => resolve({ stamp }));
+      });
+    };
+    return { started, finish, load };
+  }
+
+  it('loads once per stamp, and makes callers meanwhile wait for it', async () => {
+    const value = new StampedValue<{ stamp: number }>();
+    const { started, finish, load } = loads();
+    const first = value.get(1, load(1));
+    const second = value.get(1, load(1));
+    finish[0]();
+    expect(await first).toEqual({ stamp: 1 });
+    expect(await second).toEqual({ stamp: 1 });
+    const third = value.get(2, load(2));
+    const fourth = value.get(2, load(2));
+    finish[1]();
+    expect(await fourth).toEqual({ stamp: 2 });
+    expect(await third).toEqual({ stamp: 2 });
+    expect(started).toEqual([1, 2]);
+  });
+
+  it('with previousWhileLoading, answers the last value to callers while another loads the next, and the new one to the caller who loads it', async () => {
+    const value = new StampedValue<{ stamp: number }>({
+      previousWhileLoading: true,
+    });
+    const { started, finish, load } = loads();
+    // Nothing loaded yet: everyone waits for the first value.
+    const first = value.get(1, load(1));
+    const alsoFirst = value.get(1, load(1));
+    finish[0]();
+    expect(await alsoFirst).toEqual({ stamp: 1 });
+    expect(await first).toEqual({ stamp: 1 });
+
+    const loader = value.get(2, load(2));
+    expect(await value.get(2, load(2))).toEqual({ stamp: 1 });
+    finish[1]();
+    expect(await loader).toEqual({ stamp: 2 });
+    expect(await value.get(2, load(2))).toEqual({ stamp: 2 });
+    expect(started).toEqual([1, 2]);
+  });
 });

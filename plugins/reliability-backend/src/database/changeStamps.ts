@@ -46,11 +46,20 @@ export async function raiseChangeStamp(
  * moved: once for every caller asking meanwhile. A newer stamp starts its
  * own computation, and an older one never replaces a newer value.
  *
+ * With `previousWhileLoading`, callers who find the computation for their
+ * stamp already started by another get the last value at once instead of
+ * waiting for it; the caller who started it waits, so a reader that comes
+ * after a write it knows of (its own, say) sees the write.
+ *
  * @internal
  */
 export class StampedValue<C extends { stamp: number }> {
   private value?: C;
   private loading?: { stamp: number; done: Promise<C> };
+
+  constructor(
+    private readonly options: { previousWhileLoading?: boolean } = {},
+  ) {}
 
   /** The value as of `stamp`; `load` is handed the last one to reuse. */
   get(stamp: number, load: (previous?: C) => Promise<C>): Promise<C> {
@@ -58,7 +67,9 @@ export class StampedValue<C extends { stamp: number }> {
       return Promise.resolve(this.value);
     }
     if (this.loading?.stamp === stamp) {
-      return this.loading.done;
+      return this.options.previousWhileLoading && this.value
+        ? Promise.resolve(this.value)
+        : this.loading.done;
     }
     const done = load(this.value).then(value => {
       if (!this.value || this.value.stamp <= value.stamp) {

@@ -94,5 +94,41 @@ describe('SloService overview', () => {
       );
       expect(asked).toEqual([['component:default/a', 'component:default/b']]);
     });
+    it('answers the last overview to requests that arrive while the next is made, and the next to the request that makes it', async () => {
+      const { service, other } = await setup();
+      const a = testDefinitions('component:default/a');
+      await other.saveDefinitions(a);
+      const { caller } = callerHiding([]);
+      const query = { limit: 10 };
+      const states = async (
+        page: Promise<{ items: Array<{ state: string }> }>,
+      ) => (await page).items.map(slo => slo.state);
+      expect(await states(service.overview(query, caller))).toEqual([
+        'pending',
+        'pending',
+        'pending',
+      ]);
+
+      await other.writeEvaluations(evaluated(a, 0.5));
+      // Three requests at once: the one that finds the new evaluation
+      // first reads it and waits; the others answer from the last overview
+      // meanwhile.
+      const answers = await Promise.all([
+        states(service.overview(query, caller)),
+        states(service.overview(query, caller)),
+        states(service.overview(query, caller)),
+      ]);
+      expect(answers.map(answer => answer[0]).sort()).toEqual([
+        'ok',
+        'pending',
+        'pending',
+      ]);
+      // The next request after it gets the new one.
+      expect(await states(service.overview(query, caller))).toEqual([
+        'ok',
+        'ok',
+        'ok',
+      ]);
+    });
   });
 });

@@ -97,6 +97,8 @@ export class SloService {
     startedAt: number;
     done: Promise<SortedOverview>;
   };
+  /** The last overview made, answered while the next one is made. */
+  private lastSorted?: SortedOverview;
 
   private constructor(
     private readonly options: {
@@ -195,8 +197,9 @@ export class SloService {
 
   /**
    * Every objective worst first, made again when its inputs changed (the
-   * store answers the same lists until then), once for every caller asking
-   * meanwhile.
+   * store answers the same lists until then) or aged, once: the caller who
+   * finds it out of date waits while it is made (many turns of the event
+   * loop), callers meanwhile get the last one made.
    */
   private async sortedOverview(): Promise<SortedOverview> {
     const { store } = this.options;
@@ -211,7 +214,7 @@ export class SloService {
       current.latest === latest &&
       Date.now() - current.startedAt < SORTED_MAX_AGE_MS
     ) {
-      return current.done;
+      return this.lastSorted ?? current.done;
     }
     const entry = {
       definitions,
@@ -220,11 +223,18 @@ export class SloService {
       done: this.sortOverview(definitions, latest),
     };
     this.sorted = entry;
-    entry.done.catch(() => {
-      if (this.sorted === entry) {
-        this.sorted = undefined;
-      }
-    });
+    entry.done.then(
+      sorted => {
+        if (this.sorted === entry) {
+          this.lastSorted = sorted;
+        }
+      },
+      () => {
+        if (this.sorted === entry) {
+          this.sorted = undefined;
+        }
+      },
+    );
     return entry.done;
   }
 

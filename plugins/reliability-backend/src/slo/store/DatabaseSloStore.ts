@@ -93,8 +93,14 @@ export class DatabaseSloStore implements SloStore {
     return new DatabaseSloStore(options.knex);
   }
 
-  private readonly definitions = new StampedValue<DefinitionsCache>();
-  private readonly statuses = new StampedValue<StatusesCache>();
+  // Reading them again after a change takes many turns of the event loop:
+  // meanwhile other callers answer from the last reading.
+  private readonly definitions = new StampedValue<DefinitionsCache>({
+    previousWhileLoading: true,
+  });
+  private readonly statuses = new StampedValue<StatusesCache>({
+    previousWhileLoading: true,
+  });
 
   private constructor(private readonly knex: Knex) {}
 
