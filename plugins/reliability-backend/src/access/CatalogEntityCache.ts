@@ -19,8 +19,8 @@ const DEFAULT_MAX_KNOWN = 50_000;
  * everyone else is answered by the catalog with their own credentials.
  *
  * An entity changed or removed in the catalog is seen within the time to
- * live; the catalog's own processing takes longer than that to pick up a
- * change. Entities handed out are shared: callers must not modify them.
+ * live (twice that when no one asked meanwhile); the catalog's own
+ * processing takes longer than that to pick up a change. Entities handed out are shared: callers must not modify them.
  *
  * @internal
  */
@@ -39,13 +39,19 @@ export class CatalogEntityCache {
       now?: () => number;
     },
   ) {
+    const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+    // Past its time to live an answer is given for as long again while it
+    // is read anew: a read from a busy catalog waits in the same queue as
+    // every request, and no request of ours should wait for it.
     this.cache = new AnswerCache({
-      ttlMs: options.ttlMs ?? DEFAULT_TTL_MS,
+      ttlMs,
+      renewWithinMs: ttlMs,
       maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
       now: options.now,
     });
     this.known = new AnswerCache({
-      ttlMs: options.ttlMs ?? DEFAULT_TTL_MS,
+      ttlMs,
+      renewWithinMs: ttlMs,
       maxEntries: options.maxKnown ?? DEFAULT_MAX_KNOWN,
       now: options.now,
     });

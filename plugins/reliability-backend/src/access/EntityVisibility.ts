@@ -302,11 +302,13 @@ export class EntityVisibility {
    * Whether a user may read every catalog entity, asked of the permission
    * policy once per user within {@link DECISION_TTL_MS} rather than on every
    * request (a request to the permission backend each time): a change of
-   * the policy or of a user's groups shows within that time, as a change
-   * of an entity in the catalog does through {@link CatalogEntityCache}.
+   * the policy or of a user's groups shows within that time (twice that
+   * when the user asked nothing meanwhile), as a change of an entity in the
+   * catalog does through {@link CatalogEntityCache}.
    */
   private readonly decisions = new AnswerCache<boolean>({
     ttlMs: DECISION_TTL_MS,
+    renewWithinMs: DECISION_TTL_MS,
     maxEntries: 10_000,
   });
 

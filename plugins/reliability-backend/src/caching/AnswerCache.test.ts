@@ -73,6 +73,50 @@ describe('AnswerCache', () => {
     expect(compute).toHaveBeenCalledTimes(2);
   });
 
+  it('within the renewal window, answers the last answer while one caller computes the next, and waits after it', async () => {
+    let now = 0;
+    const cache = new AnswerCache<string>({
+      ttlMs: 10_000,
+      renewWithinMs: 10_000,
+      maxEntries: 10,
+      now: () => now,
+    });
+    let finish!: (answer: string) => void;
+    const compute = jest.fn(
+      () =>
+        new Promise<string>(resolve => {
+          finish = resolve;
+        }),
+    );
+    const first = cache.get('refs', compute);
+    finish('first');
+    expect(await first).toBe('first');
+
+    now = 10_000;
+    expect(await cache.get('refs', compute)).toBe('first');
+    expect(await cache.get('refs', compute)).toBe('first');
+    expect(compute).toHaveBeenCalledTimes(2);
+    finish('second');
+    await Promise.resolve();
+    expect(await cache.get('refs', compute)).toBe('second');
+
+    // A failed renewal is tried again by the next caller.
+    now = 20_000;
+    const failing = jest.fn(async () => {
+      throw new Error('catalog unreachable');
+    });
+    expect(await cache.get('refs', failing)).toBe('second');
+    await Promise.resolve();
+    expect(await cache.get('refs', failing)).toBe('second');
+    expect(failing).toHaveBeenCalledTimes(2);
+
+    // Past the window, the caller waits for a new answer.
+    now = 30_000;
+    const third = cache.get('refs', compute);
+    finish('third');
+    expect(await third).toBe('third');
+  });
+
   it('keys equal parts alike and different parts apart', () => {
     expect(answerCacheKey(['org', 'month'])).toBe(
       answerCacheKey(['org', 'month']),

@@ -9,14 +9,16 @@ import { createHash } from 'node:crypto';
  * remembered. Bounded: at most `maxEntries` answers, the oldest dropped first.
  * An answer that depends on the clock (what is overdue, what is within the
  * last 90 days) can say, through `holdsUntil`, when it stops holding; it is
- * forgotten then, if that comes before `ttlMs`.
+ * forgotten then, if that comes before `ttlMs`. With `renewWithinMs`, an
+ * answer past its time to live is still given while the next is computed,
+ * so that no caller waits for the renewal but the first after the window.
  *
  * @internal
  */
 export class AnswerCache<T> {
   private readonly entries = new Map<
     string,
-    { at: number; value: Promise<T>; until?: number }
+    { at: number; value: Promise<T>; until?: number; renewing?: boolean }
   >();
 
   constructor(
@@ -26,6 +28,12 @@ export class AnswerCache<T> {
       now?: () => number;
       /** The time (as `now` counts) from which `answer` no longer holds. */
       holdsUntil?: (answer: T) => number;
+      /**
+       * For this long after `ttlMs`, an answer is still given while one
+       * caller's computation of the next runs, instead of every caller
+       * waiting for it. Not for answers with `holdsUntil`.
+       */
+      renewWithinMs?: number;
     },
   ) {}
 
@@ -33,11 +41,35 @@ export class AnswerCache<T> {
   get(key: string, compute: () => Promise<T>): Promise<T> {
     const now = (this.options.now ?? Date.now)();
     const entry = this.entries.get(key);
+    const { ttlMs, renewWithinMs = 0 } = this.options;
     if (
       entry &&
-      now - entry.at < this.options.ttlMs &&
+      now - entry.at < ttlMs &&
       (entry.until === undefined || now < entry.until)
     ) {
+      return entry.value;
+    }
+    if (
+      entry &&
+      entry.until === undefined &&
+      now - entry.at < ttlMs + renewWithinMs
+    ) {
+      if (!entry.renewing) {
+        entry.renewing = true;
+        compute().then(
+          answer => {
+            if (this.entries.get(key) === entry) {
+              this.entries.set(key, {
+                at: now,
+                value: Promise.resolve(answer),
+              });
+            }
+          },
+          () => {
+            entry.renewing = false;
+          },
+        );
+      }
       return entry.value;
     }
     const value = compute();
