@@ -20,7 +20,8 @@ const DEFAULT_MAX_KNOWN = 50_000;
  *
  * An entity changed or removed in the catalog is seen within the time to
  * live (twice that when no one asked meanwhile); the catalog's own
- * processing takes longer than that to pick up a change. Entities handed out are shared: callers must not modify them.
+ * processing takes longer than that to pick up a change. Entities handed
+ * out are shared: callers must not modify them.
  *
  * @internal
  */

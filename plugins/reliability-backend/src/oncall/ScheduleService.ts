@@ -13,6 +13,7 @@ import {
   ScheduleRecord,
   Shift,
 } from '@reliability-hub/plugin-reliability-common';
+import { AnswerCache } from '../caching/AnswerCache';
 import { yieldToLoop } from '../database/yieldToLoop';
 import { OnCallCache } from './OnCallCache';
 import { directOwnersOf, scheduleOwnersOf } from './scheduleOwners';
@@ -98,12 +99,17 @@ export class ScheduleService {
   private readonly stored: StoredSchedules;
   /**
    * Who is on call in every schedule, shared by the requests that ask it
-   * until the first hand-off in it or until the schedules change.
+   * until the first hand-off in it or until the schedules change (its key
+   * is the schedules' change stamp).
    */
-  private everyone?: {
-    snapshot: ScheduleSnapshot;
-    answer: Promise<{ answer: OnCallAnswer; until: number }>;
-  };
+  private readonly everyone = new AnswerCache<{
+    answer: OnCallAnswer;
+    until: number;
+  }>({
+    ttlMs: MAX_ANSWER_AGE_MS,
+    maxEntries: 1,
+    holdsUntil: answer => answer.until,
+  });
 
   /** The shifts of `record` over `[from, to)`; at most 93 days. */
   finalOf(record: ScheduleRecord, from: Date, to: Date): Shift[] {
@@ -294,27 +300,12 @@ export class ScheduleService {
   /** Who is on call in every schedule now, computed once per hand-off. */
   private async everyoneNow(stored: ScheduleSnapshot): Promise<OnCallAnswer> {
     const at = new Date();
-    const shared = this.everyone;
-    if (shared?.snapshot === stored) {
-      const { answer, until } = await shared.answer;
-      // The shared answer may have been computed for an instant a request
-      // earlier; one past its first hand-off is computed again.
-      if (Date.now() < until) {
-        return {
-          ...answer,
-          onCall: { ...answer.onCall, at: at.toISOString() },
-        };
-      }
-    }
-    const computing = this.compute(stored.all, stored, at, []);
-    const entry = { snapshot: stored, answer: computing };
-    this.everyone = entry;
-    computing.catch(() => {
-      if (this.everyone === entry) {
-        this.everyone = undefined;
-      }
-    });
-    return (await computing).answer;
+    const { answer } = await this.everyone.get(String(stored.stamp), () =>
+      this.compute(stored.all, stored, at, []),
+    );
+    // The shared answer may have been computed for an instant a request
+    // earlier.
+    return { ...answer, onCall: { ...answer.onCall, at: at.toISOString() } };
   }
 
   /**
