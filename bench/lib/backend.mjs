@@ -9,7 +9,7 @@ import path from 'node:path';
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const TICK = 100; // USER_HZ of /proc/*/stat
 
-/** Preloaded into the backend (`--require`): writes its event-loop delay to $EVENT_LOOP_DELAY_FILE. */
+/** Preloaded into the backend (`--require`): writes its event-loop delay samples to $EVENT_LOOP_DELAY_FILE. */
 export const EVENT_LOOP_DELAY_MODULE = path.join(
   import.meta.dirname,
   'eventLoopDelay.cjs',
@@ -214,32 +214,27 @@ export class BackendProcess {
     }
   }
 
-  /** Starts a new event-loop delay measurement inside the backend. */
-  resetEventLoopDelay() {
-    const pid = this.serverPid();
-    if (pid && this.eventLoopDelayFile) process.kill(pid, 'SIGUSR2');
-  }
-
   /**
-   * The backend's event-loop delay since the last reset. Only a figure
-   * written after this call covers the whole measurement: while a request
-   * blocks the loop the backend writes nothing, and the file still holds the
-   * figures of before the block.
+   * The event-loop delay samples the backend wrote, as [epoch ms, delay ms],
+   * once it has written one at or after `until` (so that they cover
+   * everything before it); `undefined` when it wrote none for 120 s: its
+   * loop is blocked.
    */
-  async eventLoopDelay() {
+  async eventLoopSamples(until = Date.now()) {
     if (!this.eventLoopDelayFile) return undefined;
-    const asked = Date.now();
     for (;;) {
-      await sleep(500);
-      let figures;
+      let samples = [];
       try {
-        figures = JSON.parse(fs.readFileSync(this.eventLoopDelayFile, 'utf8'));
-      } catch {
-        figures = undefined;
-      }
-      if (figures && figures.at >= asked) return figures;
-      if (Date.now() - asked > 120_000)
-        return { blocked: true, waited: Date.now() - asked };
+        samples = fs
+          .readFileSync(this.eventLoopDelayFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map(line => line.split(' ').map(Number));
+      } catch {}
+      if (samples.length && samples[samples.length - 1][0] >= until)
+        return samples;
+      if (Date.now() - until > 120_000) return undefined;
+      await sleep(500);
     }
   }
 

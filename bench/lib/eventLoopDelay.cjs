@@ -1,33 +1,35 @@
-// Preloaded into the backend by run.mjs (`node --require`): measures the
-// event loop's delay from inside the backend with perf_hooks, so that the
-// benchmark can tell whether a request blocked everything else. Writes the
-// figures since the last reset (SIGUSR2) to $EVENT_LOOP_DELAY_FILE twice a
-// second, with the time of writing; does nothing without it.
+// Preloaded into the backend by the HTTP benchmarks (`node --require`):
+// samples the event loop's delay from inside the backend, so that the
+// benchmark can tell whether requests blocked everything else, and during
+// which of its load runs. A timer due every 10 ms notes how late it fired;
+// twice a second the samples go to $EVENT_LOOP_DELAY_FILE as lines of
+// "<epoch ms> <delay ms>". A blocked loop writes nothing until it is free,
+// and then one sample as late as the block was long. Does nothing without
+// the variable.
 const fs = require('node:fs');
-const { monitorEventLoopDelay } = require('node:perf_hooks');
+const { performance } = require('node:perf_hooks');
 
 const file = process.env.EVENT_LOOP_DELAY_FILE;
 if (file) {
-  const RESOLUTION_MS = 10;
-  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  histogram.enable();
-  process.on('SIGUSR2', () => histogram.reset());
-  // The histogram holds the whole interval between samples: the delay is
-  // what exceeds the resolution.
-  const ms = ns =>
-    Math.max(0, Math.round(ns / 1e4) / 100 - RESOLUTION_MS).toFixed(2);
-  setInterval(() => {
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        p50: ms(histogram.percentile(50)),
-        p99: ms(histogram.percentile(99)),
-        max: ms(histogram.max),
-        samples: histogram.count,
-        // When this was written: a backend whose loop is blocked writes
-        // nothing, and the reader must not take an older figure for now's.
-        at: Date.now(),
-      }),
+  const INTERVAL_MS = 10;
+  let lines = [];
+  let due = performance.now() + INTERVAL_MS;
+  const sample = () => {
+    const now = performance.now();
+    lines.push(
+      `${Math.round(performance.timeOrigin + now)} ${Math.max(
+        0,
+        now - due,
+      ).toFixed(2)}`,
     );
+    due = now + INTERVAL_MS;
+    setTimeout(sample, INTERVAL_MS).unref();
+  };
+  fs.writeFileSync(file, '');
+  setTimeout(sample, INTERVAL_MS).unref();
+  setInterval(() => {
+    if (!lines.length) return;
+    fs.appendFileSync(file, `${lines.join('\n')}\n`);
+    lines = [];
   }, 500).unref();
 }

@@ -18,6 +18,7 @@ export function percentile(sorted, p) {
 /** One autocannon run against `url` as the holder of `token`. */
 export async function load(url, token, seconds, connections) {
   const latencies = [];
+  const from = Date.now();
   const instance = autocannon({
     url,
     connections,
@@ -30,6 +31,8 @@ export async function load(url, token, seconds, connections) {
   const result = await instance;
   return {
     latencies,
+    from,
+    to: Date.now(),
     seconds,
     requests: result.requests.total,
     non2xx: result.non2xx,
@@ -52,6 +55,26 @@ export function aggregate(runs) {
     mean: latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1),
     rps: latencies.length / seconds,
     bytesPerRequest: runs.reduce((a, r) => a + r.bytes, 0) / (requests || 1),
+  };
+}
+
+/**
+ * The event-loop delay over `runs` (their `from`–`to` windows) from the
+ * backend's samples (`BackendProcess.eventLoopSamples`): p50, p99 and max in
+ * ms, or `{ blocked: true }` without samples.
+ */
+export function loopDelayOver(samples, runs) {
+  if (!samples) return { blocked: true };
+  const delays = samples
+    .filter(([at]) => runs.some(r => at >= r.from && at <= r.to))
+    .map(([, delay]) => delay)
+    .sort((a, b) => a - b);
+  const ms = v => (Number.isNaN(v) ? '?' : v.toFixed(1));
+  return {
+    p50: ms(percentile(delays, 50)),
+    p99: ms(percentile(delays, 99)),
+    max: ms(delays.length ? delays[delays.length - 1] : NaN),
+    samples: delays.length,
   };
 }
 

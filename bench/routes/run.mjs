@@ -22,9 +22,9 @@
 //   runbooks        GET /api/reliability/runbooks/library?q=pool&limit=25 (the library page's first page)
 //   incidents       GET /api/reliability/incidents?limit=20 (the Incidents page's first page)
 //
-// The event-loop delay is measured inside the backend (../lib/eventLoopDelay.cjs,
-// perf_hooks.monitorEventLoopDelay) over each number of clients; the
-// backend's RSS is read from /proc. Then it runs the rotation benchmark
+// The event-loop delay is sampled inside the backend (../lib/eventLoopDelay.cjs)
+// and reported per route (over that route's own load runs: the catalog's too)
+// and over each number of clients; the backend's RSS is read from /proc. Then it runs the rotation benchmark
 // (../oncall-expansion) and the frontend size benchmark (../frontend-size,
 // on the app the backend build just built) and prints one table of it all.
 //
@@ -47,7 +47,7 @@ import {
   freePort,
 } from '../lib/backend.mjs';
 import { RELIABILITY_JOBS_ONCE, SEARCH_ONCE_AT_START } from '../lib/config.mjs';
-import { aggregate, load, printTable } from '../lib/load.mjs';
+import { aggregate, load, loopDelayOver, printTable } from '../lib/load.mjs';
 import { prepareProductionBackend } from '../lib/production.mjs';
 import {
   generateCatalog,
@@ -353,7 +353,6 @@ async function measure(db, { base, token }) {
     const runs = new Map(all.map(r => [r, []]));
     const roundSeconds = DURATION / ROUNDS;
     const cpuBefore = backend.cpuSnapshot();
-    backend.resetEventLoopDelay();
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, route] of ROUTES.entries()) {
         const order =
@@ -365,7 +364,8 @@ async function measure(db, { base, token }) {
       }
     }
     const cpu = cpuShares(cpuBefore, backend.cpuSnapshot());
-    const loop = await backend.eventLoopDelay();
+    const samples = await backend.eventLoopSamples();
+    const loop = loopDelayOver(samples, [...runs.values()].flat());
     const catalog = aggregate(runs.get(CATALOG));
     for (const r of all) {
       const figures = r === CATALOG ? catalog : aggregate(runs.get(r));
@@ -374,6 +374,7 @@ async function measure(db, { base, token }) {
         clients,
         route: r.name,
         ...figures,
+        loop: loopDelayOver(samples, runs.get(r)),
         ratio: figures.p99 / catalog.p99,
         baseline: r === CATALOG,
       });
@@ -490,6 +491,7 @@ function report(rows) {
       r.baseline ? '' : `${base.p50.toFixed(1)} / ${base.p99.toFixed(1)}`,
       r.baseline ? '' : `${r.ratio.toFixed(2)}x${r.ratio > 1 ? ' !' : ''}`,
       r.rps.toFixed(0),
+      r.loop.blocked ? 'blocked' : `${r.loop.p99} / ${r.loop.max}`,
       r.non2xx + r.errors ? String(r.non2xx + r.errors) : '',
       r.bytesPerRequest >= 1024
         ? `${(r.bytesPerRequest / 1024).toFixed(1)} KiB`
@@ -506,11 +508,12 @@ function report(rows) {
       'catalog p50 / p99 ms',
       'p99 ratio',
       'req/s',
+      'loop delay p99 / max ms',
       'failed',
       'answer',
     ],
     body,
-    ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
   log('');
   const loopBody = rows

@@ -18,6 +18,7 @@ import { AlertmanagerWebhookService } from './alertmanager/AlertmanagerWebhookSe
 import { ActionItemService } from './actionItems/ActionItemService';
 import { DatabaseActionItemStore } from './actionItems/DatabaseActionItemStore';
 import { applyDatabaseMigrations } from './database/migrations';
+import { takeTurnsOnSqlite } from './database/turnsOnSqlite';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
 import { IncidentService } from './incidents/IncidentService';
@@ -105,6 +106,7 @@ export const reliabilityPlugin = createBackendPlugin({
         urlReader,
       }) {
         const knex = await database.getClient();
+        takeTurnsOnSqlite(knex);
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
