@@ -58,6 +58,38 @@ describe('DatabaseSloStore', () => {
       expect(await reader.listDefinitions(['component:default/a'])).toEqual([]);
     });
 
+    it('takes a refresh that found the same files without parsing them again', async () => {
+      const { reader, writer } = await setup();
+      const ref = 'component:default/a';
+      await writer.saveDefinitions(testDefinitions(ref));
+      const [first] = await reader.listDefinitions();
+
+      // Read again later, unchanged (a new etag, the same content).
+      const later = new Date(Date.parse(first.readAt!) + 600_000).toISOString();
+      await writer.saveDefinitions({
+        ...testDefinitions(ref),
+        etags: { 'openslo.yaml': 'W/"2"' },
+        readAt: later,
+      });
+      const [second] = await reader.listDefinitions();
+      expect(second.readAt).toBe(later);
+      expect(second.etags).toEqual({ 'openslo.yaml': 'W/"2"' });
+      // What was parsed is kept, not read and parsed again.
+      expect(second.slos).toBe(first.slos);
+
+      // Changed files are parsed again.
+      await writer.saveDefinitions({
+        ...testDefinitions(ref),
+        contentHash: 'h2',
+        slos: first.slos.slice(0, 1),
+        readAt: later,
+      });
+      const [third] = await reader.listDefinitions();
+      expect(third.contentHash).toBe('h2');
+      expect(third.slos).toHaveLength(1);
+      expect(third.slos).not.toBe(first.slos);
+    });
+
     it("sees another instance's evaluation once it is written, all of it", async () => {
       const { reader, writer } = await setup();
       expect((await reader.listStatuses()).size).toBe(0);

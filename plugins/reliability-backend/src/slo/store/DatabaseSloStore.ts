@@ -13,7 +13,7 @@ import {
   readChangeStamp,
   StampedValue,
 } from '../../database/changeStamps';
-import { toNumber } from '../../database/sql';
+import { toIso, toNumber } from '../../database/sql';
 import { yieldToLoop } from '../../database/yieldToLoop';
 import {
   EntitySloDefinitions,
@@ -51,7 +51,10 @@ const STATUSES_CHUNK = 250;
 /** The parsed definitions of every entity, as of a definitions stamp. */
 interface DefinitionsCache {
   stamp: number;
-  byRef: Map<string, { revision: number; value: EntitySloDefinitions }>;
+  byRef: Map<
+    string,
+    { revision: number; etags: string | null; value: EntitySloDefinitions }
+  >;
   list: EntitySloDefinitions[];
 }
 
@@ -63,10 +66,22 @@ interface StatusesCache {
 }
 
 /**
- * A definitions row's revision: a new number with each write of the row, so
- * the cache reads again only the rows whose revision it does not hold.
+ * A definitions row's revision: a new number with each write that changes
+ * what was parsed, so the cache reads again only the rows whose revision it
+ * does not hold. A refresh that finds the same files moves only `read_at`
+ * and the etags, which the cache takes without parsing again.
  */
 const newRevision = () => randomInt(2 ** 47);
+
+/** The columns a revision stands for. */
+const PARSED_COLUMNS = [
+  'location',
+  'owner_ref',
+  'system_ref',
+  'content_hash',
+  'definitions',
+  'problems',
+] as const;
 
 const byEntityRef = (a: EntitySloDefinitions, b: EntitySloDefinitions) =>
   a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef);
@@ -123,14 +138,36 @@ export class DatabaseSloStore implements SloStore {
   private async cachedDefinitions(): Promise<DefinitionsCache> {
     const stamp = await readChangeStamp(this.knex, 'slo_definitions');
     return this.definitions.get(stamp, async previous => {
-      const revisions: Array<{ entity_ref: string; revision: unknown }> =
-        await this.knex('slo_definitions').select('entity_ref', 'revision');
+      const revisions: Array<
+        Pick<DefinitionsRow, 'entity_ref' | 'etags' | 'read_at'> & {
+          revision: unknown;
+        }
+      > = await this.knex('slo_definitions').select(
+        'entity_ref',
+        'revision',
+        'etags',
+        'read_at',
+      );
       const byRef: DefinitionsCache['byRef'] = new Map();
       const changed: string[] = [];
       for (const row of revisions) {
         const kept = previous?.byRef.get(row.entity_ref);
         if (kept && kept.revision === toNumber(row.revision)) {
-          byRef.set(row.entity_ref, kept);
+          const readAt = toIso(row.read_at);
+          byRef.set(
+            row.entity_ref,
+            kept.value.readAt === readAt && kept.etags === row.etags
+              ? kept
+              : {
+                  ...kept,
+                  etags: row.etags,
+                  value: {
+                    ...kept.value,
+                    readAt,
+                    etags: row.etags ? JSON.parse(row.etags) : {},
+                  },
+                },
+          );
         } else {
           changed.push(row.entity_ref);
         }
@@ -144,6 +181,7 @@ export class DatabaseSloStore implements SloStore {
         for (const row of rows) {
           byRef.set(row.entity_ref, {
             revision: toNumber(row.revision),
+            etags: row.etags,
             value: toDefinitions(row),
           });
         }
@@ -206,11 +244,19 @@ export class DatabaseSloStore implements SloStore {
       read_at: new Date(definitions.readAt),
     };
     await this.knex.transaction(async tx => {
-      const before = await tx<DefinitionsRow>('slo_definitions')
+      const before = await tx<DefinitionsRow & { revision: unknown }>(
+        'slo_definitions',
+      )
         .where({ entity_ref: definitions.entityRef })
         .first();
+      const sameParse =
+        before &&
+        PARSED_COLUMNS.every(column => before[column] === row[column]);
       await tx('slo_definitions')
-        .insert({ ...row, revision: newRevision() })
+        .insert({
+          ...row,
+          revision: sameParse ? toNumber(before.revision) : newRevision(),
+        })
         .onConflict('entity_ref')
         .merge();
       if (audit) {
