@@ -7,7 +7,8 @@
 //     MS are epoch milliseconds at which PostgreSQL was stopped and started again. Checks:
 //     while down every answer is a 503 with a clear message, fast (no hang) and no 500;
 //     after it is up, reports how long until reads and writes succeed again (recovery time),
-//     and from the backend log how often the scheduled jobs retried while it was down.
+//     from the backend log how often the scheduled jobs retried while it was down, and whether
+//     the SLO evaluation ran again (waiting out the lock of a run the outage interrupted).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { call, parseArgs } from './lib/client.mjs';
 import { CHECKOUT, findTargets, waitUntilOwner } from './lib/targets.mjs';
@@ -64,20 +65,35 @@ if (args.analyze) {
       connection: args.db,
       pool: { min: 0, max: 1 },
     });
-    const [row] = await knex('slo_snapshots')
-      .where('evaluated_at', '>', new Date(up))
-      .count({ n: '*' });
-    jobsResumed = Number(row.n) > 0;
-    // A job whose run the outage interrupted keeps its lock until the run's timeout expires.
-    heldLocks = (
-      await knex('backstage_backend_tasks__tasks')
-        .where('id', 'like', 'reliability%')
-        .whereNotNull('current_run_ticket')
-        .where('current_run_started_at', '<', new Date(up))
-        .select('id', 'current_run_expires_at')
-    ).map(
+    const resumed = async () => {
+      const [row] = await knex('slo_snapshots')
+        .where('evaluated_at', '>', new Date(up))
+        .count({ n: '*' });
+      return Number(row.n) > 0;
+    };
+    // A job whose run the outage interrupted keeps its lock until the run's
+    // timeout expires (or the run ends), so the next run may come that late:
+    // wait for it until then and one more cadence, but no more than 90 s.
+    const locks = await knex('backstage_backend_tasks__tasks')
+      .where('id', 'like', 'reliability%')
+      .whereNotNull('current_run_ticket')
+      .where('current_run_started_at', '<', new Date(up))
+      .select('id', 'current_run_expires_at');
+    heldLocks = locks.map(
       r => `${r.id} until ${new Date(r.current_run_expires_at).toISOString()}`,
     );
+    const waitUntil = Math.min(
+      Date.now() + 90_000,
+      Math.max(
+        Date.now(),
+        ...locks.map(r => new Date(r.current_run_expires_at).getTime()),
+      ) + 15_000,
+    );
+    jobsResumed = await resumed();
+    while (!jobsResumed && Date.now() < waitUntil) {
+      await new Promise(r => setTimeout(r, 2000));
+      jobsResumed = await resumed();
+    }
     await knex.destroy();
   }
   const failures = [];
