@@ -94,6 +94,38 @@ describe('SloService overview', () => {
       );
       expect(asked).toEqual([['component:default/a', 'component:default/b']]);
     });
+    it('keeps its sorted overview after a refresh that found the same files, and sorts again after one that did not', async () => {
+      const { service, other } = await setup();
+      const a = testDefinitions('component:default/a');
+      await other.saveDefinitions(a);
+      const { caller } = callerHiding([]);
+      const query = { limit: 10 };
+      const first = await service.overview(query, caller);
+      expect(first.totalItems).toBe(3);
+
+      const later = new Date(Date.parse(a.readAt) + 600_000).toISOString();
+      await other.touchDefinitions([
+        { entityRef: a.entityRef, readAt: later, etags: { f: 'W/"2"' } },
+      ]);
+      const same = await service.overview(query, caller);
+      // The very objects of the last sort: nothing was sorted again.
+      expect(same.items).toHaveLength(3);
+      same.items.forEach((slo, i) => expect(slo).toBe(first.items[i]));
+
+      await other.saveDefinitions({
+        ...a,
+        contentHash: 'h2',
+        slos: a.slos.slice(1),
+        readAt: later,
+      });
+      const changed = await service.overview(query, caller);
+      expect(changed.items.map(slo => slo.sloName)).toEqual(
+        first.items
+          .map(slo => slo.sloName)
+          .filter(n => n !== a.slos[0].definition.name),
+      );
+    });
+
     it('answers the last overview to requests that arrive while the next is made, and the next to the request that makes it', async () => {
       const { service, other } = await setup();
       const a = testDefinitions('component:default/a');

@@ -61,6 +61,28 @@ interface SortedOverview {
 }
 
 /**
+ * Whether two lists of definitions give the same objectives: the same
+ * entities, owners, systems and parsed SLOs. A refresh that found the same
+ * files moves only read times and ETags, which the overview does not show.
+ */
+function sameObjectives(
+  a: EntitySloDefinitions[],
+  b: EntitySloDefinitions[],
+): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every(
+        (entity, i) =>
+          entity.entityRef === b[i].entityRef &&
+          entity.slos === b[i].slos &&
+          entity.owner === b[i].owner &&
+          entity.system === b[i].system,
+      ))
+  );
+}
+
+/**
  * Of the overview's entities, whether the caller may see each: everyone
  * when the policy lets the caller read the whole catalog, else those the
  * catalog answers for the caller.
@@ -197,7 +219,8 @@ export class SloService {
 
   /**
    * Every objective worst first, made again when its inputs changed (the
-   * store answers the same lists until then) or aged, once: the caller who
+   * store answers the same lists until then, and parsed definitions kept
+   * across a refresh that found the same files) or aged, once: the caller who
    * finds it out of date waits while it is made (many turns of the event
    * loop), callers meanwhile get the last one made.
    */
@@ -210,7 +233,7 @@ export class SloService {
     const current = this.sorted;
     if (
       current &&
-      current.definitions === definitions &&
+      sameObjectives(current.definitions, definitions) &&
       current.latest === latest &&
       Date.now() - current.startedAt < SORTED_MAX_AGE_MS
     ) {

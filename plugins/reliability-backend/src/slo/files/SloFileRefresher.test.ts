@@ -97,6 +97,42 @@ describe('SloFileRefresher', () => {
       expect(again.slos).toEqual(stored.slos);
     });
 
+    it('stores the entities read again unchanged in one write, and saves one whose owner changed', async () => {
+      const { store, refresher, urlReader } = await setup(
+        [paymentsEntity(OWNER)],
+        { [TEST_OPENSLO_URL]: TEST_OPENSLO },
+      );
+      await refresher.refreshAll();
+      const [first] = await store.listDefinitions([PAYMENTS]);
+      const save = jest.spyOn(store, 'saveDefinitions');
+      const touch = jest.spyOn(store, 'touchDefinitions');
+      await new Promise(resolve => setTimeout(resolve, 5));
+
+      await refresher.refreshAll();
+      const [again] = await store.listDefinitions([PAYMENTS]);
+      expect(Date.parse(again.readAt)).toBeGreaterThan(
+        Date.parse(first.readAt),
+      );
+      expect(again.slos).toEqual(first.slos);
+      expect(save).not.toHaveBeenCalled();
+      expect(touch).toHaveBeenCalledTimes(1);
+
+      // The same files, another owner: a change, saved as one.
+      const moved = SloFileRefresher.create({
+        store,
+        catalog: catalogServiceMock({
+          entities: [paymentsEntity('group:default/refunds')],
+        }),
+        auth: mockServices.auth(),
+        urlReader,
+        logger: mockServices.logger.mock(),
+      });
+      await moved.refreshAll();
+      const [owned] = await store.listDefinitions([PAYMENTS]);
+      expect(owned.owner).toBe('group:default/refunds');
+      expect(save).toHaveBeenCalledTimes(1);
+    });
+
     it('stores read errors and invalid documents as problems, not crashes', async () => {
       const broken = TEST_OPENSLO.replace('target: 0.999', 'target: 1.5');
       const { store, refresher } = await setup(

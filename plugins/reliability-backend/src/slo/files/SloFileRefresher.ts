@@ -97,10 +97,13 @@ export class SloFileRefresher {
 
   /**
    * Reads every annotated entity of the catalog, page by page, and forgets
-   * the entities that lost the annotation.
+   * the entities that lost the annotation. Entities whose files and
+   * relations are as before are stored together at the end: only their read
+   * time and ETags move.
    */
   async refreshAll(): Promise<{ entities: number }> {
     const { catalog, auth, store, logger } = this.options;
+    const unchanged: EntitySloDefinitions[] = [];
     const credentials = await auth.getOwnServiceCredentials();
     const previous = new Map(
       (await store.listDefinitions()).map(d => [d.entityRef, d]),
@@ -125,7 +128,7 @@ export class SloFileRefresher {
         const ref = refOf(entity);
         seen.add(ref);
         try {
-          await this.read(entity, previous.get(ref));
+          await this.read(entity, previous.get(ref), { unchanged });
         } catch (error) {
           logger.warn(
             `Could not store the SLO definitions of ${ref}: ${error}`,
@@ -134,6 +137,7 @@ export class SloFileRefresher {
       }
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
+    await this.touch(unchanged);
     await store.deleteDefinitions(
       [...previous.keys()].filter(ref => !seen.has(ref)),
     );
@@ -162,6 +166,27 @@ export class SloFileRefresher {
     return this.read(entity, previous, { force: true, audit });
   }
 
+  /** Stores the read time and ETags of entities read again unchanged. */
+  private async touch(unchanged: EntitySloDefinitions[]): Promise<void> {
+    const { store, afterSave, logger } = this.options;
+    await store.touchDefinitions(
+      unchanged.map(({ entityRef, readAt, etags }) => ({
+        entityRef,
+        readAt,
+        etags,
+      })),
+    );
+    for (const definitions of afterSave ? unchanged : []) {
+      try {
+        await afterSave!(definitions);
+      } catch (error) {
+        logger.warn(
+          `Could not store the SLO definitions of ${definitions.entityRef}: ${error}`,
+        );
+      }
+    }
+  }
+
   /** The entity from the catalog; NotFoundError when it has none. */
   async getEntity(entityRef: string): Promise<Entity> {
     const { catalog, auth } = this.options;
@@ -174,10 +199,19 @@ export class SloFileRefresher {
     return entity;
   }
 
+  /**
+   * Reads and stores an entity's definitions. With `unchanged`, an entity
+   * whose files, location, owner and system are as before is added to it
+   * instead of stored (see {@link SloFileRefresher.touch}).
+   */
   private async read(
     entity: Entity,
     previous: EntitySloDefinitions | undefined,
-    options: { force?: boolean; audit?: { actor: string } } = {},
+    options: {
+      force?: boolean;
+      audit?: { actor: string };
+      unchanged?: EntitySloDefinitions[];
+    } = {},
   ): Promise<EntitySloDefinitions> {
     const { store, urlReader, afterSave } = this.options;
     const entityRef = refOf(entity);
@@ -226,6 +260,14 @@ export class SloFileRefresher {
       ) {
         // Same files as before: keep what was parsed.
         definitions = { ...previous, ...base, etags: read.etags };
+        if (
+          options.unchanged &&
+          previous.owner === base.owner &&
+          previous.system === base.system
+        ) {
+          options.unchanged.push(definitions);
+          return definitions;
+        }
       } else {
         const slos: EntitySloDefinitions['slos'] = [];
         const problems = [...read.problems];

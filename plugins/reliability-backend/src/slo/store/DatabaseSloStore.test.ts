@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { readChangeStamp } from '../../database/changeStamps';
 import { applyDatabaseMigrations } from '../../database/migrations';
 import { evaluated, testDefinitions } from '../__testUtils__/sloStore';
 import { DatabaseSloStore } from './DatabaseSloStore';
@@ -14,6 +15,7 @@ describe('DatabaseSloStore', () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
       return {
+        knex,
         reader: DatabaseSloStore.create({ knex }),
         writer: DatabaseSloStore.create({ knex }),
       };
@@ -88,6 +90,35 @@ describe('DatabaseSloStore', () => {
       expect(third.contentHash).toBe('h2');
       expect(third.slos).toHaveLength(1);
       expect(third.slos).not.toBe(first.slos);
+    });
+
+    it('takes the read times and etags of unchanged entities together, keeping what was parsed', async () => {
+      const { knex, reader, writer } = await setup();
+      const refs = ['component:default/a', 'component:default/b'];
+      for (const ref of refs) {
+        await writer.saveDefinitions(testDefinitions(ref));
+      }
+      const before = await reader.listDefinitions();
+      const stamp = await readChangeStamp(knex, 'slo_definitions');
+
+      const later = new Date(
+        Date.parse(before[0].readAt) + 600_000,
+      ).toISOString();
+      await writer.touchDefinitions(
+        refs.map(entityRef => ({
+          entityRef,
+          readAt: later,
+          etags: { 'openslo.yaml': `W/"${entityRef}"` },
+        })),
+      );
+      const after = await reader.listDefinitions();
+      expect(after.map(d => [d.entityRef, d.readAt, d.etags])).toEqual(
+        refs.map(ref => [ref, later, { 'openslo.yaml': `W/"${ref}"` }]),
+      );
+      after.forEach((d, i) => expect(d.slos).toBe(before[i].slos));
+      expect(await readChangeStamp(knex, 'slo_definitions')).toBeGreaterThan(
+        stamp,
+      );
     });
 
     it("sees another instance's evaluation once it is written, all of it", async () => {

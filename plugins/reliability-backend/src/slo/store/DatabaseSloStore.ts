@@ -18,6 +18,7 @@ import { yieldToLoop } from '../../database/yieldToLoop';
 import {
   EntitySloDefinitions,
   SliceSums,
+  SloDefinitionsTouch,
   SloStore,
   StoredSliSample,
 } from './SloStore';
@@ -276,6 +277,29 @@ export class DatabaseSloStore implements SloStore {
           before: summary(before && toDefinitions(before)) ?? undefined,
           after: summary(definitions),
         });
+      }
+    });
+  }
+
+  /**
+   * One transaction for every touch, so the definitions stamp moves once;
+   * the loop turns every {@link DEFINITIONS_CHUNK} rows.
+   */
+  async touchDefinitions(touches: SloDefinitionsTouch[]): Promise<void> {
+    if (!touches.length) {
+      return;
+    }
+    await this.knex.transaction(async tx => {
+      for (const [i, touch] of touches.entries()) {
+        await tx('slo_definitions')
+          .where({ entity_ref: touch.entityRef })
+          .update({
+            read_at: new Date(touch.readAt),
+            etags: JSON.stringify(touch.etags),
+          });
+        if ((i + 1) % DEFINITIONS_CHUNK === 0) {
+          await yieldToLoop();
+        }
       }
     });
   }

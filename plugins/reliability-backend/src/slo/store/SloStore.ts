@@ -38,6 +38,16 @@ export interface EntitySloDefinitions {
 }
 
 /**
+ * A read of an entity's files that found them unchanged.
+ *
+ * @internal
+ */
+export type SloDefinitionsTouch = Pick<
+  EntitySloDefinitions,
+  'entityRef' | 'readAt' | 'etags'
+>;
+
+/**
  * One bucket of the push source, as stored.
  *
  * @internal
@@ -80,6 +90,12 @@ export interface SloStore {
     definitions: EntitySloDefinitions,
     audit?: { actor: string },
   ): Promise<void>;
+  /**
+   * Records that these entities' files were read again and found the same:
+   * their read time and ETags move, what was parsed stays. Written together,
+   * so readers load the definitions again once, not once per entity.
+   */
+  touchDefinitions(touches: SloDefinitionsTouch[]): Promise<void>;
   /** Forgets entities that no longer carry the annotation, with their figures. */
   deleteDefinitions(entityRefs: string[]): Promise<void>;
 
