@@ -291,7 +291,9 @@ async function main() {
     } runbook files for ${COMPONENTS} components in ${Date.now() - t} ms`,
   );
 
-  fs.rmSync(DB_FILE, { force: true });
+  // With the write-ahead log and its index, which a new file must not meet.
+  for (const suffix of ['', '-wal', '-shm'])
+    fs.rmSync(`${DB_FILE}${suffix}`, { force: true });
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: DB_FILE },

@@ -19,6 +19,7 @@ import { ActionItemService } from './actionItems/ActionItemService';
 import { DatabaseActionItemStore } from './actionItems/DatabaseActionItemStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { takeTurnsOnSqlite } from './database/turnsOnSqlite';
+import { useWriteAheadLogOnSqlite } from './database/writeAheadLog';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
 import { IncidentService } from './incidents/IncidentService';
@@ -107,6 +108,7 @@ export const reliabilityPlugin = createBackendPlugin({
       }) {
         const knex = await database.getClient();
         takeTurnsOnSqlite(knex);
+        await useWriteAheadLogOnSqlite(knex, logger);
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
