@@ -8,12 +8,8 @@ import {
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
 import { randomInt } from 'node:crypto';
-import {
-  raiseChangeStamp,
-  readChangeStamp,
-  StampedValue,
-} from '../../database/changeStamps';
-import { toIso, toNumber } from '../../database/sql';
+import { raiseChangeStamp } from '../../database/changeStamps';
+import { toNumber } from '../../database/sql';
 import { yieldToLoop } from '../../database/yieldToLoop';
 import {
   EntitySloDefinitions,
@@ -22,6 +18,11 @@ import {
   SloStore,
   StoredSliSample,
 } from './SloStore';
+import {
+  byEntityRef,
+  SloDefinitionsCache,
+  SloStatusesCache,
+} from './sloCaches';
 import {
   DefinitionsRow,
   downsample,
@@ -42,29 +43,8 @@ const CHUNK = 200;
  */
 const STATUS_BATCH = 100;
 
-/**
- * Rows read (and parsed) between yields when the cache is filled again: an
- * entity's definitions row holds its OpenSLO documents too (kilobytes).
- */
-const DEFINITIONS_CHUNK = 100;
-const STATUSES_CHUNK = 250;
-
-/** The parsed definitions of every entity, as of a definitions stamp. */
-interface DefinitionsCache {
-  stamp: number;
-  byRef: Map<
-    string,
-    { revision: number; etags: string | null; value: EntitySloDefinitions }
-  >;
-  list: EntitySloDefinitions[];
-}
-
-/** The latest status of every objective, as of a statuses stamp. */
-interface StatusesCache {
-  stamp: number;
-  statuses: Map<string, SloStatus>;
-  byEntity: Map<string, SloStatus[]>;
-}
+/** Definitions rows updated between yields when a refresh touches them. */
+const TOUCHES_PER_YIELD = 100;
 
 /**
  * A definitions row's revision: a new number with each write that changes
@@ -84,9 +64,6 @@ const PARSED_COLUMNS = [
   'problems',
 ] as const;
 
-const byEntityRef = (a: EntitySloDefinitions, b: EntitySloDefinitions) =>
-  a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef);
-
 /** The longest bucket the push API accepts. */
 const MAX_BUCKET_SECONDS = 24 * 60 * 60;
 
@@ -97,9 +74,9 @@ const SAMPLE_CHUNK = 450;
  * {@link SloStore} on the plugin's database (SQLite or PostgreSQL).
  *
  * Every definition and every latest status is kept in memory, parsed, and
- * read again only after a write: the areas' change stamps (see
- * {@link readChangeStamp}) move with each write, so the writes of other
- * backend instances are seen too. The lists answered for all entities are shared:
+ * read again only after a write (see {@link SloDefinitionsCache} and
+ * {@link SloStatusesCache}): the areas' change stamps move with each write,
+ * so the writes of other backend instances are seen too. The lists answered for all entities are shared:
  * callers must not modify them.
  *
  * @internal
@@ -109,124 +86,24 @@ export class DatabaseSloStore implements SloStore {
     return new DatabaseSloStore(options.knex);
   }
 
-  // Reading them again after a change takes many turns of the event loop:
-  // meanwhile other callers answer from the last reading.
-  private readonly definitions = new StampedValue<DefinitionsCache>({
-    previousWhileLoading: true,
-  });
-  private readonly statuses = new StampedValue<StatusesCache>({
-    previousWhileLoading: true,
-  });
+  private readonly definitions: SloDefinitionsCache;
+  private readonly statuses: SloStatusesCache;
 
-  private constructor(private readonly knex: Knex) {}
+  private constructor(private readonly knex: Knex) {
+    this.definitions = new SloDefinitionsCache(knex);
+    this.statuses = new SloStatusesCache(knex);
+  }
 
   async listDefinitions(
     entityRefs?: string[],
   ): Promise<EntitySloDefinitions[]> {
-    const cache = await this.cachedDefinitions();
+    const cache = await this.definitions.get();
     if (!entityRefs) {
       return cache.list;
     }
     return [...new Set(entityRefs)]
       .flatMap(ref => cache.byRef.get(ref)?.value ?? [])
       .sort(byEntityRef);
-  }
-
-  /**
-   * Every entity's definitions: the rows written since the last load are
-   * read and parsed again, a few at a time, the others kept.
-   */
-  private async cachedDefinitions(): Promise<DefinitionsCache> {
-    const stamp = await readChangeStamp(this.knex, 'slo_definitions');
-    return this.definitions.get(stamp, async previous => {
-      const revisions: Array<
-        Pick<DefinitionsRow, 'entity_ref' | 'etags' | 'read_at'> & {
-          revision: unknown;
-        }
-      > = await this.knex('slo_definitions').select(
-        'entity_ref',
-        'revision',
-        'etags',
-        'read_at',
-      );
-      const byRef: DefinitionsCache['byRef'] = new Map();
-      const changed: string[] = [];
-      for (const row of revisions) {
-        const kept = previous?.byRef.get(row.entity_ref);
-        if (kept && kept.revision === toNumber(row.revision)) {
-          const readAt = toIso(row.read_at);
-          byRef.set(
-            row.entity_ref,
-            kept.value.readAt === readAt && kept.etags === row.etags
-              ? kept
-              : {
-                  ...kept,
-                  etags: row.etags,
-                  value: {
-                    ...kept.value,
-                    readAt,
-                    etags: row.etags ? JSON.parse(row.etags) : {},
-                  },
-                },
-          );
-        } else {
-          changed.push(row.entity_ref);
-        }
-      }
-      for (let i = 0; i < changed.length; i += DEFINITIONS_CHUNK) {
-        const rows: Array<DefinitionsRow & { revision: unknown }> =
-          await this.knex('slo_definitions').whereIn(
-            'entity_ref',
-            changed.slice(i, i + DEFINITIONS_CHUNK),
-          );
-        for (const row of rows) {
-          byRef.set(row.entity_ref, {
-            revision: toNumber(row.revision),
-            etags: row.etags,
-            value: toDefinitions(row),
-          });
-        }
-        await yieldToLoop();
-      }
-      const list = [...byRef.values()].map(entry => entry.value);
-      return { stamp, byRef, list: list.sort(byEntityRef) };
-    });
-  }
-
-  /** Every latest status, read and parsed a few hundred at a time. */
-  private async cachedStatuses(): Promise<StatusesCache> {
-    const stamp = await readChangeStamp(this.knex, 'slo_statuses');
-    return this.statuses.get(stamp, async () => {
-      const statuses = new Map<string, SloStatus>();
-      let after: string | undefined;
-      for (;;) {
-        const query = this.knex('slo_status')
-          .select('slo_id', 'status')
-          .orderBy('slo_id')
-          .limit(STATUSES_CHUNK);
-        if (after !== undefined) {
-          query.where('slo_id', '>', after);
-        }
-        const rows: Array<{ slo_id: string; status: string }> = await query;
-        for (const row of rows) {
-          statuses.set(row.slo_id, JSON.parse(row.status));
-        }
-        await yieldToLoop();
-        if (rows.length < STATUSES_CHUNK) {
-          const byEntity = new Map<string, SloStatus[]>();
-          for (const status of statuses.values()) {
-            const of = byEntity.get(status.entityRef);
-            if (of) {
-              of.push(status);
-            } else {
-              byEntity.set(status.entityRef, [status]);
-            }
-          }
-          return { stamp, statuses, byEntity };
-        }
-        after = rows[rows.length - 1].slo_id;
-      }
-    });
   }
 
   async saveDefinitions(
@@ -283,7 +160,7 @@ export class DatabaseSloStore implements SloStore {
 
   /**
    * One transaction for every touch, so the definitions stamp moves once;
-   * the loop turns every {@link DEFINITIONS_CHUNK} rows.
+   * the loop turns every {@link TOUCHES_PER_YIELD} rows.
    */
   async touchDefinitions(touches: SloDefinitionsTouch[]): Promise<void> {
     if (!touches.length) {
@@ -297,7 +174,7 @@ export class DatabaseSloStore implements SloStore {
             read_at: new Date(touch.readAt),
             etags: JSON.stringify(touch.etags),
           });
-        if ((i + 1) % DEFINITIONS_CHUNK === 0) {
+        if ((i + 1) % TOUCHES_PER_YIELD === 0) {
           await yieldToLoop();
         }
       }
@@ -399,7 +276,7 @@ export class DatabaseSloStore implements SloStore {
   }
 
   async listStatuses(entityRefs?: string[]): Promise<Map<string, SloStatus>> {
-    const cache = await this.cachedStatuses();
+    const cache = await this.statuses.get();
     if (!entityRefs) {
       return cache.statuses;
     }
