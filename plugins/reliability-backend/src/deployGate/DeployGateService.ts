@@ -12,30 +12,24 @@ import {
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  budgetRecoverySeconds,
   DEPLOY_CHANGE_CLASSES,
   DeployApprover,
   DeployChangeClass,
   DeployException,
   deployExceptionRequestSchema,
   DeployGateIncident,
-  deployGateRuleFor,
-  DeployGateSlo,
-  deployRecoveryThreshold,
   DeployVerdict,
-  DeployVerdictName,
   EntityDeployVerdicts,
   EntitySlos,
   ErrorBudgetPolicyTier,
   MAX_DEPLOY_EXCEPTION_DAYS,
-  SloStatus,
-  worseVerdict,
 } from '@reliability-hub/plugin-reliability-common';
 import { z } from 'zod';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { resolveApprovers, ownerOf } from './approvers';
 import { DeployExceptionStore } from './DeployExceptionStore';
 import { DeployGateConfig } from './deployGateConfig';
+import { Judged, judgeSlos, recoveryOf } from './judgeSlos';
 import { CHANGE_LABELS, verdictReason } from './verdictText';
 
 /** Incidents a verdict names at most. */
@@ -48,8 +42,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface DeployGateSloSource {
   forEntity(entityRef: string): Promise<EntitySlos>;
 }
-
-type Judged = DeployGateSlo & { status: SloStatus };
 
 /** Approvers and incidents of one verdict request, each looked up once. */
 interface VerdictLookups {
@@ -184,7 +176,7 @@ export class DeployGateService {
     const actor = credentials.principal.userEntityRef;
     const entity = await this.entity(input.entityRef, credentials);
     const slos = await this.options.slos.forEntity(input.entityRef);
-    const judged = this.judgeSlos(slos, input.change);
+    const judged = judgeSlos(slos, input.change, this.options.config.rules);
     if (judged.verdict === 'allowed') {
       throw new ConflictError(
         `${CHANGE_LABELS[input.change]} of ${
@@ -233,9 +225,10 @@ export class DeployGateService {
     const entity = await this.entity(exception.entityRef, credentials, missing);
     const actor = credentials.principal.userEntityRef;
     if (actor !== exception.grantedBy) {
-      const judged = this.judgeSlos(
+      const judged = judgeSlos(
         await this.options.slos.forEntity(exception.entityRef),
         exception.change,
+        this.options.config.rules,
       );
       const approvers = judged.tier
         ? await this.approversOf(
@@ -294,56 +287,6 @@ export class DeployGateService {
     return entity;
   }
 
-  /** The gate's verdict from the SLO figures alone, with the SLOs it judged. */
-  private judgeSlos(
-    slos: EntitySlos,
-    change: DeployChangeClass,
-  ): {
-    verdict: DeployVerdictName;
-    deciding: Judged[];
-    tier: (ErrorBudgetPolicyTier & { index: number }) | null;
-  } {
-    const { config } = this.options;
-    const judged: Judged[] = slos.slos.flatMap(status => {
-      const consumed = status.budget.consumedFraction;
-      if (consumed === null || !status.tier) {
-        return [];
-      }
-      return [
-        {
-          id: status.id,
-          sloName: status.sloName,
-          displayName: status.displayName,
-          consumedFraction: consumed,
-          tier: status.tier,
-          verdict: deployGateRuleFor(status.tier, config.rules)[change],
-          status,
-        },
-      ];
-    });
-    const verdict = judged.reduce<DeployVerdictName>(
-      (worst, slo) => worseVerdict(worst, slo.verdict),
-      'allowed',
-    );
-    // The worst tier wins: among the SLOs with the worst verdict, the one
-    // furthest into the policy comes first.
-    const deciding = judged
-      .filter(slo => slo.verdict === verdict)
-      .sort(
-        (a, b) =>
-          b.tier.index - a.tier.index ||
-          b.consumedFraction - a.consumedFraction ||
-          a.id.localeCompare(b.id),
-      );
-    const worstTier = [...judged].sort((a, b) => b.tier.index - a.tier.index)[0]
-      ?.tier;
-    return {
-      verdict,
-      deciding: verdict === 'allowed' ? [] : deciding,
-      tier: (verdict === 'allowed' ? worstTier : deciding[0]?.tier) ?? null,
-    };
-  }
-
   private async judge(options: {
     entity: Entity;
     entityRef: string;
@@ -376,7 +319,7 @@ export class DeployGateService {
       verdict: gateVerdict,
       deciding,
       tier,
-    } = this.judgeSlos(slos, change);
+    } = judgeSlos(slos, change, this.options.config.rules);
     if (gateVerdict === 'allowed') {
       return {
         ...base,
@@ -387,7 +330,10 @@ export class DeployGateService {
         tier,
       };
     }
-    const recovery = this.recovery(deciding, change, now);
+    const recovery = recoveryOf(deciding, change, now, {
+      tiers: this.options.tiers,
+      rules: this.options.config.rules,
+    });
     const [approvers, incidents] = await Promise.all([
       lookups.approvers(tier!),
       lookups.incidents(deciding),
@@ -423,50 +369,6 @@ export class DeployGateService {
       approvers,
       exceptions,
     };
-  }
-
-  /**
-   * When every deciding SLO is back below the level where the verdict
-   * improves; `at` null when one of them never is at the current burn.
-   */
-  private recovery(
-    deciding: Judged[],
-    change: DeployChangeClass,
-    now: Date,
-  ): { below: number; at: string | null } | undefined {
-    const { tiers, config } = this.options;
-    let latest = 0;
-    let below: number | undefined;
-    for (const slo of deciding) {
-      const threshold = deployRecoveryThreshold(slo.consumedFraction, change, {
-        tiers,
-        rules: config.rules,
-      });
-      const window = slo.status.window;
-      if (threshold === undefined || !window) {
-        return below === undefined ? undefined : { below, at: null };
-      }
-      below ??= threshold;
-      const start = Date.parse(window.start);
-      const end = Date.parse(window.end);
-      const burnRate =
-        slo.status.burnRates['1h'] ?? slo.status.burnRates['6h'] ?? 0;
-      const seconds = budgetRecoverySeconds({
-        consumedFraction: slo.consumedFraction,
-        burnRate,
-        periodSeconds: (end - start) / 1000,
-        below: threshold,
-        rolling: slo.status.timeWindow.rolling,
-        secondsToWindowEnd: (end - now.getTime()) / 1000,
-      });
-      if (seconds === null) {
-        return { below, at: null };
-      }
-      latest = Math.max(latest, seconds);
-    }
-    return below === undefined
-      ? undefined
-      : { below, at: new Date(now.getTime() + latest * 1000).toISOString() };
   }
 
   private async approversOf(
