@@ -42,6 +42,16 @@ export function isPostgres(knex: Knex): boolean {
 }
 
 /**
+ * True on SQLite (`better-sqlite3` or `sqlite3`).
+ *
+ * @internal
+ */
+export function isSqlite(knex: Knex): boolean {
+  const client = String(knex.client.config.client);
+  return client === 'better-sqlite3' || client === 'sqlite3';
+}
+
+/**
  * SQL for the seconds from one timestamp column to another, on either engine.
  *
  * @internal

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
-import { isPostgres } from './sql';
+import { isSqlite } from './sql';
 import { yieldToLoop } from './yieldToLoop';
 
 const TAKES_TURNS = Symbol.for('reliability-hub.takesTurnsOnSqlite');
@@ -35,7 +35,7 @@ export function takeTurnsOnSqlite(
   knex: Knex,
   options: { sliceMs?: number } = {},
 ): void {
-  if (isPostgres(knex)) {
+  if (!isSqlite(knex)) {
     return;
   }
   const client = knex.client as Knex.Client & { [TAKES_TURNS]?: true };

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { isSqlite } from './sql';
 
 /**
  * Puts the plugin's SQLite database file in write-ahead-log mode.
@@ -18,8 +19,7 @@ export async function useWriteAheadLogOnSqlite(
   knex: Knex,
   logger: LoggerService,
 ): Promise<void> {
-  const client = String(knex.client.config.client);
-  if (client !== 'better-sqlite3' && client !== 'sqlite3') {
+  if (!isSqlite(knex)) {
     return;
   }
   try {

@@ -237,6 +237,9 @@ export class SloService {
       current.latest === latest &&
       Date.now() - current.startedAt < SORTED_MAX_AGE_MS
     ) {
+      // The store's new list after a read-time change: compared by identity
+      // from now on.
+      current.definitions = definitions;
       return this.lastSorted ?? current.done;
     }
     const entry = {

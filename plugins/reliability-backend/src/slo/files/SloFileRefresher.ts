@@ -176,9 +176,12 @@ export class SloFileRefresher {
         etags,
       })),
     );
-    for (const definitions of afterSave ? unchanged : []) {
+    if (!afterSave) {
+      return;
+    }
+    for (const definitions of unchanged) {
       try {
-        await afterSave!(definitions);
+        await afterSave(definitions);
       } catch (error) {
         logger.warn(
           `Could not store the SLO definitions of ${definitions.entityRef}: ${error}`,
