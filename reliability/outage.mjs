@@ -73,7 +73,8 @@ if (args.analyze) {
     };
     // A job whose run the outage interrupted keeps its lock until the run's
     // timeout expires (or the run ends), so the next run may come that late:
-    // wait for it until then and one more cadence, but no more than 90 s.
+    // wait for it until then and 30 s more (the task worker picks it up and
+    // the run writes its snapshots at its end), but no more than 90 s.
     const locks = await knex('backstage_backend_tasks__tasks')
       .where('id', 'like', 'reliability%')
       .whereNotNull('current_run_ticket')
@@ -87,7 +88,7 @@ if (args.analyze) {
       Math.max(
         Date.now(),
         ...locks.map(r => new Date(r.current_run_expires_at).getTime()),
-      ) + 15_000,
+      ) + 30_000,
     );
     jobsResumed = await resumed();
     while (!jobsResumed && Date.now() < waitUntil) {
