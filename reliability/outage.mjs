@@ -3,9 +3,11 @@
 //   node reliability/outage.mjs --url URL --seconds 45 --out timeline.json
 //     signs in, then every 250 ms calls a read and a write probe (10 s client timeout) and
 //     records status, latency and error message of each answer.
-//   node reliability/outage.mjs --analyze timeline.json --down MS --up MS [--log backend.log] [--db PG_URL] --out outage.json
+//   node reliability/outage.mjs --analyze timeline.json --down MS --up MS [--log backend.log] [--db PG_URL] [--load load.json] --out outage.json
 //     MS are epoch milliseconds at which PostgreSQL was stopped and started again. Checks:
 //     while down every answer is a 503 with a clear message, fast (no hang) and no 500;
+//     no answer of the probe or of the load run alongside (--load) is a 500 at any time, also
+//     while the database stops and starts;
 //     after it is up, reports how long until reads and writes succeed again (recovery time),
 //     from the backend log how often the scheduled jobs retried while it was down, and whether
 //     the SLO evaluation ran again (waiting out the lock of a run the outage interrupted).
@@ -97,7 +99,22 @@ if (args.analyze) {
     }
     await knex.destroy();
   }
+  // 500s anywhere in the run: the probe's, and the load's per endpoint.
+  const internalErrors = {};
+  for (const t of timeline)
+    if (t.status === 500)
+      internalErrors[`probe ${t.probe}`] =
+        (internalErrors[`probe ${t.probe}`] ?? 0) + 1;
+  if (args.load) {
+    const load = JSON.parse(readFileSync(args.load, 'utf8'));
+    for (const [endpoint, { statuses: s }] of Object.entries(load.endpoints))
+      if (s['500']) internalErrors[endpoint] = s['500'];
+  }
   const failures = [];
+  if (Object.keys(internalErrors).length)
+    failures.push(
+      `answers of 500 around the outage: ${JSON.stringify(internalErrors)}`,
+    );
   if (jobsResumed === false)
     failures.push(
       'the SLO evaluation did not run again after the database came back',
@@ -119,6 +136,7 @@ if (args.analyze) {
     statuses,
     messages,
     maxMs,
+    internalErrors,
     recovery,
     jobRetries,
     jobsResumed,

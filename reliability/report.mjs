@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prints the suite's one table of figures from the JSON files in a results folder.
 //   node reliability/report.mjs RESULTS_DIR
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
@@ -147,8 +147,19 @@ for (const db of ['sqlite', 'postgres']) {
       db,
       `answers while database down ${sec(outage.outageMs)}`,
       JSON.stringify(outage.statuses),
-      outage.failures.length === 0,
+      Object.keys(outage.statuses).length > 0 &&
+        Object.keys(outage.statuses).every(status => status === '503'),
     );
+    if (outage.internalErrors)
+      row(
+        'outage',
+        db,
+        'answers of 500 while the database stops, is down and starts',
+        Object.keys(outage.internalErrors).length
+          ? JSON.stringify(outage.internalErrors)
+          : 'none',
+        Object.keys(outage.internalErrors).length === 0,
+      );
     row(
       'outage',
       db,

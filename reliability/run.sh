@@ -146,7 +146,7 @@ run_outage() { # NAME VERIFY_DB
   wait $load_pid
   cat "$REL_WORK/outage-load.txt"
   node reliability/outage.mjs --analyze "$REL_WORK/outage-timeline.json" --down "$down" --up "$up" \
-    --log "$REL_WORK/$name.log" --db "$verify_db" --out "$RESULTS/outage-postgres.json" || fail outage "the API did not behave during the outage"
+    --log "$REL_WORK/$name.log" --db "$verify_db" --load "$REL_WORK/outage-load.json" --out "$RESULTS/outage-postgres.json" || fail outage "the API did not behave during the outage"
   node reliability/verify.mjs --db "$verify_db" --acks "$REL_WORK/acks-outage.jsonl" \
     --out "$RESULTS/verify-outage-postgres.json" || fail outage "writes acknowledged around the outage are missing"
 }

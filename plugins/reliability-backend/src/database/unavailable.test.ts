@@ -1,6 +1,6 @@
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, ResponseError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { knex as createKnex, Knex } from 'knex';
@@ -124,6 +124,54 @@ describe('databaseUnavailableHandler', () => {
     try {
       const up = await request(appThrowing(upstream, reachable)).get('/thing');
       expect(up.status).toBe(500);
+    } finally {
+      await reachable.destroy();
+    }
+  });
+
+  it('answers 503 when another Backstage service answered with a server error', async () => {
+    // The catalog answers 500 once per stale pooled connection after its
+    // database restarted, while ours already answers `SELECT 1` again.
+    const reachable = createKnex({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    try {
+      const catalogFailed = async () => {
+        throw await ResponseError.fromResponse(
+          new Response(
+            JSON.stringify({
+              error: { name: 'Error', message: 'An internal error occurred' },
+              request: { method: 'POST', url: '/entities/by-refs' },
+              response: { statusCode: 500 },
+            }),
+            {
+              status: 500,
+              statusText: 'Internal Server Error',
+              headers: { 'Content-Type': 'application/json' },
+            },
+          ),
+        );
+      };
+      const res = await request(appThrowing(catalogFailed, reachable)).get(
+        '/thing',
+      );
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body.error.message).toBe(
+        'A Backstage service this request depends on failed (HTTP 500); try again in a few seconds',
+      );
+
+      const notFound = async () => {
+        throw await ResponseError.fromResponse(
+          new Response('{}', { status: 404, statusText: 'Not Found' }),
+        );
+      };
+      const missing = await request(appThrowing(notFound, reachable)).get(
+        '/thing',
+      );
+      expect(missing.status).toBe(404);
     } finally {
       await reachable.destroy();
     }

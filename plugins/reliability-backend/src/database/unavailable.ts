@@ -45,6 +45,30 @@ const MESSAGE =
   'The reliability database is not reachable right now; try again in a few seconds';
 
 /**
+ * The HTTP status of a call to another Backstage service (the catalog, the
+ * permission or auth backend) that answered with a server error, found along
+ * the `cause` chain; undefined for any other error.
+ */
+function failedDependencyStatus(error: unknown): number | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (typeof current !== 'object') {
+      return undefined;
+    }
+    const { name, statusCode, cause } = current as Record<string, unknown>;
+    if (
+      name === 'ResponseError' &&
+      typeof statusCode === 'number' &&
+      statusCode >= 500
+    ) {
+      return statusCode;
+    }
+    current = cause;
+  }
+  return undefined;
+}
+
+/**
  * True when an error means that the database could not be reached (down,
  * restarting, connection pool exhausted), as opposed to a bug or bad data.
  * Follows `cause` chains, since libraries wrap connection errors.
@@ -132,10 +156,12 @@ function isClientError(error: unknown): boolean {
  * An Express error handler that turns a request's failure into a
  * ServiceUnavailableError (with `Retry-After`), which Backstage's error
  * handler answers as a 503 with a clear message instead of a 500, when the
- * database is unreachable. With `knex`, any other server error (say, a
- * catalog call that failed because the shared database is down) is turned
- * too when the database does not answer `SELECT 1` within two seconds. Other
- * errors pass on unchanged to Backstage's error handler.
+ * database is unreachable, or when another Backstage service this request
+ * called answered with a server error (say, the catalog, whose pooled
+ * connections fail once after its database restarted). With `knex`, any
+ * other server error is turned too when the database does not answer
+ * `SELECT 1` within two seconds. Other errors pass on unchanged to
+ * Backstage's error handler.
  *
  * @internal
  */
@@ -143,12 +169,19 @@ export function databaseUnavailableHandler(options?: {
   knex?: Knex;
 }): ErrorRequestHandler {
   return (error, _req, res, next) => {
-    const unavailable = () => {
+    const unavailable = (message = MESSAGE) => {
       res.setHeader('Retry-After', '5');
-      next(new ServiceUnavailableError(MESSAGE));
+      next(new ServiceUnavailableError(message));
     };
     if (res.headersSent || isClientError(error)) {
       next(error);
+      return;
+    }
+    const dependencyStatus = failedDependencyStatus(error);
+    if (dependencyStatus !== undefined) {
+      unavailable(
+        `A Backstage service this request depends on failed (HTTP ${dependencyStatus}); try again in a few seconds`,
+      );
     } else if (isDatabaseUnavailableError(error)) {
       unavailable();
     } else if (options?.knex) {
