@@ -48,8 +48,10 @@ const MESSAGE =
  * The HTTP status of a call to another Backstage service (the catalog, the
  * permission or auth backend) that answered with a server error, found along
  * the `cause` chain; undefined for any other error.
+ *
+ * @internal
  */
-function failedDependencyStatus(error: unknown): number | undefined {
+export function failedDependencyStatus(error: unknown): number | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
     if (typeof current !== 'object') {
