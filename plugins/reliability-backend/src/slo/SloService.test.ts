@@ -9,6 +9,40 @@ import { evaluated, testDefinitions } from './__testUtils__/sloStore';
 
 jest.setTimeout(60_000);
 
+/** When set, the next turn given to the event loop waits for its release. */
+let mockYieldGate: { entered: () => void; released: Promise<void> } | undefined;
+
+jest.mock('../database/yieldToLoop', () => ({
+  yieldToLoop: async () => {
+    const gate = mockYieldGate;
+    if (gate) {
+      mockYieldGate = undefined;
+      gate.entered();
+      await gate.released;
+    }
+    await new Promise(resolve => setImmediate(resolve));
+  },
+}));
+
+/**
+ * Holds the next long piece of work (reading statuses, sorting) at its next
+ * turn of the event loop until released.
+ */
+function holdNextYield() {
+  let entered!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>(resolve => {
+    entered = resolve;
+  });
+  mockYieldGate = {
+    entered,
+    released: new Promise<void>(resolve => {
+      release = resolve;
+    }),
+  };
+  return { reached, release };
+}
+
 /** A caller the policy lets see every entity but `hidden`, asked per entity. */
 function callerHiding(hidden: string[]) {
   const asked: string[][] = [];
@@ -142,19 +176,26 @@ describe('SloService overview', () => {
       ]);
 
       await other.writeEvaluations(evaluated(a, 0.5));
-      // Three requests at once: the one that finds the new evaluation
-      // first reads it and waits; the others answer from the last overview
-      // meanwhile.
-      const answers = await Promise.all([
-        states(service.overview(query, caller)),
-        states(service.overview(query, caller)),
-        states(service.overview(query, caller)),
-      ]);
-      expect(answers.map(answer => answer[0]).sort()).toEqual([
-        'ok',
+      // The request that finds the new evaluation first reads it, then
+      // sorts; requests meanwhile answer from the last overview.
+      const reading = holdNextYield();
+      const first = states(service.overview(query, caller));
+      await reading.reached;
+      expect(await states(service.overview(query, caller))).toEqual([
+        'pending',
         'pending',
         'pending',
       ]);
+      const sorting = holdNextYield();
+      reading.release();
+      await sorting.reached;
+      expect(await states(service.overview(query, caller))).toEqual([
+        'pending',
+        'pending',
+        'pending',
+      ]);
+      sorting.release();
+      expect(await first).toEqual(['ok', 'ok', 'ok']);
       // The next request after it gets the new one.
       expect(await states(service.overview(query, caller))).toEqual([
         'ok',
