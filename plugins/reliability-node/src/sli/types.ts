@@ -93,7 +93,10 @@ export interface SliSource {
   /**
    * Answers a batch of queries, one result per query in any order (matched
    * by key). A source batches and times out as it sees fit; a failure of
-   * some queries is reported per query, not thrown.
+   * some queries is reported per query, not thrown. When `signal` aborts
+   * (the evaluation's time is up), answer at once with what was read: the
+   * evaluator keeps those answers, if they come within a second, and counts
+   * the queries left out as timed out.
    */
   query(
     queries: SliQuery[],

@@ -342,6 +342,43 @@ spec:
       },
     );
 
+    it('keeps what a source read before its time was up, and answers the rest as timed out', async () => {
+      // A second Prometheus objective, the one the source does not get to.
+      const last = TEST_OPENSLO.slice(TEST_OPENSLO.lastIndexOf('---'));
+      const openSlo = `${TEST_OPENSLO}\n${last.replace(
+        /payments-prometheus/g,
+        'payments-prometheus-slow',
+      )}`;
+      const seenAbort: boolean[] = [];
+      const slow: SliSource = {
+        type: 'Prometheus',
+        async query(queries, options) {
+          const read = queries.find(q => q.sloName === 'payments-prometheus')!;
+          // Reads one objective, then waits out the evaluation's time.
+          await new Promise(resolve =>
+            options?.signal?.addEventListener('abort', resolve),
+          );
+          seenAbort.push(options?.signal?.aborted ?? false);
+          return [
+            { key: read.key, windows: { slo: { good: 99, total: 100 } } },
+          ];
+        },
+      };
+      const { evaluator } = await setup(slow, 50, openSlo);
+      const statuses = await evaluator.runCycle({ now: NOW });
+      expect(seenAbort).toEqual([true]);
+      expect(
+        statuses.find(s => s.sloName === 'payments-prometheus'),
+      ).toMatchObject({ state: 'ok', sli: 0.99 });
+      const unread = statuses.find(
+        s => s.sloName === 'payments-prometheus-slow',
+      )!;
+      expect(unread.state).toBe('source-unavailable');
+      expect(unread.stateMessage).toMatch(
+        /^the Prometheus source did not answer within 0.05 s$/,
+      );
+    });
+
     it('names a source type nobody installed', async () => {
       const { evaluator } = await setup();
       const statuses = await evaluator.runCycle({ now: NOW });

@@ -24,9 +24,27 @@ const COMPUTE_CHUNK = 200;
 const HISTORY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
- * Asks one source for a batch, giving up after `timeoutMs`: a failure or a
- * timeout becomes an error answer for every query of the batch. What the
- * source threw goes to the log only: it may name internal hosts.
+ * How long a source may take, once its time is up and its signal aborted, to
+ * answer what it has read so far.
+ */
+const ABORT_GRACE_MS = 1000;
+
+/** Resolves to `undefined` after `ms`; the timer can be cleared. */
+function timeUp(ms: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const done = new Promise<undefined>(resolve => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return { done, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * Asks one source for a batch, giving up after `timeoutMs`. Then the source's
+ * signal aborts, and a source that answers at once keeps what it read: the
+ * objectives it did not get to are answered as timed out, the rest as read.
+ * A failure, or no answer within a second of the abort, becomes an error
+ * answer for every query of the batch. What the source threw goes to the log
+ * only: it may name internal hosts.
  */
 async function queryWithTimeout(
   source: SliSource,
@@ -35,44 +53,62 @@ async function queryWithTimeout(
   logger: LoggerService,
 ): Promise<Map<string, SliQueryResult>> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(
-        new Error(
-          `the ${source.type} source did not answer within ${
-            timeoutMs / 1000
-          } s`,
-        ),
-      );
-    }, timeoutMs);
-  });
-  try {
-    const results = await Promise.race([
-      source.query(
-        items.map(item => item.query),
-        { signal: controller.signal },
-      ),
-      timeout,
-    ]);
-    return new Map(results.map(result => [result.key, result]));
-  } catch (error) {
-    const late = controller.signal.aborted;
-    logger.warn(
-      `The ${source.type} SLI source failed for ${items.length} SLOs: ${error}`,
-    );
-    const message = late
-      ? `the ${source.type} source did not answer within ${timeoutMs / 1000} s`
-      : `the ${source.type} source failed`;
-    return new Map(
+  const lateMessage = `the ${source.type} source did not answer within ${
+    timeoutMs / 1000
+  } s`;
+  const answered = (results: SliQueryResult[]) =>
+    new Map(results.map(result => [result.key, result]));
+  const failed = (message: string) =>
+    new Map(
       items.map(item => [
         item.query.key,
         { key: item.query.key, error: message },
       ]),
     );
+  const query = source.query(
+    items.map(item => item.query),
+    { signal: controller.signal },
+  );
+  const deadline = timeUp(timeoutMs);
+  const grace = timeUp(timeoutMs + ABORT_GRACE_MS);
+  try {
+    const inTime = await Promise.race([query, deadline.done]);
+    if (inTime) {
+      return answered(inTime);
+    }
+    controller.abort();
+    const partial = await Promise.race([query, grace.done]);
+    if (!partial) {
+      logger.warn(
+        `The ${source.type} SLI source failed for ${items.length} SLOs: ${lateMessage}`,
+      );
+      return failed(lateMessage);
+    }
+    const keys = new Set(partial.map(result => result.key));
+    const unanswered = items.filter(item => !keys.has(item.query.key));
+    logger.warn(
+      `The ${source.type} SLI source did not answer within ${
+        timeoutMs / 1000
+      } s: ${partial.filter(result => 'windows' in result).length} of ${
+        items.length
+      } SLOs read, the rest answered as timed out`,
+    );
+    return answered([
+      ...partial,
+      ...unanswered.map(item => ({ key: item.query.key, error: lateMessage })),
+    ]);
+  } catch (error) {
+    logger.warn(
+      `The ${source.type} SLI source failed for ${items.length} SLOs: ${error}`,
+    );
+    return failed(
+      controller.signal.aborted
+        ? lateMessage
+        : `the ${source.type} source failed`,
+    );
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
+    grace.clear();
   }
 }
 

@@ -49,7 +49,10 @@ export class PushSliSource implements SliSource {
         await yieldToLoop();
       }
       if (options?.signal?.aborted) {
-        results.push({ key: query.key, error: 'the evaluation timed out' });
+        results.push({
+          key: query.key,
+          error: 'the evaluation timed out before this SLO was read',
+        });
         continue;
       }
       try {
