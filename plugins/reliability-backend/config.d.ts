@@ -133,8 +133,10 @@ export interface Config {
         interval?: string | HumanDuration;
         /**
          * How long an evaluation waits for one SLI source, e.g. "30s" (the
-         * default) or { seconds: 30 }. SLOs of a source that fails or times
-         * out show `source-unavailable`, never the last figures as current.
+         * default) or { seconds: 30 }. Then the source is told to stop, and
+         * the SLOs it read within a second more keep their figures; SLOs of a
+         * source that fails, or that it did not read in time, show
+         * `source-unavailable`, never the last figures as current.
          */
         timeout?: string | HumanDuration;
       };

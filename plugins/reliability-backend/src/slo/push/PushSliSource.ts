@@ -8,8 +8,27 @@ import { isGoodTimeSlice } from '@reliability-hub/plugin-reliability-common';
 import { yieldToLoop } from '../../database/yieldToLoop';
 import { SloStore } from '../store/SloStore';
 
-/** SLOs read between yields to the event loop. */
+/** Time-slice SLOs read between yields to the event loop. */
 const QUERIES_PER_YIELD = 10;
+
+/**
+ * Occurrences SLOs whose windows the store sums at once: on PostgreSQL in one
+ * query, a fifth of the backend's CPU of one query each and fewer round
+ * trips (`bench/push-evaluation`); SQLite sums them one by one.
+ */
+const SUMS_PER_QUERY = 25;
+
+/** The good and total of some queries, or an error for each. */
+type Answers = Map<string, SliQueryResult>;
+
+/** What Occurrences queries that are summed together share. */
+function sumsKey(query: SliQuery): string {
+  return JSON.stringify([
+    query.end.getTime(),
+    query.windows.map(window => [window.name, window.seconds]),
+    query.threshold ? [query.threshold.op, query.threshold.value] : null,
+  ]);
+}
 
 /**
  * The OpenSLO `metricSource.type` of the built-in push source.
@@ -42,46 +61,97 @@ export class PushSliSource implements SliSource {
     queries: SliQuery[],
     options?: { signal?: AbortSignal },
   ): Promise<SliQueryResult[]> {
-    const results: SliQueryResult[] = [];
-    for (const [index, query] of queries.entries()) {
-      if (index % QUERIES_PER_YIELD === QUERIES_PER_YIELD - 1) {
+    const answers: Answers = new Map();
+    const timedOut = (query: SliQuery) =>
+      answers.set(query.key, {
+        key: query.key,
+        error: 'the evaluation timed out before this SLO was read',
+      });
+    const failed = (query: SliQuery, error: unknown) =>
+      answers.set(query.key, {
+        key: query.key,
+        error: `reading push samples failed: ${(error as Error).message}`,
+      });
+
+    const occurrences = new Map<string, SliQuery[]>();
+    const timeSlices: SliQuery[] = [];
+    for (const query of queries) {
+      if (query.timeSlices) {
+        timeSlices.push(query);
+      } else {
+        const key = sumsKey(query);
+        occurrences.set(key, [...(occurrences.get(key) ?? []), query]);
+      }
+    }
+
+    for (const group of occurrences.values()) {
+      for (let i = 0; i < group.length; i += SUMS_PER_QUERY) {
+        const chunk = group.slice(i, i + SUMS_PER_QUERY);
+        if (options?.signal?.aborted) {
+          chunk.forEach(timedOut);
+          continue;
+        }
+        try {
+          await this.sumOccurrences(chunk, answers);
+        } catch (error) {
+          chunk.forEach(query => failed(query, error));
+        }
         // On SQLite the queries never reach the loop: let others in.
         await yieldToLoop();
       }
+    }
+
+    for (const [index, query] of timeSlices.entries()) {
+      if (index % QUERIES_PER_YIELD === QUERIES_PER_YIELD - 1) {
+        await yieldToLoop();
+      }
       if (options?.signal?.aborted) {
-        results.push({
-          key: query.key,
-          error: 'the evaluation timed out before this SLO was read',
-        });
+        timedOut(query);
         continue;
       }
       try {
-        results.push({ key: query.key, windows: await this.answer(query) });
-      } catch (error) {
-        results.push({
+        answers.set(query.key, {
           key: query.key,
-          error: `reading push samples failed: ${(error as Error).message}`,
+          windows: await this.sliceAnswer(query),
         });
+      } catch (error) {
+        failed(query, error);
       }
     }
-    return results;
+    return queries.map(query => answers.get(query.key)!);
   }
 
-  private async answer(
+  /** Occurrences queries that share their windows and threshold, summed at once. */
+  private async sumOccurrences(queries: SliQuery[], answers: Answers) {
+    const [{ end, windows, threshold }] = queries;
+    const sums = await this.store.sumSamples(
+      queries.map(query => ({
+        entityRef: query.entityRef,
+        sloName: query.sloName,
+      })),
+      Math.floor(end.getTime() / 1000),
+      windows,
+      threshold && { op: threshold.op, value: threshold.value },
+    );
+    queries.forEach((query, i) =>
+      answers.set(query.key, { key: query.key, windows: sums[i] }),
+    );
+  }
+
+  /** A Timeslices query: its slices summed, then counted per window. */
+  private async sliceAnswer(
     query: SliQuery,
   ): Promise<Record<string, SliCounts | null>> {
+    const timeSlices = query.timeSlices!;
     const end = Math.floor(query.end.getTime() / 1000);
     const target = { entityRef: query.entityRef, sloName: query.sloName };
     const threshold = query.threshold && {
       op: query.threshold.op,
       value: query.threshold.value,
     };
-    if (!query.timeSlices) {
-      return this.store.sumSamples(target, end, query.windows, threshold);
-    }
-    const { seconds } = query.timeSlices;
+    const { seconds } = timeSlices;
     // A threshold slice is good when all of its buckets are.
-    const sliceTarget = threshold ? 1 : query.timeSlices.target;
+    const sliceTarget = threshold ? 1 : timeSlices.target;
     const longest = Math.max(...query.windows.map(window => window.seconds));
     const slices = await this.store.sliceSums(
       target,

@@ -9,7 +9,7 @@ import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
 import { randomInt } from 'node:crypto';
 import { raiseChangeStamp } from '../../database/changeStamps';
-import { toNumber } from '../../database/sql';
+import { isSqlite, toNumber } from '../../database/sql';
 import { yieldToLoop } from '../../database/yieldToLoop';
 import {
   EntitySloDefinitions,
@@ -405,13 +405,25 @@ export class DatabaseSloStore implements SloStore {
   }
 
   async sumSamples(
-    target: { entityRef: string; sloName: string },
+    targets: Array<{ entityRef: string; sloName: string }>,
     end: number,
     windows: Array<{ name: string; seconds: number }>,
     threshold?: SloThreshold,
-  ): Promise<Record<string, { good: number; total: number } | null>> {
-    if (!windows.length) {
-      return {};
+  ): Promise<Array<Record<string, { good: number; total: number } | null>>> {
+    if (!windows.length || !targets.length) {
+      return targets.map(() => ({}));
+    }
+    if (targets.length > 1 && isSqlite(this.knex)) {
+      // SQLite answers on the event loop: one statement summing weeks of
+      // samples for many SLOs would hold it for as long. One SLO at a time
+      // (there is no round trip to save) lets the loop turn in between.
+      const sums = [];
+      for (const target of targets) {
+        sums.push(
+          ...(await this.sumSamples([target], end, windows, threshold)),
+        );
+      }
+      return sums;
     }
     const terms = this.sampleTerms(threshold);
     const starts = windows.map(window => end - window.seconds);
@@ -429,21 +441,30 @@ export class DatabaseSloStore implements SloStore {
         [starts[i]],
       ),
     ]);
-    const row: Record<string, unknown> = await this.knex('sli_samples')
-      .select(columns)
-      .where({ entity_ref: target.entityRef, slo_name: target.sloName })
+    const rows: Array<Record<string, unknown>> = await this.knex('sli_samples')
+      .select('entity_ref', 'slo_name', ...columns)
+      .whereIn(
+        ['entity_ref', 'slo_name'],
+        targets.map(target => [target.entityRef, target.sloName]),
+      )
       // Buckets are at most a day long: this bounds the range scanned.
       .andWhere('bucket_start', '>', Math.min(...starts) - MAX_BUCKET_SECONDS)
       .andWhere('bucket_start', '<', end)
-      .first();
-    return Object.fromEntries(
-      windows.map((window, i) => [
-        window.name,
-        toNumber(row?.[`n${i}`]) > 0
-          ? { good: toNumber(row![`g${i}`]), total: toNumber(row![`t${i}`]) }
-          : null,
-      ]),
+      .groupBy('entity_ref', 'slo_name');
+    const byTarget = new Map(
+      rows.map(row => [`${row.entity_ref}\0${row.slo_name}`, row]),
     );
+    return targets.map(target => {
+      const row = byTarget.get(`${target.entityRef}\0${target.sloName}`);
+      return Object.fromEntries(
+        windows.map((window, i) => [
+          window.name,
+          row && toNumber(row[`n${i}`]) > 0
+            ? { good: toNumber(row[`g${i}`]), total: toNumber(row[`t${i}`]) }
+            : null,
+        ]),
+      );
+    });
   }
 
   async sliceSums(

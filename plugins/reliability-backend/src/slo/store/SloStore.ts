@@ -135,18 +135,21 @@ export interface SloStore {
     sloName: string;
   }): Promise<number | undefined>;
   /**
-   * Sums good and total over windows that all end at `end` (epoch seconds),
-   * counting every bucket that started before `end` and overlaps the window
-   * (so a 5-minute window always holds the last complete 5-minute bucket);
-   * null for a window without samples. With a `threshold`, counts buckets
-   * instead: good = buckets whose value meets it, total = buckets with a value.
+   * For each target, sums good and total over windows that
+   * all end at `end` (epoch seconds), counting every bucket that started
+   * before `end` and overlaps the window (so a 5-minute window always holds
+   * the last complete 5-minute bucket); null for a window without samples.
+   * With a `threshold`, counts buckets instead: good = buckets whose value
+   * meets it, total = buckets with a value. One answer per target, in order.
+   * PostgreSQL sums all targets in one query; SQLite, whose queries hold the
+   * event loop, one target per query.
    */
   sumSamples(
-    target: { entityRef: string; sloName: string },
+    targets: Array<{ entityRef: string; sloName: string }>,
     end: number,
     windows: Array<{ name: string; seconds: number }>,
     threshold?: SloThreshold,
-  ): Promise<Record<string, { good: number; total: number } | null>>;
+  ): Promise<Array<Record<string, { good: number; total: number } | null>>>;
   /**
    * Per-slice sums in `[from, end)` (epoch seconds), by slice start; with a
    * `threshold`, bucket counts as in {@link SloStore.sumSamples}.
