@@ -13,8 +13,9 @@ const QUERIES_PER_YIELD = 10;
 
 /**
  * Occurrences SLOs whose windows the store sums at once: on PostgreSQL in one
- * query, a fifth of the backend's CPU of one query each and fewer round
- * trips (`bench/push-evaluation`); SQLite sums them one by one.
+ * query each from the hourly roll-up and the edges, a quarter of the backend's
+ * CPU of one query per SLO and fewer round trips (`bench/push-evaluation`);
+ * SQLite sums them one by one.
  */
 const SUMS_PER_QUERY = 25;
 

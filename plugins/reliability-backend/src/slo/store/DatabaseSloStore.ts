@@ -1,15 +1,13 @@
 import {
-  isSloThresholdOp,
   SloHistoryPoint,
   SloStatus,
   SloThreshold,
-  thresholdSign,
 } from '@reliability-hub/plugin-reliability-common';
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
 import { randomInt } from 'node:crypto';
 import { raiseChangeStamp } from '../../database/changeStamps';
-import { isSqlite, toNumber } from '../../database/sql';
+import { toNumber } from '../../database/sql';
 import { yieldToLoop } from '../../database/yieldToLoop';
 import {
   EntitySloDefinitions,
@@ -31,6 +29,7 @@ import {
   toDefinitions,
   toPoint,
 } from './sloRows';
+import { SliSampleTable } from './SliSampleTable';
 
 /** Rows per insert, well below SQLite's limit on bound parameters. */
 const CHUNK = 200;
@@ -64,12 +63,6 @@ const PARSED_COLUMNS = [
   'problems',
 ] as const;
 
-/** The longest bucket the push API accepts. */
-const MAX_BUCKET_SECONDS = 24 * 60 * 60;
-
-/** Sample rows per insert: SQLite allows at most 500 rows per multi-row insert. */
-const SAMPLE_CHUNK = 450;
-
 /**
  * {@link SloStore} on the plugin's database (SQLite or PostgreSQL).
  *
@@ -88,10 +81,12 @@ export class DatabaseSloStore implements SloStore {
 
   private readonly definitions: SloDefinitionsCache;
   private readonly statuses: SloStatusesCache;
+  private readonly samples: SliSampleTable;
 
   private constructor(private readonly knex: Knex) {
     this.definitions = new SloDefinitionsCache(knex);
     this.statuses = new SloStatusesCache(knex);
+    this.samples = new SliSampleTable(knex);
   }
 
   async listDefinitions(
@@ -321,200 +316,42 @@ export class DatabaseSloStore implements SloStore {
       .delete();
   }
 
-  async upsertSamples(
+  upsertSamples(
     target: { entityRef: string; sloName: string },
     samples: StoredSliSample[],
     actor?: string,
   ): Promise<number> {
-    const now = new Date();
-    await this.knex.transaction(async tx => {
-      for (let i = 0; i < samples.length; i += SAMPLE_CHUNK) {
-        await tx('sli_samples')
-          .insert(
-            samples.slice(i, i + SAMPLE_CHUNK).map(sample => ({
-              entity_ref: target.entityRef,
-              slo_name: target.sloName,
-              bucket_start: sample.bucketStart,
-              bucket_seconds: sample.bucketSeconds,
-              good: sample.good,
-              total: sample.total,
-              value: sample.value ?? null,
-              updated_at: now,
-            })),
-          )
-          .onConflict(['entity_ref', 'slo_name', 'bucket_start'])
-          .merge(['bucket_seconds', 'good', 'total', 'value', 'updated_at']);
-      }
-      if (!actor) {
-        return;
-      }
-      const starts = samples.map(sample => sample.bucketStart);
-      await recordAudit(tx, {
-        actor,
-        action: 'sli-samples.push',
-        resourceType: 'slo',
-        resourceId: `${target.entityRef}/${target.sloName}`,
-        entityRef: target.entityRef,
-        after: {
-          samples: samples.length,
-          from: new Date(Math.min(...starts) * 1000).toISOString(),
-          to: new Date(Math.max(...starts) * 1000).toISOString(),
-        },
-        at: now,
-      });
-    });
-    return samples.length;
+    return this.samples.upsert(target, samples, actor);
   }
 
-  async latestSampleStart(target: {
+  latestSampleStart(target: {
     entityRef: string;
     sloName: string;
   }): Promise<number | undefined> {
-    const row = await this.knex('sli_samples')
-      .max({ latest: 'bucket_start' })
-      .where({ entity_ref: target.entityRef, slo_name: target.sloName })
-      .first();
-    return row?.latest === null || row?.latest === undefined
-      ? undefined
-      : toNumber(row.latest);
+    return this.samples.latestStart(target);
   }
 
-  /**
-   * The good and total terms summed per bucket: the counts, or for a
-   * threshold 1/0 per bucket whose value meets it / has a value.
-   */
-  private sampleTerms(threshold?: SloThreshold): {
-    good: Knex.Raw;
-    total: Knex.Raw;
-  } {
-    if (!threshold) {
-      return { good: this.knex.raw('good'), total: this.knex.raw('total') };
-    }
-    if (!isSloThresholdOp(threshold.op) || !Number.isFinite(threshold.value)) {
-      throw new RangeError(`invalid threshold ${JSON.stringify(threshold)}`);
-    }
-    return {
-      good: this.knex.raw(
-        `CASE WHEN value IS NOT NULL AND value ${thresholdSign(
-          threshold.op,
-        )} ? THEN 1 ELSE 0 END`,
-        [threshold.value],
-      ),
-      total: this.knex.raw('CASE WHEN value IS NOT NULL THEN 1 ELSE 0 END'),
-    };
-  }
-
-  async sumSamples(
+  sumSamples(
     targets: Array<{ entityRef: string; sloName: string }>,
     end: number,
     windows: Array<{ name: string; seconds: number }>,
     threshold?: SloThreshold,
   ): Promise<Array<Record<string, { good: number; total: number } | null>>> {
-    if (!windows.length || !targets.length) {
-      return targets.map(() => ({}));
-    }
-    if (targets.length > 1 && isSqlite(this.knex)) {
-      // SQLite answers on the event loop: one statement summing weeks of
-      // samples for many SLOs would hold it for as long. One SLO at a time
-      // (there is no round trip to save) lets the loop turn in between.
-      const sums = [];
-      for (const target of targets) {
-        sums.push(
-          ...(await this.sumSamples([target], end, windows, threshold)),
-        );
-      }
-      return sums;
-    }
-    const terms = this.sampleTerms(threshold);
-    const starts = windows.map(window => end - window.seconds);
-    const columns = windows.flatMap((_window, i) => [
-      this.knex.raw(
-        `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN ${terms.good.toQuery()} ELSE 0 END) AS g${i}`,
-        [starts[i]],
-      ),
-      this.knex.raw(
-        `SUM(CASE WHEN bucket_start + bucket_seconds > ? THEN ${terms.total.toQuery()} ELSE 0 END) AS t${i}`,
-        [starts[i]],
-      ),
-      this.knex.raw(
-        `COUNT(CASE WHEN bucket_start + bucket_seconds > ? THEN 1 END) AS n${i}`,
-        [starts[i]],
-      ),
-    ]);
-    const rows: Array<Record<string, unknown>> = await this.knex('sli_samples')
-      .select('entity_ref', 'slo_name', ...columns)
-      .whereIn(
-        ['entity_ref', 'slo_name'],
-        targets.map(target => [target.entityRef, target.sloName]),
-      )
-      // Buckets are at most a day long: this bounds the range scanned.
-      .andWhere('bucket_start', '>', Math.min(...starts) - MAX_BUCKET_SECONDS)
-      .andWhere('bucket_start', '<', end)
-      .groupBy('entity_ref', 'slo_name');
-    const byTarget = new Map(
-      rows.map(row => [`${row.entity_ref}\0${row.slo_name}`, row]),
-    );
-    return targets.map(target => {
-      const row = byTarget.get(`${target.entityRef}\0${target.sloName}`);
-      return Object.fromEntries(
-        windows.map((window, i) => [
-          window.name,
-          row && toNumber(row[`n${i}`]) > 0
-            ? { good: toNumber(row[`g${i}`]), total: toNumber(row[`t${i}`]) }
-            : null,
-        ]),
-      );
-    });
+    return this.samples.sum(targets, end, windows, threshold);
   }
 
-  async sliceSums(
+  sliceSums(
     target: { entityRef: string; sloName: string },
     range: { from: number; end: number; sliceSeconds: number },
     threshold?: SloThreshold,
   ): Promise<SliceSums[]> {
-    const terms = this.sampleTerms(threshold);
-    const slice = Math.floor(range.sliceSeconds);
-    if (!(slice > 0)) {
-      throw new RangeError(`slice length must be positive, got ${slice}`);
-    }
-    // An integer literal (checked above): integer division on both engines.
-    const sliceIndex = this.knex.raw(`bucket_start / ${slice}`);
-    const rows: Array<Record<string, unknown>> = await this.knex('sli_samples')
-      .select(
-        this.knex.raw(`${sliceIndex.toQuery()} AS slice`),
-        this.knex.raw(`SUM(${terms.good.toQuery()}) AS good`),
-        this.knex.raw(`SUM(${terms.total.toQuery()}) AS total`),
-      )
-      .where({ entity_ref: target.entityRef, slo_name: target.sloName })
-      .andWhere('bucket_start', '>=', range.from)
-      .andWhere('bucket_start', '<', range.end)
-      .groupBy(sliceIndex)
-      .orderBy(sliceIndex);
-    return rows.map(row => ({
-      sliceStart: toNumber(row.slice) * slice,
-      good: toNumber(row.good),
-      total: toNumber(row.total),
-    }));
+    return this.samples.sliceSums(target, range, threshold);
   }
 
-  async listSamples(
+  listSamples(
     target: { entityRef: string; sloName: string },
     range: { from: number; end: number },
   ): Promise<StoredSliSample[]> {
-    const rows: Array<Record<string, unknown>> = await this.knex('sli_samples')
-      .select('bucket_start', 'bucket_seconds', 'good', 'total', 'value')
-      .where({ entity_ref: target.entityRef, slo_name: target.sloName })
-      .andWhere('bucket_start', '>=', range.from)
-      .andWhere('bucket_start', '<', range.end)
-      .orderBy('bucket_start');
-    return rows.map(row => ({
-      bucketStart: toNumber(row.bucket_start),
-      bucketSeconds: toNumber(row.bucket_seconds),
-      good: toNumber(row.good),
-      total: toNumber(row.total),
-      ...(row.value === null || row.value === undefined
-        ? {}
-        : { value: toNumber(row.value) }),
-    }));
+    return this.samples.list(target, range);
   }
 }

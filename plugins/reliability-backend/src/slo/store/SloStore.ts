@@ -141,8 +141,9 @@ export interface SloStore {
    * the last complete 5-minute bucket); null for a window without samples.
    * With a `threshold`, counts buckets instead: good = buckets whose value
    * meets it, total = buckets with a value. One answer per target, in order.
-   * PostgreSQL sums all targets in one query; SQLite, whose queries hold the
-   * event loop, one target per query.
+   * A ratio SLI's whole hours come from the hourly roll-up, its partial
+   * hours from the buckets. PostgreSQL sums all targets at once; SQLite,
+   * whose queries hold the event loop, one target at a time.
    */
   sumSamples(
     targets: Array<{ entityRef: string; sloName: string }>,

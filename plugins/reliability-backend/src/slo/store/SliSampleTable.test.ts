@@ -1,0 +1,223 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  applyDatabaseMigrations,
+  migrationsDir,
+} from '../../database/migrations';
+import { SliSampleTable } from './SliSampleTable';
+import { StoredSliSample } from './SloStore';
+
+jest.setTimeout(120_000);
+
+/** A small deterministic random source (mulberry32). */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY = 86_400;
+const END = Date.UTC(2026, 10, 22) / 1000;
+
+/** What a window holds by definition: every bucket that starts before `end` and overlaps it. */
+function expected(
+  samples: StoredSliSample[],
+  end: number,
+  seconds: number,
+): { good: number; total: number } | null {
+  const inWindow = samples.filter(
+    s => s.bucketStart < end && s.bucketStart + s.bucketSeconds > end - seconds,
+  );
+  return inWindow.length
+    ? {
+        good: inWindow.reduce((sum, s) => sum + s.good, 0),
+        total: inWindow.reduce((sum, s) => sum + s.total, 0),
+      }
+    : null;
+}
+
+/** Samples of one bucket length, some missing, over `days` before END (and a few after). */
+function series(next: () => number, bucketSeconds: number, days: number) {
+  const samples: StoredSliSample[] = [];
+  const first = Math.floor((END - days * DAY) / bucketSeconds) * bucketSeconds;
+  for (let start = first; start < END + 2 * 3600; start += bucketSeconds) {
+    if (next() < 0.15) continue;
+    const total = Math.floor(next() * 1000);
+    samples.push({
+      bucketStart: start,
+      bucketSeconds,
+      good: Math.floor(total * (0.9 + next() * 0.1)),
+      total,
+    });
+  }
+  return samples;
+}
+
+describe('SliSampleTable', () => {
+  const databases = TestDatabases.create();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      return { knex, table: new SliSampleTable(knex) };
+    }
+
+    it('sums every window as the buckets that overlap it, from the hourly roll-up and the edges', async () => {
+      const { table } = await setup();
+      const next = random(7);
+      // One SLO per bucket length; the last one mixes lengths, as a service
+      // that changed its bucket does.
+      const kinds = [60, 300, 900, 3600, 4 * 3600, DAY];
+      const all = new Map<string, StoredSliSample[]>();
+      for (const [i, seconds] of kinds.entries()) {
+        const samples = series(next, seconds, seconds >= 3600 ? 30 : 9);
+        all.set(`slo-${i}`, samples);
+      }
+      const mixed = [
+        ...series(next, 300, 3).filter(s => s.bucketStart < END - DAY),
+        ...series(next, 3600, 1).filter(s => s.bucketStart >= END - DAY),
+      ];
+      all.set('slo-mixed', mixed);
+      all.set('slo-empty', []);
+      for (const [sloName, samples] of all) {
+        // Pushed in a few requests, as a service posts them.
+        for (let i = 0; i < samples.length; i += 700) {
+          await table.upsert(
+            { entityRef: 'component:default/a', sloName },
+            samples.slice(i, i + 700),
+          );
+        }
+      }
+      const windows = [
+        300,
+        1800,
+        3600,
+        7200,
+        6 * 3600,
+        DAY,
+        3 * DAY,
+        7 * DAY,
+        28 * DAY,
+      ].map(seconds => ({ name: `${seconds}`, seconds }));
+      const targets = [...all.keys()].map(sloName => ({
+        entityRef: 'component:default/a',
+        sloName,
+      }));
+      // Ends on and off the hour, and within the hour of the latest bucket.
+      const ends = [
+        END,
+        END - 1,
+        END + 1,
+        END - 1799,
+        END - DAY + 37,
+        END - 3 * DAY - 3600 + 600,
+      ];
+      for (const end of ends) {
+        const sums = await table.sum(targets, end, windows);
+        targets.forEach((target, t) => {
+          const samples = all.get(target.sloName)!;
+          for (const window of windows) {
+            expect({
+              slo: target.sloName,
+              end,
+              window: window.name,
+              sum: sums[t][window.name],
+            }).toEqual({
+              slo: target.sloName,
+              end,
+              window: window.name,
+              sum: expected(samples, end, window.seconds),
+            });
+          }
+        });
+      }
+    });
+
+    it('rolls up again the hours of buckets pushed again', async () => {
+      const { table } = await setup();
+      const target = { entityRef: 'component:default/a', sloName: 'slo' };
+      const bucket = (start: number, good: number) => ({
+        bucketStart: start,
+        bucketSeconds: 300,
+        good,
+        total: 100,
+      });
+      await table.upsert(target, [
+        bucket(END - 7200, 90),
+        bucket(END - 6900, 90),
+        bucket(END - 600, 90),
+      ]);
+      const window = [{ name: 'slo', seconds: DAY }];
+      expect(await table.sum([target], END, window)).toEqual([
+        { slo: { good: 270, total: 300 } },
+      ]);
+      // The first is corrected; a late bucket lands in an hour already summed.
+      await table.upsert(target, [
+        bucket(END - 7200, 50),
+        bucket(END - 6600, 80),
+      ]);
+      expect(await table.sum([target], END, window)).toEqual([
+        { slo: { good: 310, total: 400 } },
+      ]);
+    });
+
+    it('rolls up the samples stored before the roll-up existed, and drops it when migrated down', async () => {
+      const knex = await databases.init(databaseId);
+      const migration = '20261213010000_sli_sample_hours.js';
+      await knex.migrate.latest({ directory: migrationsDir });
+      await knex.migrate.down({ directory: migrationsDir, name: migration });
+      const samples = series(random(3), 300, 2);
+      const updatedAt = new Date();
+      for (let i = 0; i < samples.length; i += 100) {
+        await knex('sli_samples').insert(
+          samples.slice(i, i + 100).map(sample => ({
+            entity_ref: 'component:default/a',
+            slo_name: 'slo',
+            bucket_start: sample.bucketStart,
+            bucket_seconds: sample.bucketSeconds,
+            good: sample.good,
+            total: sample.total,
+            updated_at: updatedAt,
+          })),
+        );
+      }
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      const table = new SliSampleTable(knex);
+      const [sums] = await table.sum(
+        [{ entityRef: 'component:default/a', sloName: 'slo' }],
+        END - 1234,
+        [{ name: 'slo', seconds: DAY }],
+      );
+      expect(sums.slo).toEqual(expected(samples, END - 1234, DAY));
+
+      await knex.migrate.down({ directory: migrationsDir, name: migration });
+      expect(await knex.schema.hasTable('sli_sample_hours')).toBe(false);
+      expect(await knex.schema.hasTable('sli_sample_series')).toBe(false);
+    });
+
+    it('keeps the roll-up right while two pushes to one SLO run at once', async () => {
+      const { table } = await setup();
+      const target = { entityRef: 'component:default/a', sloName: 'slo' };
+      // Two requests, each with every other minute of the same two hours.
+      const push = (offset: number) =>
+        table.upsert(
+          target,
+          Array.from({ length: 60 }, (_, i) => ({
+            bucketStart: END - 7200 + (2 * i + offset) * 60,
+            bucketSeconds: 60,
+            good: 1,
+            total: 1,
+          })),
+        );
+      await Promise.all([push(0), push(1)]);
+      expect(
+        await table.sum([target], END, [{ name: 'slo', seconds: 7200 }]),
+      ).toEqual([{ slo: { good: 120, total: 120 } }]);
+    });
+  });
+});
