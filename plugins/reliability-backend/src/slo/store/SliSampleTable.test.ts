@@ -8,17 +8,6 @@ import { StoredSliSample } from './SloStore';
 
 jest.setTimeout(120_000);
 
-/** A small deterministic random source (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400;
 const END = Date.UTC(2026, 10, 22) / 1000;
 
@@ -39,17 +28,21 @@ function expected(
     : null;
 }
 
-/** Samples of one bucket length, some missing, over `days` before END (and a few after). */
-function series(next: () => number, bucketSeconds: number, days: number) {
+/**
+ * Samples of one bucket length over `days` before END (and two hours after),
+ * every seventh missing, with counts that differ from bucket to bucket.
+ */
+function series(bucketSeconds: number, days: number) {
   const samples: StoredSliSample[] = [];
   const first = Math.floor((END - days * DAY) / bucketSeconds) * bucketSeconds;
   for (let start = first; start < END + 2 * 3600; start += bucketSeconds) {
-    if (next() < 0.15) continue;
-    const total = Math.floor(next() * 1000);
+    const k = start / bucketSeconds;
+    if (k % 7 === 3) continue;
+    const total = (k * 7919) % 1000;
     samples.push({
       bucketStart: start,
       bucketSeconds,
-      good: Math.floor(total * (0.9 + next() * 0.1)),
+      good: Math.max(0, total - (k % 11)),
       total,
     });
   }
@@ -68,18 +61,17 @@ describe('SliSampleTable', () => {
 
     it('sums every window as the buckets that overlap it, from the hourly roll-up and the edges', async () => {
       const { table } = await setup();
-      const next = random(7);
       // One SLO per bucket length; the last one mixes lengths, as a service
       // that changed its bucket does.
       const kinds = [60, 300, 900, 3600, 4 * 3600, DAY];
       const all = new Map<string, StoredSliSample[]>();
       for (const [i, seconds] of kinds.entries()) {
-        const samples = series(next, seconds, seconds >= 3600 ? 30 : 9);
+        const samples = series(seconds, seconds >= 3600 ? 30 : 9);
         all.set(`slo-${i}`, samples);
       }
       const mixed = [
-        ...series(next, 300, 3).filter(s => s.bucketStart < END - DAY),
-        ...series(next, 3600, 1).filter(s => s.bucketStart >= END - DAY),
+        ...series(300, 3).filter(s => s.bucketStart < END - DAY),
+        ...series(3600, 1).filter(s => s.bucketStart >= END - DAY),
       ];
       all.set('slo-mixed', mixed);
       all.set('slo-empty', []);
@@ -170,7 +162,7 @@ describe('SliSampleTable', () => {
       const migration = '20261213010000_sli_sample_hours.js';
       await knex.migrate.latest({ directory: migrationsDir });
       await knex.migrate.down({ directory: migrationsDir, name: migration });
-      const samples = series(random(3), 300, 2);
+      const samples = series(300, 2);
       const updatedAt = new Date();
       for (let i = 0; i < samples.length; i += 100) {
         await knex('sli_samples').insert(
