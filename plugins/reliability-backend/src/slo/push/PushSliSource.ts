@@ -81,7 +81,12 @@ export class PushSliSource implements SliSource {
         timeSlices.push(query);
       } else {
         const key = sumsKey(query);
-        occurrences.set(key, [...(occurrences.get(key) ?? []), query]);
+        const group = occurrences.get(key);
+        if (group) {
+          group.push(query);
+        } else {
+          occurrences.set(key, [query]);
+        }
       }
     }
 
