@@ -3,7 +3,8 @@
  * window from 672 hourly rows and the partial hours at its edges instead of
  * 8,064 five-minute buckets; and per SLO the longest bucket it pushed, which
  * bounds how far before a window's start a bucket that overlaps it can start.
- * Both are kept in the transaction that writes the samples.
+ * Both are kept in the transaction that writes the samples. Indexes by time
+ * let the evaluation delete samples older than any window reads.
  */
 
 // @ts-check
@@ -33,6 +34,10 @@ exports.up = async function up(knex) {
       ['entity_ref', 'slo_name', 'hour_start'],
       'sli_sample_hours_pk',
     );
+    table.index(['hour_start'], 'sli_sample_hours_hour_idx');
+  });
+  await knex.schema.alterTable('sli_samples', table => {
+    table.index(['bucket_start'], 'sli_samples_bucket_start_idx');
   });
   await knex.raw(
     `INSERT INTO sli_sample_series (entity_ref, slo_name, max_bucket_seconds)
@@ -51,6 +56,9 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('sli_samples', table => {
+    table.dropIndex(['bucket_start'], 'sli_samples_bucket_start_idx');
+  });
   await knex.schema.dropTable('sli_sample_hours');
   await knex.schema.dropTable('sli_sample_series');
 };

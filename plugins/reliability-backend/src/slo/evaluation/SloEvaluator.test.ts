@@ -379,6 +379,33 @@ spec:
       );
     });
 
+    it('deletes pushed samples older than any window reads, and keeps the rest', async () => {
+      const { store, evaluator } = await setup();
+      const target = { entityRef: ENTITY, sloName: 'payments-availability' };
+      const bucket = (daysAgo: number) => ({
+        bucketStart: NOW_S - daysAgo * 86_400,
+        bucketSeconds: 300,
+        good: 99,
+        total: 100,
+      });
+      // The longest window is 28 days: samples are kept a week beyond it.
+      await store.upsertSamples(target, [bucket(60), bucket(34), bucket(1)]);
+
+      await evaluator.runCycle({ now: NOW });
+      const left = await store.listSamples(target, { from: 0, end: NOW_S });
+      expect(left.map(sample => (NOW_S - sample.bucketStart) / 86_400)).toEqual(
+        [34, 1],
+      );
+      // A cycle for some entities only (a refresh) deletes nothing.
+      await evaluator.runCycle({
+        now: new Date(NOW.getTime() + 10 * 86_400_000),
+        entityRefs: [ENTITY],
+      });
+      expect(
+        await store.listSamples(target, { from: 0, end: NOW_S }),
+      ).toHaveLength(2);
+    });
+
     it('names a source type nobody installed', async () => {
       const { evaluator } = await setup();
       const statuses = await evaluator.runCycle({ now: NOW });

@@ -24,6 +24,12 @@ const COMPUTE_CHUNK = 200;
 const HISTORY_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 /**
+ * How much longer than the longest window an evaluation reads pushed samples
+ * are kept: buckets and slices reach back before a window's start.
+ */
+const SAMPLE_MARGIN_SECONDS = 7 * 24 * 60 * 60;
+
+/**
  * How long a source may take, once its time is up and its signal aborted, to
  * answer what it has read so far.
  */
@@ -211,6 +217,15 @@ export class SloEvaluator {
     }
     if (!options.entityRefs) {
       await store.pruneHistory(new Date(now.getTime() - HISTORY_RETENTION_MS));
+      if (items.length) {
+        // Pushed samples no window of any SLO reads any more.
+        const longest = Math.max(
+          ...items.flatMap(item => item.query.windows.map(w => w.seconds)),
+        );
+        await store.pruneSamples(
+          now.getTime() / 1000 - longest - SAMPLE_MARGIN_SECONDS,
+        );
+      }
     }
     const unavailable = statuses.filter(
       status => status.state === 'source-unavailable',

@@ -348,6 +348,10 @@ export class DatabaseSloStore implements SloStore {
     return this.samples.sliceSums(target, range, threshold);
   }
 
+  pruneSamples(before: number): Promise<number> {
+    return this.samples.prune(before);
+  }
+
   listSamples(
     target: { entityRef: string; sloName: string },
     range: { from: number; end: number },

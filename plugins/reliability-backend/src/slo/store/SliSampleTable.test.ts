@@ -192,6 +192,39 @@ describe('SliSampleTable', () => {
       expect(await knex.schema.hasTable('sli_sample_series')).toBe(false);
     });
 
+    it('deletes the samples and hourly sums of old hours, a day of them per call', async () => {
+      const { table } = await setup();
+      const a = { entityRef: 'component:default/a', sloName: 'slo' };
+      const b = { entityRef: 'component:default/b', sloName: 'slo' };
+      const samplesA = series(300, 3);
+      const samplesB = series(3600, 3);
+      await table.upsert(a, samplesA);
+      await table.upsert(b, samplesB);
+      const before = END - DAY - 1800;
+      const kept = (samples: StoredSliSample[]) =>
+        samples.filter(s => s.bucketStart >= before - 1800);
+      const stored = async (target: typeof a) =>
+        (await table.list(target, { from: 0, end: END + DAY })).length;
+
+      // Three days back from END: the first call deletes the oldest day.
+      const firstDay = await table.prune(before);
+      expect(firstDay).toBe(
+        [...samplesA, ...samplesB].filter(s => s.bucketStart < END - 2 * DAY)
+          .length,
+      );
+      await table.prune(before);
+      expect(await table.prune(before)).toBe(0);
+      expect(await stored(a)).toBe(kept(samplesA).length);
+      expect(await stored(b)).toBe(kept(samplesB).length);
+
+      // What is left sums as before, from the hours and the edges.
+      const windows = [{ name: 'all', seconds: 10 * DAY }];
+      expect(await table.sum([a, b], END, windows)).toEqual([
+        { all: expected(kept(samplesA), END, 10 * DAY) },
+        { all: expected(kept(samplesB), END, 10 * DAY) },
+      ]);
+    });
+
     it('keeps the roll-up right while two pushes to one SLO run at once', async () => {
       const { table } = await setup();
       const target = { entityRef: 'component:default/a', sloName: 'slo' };

@@ -6,8 +6,10 @@ import {
 import { Knex } from 'knex';
 import { recordAudit } from '../../audit/AuditLog';
 import { isSqlite, toNumber } from '../../database/sql';
+import { yieldToLoop } from '../../database/yieldToLoop';
 import { SliceSums, StoredSliSample } from './SloStore';
 import {
+  HOUR,
   hourRanges,
   rollUpHours,
   windowParts,
@@ -19,6 +21,12 @@ const MAX_BUCKET_SECONDS = 24 * 60 * 60;
 
 /** Sample rows per insert: SQLite allows at most 500 rows per multi-row insert. */
 const SAMPLE_CHUNK = 450;
+
+/**
+ * Hours of samples deleted per call of {@link SliSampleTable.prune}, an hour
+ * per transaction: a backlog (say, after an upgrade) goes a day per call.
+ */
+const PRUNE_HOURS = 24;
 
 type Target = { entityRef: string; sloName: string };
 type WindowSums = Record<string, { good: number; total: number } | null>;
@@ -100,6 +108,40 @@ export class SliSampleTable {
       });
     });
     return samples.length;
+  }
+
+  /**
+   * Deletes the samples, and their hourly sums, of every SLO from hours that
+   * end before `before` (epoch seconds), the oldest first and at most
+   * {@link PRUNE_HOURS} hours per call (one transaction each). Answers how
+   * many samples were deleted.
+   */
+  async prune(before: number): Promise<number> {
+    const cutoff = Math.floor(before / HOUR) * HOUR;
+    const oldest = await this.knex('sli_samples')
+      .min({ start: 'bucket_start' })
+      .first();
+    if (oldest?.start === null || oldest?.start === undefined) {
+      return 0;
+    }
+    let deleted = 0;
+    const first = Math.floor(toNumber(oldest.start) / HOUR) * HOUR;
+    const last = Math.min(cutoff, first + PRUNE_HOURS * HOUR);
+    for (let from = first; from < last; from += HOUR) {
+      deleted += await this.knex.transaction(async (tx): Promise<number> => {
+        await tx('sli_sample_hours')
+          .where('hour_start', '>=', from)
+          .andWhere('hour_start', '<', from + HOUR)
+          .delete();
+        return tx('sli_samples')
+          .where('bucket_start', '>=', from)
+          .andWhere('bucket_start', '<', from + HOUR)
+          .delete();
+      });
+      // On SQLite a delete holds the loop: let others in between hours.
+      await yieldToLoop();
+    }
+    return deleted;
   }
 
   async latestStart(target: Target): Promise<number | undefined> {

@@ -160,6 +160,12 @@ export interface SloStore {
     range: { from: number; end: number; sliceSeconds: number },
     threshold?: SloThreshold,
   ): Promise<SliceSums[]>;
+  /**
+   * Deletes pushed samples (and their hourly sums) of hours that end before
+   * `before` (epoch seconds), the oldest first, a day of them per call.
+   * Answers how many samples were deleted.
+   */
+  pruneSamples(before: number): Promise<number>;
   /** All samples of an SLO in `[from, end)`, oldest first. */
   listSamples(
     target: { entityRef: string; sloName: string },
