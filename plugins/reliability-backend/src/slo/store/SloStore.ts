@@ -162,8 +162,8 @@ export interface SloStore {
   ): Promise<SliceSums[]>;
   /**
    * Deletes pushed samples (and their hourly sums) of hours that end before
-   * `before` (epoch seconds), the oldest first, a day of them per call.
-   * Answers how many samples were deleted.
+   * `before` (epoch seconds), up to 100,000 rows per call. Answers how many
+   * samples were deleted.
    */
   pruneSamples(before: number): Promise<number>;
   /** All samples of an SLO in `[from, end)`, oldest first. */
