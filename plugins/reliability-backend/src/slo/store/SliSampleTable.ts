@@ -254,19 +254,49 @@ export class SliSampleTable {
     targets: Target[],
     end: number,
     windows: Array<{ name: string; seconds: number }>,
+  ): Promise<Array<Map<string, Record<string, unknown>>>> {
+    const rows: Array<Record<string, unknown>> = await db('sli_sample_series')
+      .select('entity_ref', 'slo_name', 'max_bucket_seconds')
+      .whereIn(
+        ['entity_ref', 'slo_name'],
+        targets.map(target => [target.entityRef, target.sloName]),
+      );
+    // SLOs by their longest bucket, which sets how far before each window
+    // the edges reach; SLOs without a row have no samples.
+    const byLongest = new Map<number, Target[]>();
+    for (const row of rows) {
+      const longest = toNumber(row.max_bucket_seconds);
+      const target = {
+        entityRef: String(row.entity_ref),
+        sloName: String(row.slo_name),
+      };
+      const group = byLongest.get(longest);
+      if (group) {
+        group.push(target);
+      } else {
+        byLongest.set(longest, [target]);
+      }
+    }
+    const parts = [];
+    for (const [longest, group] of byLongest) {
+      parts.push(...(await this.sumRatioOf(db, group, end, windows, longest)));
+    }
+    return parts;
+  }
+
+  /** {@link SliSampleTable.sumRatio} of SLOs with the same longest bucket. */
+  private async sumRatioOf(
+    db: Knex,
+    targets: Target[],
+    end: number,
+    windows: Array<{ name: string; seconds: number }>,
+    longest: number,
   ) {
     const pairs = targets.map(target => [target.entityRef, target.sloName]);
-    const series = await db('sli_sample_series')
-      .max({ longest: 'max_bucket_seconds' })
-      .whereIn(['entity_ref', 'slo_name'], pairs)
-      .first();
-    if (series?.longest === null || series?.longest === undefined) {
-      return []; // none of them has samples
-    }
     const plan = windowParts(
       end,
       windows.map(window => window.seconds),
-      toNumber(series.longest),
+      longest,
     );
     const edgeOf = (i: number) => this.edgeCondition(plan.windows[i], end);
     const edgeRows = this.knex
