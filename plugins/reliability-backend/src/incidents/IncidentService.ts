@@ -280,12 +280,19 @@ export class IncidentService {
         } at ${current.acknowledgedAt}`,
       );
     }
-    if (version !== current.version) {
+    // Acknowledging depends on nothing else the incident holds: what changed
+    // since the responder read it (say, the escalation policy paging the
+    // next level, which is what happens while nobody acknowledges) does not
+    // stop it, unless the incident was resolved meanwhile.
+    if (
+      version > current.version ||
+      (version < current.version && !isIncidentOpen(current.status))
+    ) {
       throw staleVersionError('Incident', current.id, version, current.version);
     }
     const now = new Date();
     return this.store.updateIncident(current.id, {
-      expectedVersion: version,
+      expectedVersion: current.version,
       changes: { acknowledgedAt: now, acknowledgedBy: actor },
       events: [
         {

@@ -300,6 +300,13 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       });
       expect(stale.status).toBe(409);
 
+      // A change since the responder read the incident (an escalation, a
+      // role) does not stop the acknowledgement.
+      const commander = await api('patch', path, OWNER).send({
+        version: 1,
+        commander: OWNER,
+      });
+      expect(commander.body.version).toBe(2);
       const acked = await api('post', `${path}/acknowledge`, OWNER).send({
         version: 1,
       });
@@ -307,12 +314,12 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       expect(acked.body).toMatchObject({
         acknowledgedBy: OWNER,
         status: 'investigating',
-        version: 2,
+        version: 3,
       });
       expect(acked.body.acknowledgedAt).toEqual(expect.any(String));
 
       const again = await api('post', `${path}/acknowledge`, ADMIN).send({
-        version: 2,
+        version: 3,
       });
       expect(again.status).toBe(409);
       expect(again.body.error.message).toContain(
@@ -320,7 +327,7 @@ describe('writes: authorization, concurrency, validation, audit', () => {
       );
 
       const roles = await api('patch', path, OWNER).send({
-        version: 2,
+        version: 3,
         scribe: 'user:default/jane',
         commander: OWNER,
       });
